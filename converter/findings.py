@@ -1,0 +1,49 @@
+"""How every stage reports: findings are data, the caller decides whether to fail."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Severity(str, Enum):
+    """How much a finding matters to the person reading the report."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class SourceRef(BaseModel):
+    """Where something came from: a line range of the input and its exact text.
+
+    ``column_start``/``column_end`` are 0-based character offsets of the cell
+    inside the line ``line_end`` (the row's value line), when the source is a
+    single printed figure.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: str
+    line_start: int
+    line_end: int
+    text: str
+    cell: str | None = None
+    column_start: int | None = None
+    column_end: int | None = None
+
+
+class Finding(BaseModel):
+    """One thing a stage wants the reader to know, with a stable code.
+
+    Codes are dotted and stable (``table.unaccounted-cell``,
+    ``mapping.unmapped-label``, ``source.conflict``); messages are for people.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    code: str
+    severity: Severity
+    message: str
+    sources: tuple[SourceRef, ...] = ()

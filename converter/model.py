@@ -1,0 +1,199 @@
+"""The frozen data model every stage passes on: entity, period, unit, fact, result.
+
+Amounts are ``Decimal`` with an XBRL ``decimals`` (``None`` means INF, an exact
+figure). Models are pydantic, frozen, and refuse unknown fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from enum import IntEnum
+
+from pydantic import BaseModel, ConfigDict, model_validator
+
+from converter.findings import Finding, SourceRef
+
+__all__ = [
+    "CellTally",
+    "ConceptInfo",
+    "DocumentInfo",
+    "Entity",
+    "Fact",
+    "Finding",
+    "Period",
+    "Result",
+    "Scale",
+    "SourceRef",
+    "TaxonomyRef",
+    "Unit",
+]
+
+_FROZEN = ConfigDict(frozen=True, extra="forbid")
+
+SEC_CIK_SCHEME = "http://www.sec.gov/CIK"
+# Used when the CIK is unknown: the entity is named by a slug of its name in this scheme.
+FALLBACK_SCHEME = "https://legacy-xbrl.org/entity-name"
+
+
+class Scale(IntEnum):
+    """Power of ten a printed figure is multiplied by ("JPY in millions" is MILLIONS)."""
+
+    UNITS = 0
+    THOUSANDS = 3
+    MILLIONS = 6
+    BILLIONS = 9
+
+
+class Entity(BaseModel):
+    """``<xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0001090633</xbrli:identifier></xbrli:entity>``"""
+
+    model_config = _FROZEN
+
+    scheme: str
+    identifier: str
+    name: str | None = None
+
+
+class Period(BaseModel):
+    """An instant (``start`` is None, ``end`` is the day) or a duration ``start``..``end``, both inclusive.
+
+    ``<xbrli:period><xbrli:startDate>2003-04-01</xbrli:startDate><xbrli:endDate>2003-06-30</xbrli:endDate></xbrli:period>``
+    """
+
+    model_config = _FROZEN
+
+    start: date | None = None
+    end: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start is not None and self.start > self.end:
+            raise ValueError(f"period starts {self.start} after it ends {self.end}")
+        return self
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+    @classmethod
+    def instant(cls, day: date) -> Period:
+        return cls(end=day)
+
+    @classmethod
+    def duration(cls, start: date, end: date) -> Period:
+        return cls(start=start, end=end)
+
+    @property
+    def key(self) -> str:
+        """A readable, unique token: ``2003-06-30`` or ``2003-04-01_2003-06-30``."""
+        return self.end.isoformat() if self.start is None else f"{self.start.isoformat()}_{self.end.isoformat()}"
+
+
+class Unit(BaseModel):
+    """Measures as prefixed names: ``iso4217:JPY``, ``xbrli:shares``, ``xbrli:pure``.
+
+    ``<xbrli:unit id="JPY-per-shares"><xbrli:divide>...</xbrli:divide></xbrli:unit>``
+    """
+
+    model_config = _FROZEN
+
+    numerators: tuple[str, ...]
+    denominators: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        top = "-".join(m.split(":", 1)[1] for m in self.numerators)
+        if not self.denominators:
+            return top
+        return top + "-per-" + "-".join(m.split(":", 1)[1] for m in self.denominators)
+
+
+
+
+class Fact(BaseModel):
+    """One reported figure: concept, context (entity, period, dimensions), unit, value.
+
+    ``<lx:Revenues contextRef="D2003Q1" unitRef="JPY" decimals="-3">8344046000</lx:Revenues>``
+
+    ``sources`` holds every place the figure was printed, most precise first.
+    """
+
+    model_config = _FROZEN
+
+    concept: str
+    value: Decimal
+    decimals: int | None
+    period: Period
+    unit: Unit
+    dimensions: tuple[tuple[str, str], ...] = ()
+    sources: tuple[SourceRef, ...]
+
+    @property
+    def aspects(self) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
+        """What makes two facts the same fact in XBRL terms (entity is per document)."""
+        return (self.concept, self.period.key, self.unit.id, self.dimensions)
+
+
+class ConceptInfo(BaseModel):
+    """What the serialisers need to know about a concept used by the facts."""
+
+    model_config = _FROZEN
+
+    name: str
+    label: str
+    data_type: str
+    period_type: str
+    balance: str | None = None
+    us_gaap: str | None = None
+    relation: str = "none"
+
+
+class TaxonomyRef(BaseModel):
+    """The taxonomy an instance points to: its namespace, prefix and entry point URL."""
+
+    model_config = _FROZEN
+
+    namespace: str
+    prefix: str
+    entry_point: str
+
+
+class DocumentInfo(BaseModel):
+    """The input as named and dated by itself or by the caller."""
+
+    model_config = _FROZEN
+
+    name: str
+    title: str | None = None
+    form: str | None = None
+    fiscal_year_end: str | None = None  # MM-DD
+    document_date: date | None = None
+    line_count: int = 0
+
+
+class CellTally(BaseModel):
+    """Every numeric cell found in a table, and what became of it."""
+
+    model_config = _FROZEN
+
+    total: int = 0
+    tagged: int = 0
+    skipped: Mapping[str, int] = {}
+    unaccounted: int = 0
+
+
+class Result(BaseModel):
+    """What ``convert`` returns: facts ready for the serialisers, and everything the report says."""
+
+    model_config = _FROZEN
+
+    document: DocumentInfo
+    entity: Entity
+    taxonomy: TaxonomyRef
+    concepts: tuple[ConceptInfo, ...]
+    facts: tuple[Fact, ...]
+    findings: tuple[Finding, ...] = ()
+    cells: CellTally = CellTally()
+    prose_numbers: CellTally = CellTally()
