@@ -1,0 +1,223 @@
+"""Document to blocks: tables (caption, column headers, body) and the prose between them.
+
+A fixed-width table shows itself by its rows: a label, then two or more spaces, then
+figures that line up with the rows above and below::
+
+    Dedicated access services         27,707   3,321,229     39.8%
+    Operating loss                    (8,840) (1,059,574)   (12.7)
+
+Everything that is neither table nor blank is prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from converter.read import Document, Line
+from converter.values import is_cell
+
+__all__ = ["Block", "BlockKind", "CellToken", "LineKind", "classify", "row_cells", "segment"]
+
+# Blank lines a table may hold between its rows (Appendix sub-tables sit three apart).
+MAX_BLANK_GAP = 3
+# Blank lines allowed between a caption block and the column headers under it.
+MAX_CAPTION_GAP = 2
+# A prose line: starts near the margin, is long, and is made of single-spaced words.
+PROSE_MIN_LENGTH = 50
+PROSE_MAX_INDENT = 4
+PROSE_MIN_WORDS = 6
+
+_RULE = re.compile(r"^\s*(?:[-=_]{3,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{3,}|(?:- ){2,}-?))*\s*$")
+_WORD = re.compile(r"\S+")
+_DOT_LEADER = re.compile(r"(?:\s?\.){3,}\s*$")
+_YEAR = re.compile(r"^(?:19|20)\d\d\*?$")
+_CAPTION_START = re.compile(r"^\s*(?:Table|Exhibit|Appendix|Schedule)\s+[\dA-Z]+[.:]?\s", re.IGNORECASE)
+# A label ending in one of these words is followed by a reference number, not a figure ("Appendix  2").
+_REFERENCE_WORD = re.compile(r"\b(?:Appendix|Page|Table|Note|Exhibit|Item|Schedule|No\.?)$", re.IGNORECASE)
+
+
+class LineKind(Enum):
+    BLANK = "blank"
+    RULE = "rule"
+    ROW = "row"
+    TEXT = "text"
+    PROSE = "prose"
+
+
+class BlockKind(Enum):
+    TABLE = "table"
+    PROSE = "prose"
+
+
+@dataclass(frozen=True, slots=True)
+class CellToken:
+    """A printed figure and its 0-based character span in its line."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of lines. For a table: ``caption`` lines, ``header`` lines, ``body`` lines."""
+
+    kind: BlockKind
+    lines: tuple[Line, ...]
+    caption: tuple[Line, ...] = ()
+    header: tuple[Line, ...] = ()
+    body: tuple[Line, ...] = ()
+
+
+def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
+    """Split a row into its label and the figures at its right end.
+
+    ``"Operating loss          (8,840) (1,059,574)   (12.7)"`` gives ``"Operating loss"`` and
+    three cells. Figures count only when two spaces or a dot leader part them from the label,
+    so prose ending in a year ("... June 30, 2003") is not a row.
+    """
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    cells: list[CellToken] = []
+    i = len(words)
+    while i > 0:
+        word, start, end = words[i - 1]
+        if word == "$" and cells:
+            i -= 1
+            continue
+        if not is_cell(word):
+            break
+        cells.append(CellToken(word.lstrip("$"), start + (len(word) - len(word.lstrip("$"))), end))
+        i -= 1
+    if not cells:
+        return text.strip(), ()
+    cells.reverse()
+    label_end = words[i - 1][2] if i > 0 else 0
+    label = text[:label_end]
+    gap = cells[0].start - label_end
+    if label.strip() and gap < 2 and not _DOT_LEADER.search(label):
+        # A label word glued to figures, "(benefit)(10,545)", is resolved once columns are known.
+        return text.strip(), ()
+    return _DOT_LEADER.sub("", label).rstrip(" .$").strip(), tuple(cells)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def classify(line: Line) -> LineKind:
+    """Say what one line is, on its own: blank, rule, table row, short text or prose."""
+    text = line.text
+    if not text.strip():
+        return LineKind.BLANK
+    if _RULE.match(text):
+        return LineKind.RULE
+    label, cells = row_cells(text)
+    if cells and not (not label and all(_YEAR.match(c.text) for c in cells)) and not _REFERENCE_WORD.search(label):
+        return LineKind.ROW
+    if _CAPTION_START.match(text):
+        return LineKind.TEXT
+    words = text.split()
+    if (
+        _indent(text) <= PROSE_MAX_INDENT
+        and len(text) >= PROSE_MIN_LENGTH
+        and len(words) >= PROSE_MIN_WORDS
+        and "  " not in text.strip()
+    ):
+        return LineKind.PROSE
+    return LineKind.TEXT
+
+
+def _table_spans(kinds: list[LineKind]) -> list[tuple[int, int]]:
+    """Index ranges [first row, last row] of runs of rows joined by rules, labels and short gaps."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    last_row = -1
+    blanks = 0
+    for i, kind in enumerate(kinds):
+        if kind is LineKind.ROW:
+            if start is None:
+                start = i
+            last_row = i
+            blanks = 0
+        elif kind is LineKind.BLANK:
+            blanks += 1
+            if start is not None and blanks > MAX_BLANK_GAP:
+                spans.append((start, last_row))
+                start = None
+        elif kind is LineKind.PROSE:
+            if start is not None:
+                spans.append((start, last_row))
+                start = None
+            blanks = 0
+        else:
+            blanks = 0
+    if start is not None:
+        spans.append((start, last_row))
+    return spans
+
+
+def _extend_down(kinds: list[LineKind], last: int, limit: int) -> int:
+    """Take closing rules ("=====") under the last row into the table."""
+    end = last
+    while end + 1 < limit and kinds[end + 1] is LineKind.RULE:
+        end += 1
+    return end
+
+
+def _header_start(lines: tuple[Line, ...], kinds: list[LineKind], first_row: int, floor: int) -> int:
+    """Walk up from the first row over labels, rules and column headings; stop at a gap or prose."""
+    i = first_row
+    while i - 1 >= floor:
+        kind = kinds[i - 1]
+        if kind in (LineKind.BLANK, LineKind.PROSE, LineKind.ROW):
+            break
+        if kind is LineKind.TEXT and _CAPTION_START.match(lines[i - 1].text):
+            break
+        i -= 1
+    return i
+
+
+def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: int, floor: int) -> int:
+    """The caption block: the non-blank lines just above the headers, at most two blank lines up."""
+    i = header_top
+    if i - 1 >= floor and kinds[i - 1] is LineKind.TEXT and _CAPTION_START.match(lines[i - 1].text):
+        return i - 1
+    gap = 0
+    while i - 1 >= floor and kinds[i - 1] is LineKind.BLANK and gap < MAX_CAPTION_GAP:
+        i -= 1
+        gap += 1
+    top = i
+    while top - 1 >= floor and kinds[top - 1] in (LineKind.TEXT, LineKind.RULE):
+        top -= 1
+    return top if top < i else header_top
+
+
+def segment(document: Document) -> tuple[Block, ...]:
+    """Split a document into table and prose blocks, in document order."""
+    lines = document.lines
+    kinds = [classify(line) for line in lines]
+    blocks: list[Block] = []
+    cursor = 0
+    for first, last in _table_spans(kinds):
+        if first < cursor:
+            continue
+        header_top = _header_start(lines, kinds, first, cursor)
+        caption_top = _caption_start(lines, kinds, header_top, cursor)
+        end = _extend_down(kinds, last, len(lines))
+        if caption_top > cursor:
+            blocks.append(Block(BlockKind.PROSE, lines[cursor:caption_top]))
+        blocks.append(
+            Block(
+                BlockKind.TABLE,
+                lines[caption_top : end + 1],
+                caption=lines[caption_top:header_top],
+                header=lines[header_top:first],
+                body=lines[first : end + 1],
+            )
+        )
+        cursor = end + 1
+    if cursor < len(lines):
+        blocks.append(Block(BlockKind.PROSE, lines[cursor:]))
+    return tuple(blocks)

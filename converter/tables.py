@@ -1,0 +1,312 @@
+"""Table block to ``Table``: columns from how figures line up, headers over them, labelled rows.
+
+Columns are the runs of character positions that the figures of the rows cover::
+
+                                            USD (1)      JPY     Revenues
+                                           -------- ----------- ----------
+    Operating loss                          (8,840) (1,059,574)   (12.7)
+
+gives three columns; a heading is given to every column it (or the rule under it) spans.
+One block may hold several tables one after another (an appendix with a comparison
+for each period); each new run of column headings starts a new table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from converter.read import Line
+from converter.segment import Block, CellToken, LineKind, classify, row_cells
+from converter.values import is_cell
+
+__all__ = ["Column", "Row", "Table", "read_tables"]
+
+# How far left of the first column a heading may start and still be a column heading.
+HEADING_SLACK = 2
+_WORD = re.compile(r"\S+")
+_RULE_SEGMENT = re.compile(r"[-=_]{3,}")
+_GLUED = re.compile(r"^(?P<label>.*?[A-Za-z\)\]:])(?P<cell>\(?\$?-?\d[\d,]*(?:\.\d+)?%?\)?)$")
+_PERIOD_PHRASE = re.compile(
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+    r"|[1-4]Q\s?'?\d\d|(?:FY|Fiscal\s)\s?'?\d{2,4}",
+    re.IGNORECASE,
+)
+_CHUNK_GAP = re.compile(r"\s{2,}")
+_INNER_GAP = re.compile(r"\s{3,}")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """Character span [start, end) of a column and its headings, top to bottom."""
+
+    start: int
+    end: int
+    headings: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A labelled row: its label (wrapped lines joined), the sections it sits in, its cells."""
+
+    label: str
+    sections: tuple[str, ...]
+    lines: tuple[Line, ...]
+    cells: tuple[tuple[int, CellToken], ...]
+
+    @property
+    def value_line(self) -> Line:
+        return self.lines[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One table: its caption (shared by the tables of a block), headings, columns and rows.
+
+    ``stray`` holds figures that fall in no column: they are reported, never dropped.
+    """
+
+    caption: tuple[Line, ...]
+    header: tuple[Line, ...]
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    stray: tuple[tuple[Line, CellToken], ...]
+    index: int
+
+    @property
+    def caption_text(self) -> str:
+        return " ".join(line.text.strip() for line in self.caption)
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _aligned_cells(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[CellToken, ...]]:
+    """Cells of a line whose label runs into its first figure: ``"expense(benefit)(10,545)"``."""
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    cells: list[CellToken] = []
+    i = len(words)
+    label_end = 0
+    while i > 0:
+        word, start, end = words[i - 1]
+        if is_cell(word):
+            cells.append(CellToken(word, start, end))
+            i -= 1
+            continue
+        glued = _GLUED.match(word)
+        if glued and is_cell(glued.group("cell")):
+            cell_start = start + glued.start("cell")
+            if any(cell_start < e and end > s for s, e in spans):
+                cells.append(CellToken(glued.group("cell"), cell_start, end))
+                label_end = cell_start
+                break
+        label_end = end
+        break
+    if not cells:
+        return text.strip(), ()
+    if i == 0:
+        label_end = 0
+    cells.reverse()
+    return text[:label_end].strip(), tuple(cells)
+
+
+def _is_heading_line(line: Line, column_left: int) -> bool:
+    """A text line lying wholly over the columns: a heading, not a label."""
+    text = line.text
+    return bool(text.strip()) and _indent(text) >= column_left - HEADING_SLACK
+
+
+def _has_heading(line: Line, column_left: int) -> bool:
+    """A text line with some phrase over the columns ("Revenues      YoY      QoQ")."""
+    return any(start >= column_left - HEADING_SLACK for _, start, _ in _heading_chunks(line.text))
+
+
+def _heading_chunks(text: str) -> list[tuple[str, int, int]]:
+    """Split a heading line into phrases: dates and quarter names whole, the rest at wide gaps."""
+    chunks: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _PERIOD_PHRASE.finditer(text):
+        chunks.append((m.group(), m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    rest = "".join(" " if any(s <= i < e for s, e in taken) else ch for i, ch in enumerate(text))
+    position = 0
+    for part in _CHUNK_GAP.split(rest):
+        start = rest.index(part, position) if part else position
+        position = start + len(part)
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            chunks.append((part.strip(), start + lead, start + lead + len(part.strip())))
+    return sorted(chunks, key=lambda c: c[1])
+
+
+def _assign_headings(header: list[Line], spans: list[tuple[int, int]]) -> tuple[Column, ...]:
+    headings: list[list[str]] = [[] for _ in spans]
+    for position, line in enumerate(header):
+        if classify(line) is not LineKind.TEXT:
+            continue
+        below = next((h for h in header[position + 1 :] if h.text.strip()), None)
+        segments = (
+            [(m.start(), m.end()) for m in _RULE_SEGMENT.finditer(below.text)]
+            if below is not None and classify(below) is LineKind.RULE
+            else []
+        )
+        for text, start, end in _heading_chunks(line.text):
+            for seg_start, seg_end in segments:
+                # Only a rule over the columns groups them; a full-width border groups nothing.
+                if spans and seg_start < spans[0][0] - HEADING_SLACK:
+                    continue
+                if seg_start <= start and end <= seg_end + 1 and seg_end - seg_start > end - start:
+                    start, end = seg_start, seg_end
+            hits = [i for i, (s, e) in enumerate(spans) if start < e and end > s]
+            if not hits and spans and start >= spans[0][0] - HEADING_SLACK:
+                centre = (start + end) / 2
+                hits = [min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - centre))]
+            for i in hits:
+                headings[i].append(text)
+    return tuple(Column(s, e, tuple(h)) for (s, e), h in zip(spans, headings, strict=True))
+
+
+def _join_label(parts: list[str]) -> str:
+    label = ""
+    for part in parts:
+        part = part.strip()
+        if label.endswith("-") and label[-2:-1].isalpha() and part[:1].islower():
+            label += part
+        elif label:
+            label += " " + part
+        else:
+            label = part
+    return label
+
+
+def _split_header(lines: tuple[Line, ...], column_left: int) -> tuple[list[Line], list[Line]]:
+    """Column headings above the last heading rule; labels (section rows) below it."""
+    cut = 0
+    seen_heading = False
+    for i, line in enumerate(lines):
+        kind = classify(line)
+        if kind is LineKind.TEXT and _has_heading(line, column_left):
+            seen_heading = True
+        elif kind is LineKind.RULE and seen_heading:
+            cut = i + 1
+        elif kind is LineKind.TEXT and cut:
+            break
+    if not seen_heading:
+        return [], list(lines)
+    if cut == 0:
+        cut = max(i for i, line in enumerate(lines) if _has_heading(line, column_left)) + 1
+    return list(lines[:cut]), list(lines[cut:])
+
+
+def _split_tables(block: Block, column_left: int) -> list[tuple[list[Line], list[Line]]]:
+    """Cut a block's lines into (headings, body) pairs, one per table it holds."""
+    parts: list[tuple[list[Line], list[Line]]] = []
+    header, labels = _split_header(block.header, column_left)
+    body: list[Line] = list(labels)
+    new_header: list[Line] = []
+    seen_row = False
+    for line in block.body:
+        kind = classify(line)
+        if kind is LineKind.ROW:
+            if new_header:
+                parts.append((header, body))
+                header, labels = _split_header(tuple(new_header), column_left)
+                body, new_header = list(labels), []
+            seen_row = True
+            body.append(line)
+        elif seen_row and (new_header or (kind is LineKind.TEXT and _is_heading_line(line, column_left))):
+            if kind is LineKind.BLANK and not new_header:
+                body.append(line)
+            else:
+                new_header.append(line)
+        else:
+            body.append(line)
+    body.extend(new_header)
+    parts.append((header, body))
+    return parts
+
+
+def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row], list[tuple[Line, CellToken]]]:
+    rows: list[Row] = []
+    stray: list[tuple[Line, CellToken]] = []
+    sections: list[str] = []
+    pending: list[Line] = []
+
+    def flush() -> None:
+        if pending:
+            sections.insert(0, _join_label([p.text for p in pending]).rstrip(":").strip())
+            pending.clear()
+
+    for line in body:
+        kind = classify(line)
+        label, cells = row_cells(line.text) if kind is LineKind.ROW else ("", ())
+        if not cells and kind is LineKind.TEXT:
+            label, cells = _aligned_cells(line.text, spans)
+        if not cells:
+            if kind is LineKind.TEXT:
+                continues = (
+                    pending
+                    and _indent(line.text) > _indent(pending[0].text)
+                    and not pending[-1].text.rstrip().endswith(":")
+                )
+                if not continues:
+                    flush()
+                pending.append(line)
+            else:
+                flush()
+            continue
+        if pending and _indent(line.text) > _indent(pending[0].text) and not pending[-1].text.rstrip().endswith(":"):
+            label = _join_label([p.text for p in pending] + [label])
+            lines = (*pending, line)
+            pending.clear()
+        else:
+            flush()
+            lines = (line,)
+        parts = _INNER_GAP.split(label.strip())
+        if len(parts) > 1:
+            # "IP Services     64kbps - 128kbps": a group name, then the row's own label.
+            sections.insert(0, _join_label(parts[:-1]))
+            label = parts[-1]
+        placed: list[tuple[int, CellToken]] = []
+        for cell in cells:
+            hits = [i for i, (s, e) in enumerate(spans) if cell.start < e and cell.end > s]
+            if hits:
+                placed.append((hits[0], cell))
+            else:
+                stray.append((line, cell))
+        rows.append(Row(label=label, sections=tuple(sections), lines=lines, cells=tuple(placed)))
+    return rows, stray
+
+
+def read_tables(block: Block) -> tuple[Table, ...]:
+    """Read every table of a table block."""
+    all_cells = [c for line in block.body if classify(line) is LineKind.ROW for c in row_cells(line.text)[1]]
+    column_left = min((c.start for c in all_cells), default=0)
+    tables: list[Table] = []
+    for index, (header, body) in enumerate(_split_tables(block, column_left)):
+        cells = [c for line in body if classify(line) is LineKind.ROW for c in row_cells(line.text)[1]]
+        spans = _merge_spans([(c.start, c.end) for c in cells])
+        rows, stray = _read_rows(body, spans)
+        columns = _assign_headings(header, spans)
+        tables.append(
+            Table(
+                caption=block.caption,
+                header=tuple(header),
+                columns=columns,
+                rows=tuple(rows),
+                stray=tuple(stray),
+                index=index,
+            )
+        )
+    return tuple(tables)

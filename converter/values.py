@@ -1,0 +1,81 @@
+"""Cell text to numbers: ``"(1,059,574)"``, ``"-1,060"``, ``".62"``, ``"$(5.64)"``, ``"39.8%"``, ``"-"``.
+
+A printed figure keeps what the reader needs to tag it: its value as a ``Decimal``
+(never a float), how many digits follow the decimal point, and whether it is a
+percentage or a dash standing for nil.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+__all__ = ["CELL_PATTERN", "ParsedNumber", "is_cell", "parse_number"]
+
+# One printed figure: optional currency sign, sign or opening parenthesis, digits with
+# thousands separators or a leading point, optional percent, optional closing parenthesis.
+CELL_PATTERN = (
+    r"(?:"
+    r"[-\u2013\u2014]{1,2}"  # "-", "--", em dash: nil
+    r"|"
+    r"\$?\s?[-+]?\(?\s?\$?\s?[-+]?"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?"
+    r"%?\)?%?"
+    r")"
+)
+_CELL = re.compile(r"^" + CELL_PATTERN + r"$")
+_DIGIT = re.compile(r"\d")
+_NIL = frozenset({"-", "--", "\u2013", "\u2014", "\u2014\u2014"})
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedNumber:
+    """A figure as printed: ``value`` with its sign applied, ``fraction_digits`` after the point."""
+
+    value: Decimal
+    fraction_digits: int
+    percent: bool = False
+    nil: bool = False
+    parenthesised: bool = False
+
+
+def is_cell(text: str) -> bool:
+    """True when ``text`` is one printed figure ("(8,840)", "39.8%", "-")."""
+    text = text.strip()
+    if text in _NIL:
+        return True
+    if not _DIGIT.search(text):
+        return False
+    if text.count("(") != text.count(")"):
+        return False
+    return bool(_CELL.match(text))
+
+
+def parse_number(text: str) -> ParsedNumber | None:
+    """Parse one printed figure; ``None`` when ``text`` is not one.
+
+    >>> parse_number("(1,059,574)").value
+    Decimal('-1059574')
+    >>> parse_number("-").nil
+    True
+    """
+    raw = text.strip()
+    if raw in _NIL:
+        return ParsedNumber(value=Decimal(0), fraction_digits=0, nil=True)
+    if not is_cell(raw):
+        return None
+    parenthesised = "(" in raw
+    percent = "%" in raw
+    body = raw.replace("$", "").replace("(", "").replace(")", "").replace("%", "").replace(",", "").replace(" ", "")
+    negative = parenthesised
+    if body.startswith(("-", "+")):
+        negative = negative != (body[0] == "-")
+        body = body[1:]
+    if not body or body == ".":
+        return None
+    fraction_digits = len(body.split(".", 1)[1]) if "." in body else 0
+    value = Decimal(body)
+    if negative:
+        value = -value
+    return ParsedNumber(value=value, fraction_digits=fraction_digits, percent=percent, parenthesised=parenthesised)
