@@ -1,0 +1,174 @@
+"""Tables to observations: each printed figure with its label, period, currency and scale.
+
+The concept is still open here: ``mapping`` decides it. What a caption says applies to
+every column under it::
+
+    Table 1. Revenues (JPY in millions)
+    (Expressed in Thousands of Japanese Yen (JPY) and U.S. Dollars (USD) Except for Per Share and ADS Data)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from converter.findings import Finding, Severity, SourceRef
+from converter.model import Period, Scale
+from converter.periods import FiscalCalendar, column_period
+from converter.tables import Row, Table
+from converter.values import ParsedNumber, parse_number
+
+__all__ = ["Observation", "StatementRule", "TableReading", "caption_scale", "read_observations"]
+
+_SCALES = (
+    (re.compile(r"\b(?:in\s+)?billions?\b", re.IGNORECASE), Scale.BILLIONS),
+    (re.compile(r"\b(?:in\s+)?millions?\b", re.IGNORECASE), Scale.MILLIONS),
+    (re.compile(r"\b(?:in\s+)?thousands?\b", re.IGNORECASE), Scale.THOUSANDS),
+)
+# Currency words, in the order a caption would name them; the first one named is the default.
+_CURRENCIES = (
+    (re.compile(r"\bJPY\b|\bJapanese\s+Yen\b|\bYen\b|¥"), "JPY"),
+    (re.compile(r"\bUSD\b|\bU\.?S\.?\s*Dollars?\b|\bUS\$|\bDollars?\b"), "USD"),
+)
+_HEADING_CURRENCIES = (
+    (re.compile(r"\bJPY\b|\bYen\b|¥"), "JPY"),
+    (re.compile(r"\bUSD\b|US\$|\$"), "USD"),
+)
+_PERCENT_HEADING = re.compile(r"%|\bpercent\b|\bchg\b|\bchange\b", re.IGNORECASE)
+_UNIT_CAPTION = re.compile(r"\(Unit:\s*(?P<measure>[A-Za-z]+)\)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class StatementRule:
+    """A caption pattern that says what kind of statement a table is."""
+
+    pattern: re.Pattern[str]
+    statement: str
+    primary: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Observation:
+    """One printed figure in a table row, read in its column's context."""
+
+    label: str
+    sections: tuple[str, ...]
+    statement: str
+    primary: bool
+    period: Period
+    currency: str | None
+    scale: Scale
+    measure: str | None
+    number: ParsedNumber
+    source: SourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class TableReading:
+    """What a table gave: observations, cells skipped (with the reason) and findings."""
+
+    observations: tuple[Observation, ...]
+    skipped: tuple[tuple[str, SourceRef], ...]
+    findings: tuple[Finding, ...]
+    cell_count: int
+
+
+def caption_scale(caption: str) -> Scale:
+    """``"(JPY in millions)"`` → MILLIONS; no scale words → UNITS."""
+    for pattern, scale in _SCALES:
+        if pattern.search(caption):
+            return scale
+    return Scale.UNITS
+
+
+def _first_currency(text: str, patterns: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
+    hits = [(m.start(), code) for pattern, code in patterns for m in [pattern.search(text)] if m]
+    return min(hits)[1] if hits else None
+
+
+def _statement(caption: str, rules: tuple[StatementRule, ...]) -> tuple[str, bool]:
+    for rule in rules:
+        if rule.pattern.search(caption):
+            return rule.statement, rule.primary
+    return "other", False
+
+
+def _source(document: str, row: Row, cell_text: str, start: int, end: int) -> SourceRef:
+    return SourceRef(
+        document=document,
+        line_start=row.lines[0].number,
+        line_end=row.value_line.number,
+        text="\n".join(line.text for line in row.lines),
+        cell=cell_text,
+        column_start=start,
+        column_end=end,
+    )
+
+
+def read_observations(
+    table: Table, document: str, fiscal: FiscalCalendar | None, statements: tuple[StatementRule, ...]
+) -> TableReading:
+    """Read every cell of ``table``: an observation, a named skip, or a finding."""
+    caption = table.caption_text
+    statement, primary = _statement(caption, statements)
+    scale = caption_scale(caption)
+    default_currency = _first_currency(caption, _CURRENCIES)
+    unit_match = _UNIT_CAPTION.search(caption)
+    measure = unit_match.group("measure") if unit_match else None
+    observations: list[Observation] = []
+    skipped: list[tuple[str, SourceRef]] = []
+    findings: list[Finding] = []
+    cell_count = 0
+    column_periods = [column_period(column.headings, caption, fiscal) for column in table.columns]
+    for row in table.rows:
+        for index, cell in row.cells:
+            cell_count += 1
+            column = table.columns[index]
+            source = _source(document, row, cell.text, cell.start, cell.end)
+            headings = " ".join(column.headings)
+            number = parse_number(cell.text)
+            if _PERCENT_HEADING.search(headings) or (number is not None and number.percent):
+                skipped.append(("derived-percentage", source))
+                continue
+            period = column_periods[index]
+            if number is None or period is None:
+                code, why = (
+                    ("table.unreadable-cell", "is not a number")
+                    if number is None
+                    else ("table.no-period", f"sits in a column with no period ({headings or 'no heading'})")
+                )
+                findings.append(
+                    Finding(
+                        code=code,
+                        severity=Severity.WARNING,
+                        message=f"{row.label!r}: {cell.text!r} {why}",
+                        sources=(source,),
+                    )
+                )
+                continue
+            currency = _first_currency(headings, _HEADING_CURRENCIES) or default_currency
+            observations.append(
+                Observation(
+                    label=row.label,
+                    sections=row.sections,
+                    statement=statement,
+                    primary=primary,
+                    period=period,
+                    currency=currency,
+                    scale=scale,
+                    measure=measure,
+                    number=number,
+                    source=source,
+                )
+            )
+    for line, cell in table.stray:
+        cell_count += 1
+        findings.append(
+            Finding(
+                code="table.unaccounted-cell",
+                severity=Severity.WARNING,
+                message=f"figure {cell.text!r} on line {line.number} falls in no column",
+                sources=(SourceRef(document=document, line_start=line.number, line_end=line.number, text=line.text, cell=cell.text),),
+            )
+        )
+    return TableReading(tuple(observations), tuple(skipped), tuple(findings), cell_count)

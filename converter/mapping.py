@@ -1,0 +1,259 @@
+"""Observations to facts: labels to taxonomy concepts, signs, units, scale, and one fact per figure.
+
+The rules are data (``taxonomy/mapping.csv``, ``taxonomy/statements.csv``, ``taxonomy/units.csv``)::
+
+    cashflow,,purchase of property and equipment,PaymentsToAcquirePropertyPlantAndEquipment,-
+
+A label no rule names is reported (``mapping.unmapped-label``); no concept is ever invented.
+A figure printed in several places is one fact at the highest precision; copies that disagree
+beyond rounding are reported as ``source.conflict`` and the primary statement's figure is kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from converter.facts import Observation, StatementRule
+from converter.findings import Finding, Severity, SourceRef
+from converter.model import Fact, Period, Unit
+from converter.taxonomy import Concept, ConceptType, Taxonomy
+
+__all__ = ["MappedFacts", "MappingTable", "load_mapping_table", "map_observations", "merge_facts", "normalise_label"]
+
+_FOOTNOTE = re.compile(r"\(\d{1,2}\)|\*+|\((?:notes?|[a-z])\)", re.IGNORECASE)
+_BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
+_ADD_PUNCT = re.compile(r"[,:;.]+")
+
+
+@dataclass(frozen=True, slots=True)
+class LabelRule:
+    """``income|revenue,connectivity and value-added services,other,RevenueOther...,+``"""
+
+    statements: frozenset[str]
+    section: str
+    label: str
+    concept: str
+    sign: int
+
+
+@dataclass(frozen=True, slots=True)
+class MappingTable:
+    """The mapping layer's data: statement kinds by caption, label rules, unit overrides."""
+
+    statements: tuple[StatementRule, ...]
+    rules: tuple[LabelRule, ...]
+    units: Mapping[str, str]
+
+    def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
+        """The rule for ``label``: one naming its section first (innermost first), then any section."""
+        candidates = [r for r in self.rules if r.label == label and (statement in r.statements or "*" in r.statements)]
+        for section in (*sections, ""):
+            for rule in candidates:
+                if rule.section == section:
+                    return rule
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class MappedFacts:
+    """Facts after merging, findings, and what became of every observation."""
+
+    facts: tuple[Fact, ...]
+    findings: tuple[Finding, ...]
+    tagged: int
+    skipped: tuple[tuple[str, SourceRef], ...]
+    unaccounted: int
+
+
+def normalise_label(label: str) -> str:
+    """``"Income tax expense(benefit)"`` → ``"income tax expense (benefit)"``; footnote marks go."""
+    text = _FOOTNOTE.sub(" ", label).replace("(", " (")
+    text = re.sub(r"\s*-\s*", "-", text)
+    text = _ADD_PUNCT.sub(" ", text)
+    return " ".join(text.lower().split()).strip(" -")
+
+
+def load_mapping_table(directory: Path) -> MappingTable:
+    """Read the mapping layer's tables from ``directory`` (the taxonomy folder)."""
+    with (directory / "statements.csv").open(encoding="utf-8", newline="") as handle:
+        statements = tuple(
+            StatementRule(re.compile(row["pattern"], re.IGNORECASE), row["statement"], row["primary"] == "1")
+            for row in csv.DictReader(handle)
+        )
+    with (directory / "mapping.csv").open(encoding="utf-8", newline="") as handle:
+        rules = tuple(
+            LabelRule(
+                statements=frozenset(row["statement"].split("|")),
+                section=normalise_label(row["section"]),
+                label=normalise_label(row["label"]),
+                concept=row["concept"],
+                sign=-1 if row["sign"].strip() == "-" else 1,
+            )
+            for row in csv.DictReader(handle)
+        )
+    units: dict[str, str] = {}
+    units_file = directory / "units.csv"
+    if units_file.exists():
+        with units_file.open(encoding="utf-8", newline="") as handle:
+            units = {row["concept"]: row["unit"] for row in csv.DictReader(handle)}
+    return MappingTable(statements=statements, rules=rules, units=units)
+
+
+def _unit(spec: str, currency: str | None) -> Unit:
+    """``"iso4217:{currency}/lx:ADS"`` with JPY → JPY per ADS."""
+    text = spec.replace("{currency}", currency or "XXX")
+    top, _, bottom = text.partition("/")
+    return Unit(numerators=(top,), denominators=(bottom,) if bottom else ())
+
+
+def _default_unit(concept: Concept, observation: Observation, prefix: str) -> str | None:
+    kind = concept.type
+    if kind is ConceptType.MONETARY:
+        return "iso4217:{currency}" if observation.currency else None
+    if kind is ConceptType.PER_SHARE:
+        return "iso4217:{currency}/xbrli:shares" if observation.currency else None
+    if kind is ConceptType.SHARES:
+        return "xbrli:shares"
+    if kind is ConceptType.PER_UNIT:
+        return None  # a per-unit figure names its denominator in units.csv
+    if observation.measure:
+        return f"{prefix}:{observation.measure}"
+    return "xbrli:pure"
+
+
+def _period(concept: Concept, observation: Observation) -> Period | None:
+    period = observation.period
+    if concept.period_type.value == "instant":
+        if period.start is None:
+            return period
+        if _BEGINNING.search(observation.label):
+            return Period.instant(period.start - timedelta(days=1))
+        return Period.instant(period.end)
+    return None if period.start is None else period
+
+
+def _scaled(concept: Concept, observation: Observation) -> tuple[Decimal, int]:
+    """Value and decimals: the caption's scale applies to money only (per-share and counts are as printed)."""
+    number = observation.number
+    power = int(observation.scale) if concept.type is ConceptType.MONETARY else 0
+    return number.value * (Decimal(10) ** power), number.fraction_digits - power
+
+
+def map_observations(
+    observations: Iterable[Observation], taxonomy: Taxonomy, table: MappingTable
+) -> MappedFacts:
+    """Give each observation its concept, value, unit and period; then merge copies of one figure."""
+    candidates: list[tuple[Fact, bool]] = []
+    findings: list[Finding] = []
+    unmapped: dict[tuple[str, str], list[SourceRef]] = {}
+    unaccounted = 0
+    for observation in observations:
+        label = normalise_label(observation.label)
+        rule = table.find(observation.statement, tuple(normalise_label(s) for s in observation.sections), label)
+        if rule is None:
+            unmapped.setdefault((observation.statement, observation.label), []).append(observation.source)
+            unaccounted += 1
+            continue
+        concept = taxonomy.concepts[rule.concept]
+        spec = table.units.get(concept.name) or _default_unit(concept, observation, taxonomy.prefix)
+        period = _period(concept, observation)
+        if spec is None or period is None:
+            why = "no currency for a monetary figure" if spec is None else "an instant where a duration is needed"
+            findings.append(
+                Finding(
+                    code="mapping.unit-or-period",
+                    severity=Severity.WARNING,
+                    message=f"{observation.label!r} → {concept.name}: {why}",
+                    sources=(observation.source,),
+                )
+            )
+            unaccounted += 1
+            continue
+        value, decimals = _scaled(concept, observation)
+        fact = Fact(
+            concept=concept.name,
+            value=value * rule.sign,
+            decimals=decimals,
+            period=period,
+            unit=_unit(spec, observation.currency),
+            sources=(observation.source,),
+        )
+        candidates.append((fact, observation.primary))
+    for (statement, label), sources in sorted(unmapped.items()):
+        findings.append(
+            Finding(
+                code="mapping.unmapped-label",
+                severity=Severity.WARNING,
+                message=f"no concept for {label!r} in a {statement} table ({len(sources)} figures)",
+                sources=tuple(sources),
+            )
+        )
+    facts, merge_findings, losers = merge_facts(candidates)
+    skipped = tuple(("source-conflict", source) for source in losers)
+    return MappedFacts(
+        facts=facts,
+        findings=(*findings, *merge_findings),
+        tagged=len(candidates) - len(losers),
+        skipped=skipped,
+        unaccounted=unaccounted,
+    )
+
+
+def _precision(fact: Fact) -> float:
+    return float("inf") if fact.decimals is None else fact.decimals
+
+
+def _agree(a: Fact, b: Fact) -> bool:
+    """Equal once the more precise figure is rounded to the less precise one's decimals."""
+    places = min(_precision(a), _precision(b))
+    if places == float("inf"):
+        return a.value == b.value
+    tolerance = Decimal(5).scaleb(-int(places) - 1)
+    return abs(a.value - b.value) <= tolerance
+
+
+def _where(source: SourceRef) -> str:
+    lines = f"line {source.line_end}" if source.line_start == source.line_end else f"lines {source.line_start}-{source.line_end}"
+    return f"{lines} ({source.cell})"
+
+
+def merge_facts(candidates: list[tuple[Fact, bool]]) -> tuple[tuple[Fact, ...], tuple[Finding, ...], tuple[SourceRef, ...]]:
+    """One fact per (concept, period, unit, dimensions): the primary statement's, at the highest precision."""
+    groups: dict[tuple[object, ...], list[tuple[Fact, bool]]] = {}
+    for fact, primary in candidates:
+        groups.setdefault(fact.aspects, []).append((fact, primary))
+    merged: list[Fact] = []
+    findings: list[Finding] = []
+    losers: list[SourceRef] = []
+    for group in groups.values():
+        ranked = sorted(group, key=lambda item: (not item[1], -_precision(item[0]), item[0].sources[0].line_end))
+        winner = ranked[0][0]
+        agreeing = [winner]
+        for fact, _ in ranked[1:]:
+            if _agree(winner, fact):
+                agreeing.append(fact)
+                continue
+            losers.extend(fact.sources)
+            findings.append(
+                Finding(
+                    code="source.conflict",
+                    severity=Severity.WARNING,
+                    message=(
+                        f"{winner.concept} {winner.period.key} {winner.unit.id}: {_where(winner.sources[0])} gives "
+                        f"{winner.value} but {_where(fact.sources[0])} gives {fact.value}; "
+                        "the primary statement's figure is kept"
+                    ),
+                    sources=(winner.sources[0], fact.sources[0]),
+                )
+            )
+        best = max(agreeing, key=_precision)
+        sources = tuple(s for fact in sorted(agreeing, key=lambda f: -_precision(f)) for s in fact.sources)
+        merged.append(best.model_copy(update={"sources": sources}))
+    merged.sort(key=lambda f: (f.sources[0].line_end, f.sources[0].column_start or 0))
+    return tuple(merged), tuple(findings), tuple(losers)
