@@ -1,0 +1,273 @@
+"""Command line: argument parsing and file I/O only. ``main(argv) -> int``.
+
+Exit codes: 0 everything converted (and valid, when validated); 1 a document failed or did
+not validate; 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from converter import __version__
+from converter.mapping import load_mapping_table
+from converter.model import Result
+from converter.package import write_package
+from converter.pipeline import Options, convert
+from converter.read import ReadError
+from converter.report import build_report, report_bytes
+from converter.serialize.jsonld import to_jsonld
+from converter.serialize.oim import to_xbrl_json
+from converter.serialize.xbrl import to_xbrl
+from converter.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
+
+__all__ = ["main"]
+
+FORMATS: dict[str, tuple[str, Callable[[Result], bytes]]] = {
+    "xbrl": (".xbrl", to_xbrl),
+    "json": (".json", to_xbrl_json),
+    "jsonld": (".jsonld", to_jsonld),
+}
+DEFAULT_FORMATS = ("xbrl", "json", "jsonld")
+_FYE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_SIDECAR_KEYS = {"fiscal_year_end", "cik", "entity_name"}
+
+
+class UsageError(Exception):
+    """Bad arguments: exit code 2."""
+
+
+class DocumentError(Exception):
+    """One document could not be converted: exit code 1, the batch goes on."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="legacy-xbrl", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--version", action="version", version=f"legacy-xbrl {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    conv = sub.add_parser("convert", help="convert text filings into XBRL, xBRL-JSON and JSON-LD")
+    conv.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
+    conv.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
+    conv.add_argument("--fiscal-year-end", metavar="MM-DD", help="fiscal year end, when the document does not say")
+    conv.add_argument("--cik", help="SEC Central Index Key of the filer")
+    conv.add_argument("--entity-name", help="the filer's name")
+    conv.add_argument("--formats", default=",".join(DEFAULT_FORMATS), help="comma-separated: xbrl,json,jsonld")
+    conv.add_argument("--validate", action="store_true", help="validate each instance with Arelle")
+    conv.add_argument("--taxonomy-dir", type=Path, help=argparse.SUPPRESS)
+    conv.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    tax = sub.add_parser("taxonomy", help="write the taxonomy as an XBRL Taxonomy Package (zip)")
+    tax.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.zip")
+    tax.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    val = sub.add_parser("validate", help="validate instances with Arelle (offline, Calculations 1.1, UTR)")
+    val.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    val.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    return parser
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder, then rename: never a partial file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _options(args: argparse.Namespace, path: Path) -> Options:
+    """Flags win over a sidecar ``<input>.meta.json`` (or ``<stem>.meta.json``) beside the input."""
+    values: dict[str, Any] = {}
+    for sidecar in (path.with_name(path.name + ".meta.json"), path.with_suffix(".meta.json")):
+        if sidecar.is_file():
+            try:
+                loaded = json.loads(sidecar.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as err:
+                raise DocumentError(f"{sidecar}: unreadable metadata: {err}") from None
+            if not isinstance(loaded, dict) or not set(loaded) <= _SIDECAR_KEYS:
+                raise DocumentError(f"{sidecar}: metadata must be an object with keys {sorted(_SIDECAR_KEYS)}")
+            values.update({k: str(v) for k, v in loaded.items()})
+            break
+    for key in _SIDECAR_KEYS:
+        flag = getattr(args, key)
+        if flag is not None:
+            values[key] = flag
+    fye = values.get("fiscal_year_end")
+    if fye is not None and not _FYE.match(fye):
+        raise UsageError(f"--fiscal-year-end {fye!r}: expected MM-DD, e.g. 03-31")
+    return Options(**values)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(f"--formats: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+@contextmanager
+def _validator(taxonomy: Taxonomy, wanted: bool) -> Iterator[Any]:
+    if not wanted:
+        yield None
+        return
+    from converter.validate import Validator  # Arelle loads slowly: only when asked
+
+    with tempfile.TemporaryDirectory(prefix="legacy-xbrl-") as folder:
+        package = write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip")
+        with Validator(package) as validator:
+            yield validator
+
+
+def _validation_summary(outcome: Any) -> dict[str, Any]:
+    return {
+        "errors": outcome.errors,
+        "inconsistencies": outcome.inconsistencies,
+        "warnings": outcome.warnings,
+        "messages": [
+            {"code": m.code, "level": m.level, "message": m.message, "line": m.line, "concept": m.concept}
+            for m in outcome.problems
+        ],
+    }
+
+
+def _convert_one(
+    path: Path, args: argparse.Namespace, taxonomy: Taxonomy, formats: tuple[str, ...], validator: Any
+) -> tuple[Result, dict[str, Any]]:
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise DocumentError(f"cannot read: {err.strerror or err}") from None
+    options = _options(args, path)
+    try:
+        result = convert(data, name=path.name, options=options, taxonomy=taxonomy, mapping=args.mapping)
+    except ReadError as err:
+        raise DocumentError(str(err)) from None
+    outdir: Path = args.output
+    written = {fmt: (outdir / (path.stem + FORMATS[fmt][0]), FORMATS[fmt][1](result)) for fmt in formats}
+    validation: dict[str, Any] | None = None
+    if validator is not None and "xbrl" in written:
+        # Validate the bytes before they are published: a temporary copy beside the output.
+        with tempfile.TemporaryDirectory(dir=outdir, prefix=".validate-") as folder:
+            probe = Path(folder) / written["xbrl"][0].name
+            probe.write_bytes(written["xbrl"][1])
+            validation = _validation_summary(validator.validate(probe))
+    for target, payload in written.values():
+        _atomic_write(target, payload)
+    report = build_report(result, validation, [target.name for target, _ in written.values()])
+    _atomic_write(outdir / f"{path.stem}.report.json", report_bytes(report))
+    return result, report
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    formats = _formats(args.formats)
+    taxonomy = load_taxonomy(args.taxonomy_dir)
+    args.mapping = load_mapping_table(taxonomy.directory)
+    outdir: Path = args.output
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"{outdir}: cannot create output folder: {err.strerror or err}") from None
+    if not os.access(outdir, os.W_OK):
+        raise UsageError(f"{outdir}: output folder is not writable")
+    failed = 0
+    with _validator(taxonomy, args.validate) as validator:
+        for path in args.inputs:
+            try:
+                result, report = _convert_one(path, args, taxonomy, formats, validator)
+            except DocumentError as err:
+                failed += 1
+                print(f"legacy-xbrl: {path}: {err}", file=sys.stderr)
+                continue
+            except Exception as err:
+                if args.debug:
+                    raise
+                failed += 1
+                print(f"legacy-xbrl: {path}: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+                continue
+            cells = report["cells"]
+            line = (
+                f"{path.name}: {len(result.facts)} facts; cells {cells['total']} "
+                f"(tagged {cells['tagged']}, skipped {sum(cells['skipped'].values())}, "
+                f"unaccounted {cells['unaccounted']}); {len(report['unmapped_labels'])} unmapped labels; "
+                f"{len(report['conflicts'])} conflicts"
+            )
+            validation = report["validation"]
+            if validation is not None:
+                line += f"; Arelle: {validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
+                if validation["errors"] or validation["inconsistencies"]:
+                    failed += 1
+            print(line)
+    return 1 if failed else 0
+
+
+def _cmd_taxonomy(args: argparse.Namespace) -> int:
+    taxonomy = load_taxonomy()
+    with tempfile.TemporaryDirectory() as folder:
+        temp = write_package(taxonomy, Path(folder) / "package.zip")
+        _atomic_write(args.output, temp.read_bytes())
+    print(f"{args.output}: taxonomy package {taxonomy.package_id} ({len(taxonomy.concepts)} concepts)")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    taxonomy = load_taxonomy()
+    missing = [str(p) for p in args.files if not p.is_file()]
+    if missing:
+        raise UsageError(f"no such file: {', '.join(missing)}")
+    bad = 0
+    with _validator(taxonomy, True) as validator:
+        for path in args.files:
+            outcome = validator.validate(path)
+            for message in outcome.problems:
+                where = f":{message.line}" if message.line else ""
+                print(f"{path}{where}: {message.level} [{message.code}] {message.message}")
+            print(f"{path}: {outcome.errors} errors, {outcome.inconsistencies} inconsistencies, {outcome.warnings} warnings")
+            if not outcome.ok:
+                bad += 1
+    return 1 if bad else 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "convert": _cmd_convert,
+    "taxonomy": _cmd_taxonomy,
+    "validate": _cmd_validate,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as err:
+        print(f"legacy-xbrl: {err}", file=sys.stderr)
+        return 2
+    except TaxonomyError as err:
+        print(f"legacy-xbrl: taxonomy: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:
+        if args.debug:
+            raise
+        print(f"legacy-xbrl: internal error: {type(err).__name__}: {err} (run with --debug for details)", file=sys.stderr)
+        return 1

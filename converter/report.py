@@ -1,0 +1,60 @@
+"""The conversion report (``<stem>.report.json``): what was tagged, skipped, unmapped, in conflict, valid."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from converter.findings import Finding, SourceRef
+from converter.model import Result
+
+__all__ = ["build_report", "report_bytes"]
+
+
+def _where(source: SourceRef) -> dict[str, Any]:
+    where: dict[str, Any] = {"document": source.document, "lines": [source.line_start, source.line_end], "text": source.text}
+    if source.cell is not None:
+        where["cell"] = source.cell
+    return where
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "locations": [_where(s) for s in finding.sources],
+    }
+
+
+def build_report(result: Result, validation: Mapping[str, Any] | None, outputs: Sequence[str]) -> dict[str, Any]:
+    """The report as a JSON-ready mapping (keys in a fixed order)."""
+    findings = result.findings
+    return {
+        "document": result.document.model_dump(mode="json"),
+        "entity": result.entity.model_dump(mode="json"),
+        "taxonomy": result.taxonomy.entry_point,
+        "outputs": list(outputs),
+        "facts": len(result.facts),
+        "cells": {
+            "total": result.cells.total,
+            "tagged": result.cells.tagged,
+            "skipped": dict(result.cells.skipped),
+            "unaccounted": result.cells.unaccounted,
+        },
+        "prose_numbers": {
+            "total": result.prose_numbers.total,
+            "tagged": result.prose_numbers.tagged,
+            "skipped": dict(result.prose_numbers.skipped),
+            "unaccounted": result.prose_numbers.unaccounted,
+        },
+        "unmapped_labels": [_finding(f) for f in findings if f.code == "mapping.unmapped-label"],
+        "conflicts": [_finding(f) for f in findings if f.code == "source.conflict"],
+        "findings": [_finding(f) for f in findings if f.code not in ("mapping.unmapped-label", "source.conflict")],
+        "validation": dict(validation) if validation is not None else None,
+    }
+
+
+def report_bytes(report: Mapping[str, Any]) -> bytes:
+    return (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
