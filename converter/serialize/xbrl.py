@@ -1,0 +1,255 @@
+"""Result -> XBRL 2.1 instance document (XML), deterministic to the byte.
+
+What it writes, for one fact::
+
+    <?xml version='1.0' encoding='UTF-8'?>
+    <!-- iij-1q03.txt: XBRL 2.1 instance written by legacy-xbrl ... -->
+    <xbrli:xbrl xmlns:lx="http://legacy-xbrl.org/taxonomy/2025" ...>
+      <link:schemaRef xlink:type="simple" xlink:href="http://legacy-xbrl.org/taxonomy/2025/lx-2025.xsd"/>
+      <xbrli:context id="D20030401-20030630">
+        <xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0001090633</xbrli:identifier></xbrli:entity>
+        <xbrli:period><xbrli:startDate>2003-04-01</xbrli:startDate><xbrli:endDate>2003-06-30</xbrli:endDate></xbrli:period>
+      </xbrli:context>
+      <xbrli:unit id="JPY"><xbrli:measure>iso4217:JPY</xbrli:measure></xbrli:unit>
+      <!-- line 604 "8,344,046" -->
+      <lx:Revenues id="f-4c4a63b61427" contextRef="D20030401-20030630" unitRef="JPY"
+                   decimals="-3">8344046000</lx:Revenues>
+    </xbrli:xbrl>
+
+Ids are readable and stable: contexts ``D<start>-<end>`` or ``I<instant>`` (dates as
+YYYYMMDD) plus ``_<Axis>-<Member>`` per dimension; units ``Unit.id`` (``JPY-per-shares``);
+facts ``f-`` + 12 hex digits of a SHA-256 over their aspects, shared with the xBRL-JSON
+keys and the JSON-LD observation IRIs. A clash (a repeated fact, say) gets ``-2``, ``-3``...
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from lxml import etree
+
+from converter.model import Entity, Fact, Period, Result, TaxonomyRef, Unit
+
+__all__ = [
+    "ISO4217",
+    "XBRLDI",
+    "XBRLI",
+    "check_measures",
+    "context_id",
+    "dimensions_of",
+    "fact_ids",
+    "measure_namespaces",
+    "plain_decimal",
+    "split_name",
+    "to_xbrl",
+]
+
+XBRLI = "http://www.xbrl.org/2003/instance"
+LINK = "http://www.xbrl.org/2003/linkbase"
+XLINK = "http://www.w3.org/1999/xlink"
+ISO4217 = "http://www.xbrl.org/2003/iso4217"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
+
+FACT_ID_DIGITS = 12
+
+
+def plain_decimal(value: Decimal) -> str:
+    """``Decimal("8.344046E+9")`` -> ``"8344046000"``; ``Decimal("-43.980")`` -> ``"-43.98"``.
+
+    A plain xsd:decimal lexical form: no exponent, no trailing fractional zeros, no ``-0``
+    (``decimals`` carries the precision, so nothing is lost).
+    """
+    if not value.is_finite():
+        raise ValueError(f"not a finite decimal: {value}")
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def split_name(name: str, taxonomy: TaxonomyRef) -> tuple[str, str]:
+    """``"SegmentAxis"`` or ``"lx:SegmentAxis"`` -> ``("lx", "SegmentAxis")``: dimension names live in lx."""
+    prefix, sep, local = name.partition(":")
+    if not sep:
+        return taxonomy.prefix, name
+    if prefix != taxonomy.prefix:
+        raise ValueError(f"dimension name {name!r} is not in the {taxonomy.prefix!r} namespace")
+    return prefix, local
+
+
+def measure_namespaces(taxonomy: TaxonomyRef) -> dict[str, str]:
+    """The prefixes a ``Unit`` measure may use: ``iso4217``, ``xbrli`` and the taxonomy's own."""
+    return {"iso4217": ISO4217, "xbrli": XBRLI, taxonomy.prefix: taxonomy.namespace}
+
+
+def check_measures(unit: Unit, known: dict[str, str]) -> None:
+    """Refuse a measure whose prefix is not ``iso4217``, ``xbrli`` or the taxonomy's."""
+    for measure in (*unit.numerators, *unit.denominators):
+        prefix, sep, local = measure.partition(":")
+        if not sep or not local or prefix not in known:
+            raise ValueError(f"measure {measure!r} has no known prefix ({', '.join(sorted(known))})")
+
+
+def dimensions_of(fact: Fact, taxonomy: TaxonomyRef) -> tuple[tuple[str, str], ...]:
+    """The fact's (axis, member) local names, sorted: ``SegmentAxis`` and ``lx:SegmentAxis`` are one axis."""
+    return tuple(sorted((split_name(a, taxonomy)[1], split_name(m, taxonomy)[1]) for a, m in fact.dimensions))
+
+
+def context_id(period: Period, dimensions: Sequence[tuple[str, str]]) -> str:
+    """``D20030401-20030630``, ``I20030630``, ``I20030630_SegmentAxis-NetworkMember`` (local names)."""
+    if period.start is None:
+        base = "I" + period.end.strftime("%Y%m%d")
+    else:
+        base = f"D{period.start.strftime('%Y%m%d')}-{period.end.strftime('%Y%m%d')}"
+    for axis, member in dimensions:
+        base += f"_{axis}-{member}"
+    return base
+
+
+def _unique(base: str, taken: set[str]) -> str:
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _fact_digest(entity: Entity, taxonomy: TaxonomyRef, fact: Fact) -> str:
+    material = "\x1f".join(
+        (
+            fact.concept,
+            entity.scheme,
+            entity.identifier,
+            fact.period.key,
+            "*".join(fact.unit.numerators) + "/" + "*".join(fact.unit.denominators),
+            *(f"{axis}={member}" for axis, member in dimensions_of(fact, taxonomy)),
+        )
+    )
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()[:FACT_ID_DIGITS]
+
+
+def fact_ids(result: Result) -> tuple[str, ...]:
+    """One id per fact, in fact order: ``f-`` + a short hash of concept, entity, period, unit, dimensions."""
+    taken: set[str] = set()
+    return tuple(_unique("f-" + _fact_digest(result.entity, result.taxonomy, fact), taken) for fact in result.facts)
+
+
+def _comment_text(text: str) -> str:
+    """XML comments may not contain ``--`` nor end in ``-``."""
+    while "--" in text:
+        text = text.replace("--", "- -")
+    return f" {text} "
+
+
+def _source_note(fact: Fact, document: str) -> str:
+    """``line 621 "(1,059,574)"; lines 23-24 "JPY 1,060 million"``."""
+    parts = []
+    for src in fact.sources:
+        where = f"line {src.line_start}" if src.line_start == src.line_end else f"lines {src.line_start}-{src.line_end}"
+        if src.document != document:
+            where = f"{src.document} {where}"
+        parts.append(where if src.cell is None else f'{where} "{src.cell}"')
+    return "; ".join(parts) if parts else "no source recorded"
+
+
+def _header_note(result: Result) -> str:
+    doc = result.document
+    described = ", ".join(x for x in (doc.form, doc.title) if x)
+    return (
+        f"{doc.name}{f' ({described})' if described else ''}: XBRL 2.1 instance written by legacy-xbrl "
+        "from the plain-text filing. Facts are in the order the converter reports them; "
+        "the comment before each fact gives the source lines it was read from."
+    )
+
+
+def _q(ns: str, local: str) -> str:
+    return f"{{{ns}}}{local}"
+
+
+def _context(
+    parent: etree._Element,
+    cid: str,
+    entity: Entity,
+    period: Period,
+    dims: Iterable[tuple[str, str]],
+    taxonomy: TaxonomyRef,
+) -> None:
+    ctx = etree.SubElement(parent, _q(XBRLI, "context"), id=cid)
+    ent = etree.SubElement(ctx, _q(XBRLI, "entity"))
+    ident = etree.SubElement(ent, _q(XBRLI, "identifier"), scheme=entity.scheme)
+    ident.text = entity.identifier
+    members = list(dims)
+    if members:
+        segment = etree.SubElement(ent, _q(XBRLI, "segment"))
+        for axis, member in members:
+            explicit = etree.SubElement(segment, _q(XBRLDI, "explicitMember"), dimension=f"{taxonomy.prefix}:{axis}")
+            explicit.text = f"{taxonomy.prefix}:{member}"
+    per = etree.SubElement(ctx, _q(XBRLI, "period"))
+    if period.start is None:
+        etree.SubElement(per, _q(XBRLI, "instant")).text = period.end.isoformat()
+    else:
+        etree.SubElement(per, _q(XBRLI, "startDate")).text = period.start.isoformat()
+        etree.SubElement(per, _q(XBRLI, "endDate")).text = period.end.isoformat()
+
+
+def _measures(parent: etree._Element, measures: Iterable[str]) -> None:
+    for measure in measures:
+        etree.SubElement(parent, _q(XBRLI, "measure")).text = measure
+
+
+def _unit(parent: etree._Element, uid: str, unit: Unit) -> None:
+    el = etree.SubElement(parent, _q(XBRLI, "unit"), id=uid)
+    if not unit.denominators:
+        _measures(el, unit.numerators)
+        return
+    divide = etree.SubElement(el, _q(XBRLI, "divide"))
+    _measures(etree.SubElement(divide, _q(XBRLI, "unitNumerator")), unit.numerators)
+    _measures(etree.SubElement(divide, _q(XBRLI, "unitDenominator")), unit.denominators)
+
+
+def to_xbrl(result: Result) -> bytes:
+    """Write ``result`` as an XBRL 2.1 instance: schemaRef, contexts, units, then facts in fact order."""
+    tax = result.taxonomy
+    nsmap = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "iso4217": ISO4217}
+    if any(f.dimensions for f in result.facts):
+        nsmap["xbrldi"] = XBRLDI
+    if tax.prefix in nsmap:
+        raise ValueError(f"taxonomy prefix {tax.prefix!r} clashes with a standard XBRL prefix")
+    nsmap[tax.prefix] = tax.namespace
+    known_measures = measure_namespaces(tax)
+
+    root = etree.Element(_q(XBRLI, "xbrl"), nsmap=nsmap)
+    etree.SubElement(root, _q(LINK, "schemaRef"), {_q(XLINK, "type"): "simple", _q(XLINK, "href"): tax.entry_point})
+
+    ids = fact_ids(result)
+    context_ids: dict[tuple[Period, tuple[tuple[str, str], ...]], str] = {}
+    unit_ids: dict[Unit, str] = {}
+    taken = set(ids)  # contexts, units and facts share one xsd:ID space
+    for fact in result.facts:
+        key = (fact.period, dimensions_of(fact, tax))
+        if key not in context_ids:
+            context_ids[key] = _unique(context_id(*key), taken)
+            _context(root, context_ids[key], result.entity, fact.period, key[1], tax)
+    for fact in result.facts:
+        if fact.unit not in unit_ids:
+            check_measures(fact.unit, known_measures)
+            unit_ids[fact.unit] = _unique(fact.unit.id, taken)
+            _unit(root, unit_ids[fact.unit], fact.unit)
+
+    for fid, fact in zip(ids, result.facts, strict=True):
+        root.append(etree.Comment(_comment_text(_source_note(fact, result.document.name))))
+        item = etree.SubElement(
+            root,
+            _q(tax.namespace, fact.concept),
+            id=fid,
+            contextRef=context_ids[(fact.period, dimensions_of(fact, tax))],
+            unitRef=unit_ids[fact.unit],
+            decimals="INF" if fact.decimals is None else str(fact.decimals),
+        )
+        item.text = plain_decimal(fact.value)
+
+    root.addprevious(etree.Comment(_comment_text(_header_note(result))))
+    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
