@@ -108,7 +108,7 @@ def _options(args: argparse.Namespace, path: Path) -> Options:
             values[key] = flag
     fye = values.get("fiscal_year_end")
     if fye is not None and not _FYE.match(fye):
-        raise UsageError(f"--fiscal-year-end {fye!r}: expected MM-DD, e.g. 03-31")
+        raise DocumentError(f"fiscal year end {fye!r} in its metadata: expected MM-DD, e.g. 03-31")
     return Options(**values)
 
 
@@ -175,6 +175,8 @@ def _convert_one(
 
 def _cmd_convert(args: argparse.Namespace) -> int:
     formats = _formats(args.formats)
+    if args.fiscal_year_end is not None and not _FYE.match(args.fiscal_year_end):
+        raise UsageError(f"--fiscal-year-end {args.fiscal_year_end!r}: expected MM-DD, e.g. 03-31")
     taxonomy = load_taxonomy(args.taxonomy_dir)
     args.mapping = load_mapping_table(taxonomy.directory)
     outdir: Path = args.output

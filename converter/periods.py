@@ -111,8 +111,8 @@ def detect_document_date(text: str) -> date | None:
 def calendar_for(fye: str | None, text: str, document_date: date | None) -> FiscalCalendar | None:
     """The fiscal calendar: stated in the text, else from ``--fiscal-year-end MM-DD``.
 
-    With only a year end given, the naming is chosen so that the latest quarter the text
-    names ended before the document's date, and as close to it as possible.
+    With only a year end given, the naming is chosen so that some quarter the text names
+    ended shortly before the document's date (a results release reports its latest quarter).
     """
     stated = detect_fiscal_calendar(text)
     if stated is not None:
@@ -120,19 +120,17 @@ def calendar_for(fye: str | None, text: str, document_date: date | None) -> Fisc
     if fye is None:
         return None
     month, day = (int(part) for part in fye.split("-"))
-    if document_date is None:
-        return FiscalCalendar(month, day, 0)
     quarters = [(int(m.group("q")), _two_digit_year(m.group("yy"))) for m in _QUARTER.finditer(text)]
-    if not quarters:
+    if document_date is None or not quarters:
         return FiscalCalendar(month, day, 0)
     best = FiscalCalendar(month, day, 0)
     best_gap: int | None = None
     for offset in (0, 1):
         candidate = FiscalCalendar(month, day, offset)
-        latest = max(quarter_period(q, y, candidate).end for q, y in quarters)
-        gap = (document_date - latest).days
-        if gap >= 0 and (best_gap is None or gap < best_gap):
-            best, best_gap = candidate, gap
+        ends = [quarter_period(q, y, candidate).end for q, y in quarters]
+        gaps = [(document_date - end).days for end in ends if end <= document_date]
+        if gaps and (best_gap is None or min(gaps) < best_gap):
+            best, best_gap = candidate, min(gaps)
     return best
 
 

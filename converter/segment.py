@@ -32,6 +32,8 @@ PROSE_MIN_WORDS = 6
 _RULE = re.compile(r"^\s*(?:[-=_]{3,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{3,}|(?:- ){2,}-?))*\s*$")
 _WORD = re.compile(r"\S+")
 _DOT_LEADER = re.compile(r"(?:\s?\.){3,}\s*$")
+# A label word run into a figure: "expense(benefit)(10,545)".
+_GLUED = re.compile(r"^(?P<label>.*?[A-Za-z\)\]:])(?P<cell>\(\$?-?\d[\d,]*(?:\.\d+)?%?\))$")
 _YEAR = re.compile(r"^(?:19|20)\d\d\*?$")
 _CAPTION_START = re.compile(r"^\s*(?:Table|Exhibit|Appendix|Schedule)\s+[\dA-Z]+[.:]?\s", re.IGNORECASE)
 # A label ending in one of these words is followed by a reference number, not a figure ("Appendix  2").
@@ -97,8 +99,14 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     label = text[:label_end]
     gap = cells[0].start - label_end
     if label.strip() and gap < 2 and not _DOT_LEADER.search(label):
-        # A label word glued to figures, "(benefit)(10,545)", is resolved once columns are known.
-        return text.strip(), ()
+        word, start, _ = words[i - 1]
+        glued = _GLUED.match(word)
+        if not glued or not is_cell(glued.group("cell")):
+            return text.strip(), ()
+        # "Loss before income tax expense(benefit)(10,545) (1,263,972)": split the run-in figure off.
+        cell_start = start + glued.start("cell")
+        cells.insert(0, CellToken(glued.group("cell"), cell_start, cell_start + len(glued.group("cell"))))
+        label = text[:cell_start]
     return _DOT_LEADER.sub("", label).rstrip(" .$").strip(), tuple(cells)
 
 

@@ -18,15 +18,12 @@ from dataclasses import dataclass
 
 from converter.read import Line
 from converter.segment import Block, CellToken, LineKind, classify, row_cells
-from converter.values import is_cell
 
 __all__ = ["Column", "Row", "Table", "read_tables"]
 
 # How far left of the first column a heading may start and still be a column heading.
 HEADING_SLACK = 2
-_WORD = re.compile(r"\S+")
 _RULE_SEGMENT = re.compile(r"[-=_]{3,}")
-_GLUED = re.compile(r"^(?P<label>.*?[A-Za-z\)\]:])(?P<cell>\(?\$?-?\d[\d,]*(?:\.\d+)?%?\)?)$")
 _PERIOD_PHRASE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
     r"|[1-4]Q\s?'?\d\d|(?:FY|Fiscal\s)\s?'?\d{2,4}",
@@ -90,35 +87,6 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
-
-
-def _aligned_cells(text: str, spans: list[tuple[int, int]]) -> tuple[str, tuple[CellToken, ...]]:
-    """Cells of a line whose label runs into its first figure: ``"expense(benefit)(10,545)"``."""
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    cells: list[CellToken] = []
-    i = len(words)
-    label_end = 0
-    while i > 0:
-        word, start, end = words[i - 1]
-        if is_cell(word):
-            cells.append(CellToken(word, start, end))
-            i -= 1
-            continue
-        glued = _GLUED.match(word)
-        if glued and is_cell(glued.group("cell")):
-            cell_start = start + glued.start("cell")
-            if any(cell_start < e and end > s for s, e in spans):
-                cells.append(CellToken(glued.group("cell"), cell_start, end))
-                label_end = cell_start
-                break
-        label_end = end
-        break
-    if not cells:
-        return text.strip(), ()
-    if i == 0:
-        label_end = 0
-    cells.reverse()
-    return text[:label_end].strip(), tuple(cells)
 
 
 def _is_heading_line(line: Line, column_left: int) -> bool:
@@ -251,8 +219,6 @@ def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row
     for line in body:
         kind = classify(line)
         label, cells = row_cells(line.text) if kind is LineKind.ROW else ("", ())
-        if not cells and kind is LineKind.TEXT:
-            label, cells = _aligned_cells(line.text, spans)
         if not cells:
             if kind is LineKind.TEXT:
                 continues = (

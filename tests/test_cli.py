@@ -1,0 +1,87 @@
+"""The command line as a user meets it: outputs, errors, exit codes, Arelle on the output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from paths import RELEASE_6K
+
+from converter.cli import main
+
+
+def test_convert_writes_instance_report_and_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(RELEASE_6K), "-o", str(out), "--validate"]) == 0
+    stem = RELEASE_6K.stem
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{stem}{s}" for s in (".xbrl", ".json", ".jsonld", ".report.json")
+    )
+    report = json.loads((out / f"{stem}.report.json").read_text())
+    assert report["validation"]["errors"] == 0
+    assert report["validation"]["inconsistencies"] == 0
+    assert report["cells"]["unaccounted"] == 0
+    assert report["cells"]["total"] == report["cells"]["tagged"] + sum(report["cells"]["skipped"].values())
+    assert any("IncomeTaxExpenseBenefit" in c["message"] for c in report["conflicts"])
+    assert report["entity"]["identifier"] == "0001090633"  # from the sidecar metadata
+    assert "Arelle: 0 errors, 0 inconsistencies" in capsys.readouterr().out
+
+
+def test_validate_command_flags_a_broken_total(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(RELEASE_6K), "-o", str(out), "--formats", "xbrl"]) == 0
+    instance = out / f"{RELEASE_6K.stem}.xbrl"
+    assert main(["validate", str(instance)]) == 0
+    broken = tmp_path / "broken.xbrl"
+    broken.write_text(instance.read_text().replace(">8344046000<", ">8344946000<"))
+    capsys.readouterr()
+    assert main(["validate", str(broken)]) == 1
+    assert "calc11e:inconsistentCalculationUsingRounding" in capsys.readouterr().out
+
+
+def test_taxonomy_package(tmp_path: Path) -> None:
+    target = tmp_path / "lx.zip"
+    assert main(["taxonomy", "-o", str(target)]) == 0
+    names = zipfile.ZipFile(target).namelist()
+    assert any(n.endswith("META-INF/taxonomyPackage.xml") for n in names)
+    assert any(n.endswith("META-INF/catalog.xml") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty file"), (b"%PDF-1.4\x00\x00binary", "binary data")],
+)
+def test_bad_input_one_line_error_no_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, reason: str
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    out = tmp_path / "out"
+    assert main(["convert", str(bad), str(RELEASE_6K), "-o", str(out), "--formats", "xbrl"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and str(bad) in err[0] and reason in err[0]
+    assert "Traceback" not in err[0]
+    assert not list(out.glob("bad.*"))
+    assert (out / f"{RELEASE_6K.stem}.xbrl").exists()  # the batch went on
+
+
+def test_bad_usage_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["convert", str(RELEASE_6K), "-o", str(tmp_path), "--fiscal-year-end", "31-03"]) == 2
+    assert "MM-DD" in capsys.readouterr().err
+    assert main(["convert", str(RELEASE_6K), "-o", str(tmp_path), "--formats", "pdf"]) == 2
+    assert main(["frobnicate"]) == 2
+
+
+def test_module_entry_point(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "converter", "convert", str(RELEASE_6K), "-o", str(tmp_path), "--formats", "xbrl"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / f"{RELEASE_6K.stem}.xbrl").exists()

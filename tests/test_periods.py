@@ -1,0 +1,54 @@
+"""Headings and fiscal calendars to periods, from (input, expected) tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from converter.model import Period
+from converter.periods import (
+    FiscalCalendar,
+    calendar_for,
+    column_period,
+    detect_document_date,
+    detect_fiscal_calendar,
+)
+
+IIJ = FiscalCalendar(3, 31, 1)  # "fiscal year ending March 31, 2004 ("fiscal 2003")"
+
+
+def test_fiscal_naming_read_from_the_release() -> None:
+    text = 'results for the 1st quarter of the fiscal year\nending March 31, 2004 ("fiscal 2003").'
+    assert detect_fiscal_calendar(text) == IIJ
+
+
+@pytest.mark.parametrize(
+    ("headings", "context", "expected"),
+    [
+        (("1Q03",), "", Period.duration(date(2003, 4, 1), date(2003, 6, 30))),
+        (("1Q02",), "", Period.duration(date(2002, 4, 1), date(2002, 6, 30))),
+        (("4Q02",), "", Period.duration(date(2003, 1, 1), date(2003, 3, 31))),
+        (("Jun 30, 2003", "JPY"), "For the Three Months Ended Jun 30, 2003", Period.duration(date(2003, 4, 1), date(2003, 6, 30))),
+        (("Mar 31, 2003", "JPY"), "For the Three Months Ended June 30, 2003", Period.duration(date(2003, 1, 1), date(2003, 3, 31))),
+        (("Mar 31, 2003", "JPY"), "As of Jun 30, 2003, Jun 30, 2002 and Mar 31, 2003", Period.instant(date(2003, 3, 31))),
+        (("Year-over-year Comparison", "Jun 30, 2002", "% of"), "For the Three Months Ended", Period.duration(date(2002, 4, 1), date(2002, 6, 30))),
+        (("JPY",), "For the Three Months Ended", None),
+    ],
+)
+def test_column_period(headings: tuple[str, ...], context: str, expected: Period | None) -> None:
+    assert column_period(headings, context, IIJ) == expected
+
+
+def test_naming_inferred_from_document_date() -> None:
+    """The August 2002 deck reports 1Q02 as done: with a March year end, fiscal 2002 starts April 2002."""
+    text = "August, 2002\nJPY9.9B, 18.2% up from 1Q01 & 18.7% down from 4Q01. Guidance in the 2Q02"
+    when = detect_document_date(text)
+    assert when == date(2002, 8, 31)
+    fiscal = calendar_for("03-31", text, when)
+    assert fiscal == FiscalCalendar(3, 31, 1)
+    assert column_period(("1Q02",), "", fiscal) == Period.duration(date(2002, 4, 1), date(2002, 6, 30))
+
+
+def test_dateline() -> None:
+    assert detect_document_date("TOKYO & NEW YORK--(BUSINESS WIRE)--Aug. 12, 2003--Internet") == date(2003, 8, 12)

@@ -1,0 +1,77 @@
+"""Fixed-width tables: columns from alignment, headings by span, wrapped labels, sections."""
+
+from __future__ import annotations
+
+from converter.read import read_document
+from converter.segment import BlockKind, segment
+from converter.tables import Table, read_tables
+
+from paths import RELEASE_6K
+
+APPENDIX = """\
+              ACME INC.                                   Appendix 1
+           CONSOLIDATED STATEMENTS OF OPERATIONS(UNAUDITED)
+        (Expressed in Thousands of Japanese Yen (JPY) and U.S.
+         Dollars (USD) Except for Per Share and ADS Data) (1)
+
+
+                                         Year-over-year Comparison
+                                                Jun 30, 2003
+                                       -------------------------------
+                                                              % of
+                                                             Total
+                                        USD (1)      JPY     Revenues
+                                       -------- ----------- ----------
+Revenues:
+      Connectivity and value-added services:
+      Dedicated access services         27,707   3,321,229     39.8%
+      Other                              4,336     519,709      6.2
+Cost of connectivity and value-added
+ services                               43,665   5,234,158     62.7
+Loss before income tax expense(benefit)(10,545) (1,263,972)   (15.1)
+"""
+
+
+def _tables(text: str) -> list[Table]:
+    document = read_document(text, "t.txt")
+    return [t for b in segment(document) if b.kind is BlockKind.TABLE for t in read_tables(b)]
+
+
+def test_columns_and_spanning_headings() -> None:
+    (table,) = _tables(APPENDIX)
+    assert [c.headings[-1] for c in table.columns] == ["USD (1)", "JPY", "Revenues"]
+    # "Jun 30, 2003" sits over JPY only, but the rule under it spans all three columns.
+    assert all("Jun 30, 2003" in c.headings for c in table.columns)
+
+
+def test_rows_wrapped_labels_sections_and_glued_figures() -> None:
+    (table,) = _tables(APPENDIX)
+    rows = {r.label: r for r in table.rows}
+    assert list(rows) == [
+        "Dedicated access services",
+        "Other",
+        "Cost of connectivity and value-added services",
+        "Loss before income tax expense(benefit)",
+    ]
+    assert rows["Other"].sections[0] == "Connectivity and value-added services"
+    wrapped = rows["Cost of connectivity and value-added services"]
+    assert [line.number for line in wrapped.lines] == [18, 19]
+    glued = rows["Loss before income tax expense(benefit)"]
+    assert [(i, c.text) for i, c in glued.cells] == [(0, "(10,545)"), (1, "(1,263,972)"), (2, "(15.1)")]
+    assert not table.stray
+
+
+def test_every_table_of_the_release_is_found() -> None:
+    tables = _tables(RELEASE_6K.read_text())
+    captions = [" ".join(t.caption_text.split()) for t in tables]
+    for n in range(1, 11):
+        assert any(c.startswith(f"Table {n}.") for c in captions), n
+    assert sum("Appendix 1" in c for c in captions) == 3  # three quarters side by side
+    assert sum("Appendix 2" in c for c in captions) == 2  # two balance-sheet layouts
+    assert sum("Appendix 3" in c for c in captions) == 1
+    assert all(not t.stray for t in tables)
+
+
+def test_prose_ending_in_a_year_is_not_a_row() -> None:
+    text = "    The translation has been made at the rate of JPY 119.87 = US$1 on June 30,\n    2003.\n"
+    assert not _tables(text)
