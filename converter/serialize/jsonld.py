@@ -108,10 +108,9 @@ def _typed(value: str, datatype: str) -> Node:
 
 
 def _context(taxonomy: TaxonomyRef) -> Node:
-    return {
+    context: Node = {
         "dct": "http://purl.org/dc/terms/",
         "iso4217": _ns_base(ISO4217),
-        taxonomy.prefix: _ns_base(taxonomy.namespace),
         "lxv": LXV,
         "prov": PROV,
         "qb": QB,
@@ -121,6 +120,9 @@ def _context(taxonomy: TaxonomyRef) -> Node:
         "xbrli": _ns_base(XBRLI),
         "xsd": "http://www.w3.org/2001/XMLSchema#",
     }
+    if taxonomy.prefix in context:
+        raise ValueError(f"taxonomy prefix {taxonomy.prefix!r} clashes with a JSON-LD context prefix")
+    return {**context, taxonomy.prefix: _ns_base(taxonomy.namespace)}
 
 
 def _structure(dsd: str, axes: list[str], prefix: str) -> list[Node]:
