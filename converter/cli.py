@@ -238,7 +238,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             for message in outcome.problems:
                 where = f":{message.line}" if message.line else ""
                 print(f"{path}{where}: {message.level} [{message.code}] {message.message}")
-            print(f"{path}: {outcome.errors} errors, {outcome.inconsistencies} inconsistencies, {outcome.warnings} warnings")
+            counts = f"{outcome.errors} errors, {outcome.inconsistencies} inconsistencies, {outcome.warnings} warnings"
+            print(f"{path}: {counts}")
             if not outcome.ok:
                 bad += 1
     return 1 if bad else 0
@@ -271,5 +272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:
         if args.debug:
             raise
-        print(f"legacy-xbrl: internal error: {type(err).__name__}: {err} (run with --debug for details)", file=sys.stderr)
+        print(
+            f"legacy-xbrl: internal error: {type(err).__name__}: {err} (run with --debug for details)", file=sys.stderr
+        )
         return 1

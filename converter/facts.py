@@ -168,7 +168,11 @@ def read_observations(
                 code="table.unaccounted-cell",
                 severity=Severity.WARNING,
                 message=f"figure {cell.text!r} on line {line.number} falls in no column",
-                sources=(SourceRef(document=document, line_start=line.number, line_end=line.number, text=line.text, cell=cell.text),),
+                sources=(
+                    SourceRef(
+                        document=document, line_start=line.number, line_end=line.number, text=line.text, cell=cell.text
+                    ),
+                ),
             )
         )
     return TableReading(tuple(observations), tuple(skipped), tuple(findings), cell_count)

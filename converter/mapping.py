@@ -145,9 +145,7 @@ def _scaled(concept: Concept, observation: Observation) -> tuple[Decimal, int]:
     return number.value * (Decimal(10) ** power), number.fraction_digits - power
 
 
-def map_observations(
-    observations: Iterable[Observation], taxonomy: Taxonomy, table: MappingTable
-) -> MappedFacts:
+def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, table: MappingTable) -> MappedFacts:
     """Give each observation its concept, value, unit and period; then merge copies of one figure."""
     candidates: list[tuple[Fact, bool]] = []
     findings: list[Finding] = []
@@ -219,11 +217,17 @@ def _agree(a: Fact, b: Fact) -> bool:
 
 
 def _where(source: SourceRef) -> str:
-    lines = f"line {source.line_end}" if source.line_start == source.line_end else f"lines {source.line_start}-{source.line_end}"
+    lines = (
+        f"line {source.line_end}"
+        if source.line_start == source.line_end
+        else f"lines {source.line_start}-{source.line_end}"
+    )
     return f"{lines} ({source.cell})"
 
 
-def merge_facts(candidates: list[tuple[Fact, bool]]) -> tuple[tuple[Fact, ...], tuple[Finding, ...], tuple[SourceRef, ...]]:
+def merge_facts(
+    candidates: list[tuple[Fact, bool]],
+) -> tuple[tuple[Fact, ...], tuple[Finding, ...], tuple[SourceRef, ...]]:
     """One fact per (concept, period, unit, dimensions): the primary statement's, at the highest precision."""
     groups: dict[tuple[object, ...], list[tuple[Fact, bool]]] = {}
     for fact, primary in candidates:

@@ -110,8 +110,6 @@ class Unit(BaseModel):
         return top + "-per-" + "-".join(m.split(":", 1)[1] for m in self.denominators)
 
 
-
-
 class Fact(BaseModel):
     """One reported figure: concept, context (entity, period, dimensions), unit, value.
 

@@ -19,9 +19,9 @@ from converter.model import Period
 
 __all__ = [
     "FiscalCalendar",
+    "calendar_for",
     "column_period",
     "detect_document_date",
-    "calendar_for",
     "detect_fiscal_calendar",
     "quarter_period",
 ]

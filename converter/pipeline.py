@@ -21,7 +21,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
-from converter.facts import read_observations
+from converter.facts import Observation, read_observations
 from converter.findings import Finding, Severity, SourceRef
 from converter.mapping import MappingTable, load_mapping_table, map_observations
 from converter.model import (
@@ -41,7 +41,9 @@ from converter.taxonomy import Taxonomy
 __all__ = ["Options", "convert", "count_prose_numbers"]
 
 _NUMBER_IN_PROSE = re.compile(r"(?<![\w.])[-$(]*\d[\d,]*(?:\.\d+)?%?")
-_ISSUER = re.compile(r"^\s*(?P<name>[A-Z][A-Za-z&.,' -]+?(?:Inc|Corporation|Corp|Company|Co|Ltd|Limited|plc)\.?)\s*\(", re.MULTILINE)
+_ISSUER = re.compile(
+    r"^\s*(?P<name>[A-Z][A-Za-z&.,' -]+?(?:Inc|Corporation|Corp|Company|Co|Ltd|Limited|plc)\.?)\s*\(", re.MULTILINE
+)
 
 
 class Options(BaseModel):
@@ -76,7 +78,9 @@ def count_prose_numbers(document: Document, mapping: MappingTable, taxonomy: Tax
     return CellTally(total=total, tagged=0, skipped={"prose-not-extracted": total} if total else {}, unaccounted=0)
 
 
-def convert(data: bytes | str, *, name: str, options: Options, taxonomy: Taxonomy, mapping: MappingTable | None = None) -> Result:
+def convert(
+    data: bytes | str, *, name: str, options: Options, taxonomy: Taxonomy, mapping: MappingTable | None = None
+) -> Result:
     """Convert one filing's text into a Result (facts, findings, cell accounting)."""
     mapping = mapping or load_mapping_table(taxonomy.directory)
     document = read_document(data, name)
@@ -92,7 +96,7 @@ def convert(data: bytes | str, *, name: str, options: Options, taxonomy: Taxonom
                 message="the document does not state its fiscal year end and none was given (--fiscal-year-end)",
             )
         )
-    observations = []
+    observations: list[Observation] = []
     skipped: list[tuple[str, SourceRef]] = []
     total = 0
     stage_unaccounted = 0

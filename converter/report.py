@@ -13,7 +13,11 @@ __all__ = ["build_report", "report_bytes"]
 
 
 def _where(source: SourceRef) -> dict[str, Any]:
-    where: dict[str, Any] = {"document": source.document, "lines": [source.line_start, source.line_end], "text": source.text}
+    where: dict[str, Any] = {
+        "document": source.document,
+        "lines": [source.line_start, source.line_end],
+        "text": source.text,
+    }
     if source.cell is not None:
         where["cell"] = source.cell
     return where

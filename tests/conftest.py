@@ -7,6 +7,7 @@ import pytest
 from converter.mapping import MappingTable, load_mapping_table
 from converter.taxonomy import Taxonomy, load_taxonomy
 
+
 @pytest.fixture(scope="session")
 def taxonomy() -> Taxonomy:
     return load_taxonomy()

@@ -29,7 +29,9 @@ def test_output_matches_golden(converted: Path, sample: Path, suffix: str) -> No
     golden = GOLDEN / f"{sample.stem}{suffix}"
     assert golden.exists(), f"{golden} is missing: run `make golden` and read the diff"
     produced = (converted / f"{sample.stem}{suffix}").read_bytes()
-    assert produced == golden.read_bytes(), f"{sample.name}{suffix} differs from golden: run `make golden` and read the diff"
+    assert produced == golden.read_bytes(), (
+        f"{sample.name}{suffix} differs from golden: run `make golden` and read the diff"
+    )
 
 
 def test_every_sample_has_golden_files() -> None:

@@ -29,10 +29,26 @@ def test_fiscal_naming_read_from_the_release() -> None:
         (("1Q03",), "", Period.duration(date(2003, 4, 1), date(2003, 6, 30))),
         (("1Q02",), "", Period.duration(date(2002, 4, 1), date(2002, 6, 30))),
         (("4Q02",), "", Period.duration(date(2003, 1, 1), date(2003, 3, 31))),
-        (("Jun 30, 2003", "JPY"), "For the Three Months Ended Jun 30, 2003", Period.duration(date(2003, 4, 1), date(2003, 6, 30))),
-        (("Mar 31, 2003", "JPY"), "For the Three Months Ended June 30, 2003", Period.duration(date(2003, 1, 1), date(2003, 3, 31))),
-        (("Mar 31, 2003", "JPY"), "As of Jun 30, 2003, Jun 30, 2002 and Mar 31, 2003", Period.instant(date(2003, 3, 31))),
-        (("Year-over-year Comparison", "Jun 30, 2002", "% of"), "For the Three Months Ended", Period.duration(date(2002, 4, 1), date(2002, 6, 30))),
+        (
+            ("Jun 30, 2003", "JPY"),
+            "For the Three Months Ended Jun 30, 2003",
+            Period.duration(date(2003, 4, 1), date(2003, 6, 30)),
+        ),
+        (
+            ("Mar 31, 2003", "JPY"),
+            "For the Three Months Ended June 30, 2003",
+            Period.duration(date(2003, 1, 1), date(2003, 3, 31)),
+        ),
+        (
+            ("Mar 31, 2003", "JPY"),
+            "As of Jun 30, 2003, Jun 30, 2002 and Mar 31, 2003",
+            Period.instant(date(2003, 3, 31)),
+        ),
+        (
+            ("Year-over-year Comparison", "Jun 30, 2002", "% of"),
+            "For the Three Months Ended",
+            Period.duration(date(2002, 4, 1), date(2002, 6, 30)),
+        ),
         (("JPY",), "For the Three Months Ended", None),
     ],
 )

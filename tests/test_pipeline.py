@@ -6,13 +6,12 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from paths import RELEASE_6K
 
 from converter.mapping import MappingTable, normalise_label
 from converter.model import Period, Result
 from converter.pipeline import Options, convert
 from converter.taxonomy import Taxonomy
-
-from paths import RELEASE_6K
 
 Q1_03 = Period.duration(date(2003, 4, 1), date(2003, 6, 30))
 Q1_02 = Period.duration(date(2002, 4, 1), date(2002, 6, 30))

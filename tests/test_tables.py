@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from paths import RELEASE_6K
+
 from converter.read import read_document
 from converter.segment import BlockKind, segment
 from converter.tables import Table, read_tables
-
-from paths import RELEASE_6K
 
 APPENDIX = """\
               ACME INC.                                   Appendix 1
