@@ -42,7 +42,7 @@ __all__ = ["Options", "convert", "count_prose_numbers"]
 
 _NUMBER_IN_PROSE = re.compile(r"(?<![\w.])[-$(]*\d[\d,]*(?:\.\d+)?%?")
 _ISSUER = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Za-z&.,' -]+?(?:Inc|Corporation|Corp|Company|Co|Ltd|Limited|plc)\.?)\s*\(", re.MULTILINE
+    r"(?P<name>(?:[A-Z][A-Za-z&.'-]*\s+){0,6}?(?:Inc|Corporation|Corp|Company|Ltd|Limited|plc)\.?)\s*\("
 )
 
 
@@ -62,7 +62,7 @@ def _entity(options: Options, document: Document) -> Entity:
         return Entity(scheme=SEC_CIK_SCHEME, identifier=options.cik.zfill(10), name=options.entity_name)
     name = options.entity_name
     if name is None:
-        match = _ISSUER.search(document.text[:5000])
+        match = _ISSUER.search(" ".join(document.text[:5000].split()))
         name = match.group("name").strip() if match else document.name
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unknown"
     return Entity(scheme=FALLBACK_SCHEME, identifier=slug, name=name)
