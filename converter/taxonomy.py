@@ -1,8 +1,8 @@
 """The taxonomy as data: ``taxonomy/*.csv`` and ``taxonomy.json`` loaded once into an immutable ``Taxonomy``.
 
-``load_taxonomy`` reads and type-checks each row (a malformed file raises ``TaxonomyError``);
-``check_taxonomy`` looks across files (unknown concepts, mismatched calculation arcs, duplicates)
-and returns findings with stable ``taxonomy.*`` codes.
+``load_taxonomy`` reads and type-checks each row (a malformed file raises ``TaxonomyError`` naming
+file and line); ``check_taxonomy`` looks across files (unknown concepts, calculation arcs that cannot
+hold, duplicates) and returns findings with stable ``taxonomy.*`` codes.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ __all__ = [
     "PresentationArc",
     "Relation",
     "Role",
+    "StatementPattern",
     "Taxonomy",
     "TaxonomyError",
     "check_taxonomy",
@@ -48,18 +49,19 @@ __all__ = [
 
 DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "taxonomy"
 
-# The newest DTR types schema Arelle bundles in its offline cache (arelle/resources/cache/https/...).
+# The newest DTR types schema in Arelle's offline cache (arelle/resources/cache/https/www.xbrl.org/dtr/type/).
 DTR_TYPES_NAMESPACE = "http://www.xbrl.org/dtr/type/2024-01-31"
 DTR_TYPES_URL = "https://www.xbrl.org/dtr/type/2024-01-31/types.xsd"
-DTR_TYPES_PREFIX = "dtr-types"  # the prefix the DTR schema declares for itself
+DTR_TYPES_PREFIX = "dtr-types"  # the prefix that schema declares for itself
 
+ANY_STATEMENT = "*"
 _E = TypeVar("_E", bound=StrEnum)
 _T = TypeVar("_T")
 _NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
 
 
 class TaxonomyError(ValueError):
-    """A taxonomy file cannot be read: names the file and, where it applies, the line."""
+    """A taxonomy file cannot be read: the message names the file and, where it applies, the line."""
 
 
 class ConceptType(StrEnum):
@@ -91,8 +93,7 @@ class Relation(StrEnum):
     NONE = "none"
 
 
-# The XSD type each taxonomy type is declared with (and what ConceptInfo.data_type says).
-# perUnit is declared in the taxonomy's own schema (see LOCAL_TYPES); Taxonomy.xsd_type adds its prefix.
+# The XSD type each taxonomy type is declared with (what ConceptInfo.data_type says).
 XSD_TYPES: Mapping[ConceptType, str] = MappingProxyType(
     {
         ConceptType.MONETARY: "xbrli:monetaryItemType",
@@ -105,9 +106,9 @@ XSD_TYPES: Mapping[ConceptType, str] = MappingProxyType(
         ConceptType.ABSTRACT: "xbrli:stringItemType",
     }
 )
-# Types the taxonomy schema declares itself, as restrictions of an xbrli type: local name -> base.
-# The UTR's perUnitItemType entry names no namespace, so Arelle checks these facts for a currency
-# numerator over any denominator (JPY per lx:ADS); dtr-types:perShareItemType only allows JPY/shares.
+# Types the taxonomy schema declares itself (local name, base). The UTR entry for perUnitItemType
+# names no namespace, so Arelle checks such facts for a currency over any denominator (JPY per
+# lx:ADS); dtr-types:perShareItemType accepts only a currency over xbrli:shares.
 LOCAL_TYPES: Mapping[ConceptType, tuple[str, str]] = MappingProxyType(
     {ConceptType.PER_UNIT: ("perUnitItemType", "xbrli:decimalItemType")}
 )
@@ -115,7 +116,7 @@ LOCAL_TYPES: Mapping[ConceptType, tuple[str, str]] = MappingProxyType(
 
 @dataclass(frozen=True, slots=True)
 class Concept:
-    """``Revenues,monetary,duration,credit,Total revenues,Revenues,exact,`` (a row of concepts.csv)."""
+    """``Revenues,monetary,duration,credit,Total revenues,Revenues,exact,`` (concepts.csv)."""
 
     name: str
     type: ConceptType
@@ -134,7 +135,7 @@ class Concept:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """``IncomeStatement,10,Consolidated statements of operations`` (a row of roles.csv)."""
+    """``IncomeStatement,10,Consolidated statements of operations`` (roles.csv); ``uri`` is base_url + role/ + id."""
 
     id: str
     order: int
@@ -145,7 +146,7 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class PresentationArc:
-    """``IncomeStatement,,Revenues,1``: ``parent`` None places the child under the role's root."""
+    """``IncomeStatement,,Revenues,1`` (presentation.csv): ``parent`` None hangs the child from the role's root."""
 
     role: str
     parent: str | None
@@ -156,7 +157,7 @@ class PresentationArc:
 
 @dataclass(frozen=True, slots=True)
 class CalculationArc:
-    """``IncomeStatement,OperatingIncomeLoss,CostsAndExpenses,-1``: child times weight sums to parent."""
+    """``IncomeStatement,OperatingIncomeLoss,CostsAndExpenses,-1`` (calculations.csv): child × weight sums to parent."""
 
     role: str
     parent: str
@@ -167,13 +168,26 @@ class CalculationArc:
 
 @dataclass(frozen=True, slots=True)
 class MappingRule:
-    """``income,total revenues,Revenues,+``: a printed label in a kind of table names a concept."""
+    """``income|revenue,,dial-up access services,RevenueDialUpAccessServices,+`` (mapping.csv).
 
-    statement: str
-    section: str
+    ``statements`` holds the ``|``-separated kinds (``("*",)`` for any); ``section`` None means any section.
+    """
+
+    statements: tuple[str, ...]
+    section: str | None
     label: str
     concept: str
     sign: int
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class StatementPattern:
+    """``BALANCE SHEETS?|STATEMENTS? OF FINANCIAL (?:POSITION|CONDITION),balance,1`` (statements.csv)."""
+
+    pattern: str
+    statement: str
+    primary: bool
     line: int = field(default=0, compare=False)
 
 
@@ -187,7 +201,7 @@ class Measure:
 
 @dataclass(frozen=True, slots=True)
 class Taxonomy:
-    """Everything in ``taxonomy/``; ``concepts`` keeps the first row of a name, ``concept_rows`` all of them."""
+    """Everything in ``taxonomy/``. ``concepts`` keeps the first row of each name; ``concept_rows`` keeps all."""
 
     directory: Path
     name: str
@@ -206,6 +220,7 @@ class Taxonomy:
     presentation: tuple[PresentationArc, ...]
     calculations: tuple[CalculationArc, ...]
     mapping: tuple[MappingRule, ...]
+    statements: tuple[StatementPattern, ...]
 
     @property
     def entry_point_url(self) -> str:
@@ -215,7 +230,7 @@ class Taxonomy:
         return TaxonomyRef(namespace=self.namespace, prefix=self.prefix, entry_point=self.entry_point_url)
 
     def xsd_type(self, kind: ConceptType) -> str:
-        """The type QName a concept of this kind is declared with: ``xbrli:monetaryItemType``."""
+        """The type QName concepts of this kind are declared with: ``xbrli:monetaryItemType``."""
         local = LOCAL_TYPES.get(kind)
         return f"{self.prefix}:{local[0]}" if local else XSD_TYPES[kind]
 
@@ -244,43 +259,37 @@ _COLUMNS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "presentation.csv": ("role", "parent", "child", "order"),
         "calculations.csv": ("role", "parent", "child", "weight"),
         "mapping.csv": ("statement", "section", "label", "concept", "sign"),
+        "statements.csv": ("pattern", "statement", "primary"),
     }
 )
 _SIGNS: Mapping[str, int] = MappingProxyType({"+": 1, "-": -1})
+_FLAGS: Mapping[str, bool] = MappingProxyType({"1": True, "0": False, "": False, "true": True, "false": False})
 
 
 def load_taxonomy(directory: Path | None = None) -> Taxonomy:
-    """Read ``taxonomy.json`` and the five CSV tables from ``directory`` (default: the repo's ``taxonomy/``)."""
+    """Read ``taxonomy.json`` and the CSV tables in ``directory`` (default: the repository's ``taxonomy/``)."""
     directory = DEFAULT_DIRECTORY if directory is None else directory
     meta = _read_json(directory / "taxonomy.json")
-    base_url = _text(meta, "base_url", "taxonomy.json")
+    text = {key: _text(meta, key) for key in ("name", "version", "prefix", "namespace", "base_url", "entry_point")}
     concept_rows = _parse(directory, "concepts.csv", _concept)
     first: dict[str, Concept] = {}
     for concept in concept_rows:
         first.setdefault(concept.name, concept)
+    roles = _parse(directory, "roles.csv", lambda row, line: _role(row, line, text["base_url"]))
     return Taxonomy(
         directory=directory,
-        name=_text(meta, "name", "taxonomy.json"),
-        version=_text(meta, "version", "taxonomy.json"),
         publisher=str(meta.get("publisher", "")),
-        prefix=_text(meta, "prefix", "taxonomy.json"),
-        namespace=_text(meta, "namespace", "taxonomy.json"),
-        base_url=base_url,
-        entry_point=_text(meta, "entry_point", "taxonomy.json"),
-        package_id=_text(meta, "package_id", "taxonomy.json"),
+        package_id=_text(meta, "package_id"),
         us_gaap_version=str(meta.get("us_gaap_version", "")),
         measures=_measures(meta.get("measures", [])),
         concept_rows=concept_rows,
         concepts=MappingProxyType(first),
-        roles=tuple(
-            sorted(
-                _parse(directory, "roles.csv", lambda row, line: _role(row, line, base_url)),
-                key=lambda role: (role.order, role.id),
-            )
-        ),
+        roles=tuple(sorted(roles, key=lambda role: (role.order, role.id))),
         presentation=_parse(directory, "presentation.csv", _presentation),
         calculations=_parse(directory, "calculations.csv", _calculation),
         mapping=_parse(directory, "mapping.csv", _rule),
+        statements=_parse(directory, "statements.csv", _statement),
+        **text,
     )
 
 
@@ -294,7 +303,7 @@ def _read_json(path: Path) -> Mapping[str, Any]:
     return data
 
 
-def _text(meta: Mapping[str, Any], key: str, where: str) -> str:
+def _text(meta: Mapping[str, Any], key: str, where: str = "taxonomy.json") -> str:
     value = meta.get(key)
     if not isinstance(value, str) or not value:
         raise TaxonomyError(f"{where}: {key!r} must be a non-empty string")
@@ -303,16 +312,12 @@ def _text(meta: Mapping[str, Any], key: str, where: str) -> str:
 
 def _measures(raw: object) -> tuple[Measure, ...]:
     """``"measures": [{"name": "ADS", "label": "American Depositary Share"}]``"""
-    if not isinstance(raw, list):
-        raise TaxonomyError("taxonomy.json: 'measures' must be a list")
-    measures = []
-    for i, item in enumerate(raw):
-        if not isinstance(item, dict):
-            raise TaxonomyError(f"taxonomy.json: measures[{i}] must be an object")
-        measures.append(
-            Measure(name=_text(item, "name", f"taxonomy.json measures[{i}]"), label=str(item.get("label", "")))
-        )
-    return tuple(measures)
+    if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+        raise TaxonomyError("taxonomy.json: 'measures' must be a list of objects")
+    return tuple(
+        Measure(name=_text(item, "name", f"taxonomy.json measures[{i}]"), label=str(item.get("label", "")))
+        for i, item in enumerate(raw)
+    )
 
 
 def _parse(directory: Path, filename: str, parse: Callable[[Mapping[str, str], int], _T]) -> tuple[_T, ...]:
@@ -331,8 +336,7 @@ def _parse(directory: Path, filename: str, parse: Callable[[Mapping[str, str], i
                     continue
                 if len(cells) != len(columns):
                     raise TaxonomyError(f"line {reader.line_num}: {len(cells)} fields, expected {','.join(columns)}")
-                row = dict(zip(columns, (cell.strip() for cell in cells), strict=True))
-                parsed.append(parse(row, reader.line_num))
+                parsed.append(parse(dict(zip(columns, (c.strip() for c in cells), strict=True)), reader.line_num))
     except OSError as err:
         raise TaxonomyError(f"{path}: {err}") from err
     except (TaxonomyError, csv.Error) as err:
@@ -349,6 +353,7 @@ def _enum(kind: type[_E], value: str, column: str, line: int) -> _E:
 
 
 def _decimal(value: str, column: str, line: int) -> Decimal:
+    """``1``, ``-1``, ``0.5``: a finite number; whole numbers come back without exponent or fraction."""
     try:
         number = Decimal(value)
     except InvalidOperation:
@@ -378,13 +383,12 @@ def _role(row: Mapping[str, str], line: int, base_url: str) -> Role:
     order = _decimal(row["order"], "order", line)
     if order != int(order):
         raise TaxonomyError(f"line {line}: order {row['order']!r} is not a whole number")
-    return Role(
-        id=row["role"], order=int(order), definition=row["definition"], uri=f"{base_url}role/{row['role']}", line=line
-    )
+    uri = f"{base_url}role/{row['role']}"
+    return Role(id=row["role"], order=int(order), definition=row["definition"], uri=uri, line=line)
 
 
 def _presentation(row: Mapping[str, str], line: int) -> PresentationArc:
-    """``IncomeStatement,,Revenues,1``"""
+    """``IncomeStatement,,Revenues,1`` and ``IncomeStatement,CostsAndExpenses,CostOfRevenue,1``"""
     order = _decimal(row["order"], "order", line) if row["order"] else Decimal(0)
     return PresentationArc(role=row["role"], parent=row["parent"] or None, child=row["child"], order=order, line=line)
 
@@ -396,7 +400,7 @@ def _calculation(row: Mapping[str, str], line: int) -> CalculationArc:
 
 
 def _rule(row: Mapping[str, str], line: int) -> MappingRule:
-    """``cashflow,purchase of property and equipment,PaymentsToAcquirePropertyPlantAndEquipment,-``"""
+    """``cashflow,investing activities,purchase of property and equipment,PaymentsToAcquire...,-``"""
     text = row["sign"] or "+"
     sign = _SIGNS.get(text)
     if sign is None:
@@ -404,14 +408,21 @@ def _rule(row: Mapping[str, str], line: int) -> MappingRule:
             sign = int(text)
         except ValueError:
             raise TaxonomyError(f"line {line}: sign {text!r} is not + or -") from None
-    return MappingRule(
-        statement=row["statement"],
-        section=row["section"],
-        label=row["label"],
-        concept=row["concept"],
-        sign=sign,
-        line=line,
-    )
+    statements = tuple(kind.strip() for kind in (row["statement"] or ANY_STATEMENT).split("|"))
+    section = row["section"] or None
+    return MappingRule(statements, section, row["label"], row["concept"], sign, line=line)
+
+
+def _statement(row: Mapping[str, str], line: int) -> StatementPattern:
+    """``Number of Contracts?\\b(?! Bandwidth),contracts,0``: the pattern must compile."""
+    try:
+        re.compile(row["pattern"])
+    except re.error as err:
+        raise TaxonomyError(f"line {line}: pattern {row['pattern']!r} does not compile: {err}") from None
+    primary = _FLAGS.get(row["primary"].lower())
+    if primary is None:
+        raise TaxonomyError(f"line {line}: primary {row['primary']!r} is not 1 or 0")
+    return StatementPattern(row["pattern"], row["statement"], primary, line=line)
 
 
 # --- consistency -----------------------------------------------------------------------------
@@ -423,129 +434,112 @@ def root_name(role: Role | str) -> str:
 
 
 def check_taxonomy(t: Taxonomy) -> tuple[Finding, ...]:
-    """Cross-file consistency: every finding's source is the offending CSV line."""
-    return tuple(_check(t))
+    """Cross-file consistency; each finding's source is the offending line (0 for taxonomy.json)."""
+    return (
+        *_check_meta(t),
+        *_check_concepts(t),
+        *_check_presentation(t),
+        *_check_calculations(t),
+        *_check_mapping(t),
+    )
 
 
-def _finding(code: str, message: str, filename: str, line: int, severity: Severity = Severity.ERROR) -> Finding:
+def _finding(code: str, message: str, filename: str, line: int) -> Finding:
     source = SourceRef(document=f"taxonomy/{filename}", line_start=line, line_end=line, text="")
-    return Finding(code=f"taxonomy.{code}", severity=severity, message=message, sources=(source,))
+    return Finding(code=f"taxonomy.{code}", severity=Severity.ERROR, message=message, sources=(source,))
 
 
-def _check(t: Taxonomy) -> Iterator[Finding]:
-    yield from _check_meta(t)
-    yield from _check_concepts(t)
-    role_ids = {role.id for role in t.roles}
-    for count_name, filename, names in (
-        ("duplicate-role", "roles.csv", [(r.id, r.line) for r in t.roles]),
-        ("duplicate-measure", "taxonomy.json", [(m.name, 0) for m in t.measures]),
-    ):
-        yield from _duplicates(count_name, filename, names)
-    for role in t.roles:
-        if not _NCNAME.match(role.id):
-            yield _finding("invalid-name", f"role {role.id!r} is not an NCName", "roles.csv", role.line)
-    for measure in t.measures:
-        if not _NCNAME.match(measure.name):
-            yield _finding("invalid-name", f"measure {measure.name!r} is not an NCName", "taxonomy.json", 0)
-    yield from _check_presentation(t, role_ids)
-    yield from _check_calculations(t, role_ids)
-    yield from _check_mapping(t)
+def _duplicates(code: str, filename: str, keyed: Sequence[tuple[object, int]]) -> Iterator[Finding]:
+    """One finding for every repeat of a key after its first row."""
+    counts = Counter(key for key, _ in keyed)
+    seen: set[object] = set()
+    for key, line in keyed:
+        if counts[key] > 1 and key in seen:
+            yield _finding(code, f"{key} appears {counts[key]} times", filename, line)
+        seen.add(key)
+
+
+def _names(kind: str, filename: str, named: Sequence[tuple[str, int]]) -> Iterator[Finding]:
+    for name, line in named:
+        if not _NCNAME.match(name):
+            yield _finding("invalid-name", f"{kind} {name!r} is not an NCName", filename, line)
 
 
 def _check_meta(t: Taxonomy) -> Iterator[Finding]:
-    if not _NCNAME.match(t.prefix):
-        yield _finding("invalid-name", f"prefix {t.prefix!r} is not an NCName", "taxonomy.json", 0)
+    meta = "taxonomy.json"
+    yield from _names("prefix", meta, [(t.prefix, 0)])
+    yield from _names("package_id", meta, [(t.package_id, 0)])
+    yield from _names("measure", meta, [(m.name, 0) for m in t.measures])
+    yield from _duplicates("duplicate-measure", meta, [(m.name, 0) for m in t.measures])
     if not t.base_url.endswith("/"):
-        yield _finding("bad-base-url", f"base_url {t.base_url!r} must end with '/'", "taxonomy.json", 0)
-    if not _NCNAME.match(t.package_id):
-        yield _finding("invalid-name", f"package_id {t.package_id!r} is not an NCName", "taxonomy.json", 0)
+        yield _finding("bad-base-url", f"base_url {t.base_url!r} must end with '/'", meta, 0)
+    yield from _names("role", "roles.csv", [(r.id, r.line) for r in t.roles])
+    yield from _duplicates("duplicate-role", "roles.csv", [(r.id, r.line) for r in t.roles])
 
 
 def _check_concepts(t: Taxonomy) -> Iterator[Finding]:
-    yield from _duplicates("duplicate-concept", "concepts.csv", [(c.name, c.line) for c in t.concept_rows])
+    file = "concepts.csv"
+    yield from _names("concept", file, [(c.name, c.line) for c in t.concept_rows])
+    yield from _names("us_gaap", file, [(c.us_gaap, c.line) for c in t.concept_rows if c.us_gaap])
+    yield from _duplicates("duplicate-concept", file, [(c.name, c.line) for c in t.concept_rows])
+    roots = {root_name(role) for role in t.roles}
     for c in t.concept_rows:
-        if not _NCNAME.match(c.name):
-            yield _finding("invalid-name", f"concept {c.name!r} is not an NCName", "concepts.csv", c.line)
         if c.balance is not None and c.type is not ConceptType.MONETARY:
-            yield _finding("balance-not-monetary", f"{c.name} has a balance but is {c.type}", "concepts.csv", c.line)
+            yield _finding("balance-not-monetary", f"{c.name} has a balance but is {c.type}", file, c.line)
         if c.relation is Relation.EXACT and c.us_gaap != c.name:
-            yield _finding(
-                "exact-name-mismatch", f"{c.name} is 'exact' but aligns with {c.us_gaap!r}", "concepts.csv", c.line
-            )
+            yield _finding("exact-name-mismatch", f"{c.name} is exact but aligns with {c.us_gaap!r}", file, c.line)
         elif c.relation is Relation.NONE and c.us_gaap:
-            yield _finding(
-                "alignment-without-relation", f"{c.name} names {c.us_gaap} but relation is none", "concepts.csv", c.line
-            )
+            yield _finding("alignment-without-relation", f"{c.name} names {c.us_gaap}, relation none", file, c.line)
         elif c.relation is not Relation.NONE and not c.us_gaap:
-            yield _finding(
-                "relation-without-alignment",
-                f"{c.name} is {c.relation} but names no US-GAAP element",
-                "concepts.csv",
-                c.line,
-            )
-        if c.us_gaap and not _NCNAME.match(c.us_gaap):
-            yield _finding("invalid-name", f"{c.name}: us_gaap {c.us_gaap!r} is not an NCName", "concepts.csv", c.line)
-    roots = {root_name(role): role for role in t.roles}
-    for c in t.concept_rows:
+            yield _finding("relation-without-alignment", f"{c.name} is {c.relation} to nothing", file, c.line)
         if c.name in roots and c.type is not ConceptType.ABSTRACT:
-            yield _finding(
-                "root-name-clash",
-                f"{c.name} is the root of role {roots[c.name].id} but not abstract",
-                "concepts.csv",
-                c.line,
-            )
+            yield _finding("root-name-clash", f"{c.name} names a role's root but is not abstract", file, c.line)
 
 
-def _check_presentation(t: Taxonomy, role_ids: set[str]) -> Iterator[Finding]:
+def _check_arc_ends(t: Taxonomy, file: str, role: str, names: Sequence[str], line: int) -> Iterator[Finding]:
+    if role not in {r.id for r in t.roles}:
+        yield _finding("unknown-role", f"role {role!r} is not in roles.csv", file, line)
+    for name in names:
+        if name not in t.concepts and name != root_name(role):
+            yield _finding("unknown-concept", f"{name!r} is not in concepts.csv", file, line)
+    if len(names) == 2 and names[0] == names[1]:
+        yield _finding("self-arc", f"{names[0]} is its own parent", file, line)
+
+
+def _check_presentation(t: Taxonomy) -> Iterator[Finding]:
     file = "presentation.csv"
     yield from _duplicates("duplicate-arc", file, [((a.role, a.parent, a.child), a.line) for a in t.presentation])
     for arc in t.presentation:
-        if arc.role not in role_ids:
-            yield _finding("unknown-role", f"role {arc.role!r} is not in roles.csv", file, arc.line)
-        for name in (arc.parent, arc.child):
-            if name is not None and name not in t.concepts and name != root_name(arc.role):
-                yield _finding("unknown-concept", f"{name!r} is not in concepts.csv", file, arc.line)
-        if arc.parent == arc.child:
-            yield _finding("self-arc", f"{arc.child} is its own parent", file, arc.line)
+        names = (arc.child,) if arc.parent is None else (arc.parent, arc.child)
+        yield from _check_arc_ends(t, file, arc.role, names, arc.line)
 
 
-def _check_calculations(t: Taxonomy, role_ids: set[str]) -> Iterator[Finding]:
+def _check_calculations(t: Taxonomy) -> Iterator[Finding]:
     file = "calculations.csv"
     yield from _duplicates("duplicate-arc", file, [((a.role, a.parent, a.child), a.line) for a in t.calculations])
     for arc in t.calculations:
-        if arc.role not in role_ids:
-            yield _finding("unknown-role", f"role {arc.role!r} is not in roles.csv", file, arc.line)
-        parent, child = t.concepts.get(arc.parent), t.concepts.get(arc.child)
-        for name, concept in ((arc.parent, parent), (arc.child, child)):
-            if concept is None:
-                yield _finding("unknown-concept", f"{name!r} is not in concepts.csv", file, arc.line)
-            elif not concept.is_numeric:
-                yield _finding("calc-not-numeric", f"{name} is abstract and cannot take part in a sum", file, arc.line)
+        yield from _check_arc_ends(t, file, arc.role, (arc.parent, arc.child), arc.line)
         if arc.weight == 0:
             yield _finding("calc-zero-weight", f"{arc.parent} -> {arc.child} has weight 0", file, arc.line)
-        if arc.parent == arc.child:
-            yield _finding("self-arc", f"{arc.child} is its own parent", file, arc.line)
+        parent, child = t.concepts.get(arc.parent), t.concepts.get(arc.child)
         if parent is None or child is None:
             continue
+        for c in (parent, child):
+            if not c.is_numeric:
+                yield _finding("calc-not-numeric", f"{c.name} is abstract and cannot be summed", file, arc.line)
         if parent.period_type is not child.period_type:
-            yield _finding(
-                "calc-period-mismatch",
-                f"{arc.parent} ({parent.period_type}) and {arc.child} ({child.period_type}) differ in period type",
-                file,
-                arc.line,
-            )
+            message = f"{parent.name} is {parent.period_type}, {child.name} is {child.period_type}"
+            yield _finding("calc-period-mismatch", message, file, arc.line)
         if parent.balance and child.balance and (parent.balance is child.balance) != (arc.weight > 0):
-            yield _finding(
-                "calc-balance-weight",
-                f"{arc.parent} ({parent.balance}) -> {arc.child} ({child.balance}) cannot have weight {arc.weight}",
-                file,
-                arc.line,
-            )
+            message = f"{parent.name} ({parent.balance}) -> {child.name} ({child.balance}) with weight {arc.weight}"
+            yield _finding("calc-balance-weight", message, file, arc.line)
 
 
 def _check_mapping(t: Taxonomy) -> Iterator[Finding]:
     file = "mapping.csv"
-    yield from _duplicates("duplicate-mapping", file, [((r.statement, r.section, r.label), r.line) for r in t.mapping])
+    keyed = [((r.statements, r.section, r.label), r.line) for r in t.mapping]
+    yield from _duplicates("duplicate-mapping", file, keyed)
+    kinds = {pattern.statement for pattern in t.statements} | {ANY_STATEMENT}
     for rule in t.mapping:
         concept = t.concepts.get(rule.concept)
         if concept is None:
@@ -554,15 +548,9 @@ def _check_mapping(t: Taxonomy) -> Iterator[Finding]:
             yield _finding("mapping-to-abstract", f"{rule.label!r} maps to abstract {rule.concept}", file, rule.line)
         if rule.sign not in (1, -1):
             yield _finding("bad-sign", f"sign {rule.sign} of {rule.label!r} is neither + nor -", file, rule.line)
-        if not rule.label or rule.label != " ".join(rule.label.lower().split()):
-            yield _finding("label-not-normalised", f"label {rule.label!r} is not normalised", file, rule.line)
-
-
-def _duplicates(code: str, filename: str, keyed: Sequence[tuple[object, int]]) -> Iterator[Finding]:
-    counts = Counter(key for key, _ in keyed)
-    seen: set[object] = set()
-    for key, line in keyed:
-        if counts[key] > 1:
-            if key in seen:
-                yield _finding(code, f"{key} appears {counts[key]} times", filename, line)
-            seen.add(key)
+        for kind in rule.statements:
+            if kind not in kinds:
+                yield _finding("unknown-statement", f"statement {kind!r} is not in statements.csv", file, rule.line)
+        for text in (rule.label, rule.section or "x"):
+            if not text or text != " ".join(text.lower().split()):
+                yield _finding("label-not-normalised", f"{text!r} is not normalised", file, rule.line)
