@@ -178,7 +178,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if args.fiscal_year_end is not None and not _FYE.match(args.fiscal_year_end):
         raise UsageError(f"--fiscal-year-end {args.fiscal_year_end!r}: expected MM-DD, e.g. 03-31")
     taxonomy = load_taxonomy(args.taxonomy_dir)
-    args.mapping = load_mapping_table(taxonomy.directory)
+    args.mapping = load_mapping_table(taxonomy)
     outdir: Path = args.output
     try:
         outdir.mkdir(parents=True, exist_ok=True)

@@ -17,7 +17,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
-from pathlib import Path
 
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
@@ -79,26 +78,23 @@ def normalise_label(label: str) -> str:
     return " ".join(text.lower().split()).strip(" -")
 
 
-def load_mapping_table(directory: Path) -> MappingTable:
-    """Read the mapping layer's tables from ``directory`` (the taxonomy folder)."""
-    with (directory / "statements.csv").open(encoding="utf-8", newline="") as handle:
-        statements = tuple(
-            StatementRule(re.compile(row["pattern"], re.IGNORECASE), row["statement"], row["primary"] == "1")
-            for row in csv.DictReader(handle)
+def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
+    """The mapping layer's rules, from the taxonomy's tables plus ``units.csv`` (unit overrides)."""
+    statements = tuple(
+        StatementRule(re.compile(p.pattern, re.IGNORECASE), p.statement, p.primary) for p in taxonomy.statements
+    )
+    rules = tuple(
+        LabelRule(
+            statements=frozenset(rule.statements),
+            section=normalise_label(rule.section or ""),
+            label=normalise_label(rule.label),
+            concept=rule.concept,
+            sign=rule.sign,
         )
-    with (directory / "mapping.csv").open(encoding="utf-8", newline="") as handle:
-        rules = tuple(
-            LabelRule(
-                statements=frozenset(row["statement"].split("|")),
-                section=normalise_label(row["section"]),
-                label=normalise_label(row["label"]),
-                concept=row["concept"],
-                sign=-1 if row["sign"].strip() == "-" else 1,
-            )
-            for row in csv.DictReader(handle)
-        )
+        for rule in taxonomy.mapping
+    )
     units: dict[str, str] = {}
-    units_file = directory / "units.csv"
+    units_file = taxonomy.directory / "units.csv"
     if units_file.exists():
         with units_file.open(encoding="utf-8", newline="") as handle:
             units = {row["concept"]: row["unit"] for row in csv.DictReader(handle)}

@@ -82,7 +82,7 @@ def convert(
     data: bytes | str, *, name: str, options: Options, taxonomy: Taxonomy, mapping: MappingTable | None = None
 ) -> Result:
     """Convert one filing's text into a Result (facts, findings, cell accounting)."""
-    mapping = mapping or load_mapping_table(taxonomy.directory)
+    mapping = mapping or load_mapping_table(taxonomy)
     document = read_document(data, name)
     text = document.text
     doc_date: date | None = detect_document_date(text)

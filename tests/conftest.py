@@ -15,4 +15,4 @@ def taxonomy() -> Taxonomy:
 
 @pytest.fixture(scope="session")
 def mapping_table(taxonomy: Taxonomy) -> MappingTable:
-    return load_mapping_table(taxonomy.directory)
+    return load_mapping_table(taxonomy)
