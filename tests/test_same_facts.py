@@ -7,7 +7,6 @@ the JSON-LD must conform to ``shapes.ttl``.
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Iterator
 from datetime import timedelta
@@ -30,6 +29,7 @@ from rdflib import Graph
 
 from converter.model import Result, TaxonomyRef, Unit
 from converter.package import write_package
+from converter.pipeline import Options, convert
 from converter.serialize.jsonld import shapes_ttl, to_jsonld
 from converter.serialize.oim import to_xbrl_json
 from converter.serialize.xbrl import ISO4217, XBRLI, to_xbrl
@@ -156,7 +156,5 @@ def test_calculations_are_checked(tmp_path: Path, validator: Validator, writer: 
 @pytest.mark.usefixtures("arelle_home")
 @pytest.mark.parametrize("sample", SAMPLES, ids=[p.name for p in SAMPLES])
 def test_sample_formats_agree(sample: Path, tmp_path: Path, validator: Validator, package: Path) -> None:
-    pipeline = pytest.importorskip("converter.pipeline", reason="the parsing pipeline has not landed yet")
-    options = importlib.import_module("converter.pipeline").Options()
-    result = pipeline.convert(sample.read_bytes(), name=sample.name, options=options, taxonomy=load_taxonomy())
+    result = convert(sample.read_bytes(), name=sample.name, options=Options(), taxonomy=load_taxonomy())
     check_formats_agree(result, tmp_path, validator, package)
