@@ -195,3 +195,6 @@ class Result(BaseModel):
     findings: tuple[Finding, ...] = ()
     cells: CellTally = CellTally()
     prose_numbers: CellTally = CellTally()
+    # Table cells left untagged on purpose, with the reason ("derived-percentage", "source-conflict"):
+    # what ``cells.skipped`` counts, kept so a reader of the filing can be shown where they are.
+    skipped: tuple[tuple[str, SourceRef], ...] = ()

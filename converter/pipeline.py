@@ -135,4 +135,5 @@ def convert(
         findings=tuple(findings),
         cells=cells,
         prose_numbers=count_prose_numbers(document, mapping, taxonomy),
+        skipped=tuple(skipped),
     )
