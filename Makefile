@@ -4,10 +4,11 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 IN ?= samples
 OUT ?= out
+DB ?= sqlite:///facts.db
 GOLDEN := tests/golden
 TAXONOMY_ZIP := $(OUT)/legacy-xbrl-taxonomy-2025.zip
 
-.PHONY: demo install convert validate taxonomy test lint format golden bench clean
+.PHONY: demo install convert validate load taxonomy test lint format golden bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,10 @@ convert: install
 
 validate: install
 	$(BIN)/legacy-xbrl validate $(OUT)/*.xbrl
+
+## load: load the outputs in $(OUT)/ into the database at DB (sqlite:///FILE or postgresql://...)
+load: install
+	$(BIN)/legacy-xbrl load $(OUT) --db $(DB)
 
 test: install
 	$(BIN)/pytest

@@ -73,6 +73,11 @@ def _parser() -> argparse.ArgumentParser:
     val = sub.add_parser("validate", help="validate instances with Arelle (offline, Calculations 1.1, UTR)")
     val.add_argument("files", nargs="+", type=Path, metavar="FILE")
     val.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    load = sub.add_parser("load", help="load converted outputs into SQLite or PostgreSQL (see docs/schema.md)")
+    load.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders or <stem>.json files")
+    load.add_argument("--db", default="sqlite:///facts.db", metavar="URL", help="sqlite:///FILE or postgresql://...")
+    load.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -245,10 +250,26 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 1 if bad else 0
 
 
+def _cmd_load(args: argparse.Namespace) -> int:
+    from converter.load import LoadError, load  # the database drivers load only when asked
+
+    try:
+        done = load(args.outputs, args.db, load_taxonomy())
+    except LoadError as err:
+        print(f"legacy-xbrl: load: {err}", file=sys.stderr)
+        return 1
+    print(
+        f"{args.db}: loaded {len(done.loaded)} filings ({done.facts} facts); "
+        f"{len(done.already)} already there, unchanged"
+    )
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "convert": _cmd_convert,
     "taxonomy": _cmd_taxonomy,
     "validate": _cmd_validate,
+    "load": _cmd_load,
 }
 
 

@@ -1,0 +1,213 @@
+"""Loading outputs into SQLite and PostgreSQL: the facts view against the instance, idempotence, atomicity."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+from paths import RELEASE_6K, SAMPLES
+
+from converter import load as load_module
+from converter.cli import main
+from converter.load import LoadError, load
+from converter.taxonomy import Taxonomy
+
+PG_ADMIN_URL = os.environ.get("LEGACY_XBRL_TEST_PG", "postgresql://postgres@localhost:5432/postgres")
+TABLES = ("entity", "filing", "concept", "period", "unit", "context", "context_dimension", "fact", "fact_source")
+XBRLI = "{http://www.xbrl.org/2003/instance}"
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("out")
+    assert main(["convert", *map(str, sorted(SAMPLES.glob("*.txt"))), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    """A fresh, uniquely named PostgreSQL database for this run, dropped afterwards."""
+    psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed")
+    try:
+        admin = psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=3)
+    except psycopg.OperationalError as err:
+        pytest.skip(f"no PostgreSQL server reachable at {PG_ADMIN_URL} (set LEGACY_XBRL_TEST_PG): {err}")
+    name = f"legacy_xbrl_test_{uuid.uuid4().hex[:12]}"
+    admin.execute(f"CREATE DATABASE {name}")
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'facts.db'}"
+        return
+    base: str = request.getfixturevalue("postgres_url")
+    psycopg = pytest.importorskip("psycopg")
+    schema = f"run_{uuid.uuid4().hex[:12]}"  # one schema per test within the run's database
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    yield f"{base}?options=-csearch_path%3D{schema}"
+
+
+def _query(url: str, sql: str) -> list[tuple[Any, ...]]:
+    if url.startswith("sqlite:///"):
+        with sqlite3.connect(url.removeprefix("sqlite:///")) as conn:
+            return [tuple(row) for row in conn.execute(sql)]
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        return [tuple(row) for row in conn.execute(sql)]
+
+
+def _dump(url: str) -> dict[str, list[str]]:
+    """Every row of every table, in a stable order."""
+    try:
+        return {table: sorted(map(repr, _query(url, f"SELECT * FROM {table}"))) for table in TABLES}
+    except Exception:  # the tables do not exist yet
+        return {}
+
+
+def _instance_facts(path: Path) -> set[tuple[str, str | None, str | None, str | None, str, Decimal, int | None]]:
+    """The facts of an XBRL 2.1 instance read straight from its XML, independently of the loader."""
+    root = etree.parse(str(path)).getroot()
+    periods: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for context in root.iter(f"{XBRLI}context"):
+        period = context.find(f"{XBRLI}period")
+        assert period is not None
+        start, end, instant = (period.findtext(f"{XBRLI}{tag}") for tag in ("startDate", "endDate", "instant"))
+        periods[context.get("id", "")] = (start, end, instant)
+    units: dict[str, str] = {}
+    for unit in root.iter(f"{XBRLI}unit"):
+        top = [m.text or "" for m in unit.iterfind(f"{XBRLI}divide/{XBRLI}unitNumerator/{XBRLI}measure")]
+        bottom = [m.text or "" for m in unit.iterfind(f"{XBRLI}divide/{XBRLI}unitDenominator/{XBRLI}measure")]
+        if not top:
+            top = [m.text or "" for m in unit.iterfind(f"{XBRLI}measure")]
+        units[unit.get("id", "")] = "*".join(sorted(top)) + ("/" + "*".join(sorted(bottom)) if bottom else "")
+    facts = set()
+    for element in root:
+        if not isinstance(element.tag, str) or element.get("contextRef") is None:
+            continue
+        qname = etree.QName(element)
+        prefix = next(p for p, ns in element.nsmap.items() if ns == qname.namespace)
+        decimals = element.get("decimals")
+        facts.add(
+            (
+                f"{prefix}:{qname.localname}",
+                *periods[element.get("contextRef", "")],
+                units[element.get("unitRef", "")],
+                Decimal(element.text or ""),
+                None if decimals in (None, "INF") else int(decimals),
+            )
+        )
+    return facts
+
+
+def _view_facts(url: str, document: str) -> set[tuple[Any, ...]]:
+    rows = _query(
+        url,
+        "SELECT concept, period_start, period_end, period_instant, unit, value, decimals FROM facts "
+        f"WHERE filing = '{document}'",
+    )
+    return {
+        (c, *(None if d is None else str(d) for d in (s, e, i)), u, Decimal(str(v)), dec)
+        for c, s, e, i, u, v, dec in rows
+    }
+
+
+def test_facts_view_matches_the_instance(outputs: Path, db_url: str, taxonomy: Taxonomy) -> None:
+    result = load([outputs], db_url, taxonomy)
+    assert sorted(name for name, _ in result.loaded) == sorted(p.name for p in SAMPLES.glob("*.txt"))
+    expected = _instance_facts(outputs / f"{RELEASE_6K.stem}.xbrl")
+    assert len(expected) == 419
+    assert _view_facts(db_url, RELEASE_6K.name) == expected
+    rows = _query(db_url, "SELECT line_start, line_end, source_text, label, us_gaap_concept, entity FROM facts")
+    assert len(rows) == 419
+    assert all(start and end >= start and text for start, end, text, *_ in rows)  # every fact has provenance
+    assert all(label for *_, label, _, _ in rows)
+    assert {entity for *_, entity in rows} == {"0001090633"}
+    revenues = _query(
+        db_url,
+        "SELECT value, line_start, source_text FROM facts WHERE concept = 'lx:Revenues' AND unit = 'iso4217:JPY' "
+        "AND period_start = '2003-04-01' AND period_end = '2003-06-30'",
+    )
+    assert [(Decimal(str(v)), line) for v, line, _ in revenues] == [(Decimal("8344046000"), 604)]
+    assert "8,344,046" in revenues[0][2]
+
+
+def test_values_are_exact_decimals_not_floats(outputs: Path, db_url: str, taxonomy: Taxonomy) -> None:
+    load([outputs], db_url, taxonomy)
+    kind = "typeof(value)" if db_url.startswith("sqlite") else "pg_typeof(value)::text"
+    assert {row[0] for row in _query(db_url, f"SELECT DISTINCT {kind} FROM facts")} == (
+        {"text"} if db_url.startswith("sqlite") else {"numeric"}
+    )
+    per_share = _query(db_url, "SELECT value FROM facts WHERE unit = 'iso4217:JPY/xbrli:shares'")
+    assert per_share and all("e" not in str(v).lower() for (v,) in per_share)
+
+
+def test_loading_twice_changes_nothing(outputs: Path, db_url: str, taxonomy: Taxonomy) -> None:
+    first = load([outputs], db_url, taxonomy)
+    before = _dump(db_url)
+    second = load([outputs], db_url, taxonomy)
+    assert second.loaded == () and sorted(second.already) == sorted(name for name, _ in first.loaded)
+    assert _dump(db_url) == before
+
+
+def test_failure_midway_leaves_nothing(
+    outputs: Path, db_url: str, taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load([outputs / "iij-2002-08-1q02-results-slides.json"], db_url, taxonomy)
+    before = _dump(db_url)
+    assert before["filing"]
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("disk full, say")
+
+    monkeypatch.setattr(load_module._Writer, "add_sources", broken)  # facts are in, sources not yet
+    with pytest.raises(RuntimeError, match="disk full"):
+        load([outputs], db_url, taxonomy)
+    assert _dump(db_url) == before
+    monkeypatch.undo()
+    assert len(load([outputs], db_url, taxonomy).loaded) == 1
+
+
+def test_failure_on_a_fresh_database_creates_nothing(
+    outputs: Path, tmp_path: Path, taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("interrupted")
+
+    monkeypatch.setattr(load_module._Writer, "add_facts", broken)
+    with pytest.raises(RuntimeError):
+        load([outputs], url, taxonomy)
+    assert _query(url, "SELECT name FROM sqlite_master") == []
+
+
+def test_cli_load(outputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = f"sqlite:///{tmp_path / 'cli.db'}"
+    assert main(["load", str(outputs), "--db", url]) == 0
+    assert "loaded 2 filings (419 facts); 0 already there" in capsys.readouterr().out
+    assert main(["load", str(outputs), "--db", url]) == 0
+    assert "loaded 0 filings (0 facts); 2 already there" in capsys.readouterr().out
+    assert main(["load", str(tmp_path / "nowhere"), "--db", url]) == 1
+    assert main(["load", str(outputs), "--db", "mysql://x"]) == 1
+    assert "unsupported database URL" in capsys.readouterr().err
+
+
+def test_not_an_oim_report_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "x.json").write_text('{"documentInfo": {"documentType": "something else"}, "facts": {}}')
+    with pytest.raises(LoadError, match="not an xBRL-JSON report"):
+        load([tmp_path], f"sqlite:///{tmp_path / 'x.db'}")
