@@ -53,7 +53,7 @@ def test_taxonomy_package(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "empty file"), (b"%PDF-1.4\x00\x00binary", "binary data")],
+    [(b"", "empty file"), (b"%PDF-1.4\x00\x00binary", "PDF document"), (b"\x00\x01\x02\x03" * 64, "binary data")],
 )
 def test_bad_input_one_line_error_no_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, reason: str
