@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from converter.read import Document, Line
-from converter.values import is_cell
+from converter.values import is_cell, is_garbled_figure
 
 __all__ = ["Block", "BlockKind", "CellToken", "LineKind", "classify", "row_cells", "segment"]
 
@@ -88,7 +88,7 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
         if word == "$" and cells:
             i -= 1
             continue
-        if not is_cell(word):
+        if not (is_cell(word) or is_garbled_figure(word)):
             break
         cells.append(CellToken(word.lstrip("$"), start + (len(word) - len(word.lstrip("$"))), end))
         i -= 1

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["CELL_PATTERN", "ParsedNumber", "is_cell", "parse_number"]
+__all__ = ["CELL_PATTERN", "ParsedNumber", "is_cell", "is_garbled_figure", "parse_number"]
 
 # One printed figure: optional currency sign, sign or opening parenthesis, digits with
 # thousands separators or a leading point, optional percent, optional closing parenthesis.
@@ -26,6 +26,9 @@ CELL_PATTERN = (
 )
 _CELL = re.compile(r"^" + CELL_PATTERN + r"$")
 _DIGIT = re.compile(r"\d")
+# Letters typed (or scanned) for the digits they look like: "1,2O4", "l,059".
+_LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_GARBLED = re.compile(r"^[-$(]*[\dOolI][\d,.OolI]*\)?%?$")
 _NIL = frozenset({"-", "--", "\u2013", "\u2014", "\u2014\u2014"})
 
 
@@ -50,6 +53,18 @@ def is_cell(text: str) -> bool:
     if text.count("(") != text.count(")"):
         return False
     return bool(_CELL.match(text))
+
+
+def is_garbled_figure(text: str) -> bool:
+    """True for a figure with a look-alike letter in it ("1,2O4", "3l8"): a cell, but no number.
+
+    The table reader keeps it as a cell so that it is reported as unreadable, rather than
+    read as part of the row's label or as a value it does not say.
+    """
+    text = text.strip()
+    if not _GARBLED.match(text) or len(_DIGIT.findall(text)) < 2 or is_cell(text):
+        return False
+    return is_cell(text.translate(_LOOKALIKES))
 
 
 def parse_number(text: str) -> ParsedNumber | None:
