@@ -26,11 +26,25 @@ demo: install taxonomy
 taxonomy: install
 	$(BIN)/legacy-xbrl taxonomy -o $(TAXONOMY_ZIP)
 
-convert: install
-	$(BIN)/legacy-xbrl convert $(IN)/*.txt -o $(OUT)
+## convert: IN/*.txt -> OUT/, redoing only documents whose input, sidecar metadata, code or taxonomy
+## changed; one process per document, so `make -j2 convert` runs two at once (`make -k` to go on past a failure)
+INPUTS := $(wildcard $(IN)/*.txt)
+INSTANCES := $(patsubst $(IN)/%.txt,$(OUT)/%.xbrl,$(INPUTS))
+CODE := $(wildcard converter/*.py converter/*.sql converter/serialize/* taxonomy/*)
 
-validate: install
-	$(BIN)/legacy-xbrl validate $(OUT)/*.xbrl
+convert: $(INSTANCES)
+
+# One rule writes all of a document's outputs (.xbrl, .json, .jsonld, .report.json); the .xbrl stands for them.
+.SECONDEXPANSION:
+$(OUT)/%.xbrl: $(IN)/%.txt $$(wildcard $(IN)/$$*.meta.json $(IN)/$$*.txt.meta.json) $(CODE) | install
+	$(BIN)/legacy-xbrl convert $< -o $(OUT) --summary $(OUT)/.make/$*.summary.json
+
+## validate: Arelle on each instance changed since it last passed (stamp: OUT/<stem>.validated)
+validate: $(INSTANCES:.xbrl=.validated)
+
+$(OUT)/%.validated: $(OUT)/%.xbrl
+	$(BIN)/legacy-xbrl validate $< > $@.log || { cat $@.log; exit 1; }
+	mv $@.log $@
 
 ## load: load the outputs in $(OUT)/ into the database at DB (sqlite:///FILE or postgresql://...)
 load: install
@@ -50,9 +64,10 @@ format: install
 
 ## golden: regenerate tests/golden/ from samples/ (read `git diff tests/golden` before committing)
 golden: install
-	$(BIN)/legacy-xbrl convert samples/*.txt -o $(GOLDEN)
+	$(BIN)/legacy-xbrl convert samples/*.txt -o $(GOLDEN) --summary $(OUT)/.make/golden-summary.json
 	@git --no-pager diff --stat -- $(GOLDEN) || true
 
+## bench: documents per second, ms per stage, Arelle as the reference -> benchmarks/results.json
 bench: install
 	$(BIN)/python -m benchmarks.run
 

@@ -12,12 +12,16 @@ import os
 import re
 import sys
 import tempfile
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from converter import __version__
+from converter.batch import BatchError, Outcome, expand_inputs, summary, summary_line
+from converter.batch import run as run_batch
 from converter.mapping import load_mapping_table
 from converter.model import Result
 from converter.package import write_package
@@ -56,13 +60,16 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     conv = sub.add_parser("convert", help="convert text filings into XBRL, xBRL-JSON and JSON-LD")
-    conv.add_argument("inputs", nargs="+", type=Path, metavar="INPUT")
+    conv.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files, folders (their *.txt), globs")
     conv.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
     conv.add_argument("--fiscal-year-end", metavar="MM-DD", help="fiscal year end, when the document does not say")
     conv.add_argument("--cik", help="SEC Central Index Key of the filer")
     conv.add_argument("--entity-name", help="the filer's name")
     conv.add_argument("--formats", default=",".join(DEFAULT_FORMATS), help="comma-separated: xbrl,json,jsonld")
     conv.add_argument("--validate", action="store_true", help="validate each instance with Arelle")
+    conv.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    conv.add_argument("--progress", action="store_true", help="progress bar on stderr even when not a terminal")
+    conv.add_argument("--summary", type=Path, metavar="FILE", help="batch summary (default OUTDIR/batch-summary.json)")
     conv.add_argument("--taxonomy-dir", type=Path, help=argparse.SUPPRESS)
     conv.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
@@ -191,35 +198,90 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         raise UsageError(f"{outdir}: cannot create output folder: {err.strerror or err}") from None
     if not os.access(outdir, os.W_OK):
         raise UsageError(f"{outdir}: output folder is not writable")
-    failed = 0
-    with _validator(taxonomy, args.validate) as validator:
-        for path in args.inputs:
-            try:
-                result, report = _convert_one(path, args, taxonomy, formats, validator)
-            except DocumentError as err:
-                failed += 1
-                print(f"legacy-xbrl: {path}: {err}", file=sys.stderr)
-                continue
-            except Exception as err:
-                if args.debug:
-                    raise
-                failed += 1
-                print(f"legacy-xbrl: {path}: internal error: {type(err).__name__}: {err}", file=sys.stderr)
-                continue
-            cells = report["cells"]
-            line = (
-                f"{path.name}: {len(result.facts)} facts; cells {cells['total']} "
-                f"(tagged {cells['tagged']}, skipped {sum(cells['skipped'].values())}, "
-                f"unaccounted {cells['unaccounted']}); {len(report['unmapped_labels'])} unmapped labels; "
-                f"{len(report['conflicts'])} conflicts"
-            )
-            validation = report["validation"]
-            if validation is not None:
-                line += f"; Arelle: {validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
-                if validation["errors"] or validation["inconsistencies"]:
-                    failed += 1
-            print(line)
-    return 1 if failed else 0
+    if args.jobs < 1:
+        raise UsageError(f"--jobs {args.jobs}: at least 1")
+    try:
+        paths = expand_inputs(str(item) for item in args.inputs)
+    except BatchError as err:
+        raise UsageError(str(err)) from None
+    progress = args.progress or sys.stderr.isatty()
+    with tempfile.TemporaryDirectory(prefix="legacy-xbrl-") as folder:
+        package = write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip") if args.validate else None
+        task = _ConvertTask(args=args, formats=formats, package=package)
+        outcomes = run_batch(paths, task, jobs=args.jobs, progress=progress, on_outcome=_print_outcome)
+    _atomic_write(args.summary or outdir / "batch-summary.json", report_bytes(summary(outcomes)))
+    print(summary_line(outcomes))
+    return 0 if all(o.ok for o in outcomes) else 1
+
+
+def _print_outcome(outcome: Outcome) -> None:
+    if outcome.status == "failed":
+        print(f"legacy-xbrl: {outcome.input}: {outcome.reason}", file=sys.stderr)
+    else:
+        print(outcome.line)
+
+
+@dataclass(frozen=True)
+class _ConvertTask:
+    """What each worker process needs to convert documents: the parsed flags and the package to validate with."""
+
+    args: argparse.Namespace
+    formats: tuple[str, ...]
+    package: Path | None
+
+    @contextmanager
+    def open(self) -> Iterator[Callable[[Path], Outcome]]:
+        taxonomy = load_taxonomy(self.args.taxonomy_dir)
+        args = argparse.Namespace(**{**vars(self.args), "mapping": load_mapping_table(taxonomy)})
+        if self.package is None:
+            yield lambda path: _outcome(path, args, taxonomy, self.formats, None)
+            return
+        from converter.validate import Validator  # Arelle loads slowly: only when asked
+
+        with Validator(self.package) as validator:
+            yield lambda path: _outcome(path, args, taxonomy, self.formats, validator)
+
+
+def _outcome(
+    path: Path, args: argparse.Namespace, taxonomy: Taxonomy, formats: tuple[str, ...], validator: Any
+) -> Outcome:
+    """Convert one document into an Outcome; a failure is reported, never raised (the batch goes on)."""
+    try:
+        result, report = _convert_one(path, args, taxonomy, formats, validator)
+    except DocumentError as err:
+        return Outcome(input=str(path), status="failed", reason=str(err))
+    except Exception as err:
+        reason = f"internal error: {type(err).__name__}: {err}"
+        if args.debug:
+            reason += "\n" + traceback.format_exc()
+        return Outcome(input=str(path), status="failed", reason=reason)
+    cells = report["cells"]
+    line = (
+        f"{path.name}: {len(result.facts)} facts; cells {cells['total']} "
+        f"(tagged {cells['tagged']}, skipped {sum(cells['skipped'].values())}, "
+        f"unaccounted {cells['unaccounted']}); {len(report['unmapped_labels'])} unmapped labels; "
+        f"{len(report['conflicts'])} conflicts"
+    )
+    validation = report["validation"]
+    checked = None
+    status, problem = "converted", None
+    if validation is not None:
+        checked = {"errors": validation["errors"], "inconsistencies": validation["inconsistencies"]}
+        line += f"; Arelle: {validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
+        if validation["errors"] or validation["inconsistencies"]:
+            status = "invalid"
+            problem = f"Arelle: {validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
+    return Outcome(
+        input=str(path),
+        status=status,
+        line=line,
+        reason=problem,
+        facts=len(result.facts),
+        findings=len(result.findings),
+        unmapped_labels=len(report["unmapped_labels"]),
+        conflicts=len(report["conflicts"]),
+        validation=checked,
+    )
 
 
 def _cmd_taxonomy(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ def test_convert_writes_instance_report_and_validates(tmp_path: Path, capsys: py
     assert main(["convert", str(RELEASE_6K), "-o", str(out), "--validate"]) == 0
     stem = RELEASE_6K.stem
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        f"{stem}{s}" for s in (".xbrl", ".json", ".jsonld", ".report.json")
+        [f"{stem}{s}" for s in (".xbrl", ".json", ".jsonld", ".report.json")] + ["batch-summary.json"]
     )
     report = json.loads((out / f"{stem}.report.json").read_text())
     assert report["validation"]["errors"] == 0
