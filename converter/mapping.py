@@ -61,12 +61,11 @@ class MappingTable:
 
 @dataclass(frozen=True, slots=True)
 class MappedFacts:
-    """Facts after merging, findings, and what became of every observation."""
+    """Fact candidates (each with whether it comes from a primary statement), findings, and the
+    number of observations that became no candidate."""
 
-    facts: tuple[Fact, ...]
+    candidates: tuple[tuple[Fact, bool], ...]
     findings: tuple[Finding, ...]
-    tagged: int
-    skipped: tuple[tuple[str, SourceRef], ...]
     unaccounted: int
 
 
@@ -188,15 +187,7 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
                 sources=tuple(sources),
             )
         )
-    facts, merge_findings, losers = merge_facts(candidates)
-    skipped = tuple(("source-conflict", source) for source in losers)
-    return MappedFacts(
-        facts=facts,
-        findings=(*findings, *merge_findings),
-        tagged=len(candidates) - len(losers),
-        skipped=skipped,
-        unaccounted=unaccounted,
-    )
+    return MappedFacts(candidates=tuple(candidates), findings=tuple(findings), unaccounted=unaccounted)
 
 
 def _precision(fact: Fact) -> float:

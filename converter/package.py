@@ -6,6 +6,7 @@ bytes (files in a fixed order, zip entries sorted and dated 1980-01-01).
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
@@ -118,7 +119,18 @@ def _serialize(root: etree._Element) -> bytes:
 # --- schema ----------------------------------------------------------------------------------
 
 
-def schema(t: Taxonomy) -> bytes:
+def concepts_variant(t: Taxonomy) -> Taxonomy:
+    """The same concepts under the entry point without calculations (its own schema and linkbases).
+
+    Calculations 1.1 checks a total against whatever items are reported, so a deck that states
+    revenues and operating loss but no costs would be flagged under the statements' arithmetic:
+    documents with no statement tables point to this entry point instead. The two entry points
+    never meet in one DTS.
+    """
+    return dataclasses.replace(t, entry_point=t.concepts_entry_point)
+
+
+def schema(t: Taxonomy, *, calculations: bool = True) -> bytes:
     """``<xs:element id="lx_Revenues" name="Revenues" type="xbrli:monetaryItemType" substitutionGroup="xbrli:item"
     nillable="true" xbrli:periodType="duration" xbrli:balance="credit"/>`` and friends."""
     nsmap = {
@@ -138,6 +150,8 @@ def schema(t: Taxonomy) -> bytes:
     )
     appinfo = etree.SubElement(etree.SubElement(root, _q(XS, "annotation")), _q(XS, "appinfo"))
     for kind, linkbase_role in LINKBASE_ROLES.items():
+        if kind == "cal" and not calculations:
+            continue
         etree.SubElement(
             appinfo,
             _q(LINK, "linkbaseRef"),
@@ -319,9 +333,10 @@ def taxonomy_package_xml(t: Taxonomy) -> bytes:
     if t.publisher:
         etree.SubElement(root, _q(TP, "publisher")).text = t.publisher
     entry_points = etree.SubElement(root, _q(TP, "entryPoints"))
-    entry = etree.SubElement(entry_points, _q(TP, "entryPoint"))
-    etree.SubElement(entry, _q(TP, "name")).text = t.name
-    etree.SubElement(entry, _q(TP, "entryPointDocument"), href=t.entry_point_url)
+    for name, url in ((t.name, t.entry_point_url), (f"{t.name} without calculations", t.concepts_entry_point_url)):
+        entry = etree.SubElement(entry_points, _q(TP, "entryPoint"))
+        etree.SubElement(entry, _q(TP, "name")).text = name
+        etree.SubElement(entry, _q(TP, "entryPointDocument"), href=url)
     return _serialize(root)
 
 
@@ -333,6 +348,15 @@ def catalog(t: Taxonomy) -> bytes:
     return _serialize(root)
 
 
+def _concept_files(t: Taxonomy) -> Mapping[str, bytes]:
+    variant = concepts_variant(t)
+    return {
+        variant.entry_point: schema(variant, calculations=False),
+        linkbase_name(variant, "lab"): label_linkbase(variant),
+        linkbase_name(variant, "pre"): presentation_linkbase(variant),
+    }
+
+
 def package_files(t: Taxonomy) -> Mapping[str, bytes]:
     """Path inside the zip → content, sorted by path."""
     top = PurePosixPath(t.package_id)
@@ -341,6 +365,7 @@ def package_files(t: Taxonomy) -> Mapping[str, bytes]:
         str(top / "META-INF" / "taxonomyPackage.xml"): taxonomy_package_xml(t),
         str(top / "META-INF" / "catalog.xml"): catalog(t),
         str(folder / t.entry_point): schema(t),
+        **{str(folder / name): content for name, content in _concept_files(t).items()},
         str(folder / linkbase_name(t, "lab")): label_linkbase(t),
         str(folder / linkbase_name(t, "pre")): presentation_linkbase(t),
         str(folder / linkbase_name(t, "cal")): calculation_linkbase(t),

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict
 
 from converter.facts import Observation, read_observations
 from converter.findings import Finding, Severity, SourceRef
-from converter.mapping import MappingTable, load_mapping_table, map_observations
+from converter.mapping import MappingTable, load_mapping_table, map_observations, merge_facts
 from converter.model import (
     FALLBACK_SCHEME,
     SEC_CIK_SCHEME,
@@ -33,14 +33,14 @@ from converter.model import (
     Result,
 )
 from converter.periods import calendar_for, detect_document_date
+from converter.prose import load_prose_rules, read_prose
 from converter.read import Document, read_document
 from converter.segment import BlockKind, segment
 from converter.tables import read_tables
 from converter.taxonomy import Taxonomy
 
-__all__ = ["Options", "convert", "count_prose_numbers"]
+__all__ = ["Options", "convert"]
 
-_NUMBER_IN_PROSE = re.compile(r"(?<![\w.])[-$(]*\d[\d,]*(?:\.\d+)?%?")
 _ISSUER = re.compile(
     r"(?P<name>(?:[A-Z][A-Za-z&.'-]*\s+){0,6}?(?:Inc|Corporation|Corp|Company|Ltd|Limited|plc)\.?)\s*\("
 )
@@ -68,16 +68,6 @@ def _entity(options: Options, document: Document) -> Entity:
     return Entity(scheme=FALLBACK_SCHEME, identifier=slug, name=name)
 
 
-def count_prose_numbers(document: Document, mapping: MappingTable, taxonomy: Taxonomy) -> CellTally:
-    """Numbers written in prose: counted and reported as not yet extracted."""
-    del mapping, taxonomy
-    total = 0
-    for block in segment(document):
-        if block.kind is BlockKind.PROSE:
-            total += sum(len(_NUMBER_IN_PROSE.findall(line.text)) for line in block.lines)
-    return CellTally(total=total, tagged=0, skipped={"prose-not-extracted": total} if total else {}, unaccounted=0)
-
-
 def convert(
     data: bytes | str, *, name: str, options: Options, taxonomy: Taxonomy, mapping: MappingTable | None = None
 ) -> Result:
@@ -100,7 +90,8 @@ def convert(
     skipped: list[tuple[str, SourceRef]] = []
     total = 0
     stage_unaccounted = 0
-    for block in segment(document):
+    blocks = segment(document)
+    for block in blocks:
         if block.kind is not BlockKind.TABLE:
             continue
         for table in read_tables(block):
@@ -112,15 +103,37 @@ def convert(
             stage_unaccounted += reading.cell_count - len(reading.observations) - len(reading.skipped)
     mapped = map_observations(observations, taxonomy, mapping)
     findings.extend(mapped.findings)
-    skipped.extend(mapped.skipped)
-    reasons = Counter(reason for reason, _ in skipped)
+    prose = read_prose(document, blocks, taxonomy, load_prose_rules(taxonomy.directory), fiscal, doc_date)
+    findings.extend(prose.findings)
+    # With statements present, a dollar figure in prose is kept only where a table has it too: a lone
+    # translation of one item would leave its calculation partly reported in that unit.
+    table_aspects = {fact.aspects for fact, _ in mapped.candidates}
+    has_tables = total > 0
+    prose_facts = [f for f in prose.candidates if not has_tables or f.unit.id != "USD" or f.aspects in table_aspects]
+    dropped = [f for f in prose.candidates if f not in prose_facts]
+    facts, merge_findings, losers = merge_facts([*mapped.candidates, *((fact, False) for fact in prose_facts)])
+    findings.extend(merge_findings)
+    prose_sources = {source for fact in prose.candidates for source in fact.sources}
+    table_losers = [s for s in losers if s not in prose_sources]
+    prose_losers = [s for s in losers if s in prose_sources]
+    skipped.extend(("source-conflict", source) for source in table_losers)
     cells = CellTally(
         total=total,
-        tagged=mapped.tagged,
-        skipped=dict(sorted(reasons.items())),
+        tagged=len(mapped.candidates) - len(table_losers),
+        skipped=dict(sorted(Counter(reason for reason, _ in skipped).items())),
         unaccounted=stage_unaccounted + mapped.unaccounted,
     )
-    used = sorted({fact.concept for fact in mapped.facts})
+    prose_skipped = Counter(reason for reason, _ in prose.skipped)
+    prose_skipped.update("source-conflict" for _ in prose_losers)
+    prose_skipped.update("convenience-translation-outside-tables" for _ in dropped)
+    prose_tagged = prose.tagged - len(prose_losers) - len(dropped)
+    prose_numbers = CellTally(
+        total=prose.total,
+        tagged=prose_tagged,
+        skipped=dict(sorted(prose_skipped.items())),
+        unaccounted=prose.total - prose_tagged - sum(prose_skipped.values()),
+    )
+    used = sorted({fact.concept for fact in facts})
     return Result(
         document=DocumentInfo(
             name=name,
@@ -129,11 +142,11 @@ def convert(
             line_count=len(document.lines),
         ),
         entity=_entity(options, document),
-        taxonomy=taxonomy.ref(),
+        taxonomy=taxonomy.ref(calculations=has_tables),
         concepts=tuple(taxonomy.concept_info(concept) for concept in used),
-        facts=mapped.facts,
+        facts=facts,
         findings=tuple(findings),
         cells=cells,
-        prose_numbers=count_prose_numbers(document, mapping, taxonomy),
+        prose_numbers=prose_numbers,
         skipped=tuple(skipped),
     )

@@ -226,8 +226,19 @@ class Taxonomy:
     def entry_point_url(self) -> str:
         return self.base_url + self.entry_point
 
-    def ref(self) -> TaxonomyRef:
-        return TaxonomyRef(namespace=self.namespace, prefix=self.prefix, entry_point=self.entry_point_url)
+    @property
+    def concepts_entry_point(self) -> str:
+        """``lx-2025-concepts.xsd``: the concepts without the calculation linkbase."""
+        return self.entry_point.removesuffix(".xsd") + "-concepts.xsd"
+
+    @property
+    def concepts_entry_point_url(self) -> str:
+        return self.base_url + self.concepts_entry_point
+
+    def ref(self, *, calculations: bool = True) -> TaxonomyRef:
+        """The reference an instance carries; ``calculations`` picks the entry point with the calculation linkbase."""
+        entry = self.entry_point_url if calculations else self.concepts_entry_point_url
+        return TaxonomyRef(namespace=self.namespace, prefix=self.prefix, entry_point=entry)
 
     def xsd_type(self, kind: ConceptType) -> str:
         """The type QName concepts of this kind are declared with: ``xbrli:monetaryItemType``."""

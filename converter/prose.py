@@ -1,0 +1,648 @@
+"""Prose to facts: figures stated in sentences and bullets, with the period and subject around them.
+
+Handles what results releases write::
+
+    - JPY9.9B (\\$82M), 18.2% up from 1Q01 & 18.7% down from 4Q01
+    Revenues to be between JPY10.5B(\\$87.6M) and JPY11.0B(\\$91.8M)
+    rate of JPY 119.87 = US$1., the approximate exchange rate on June 30, 2003.
+    It issued 3,265 new shares of common stock at a price of JPY 418,200 per share.
+
+Every number is accounted for: a fact, or a named reason it is not one (a date, a year, a
+footnote mark, a page number, an ownership percentage, ...). Forward-looking statements
+(guidance, consensus) go to forward-looking concepts, never to the actuals.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from converter.findings import Finding, Severity, SourceRef
+from converter.model import Fact, Period, Unit
+from converter.periods import MONTHS, FiscalCalendar, quarter_period
+from converter.read import Document, Line
+from converter.segment import Block, BlockKind
+from converter.taxonomy import ConceptType, Taxonomy
+
+__all__ = ["ProseReading", "ProseRule", "current_quarter", "load_prose_rules", "read_prose"]
+
+_TOKEN = re.compile(r"(?:(?<=JPY)|(?<![\w/.:@-]))-?\d[\d,]*(?:\.\d+)?(?<!,)")
+_QUARTER = re.compile(r"\b([1-4])Q\s?(\d\d)\b")
+_FISCAL_YEAR = re.compile(r"\b(?:full\s+)?fiscal\s+(?:year\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_FULL_FISCAL = re.compile(r"\bfull\s+fiscal(?:\s+year)?\b(?!\s+(?:19|20)\d\d)", re.IGNORECASE)
+_FIRST_HALF = re.compile(r"\bfirst\s+half\b", re.IGNORECASE)
+_DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
+_CURRENCY_BEFORE = re.compile(r"(?P<cur>JPY|US\$|\\?\$)\s?(?P<sign>-)?\s?$")
+_SCALE_AFTER = re.compile(r"^\s?(?P<scale>billion|million|thousand|B|M|K)\b")
+_PER_SHARE_AFTER = re.compile(r"^\s+per\s+share\b", re.IGNORECASE)
+_RATE = re.compile(
+    r"\\?\$\s?1\s?=\s?JPY\s?(?P<a>\d+\.\d+)|JPY\s?(?P<b>\d+\.\d+)\s?=\s?(?:US)?\\?\$\s?1\b", re.IGNORECASE
+)
+_UNIT_AFTER = re.compile(
+    r"^\s?(?:(?P<percent>%)|(?P<unit>Gbps|Mbps|kbps|MB|GB|accounts|clients|new shares|shares|sessions)\b)",
+    re.IGNORECASE,
+)
+_SCALES = {"billion": 9, "b": 9, "million": 6, "m": 6, "thousand": 3, "k": 3}
+_FORWARD = re.compile(
+    r"\b(?:expect\w*|to be between|to grow|will|guidance|consensus|outlook|forecast\w*)\b", re.IGNORECASE
+)
+_FORWARD_HEADING = re.compile(r"\b(?:guidance|outlook)\b", re.IGNORECASE)
+_BREAK_EVEN = re.compile(r"\bbreak-even\b", re.IGNORECASE)
+_AT_LEAST = re.compile(r"\b(?:more\s+than|above|over|at\s+least)\s*$", re.IGNORECASE)
+_DOWN = re.compile(r"\b(?:decrease|decreased|decline|declined|down|lower|fell|reduce)\b", re.IGNORECASE)
+_UP = re.compile(r"\b(?:increase|increased|up|grow|growth|rise|rose|higher)\b", re.IGNORECASE)
+_LOCAL_SIGN = (
+    (re.compile(r"\bbenefit\b[^.;]{0,12}$", re.IGNORECASE), -1),
+    (re.compile(r"\bexpense\b[^.;]{0,12}$", re.IGNORECASE), 1),
+)
+_SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!\b[A-Z])(?<![A-Z][a-z]\.)[.!?](?=\s+[A-Z\"(])")
+_HEADING = re.compile(r"^\s*(?:-\s*)?\*\*(?P<bold>.+?)\*\*\s*$|^\s{0,6}(?P<plain>[A-Z][\w/&(),' -]{2,60}?):?\s*$")
+_BULLET = re.compile(r"^\s*(?:[-\u25cf\u2022*]|\d+\.)\s+")
+
+# Why a number in prose is not a fact: (pattern around the number, reason). First match wins.
+_SKIPS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\bAppendi(?:x|ces)\s+$", re.IGNORECASE), "document-reference"),
+    (re.compile(r"\^\(?\s*$"), "footnote-mark"),
+    (re.compile(r"\bpage\s+$", re.IGNORECASE), "page-number"),
+    (re.compile(r"\bExhibit\s+$", re.IGNORECASE), "document-reference"),
+    (re.compile(r"\bForm\s+$", re.IGNORECASE), "form-name"),
+    (re.compile(r"\+\s*$"), "contact-number"),
+    (re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$"), "date"),
+)
+_SKIPS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:st|nd|rd|th)\b"), "ordinal"),
+    (re.compile(r"^:\d\d"), "time-of-day"),
+    (re.compile(r"^-[A-Z]\b"), "form-name"),
+    (re.compile(r"^\)"), "footnote-mark"),
+    (re.compile(r"^%\s+(?:owned\s+)?(?:subsidiary|affiliate)\b"), "ownership-percentage"),
+    (re.compile(r"^\s?simultaneous\s+sessions\b"), "capacity-specification"),
+    (re.compile(r"^-\d+\s?(?:Gbps|Mbps|kbps)\b"), "capacity-specification"),
+    (re.compile(r"^\s?(?:Gbps|Mbps|kbps|MB|GB|sessions)\b"), "capacity-specification"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ProseRule:
+    """``net loss,NetIncomeLoss,-,``: a subject phrase, its concept and sign, or a reason to skip."""
+
+    pattern: re.Pattern[str]
+    concept: str | None
+    sign: int
+    skip: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProseReading:
+    """Fact candidates from prose, and the accounting of every number written in prose."""
+
+    candidates: tuple[Fact, ...]
+    skipped: tuple[tuple[str, SourceRef], ...]
+    findings: tuple[Finding, ...]
+    total: int
+    tagged: int
+
+
+@dataclass(slots=True)
+class _Sentence:
+    text: str
+    lines: tuple[Line, ...]
+    heading: str
+    document: str
+    offsets: list[int] = field(default_factory=list)  # start offset of each line in text
+
+    def source(self, start: int, end: int, cell: str) -> SourceRef:
+        first = max(i for i, o in enumerate(self.offsets) if o <= start)
+        last = max(i for i, o in enumerate(self.offsets) if o <= max(start, end - 1))
+        return SourceRef(
+            document=self.document,
+            line_start=self.lines[first].number,
+            line_end=self.lines[last].number,
+            text=self.text,
+            cell=cell,
+        )
+
+
+def load_prose_rules(directory: Path) -> tuple[ProseRule, ...]:
+    """Read ``prose.csv``: subject phrases in priority order."""
+    path = directory / "prose.csv"
+    if not path.exists():
+        return ()
+    with path.open(encoding="utf-8", newline="") as handle:
+        return tuple(
+            ProseRule(
+                pattern=re.compile(r"\b(?:" + row["pattern"] + r")\b", re.IGNORECASE),
+                concept=row["concept"] or None,
+                sign=-1 if row["sign"] == "-" else 1,
+                skip=row["skip"] or None,
+            )
+            for row in csv.DictReader(handle)
+        )
+
+
+def current_quarter(text: str, fiscal: FiscalCalendar | None, today: date | None) -> Period | None:
+    """The latest quarter named in the text that ended before the document's date."""
+    if fiscal is None or today is None:
+        return None
+    periods = [quarter_period(int(q), 2000 + int(y), fiscal) for q, y in _QUARTER.findall(text)]
+    done = [p for p in periods if p.end <= today]
+    return max(done, key=lambda p: p.end) if done else None
+
+
+def _fiscal_year(label: int, fiscal: FiscalCalendar) -> Period:
+    end = fiscal.year_end(label)
+    return Period.duration(quarter_period(1, label, fiscal).start or end, end)
+
+
+def _sentences(document: Document, blocks: tuple[Block, ...]) -> Iterator[_Sentence]:
+    heading = ""
+    for block in blocks:
+        if block.kind is not BlockKind.PROSE:
+            continue
+        lines = (*block.lines, Line(0, ""))
+        paragraph: list[Line] = []
+        for index, line in enumerate(lines):
+            stripped = line.text.strip()
+            following = lines[index + 1].text.strip() if index + 1 < len(lines) else ""
+            match = _HEADING.match(line.text) if stripped and not stripped.endswith(".") else None
+            if match and not match.group("bold") and following:
+                match = None  # a short line followed by text is the start of a paragraph, not a heading
+            indent = len(line.text) - len(line.text.lstrip())
+            previous = paragraph[-1].text if paragraph else ""
+            step_in = (
+                bool(paragraph)
+                and indent > len(previous) - len(previous.lstrip())
+                and (len(paragraph) > 1 or not previous.startswith(" "))
+            )
+            if not stripped or match or _BULLET.match(line.text) or step_in:
+                yield from _split(paragraph, heading, document.name)
+                paragraph = []
+            if match and line.number:
+                heading = (match.group("bold") or match.group("plain") or "").strip()
+                continue
+            if stripped:
+                paragraph.append(line)
+
+
+def _split(lines: list[Line], heading: str, name: str) -> Iterator[_Sentence]:
+    if not lines:
+        return
+    text = ""
+    offsets: list[int] = []
+    for line in lines:
+        offsets.append(len(text) + (1 if text else 0))
+        text = f"{text} {line.text.strip()}" if text else line.text.strip()
+    start = 0
+    for match in [*_SENTENCE_END.finditer(text), None]:
+        end = match.end() if match else len(text)
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            sentence = _Sentence(text=text, lines=tuple(lines), heading=heading, document=name, offsets=offsets)
+            yield _Window(sentence, start + lead, end).as_sentence()
+        start = end
+
+
+@dataclass(slots=True)
+class _Window:
+    whole: _Sentence
+    start: int
+    end: int
+
+    def as_sentence(self) -> _Sentence:
+        text = self.whole.text[self.start : self.end]
+        offsets = [max(0, o - self.start) for o in self.whole.offsets]
+        keep = [
+            i
+            for i, o in enumerate(self.whole.offsets)
+            if o < self.end and (i + 1 >= len(self.whole.offsets) or self.whole.offsets[i + 1] > self.start)
+        ]
+        return _Sentence(
+            text=text,
+            lines=tuple(self.whole.lines[i] for i in keep),
+            heading=self.whole.heading,
+            document=self.whole.document,
+            offsets=[offsets[i] for i in keep],
+        )
+
+
+@dataclass(slots=True)
+class _Context:
+    taxonomy: Taxonomy
+    rules: tuple[ProseRule, ...]
+    fiscal: FiscalCalendar | None
+    current: Period | None
+    candidates: list[Fact] = field(default_factory=list)
+    skipped: list[tuple[str, SourceRef]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    total: int = 0
+    tagged: int = 0
+    last: Fact | None = None  # the figure a "($ 69.6 million)" translation follows
+
+
+def _subject_or_heading(rules: tuple[ProseRule, ...], sentence: _Sentence, limit: int) -> ProseRule | None:
+    return _subject(rules, sentence.text, limit) or _subject(rules, sentence.heading, len(sentence.heading))
+
+
+def _subject(rules: tuple[ProseRule, ...], text: str, limit: int) -> ProseRule | None:
+    """The rule whose phrase ends closest before ``limit`` (ties: the longest phrase)."""
+    best: tuple[int, int, ProseRule] | None = None
+    for rule in rules:
+        for match in rule.pattern.finditer(text[:limit]):
+            key = (match.end(), match.end() - match.start())
+            if best is None or key > best[:2]:
+                best = (*key, rule)
+    return best[2] if best else None
+
+
+def _fiscal_year_of(day: date, fiscal: FiscalCalendar) -> int:
+    """The name of the fiscal year that contains ``day``."""
+    label = day.year - fiscal.naming_offset
+    while fiscal.year_end(label) < day:
+        label += 1
+    while fiscal.year_end(label - 1) >= day:
+        label -= 1
+    return label
+
+
+def _period(ctx: _Context, sentence: _Sentence, start: int, stop: int) -> Period | None:
+    """Quarter named right after the figure, else before it; a fiscal year after it (or before it in
+    a forward-looking sentence); else the heading's; else the quarter the document reports."""
+    fiscal = ctx.fiscal
+    if fiscal is None:
+        return ctx.current
+    text = sentence.text
+    after = _QUARTER.search(text, start, stop)
+    before = list(_QUARTER.finditer(text, 0, start))
+    for match in (after, before[-1] if before else None):
+        if match:
+            return quarter_period(int(match.group(1)), 2000 + int(match.group(2)), fiscal)
+    bound = next(
+        (t.start() for t in _TOKEN.finditer(text, start) if not re.fullmatch(r"(?:19|20)\d\d", t.group())), len(text)
+    )
+    year = _FISCAL_YEAR.search(text, start, bound) or (
+        _FISCAL_YEAR.search(text, 0, start) if _forward(sentence, ctx) else None
+    )
+    if year:
+        return _fiscal_year(int(year.group(1)), fiscal)
+    if ctx.current is not None and _FIRST_HALF.search(text):
+        label = _fiscal_year_of(ctx.current.end, fiscal)
+        first = quarter_period(1, label, fiscal)
+        return Period.duration(first.start or first.end, quarter_period(2, label, fiscal).end)
+    year = _FISCAL_YEAR.search(sentence.heading)
+    if year:
+        return _fiscal_year(int(year.group(1)), fiscal)
+    quarter = _QUARTER.search(sentence.heading)
+    if quarter:
+        return quarter_period(int(quarter.group(1)), 2000 + int(quarter.group(2)), fiscal)
+    if ctx.current is None:
+        return None
+    label = _fiscal_year_of(ctx.current.end, fiscal)
+    if _FULL_FISCAL.search(text) or _FULL_FISCAL.search(sentence.heading):
+        return _fiscal_year(label, fiscal)
+    return ctx.current
+
+
+def _instant(period: Period, sentence: _Sentence) -> Period:
+    found = _DATE.search(sentence.text)
+    if found:
+        return Period.instant(date(int(found.group(3)), MONTHS[found.group(1)[:3].lower()], int(found.group(2))))
+    return Period.instant(period.end)
+
+
+def _add(
+    ctx: _Context, concept: str, value: Decimal, decimals: int, period: Period, unit: Unit, source: SourceRef
+) -> bool:
+    info = ctx.taxonomy.concepts.get(concept)
+    if info is None:
+        ctx.findings.append(
+            Finding(
+                code="prose.unknown-concept",
+                severity=Severity.ERROR,
+                message=f"prose rule names {concept!r}, not in the taxonomy",
+                sources=(source,),
+            )
+        )
+        return False
+    if info.period_type.value == "instant" and period.start is not None:
+        period = Period.instant(period.end)
+    if info.period_type.value == "duration" and period.start is None:
+        return False
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    fact = Fact(concept=concept, value=value, decimals=decimals, period=period, unit=unit, sources=(source,))
+    ctx.candidates.append(fact)
+    ctx.last = fact
+    return True
+
+
+def _translation(
+    ctx: _Context, sentence: _Sentence, token: re.Match[str], negative: bool, scale_match: re.Match[str] | None
+) -> str | None:
+    """``JPY 8,344 million ($ 69.6 million)``: the dollar figure is the same fact in USD."""
+    last = ctx.last
+    assert last is not None
+    value, digits = _number(token.group())
+    scale = _SCALES[scale_match.group("scale").lower()] if scale_match else 0
+    info = ctx.taxonomy.concepts[last.concept]
+    if info.type is not ConceptType.MONETARY:
+        return None
+    sign = -1 if negative or last.value < 0 else 1
+    source = sentence.source(token.start(), token.end(), token.group())
+    unit = Unit(numerators=("iso4217:USD",))
+    ok = _add(ctx, last.concept, value * (Decimal(10) ** scale) * sign, digits - scale, last.period, unit, source)
+    return "tagged" if ok else None
+
+
+_GUIDANCE = {
+    "Revenues": ("RevenuesGuidanceLowerBound", "RevenuesGuidanceUpperBound"),
+    "OperatingIncomeLoss": ("OperatingIncomeLossGuidance", "OperatingIncomeLossGuidance"),
+}
+_CONSENSUS = {"OperatingIncomeLoss": "OperatingIncomeLossConsensusEstimate"}
+_CHANGE = {"Revenues": ("RevenuesYearOverYearChangeRate", "RevenuesQuarterOverQuarterChangeRate")}
+_GROWTH_GUIDANCE = {"Revenues": ("RevenuesGrowthRateGuidance", "RevenuesGrowthRateGuidanceLowerBound")}
+
+
+def _forward(sentence: _Sentence, ctx: _Context) -> bool:
+    """Guidance words in the sentence; or a guidance heading over a sentence naming no reported quarter."""
+    if _FORWARD.search(sentence.text):
+        return True
+    if not _FORWARD_HEADING.search(sentence.heading):
+        return False
+    if ctx.fiscal is None or ctx.current is None:
+        return True
+    fiscal, current = ctx.fiscal, ctx.current
+    named = [quarter_period(int(q), 2000 + int(y), fiscal) for q, y in _QUARTER.findall(sentence.text)]
+    return not any(p.end <= current.end for p in named)
+
+
+def _number(text: str) -> tuple[Decimal, int]:
+    """``"-0.8"`` → (0.8, 1): the magnitude; callers apply the sign."""
+    digits = text.replace(",", "").lstrip("-")
+    return Decimal(digits), len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def _amount(
+    ctx: _Context, sentence: _Sentence, match: re.Match[str], currency: str, negative: bool, scale: int, stop: int
+) -> str | None:
+    """A figure with a currency: the concept from the subject, the sign from the words."""
+    text = sentence.text
+    value, digits = _number(match.group())
+    rule = _subject_or_heading(ctx.rules, sentence, match.start())
+    source = sentence.source(match.start(), match.end(), match.group())
+    if rule is None or rule.concept is None:
+        return rule.skip if rule and rule.skip else None
+    concept = rule.concept
+    period = _period(ctx, sentence, match.end(), stop)
+    if period is None:
+        return None
+    sign = -1 if negative else rule.sign
+    if not negative:
+        for pattern, local in _LOCAL_SIGN:
+            if pattern.search(text[: match.start()]) and concept == "IncomeTaxExpenseBenefit":
+                sign = local
+    if _forward(sentence, ctx):
+        if "consensus" in text.lower() and concept in _CONSENSUS:
+            concept = _CONSENSUS[concept]
+        elif concept in _GUIDANCE:
+            between = re.search(r"\bbetween\b", text[: match.start()], re.IGNORECASE)
+            upper = (
+                between is not None
+                and re.search(r"\band\s*(?:JPY|US\$|\\?\$)?\s*$", text[between.end() : match.start()]) is not None
+            )
+            concept = _GUIDANCE[concept][1 if upper else 0]
+        else:
+            return "forward-looking-unmapped"
+        sign = 1 if not negative else -1
+    info = ctx.taxonomy.concepts.get(concept)
+    if info is not None and info.type is ConceptType.PER_UNIT:
+        unit = Unit(numerators=(f"iso4217:{currency}",), denominators=(f"{ctx.taxonomy.prefix}:ADS",))
+        scaled, decimals = value, digits
+    elif info is not None and info.type is ConceptType.PER_SHARE:
+        unit = Unit(numerators=(f"iso4217:{currency}",), denominators=("xbrli:shares",))
+        scaled, decimals = value, digits
+    else:
+        unit = Unit(numerators=(f"iso4217:{currency}",))
+        scaled, decimals = value * (Decimal(10) ** scale), digits - scale
+    return "tagged" if _add(ctx, concept, scaled * sign, decimals, period, unit, source) else None
+
+
+def _percent(ctx: _Context, sentence: _Sentence, match: re.Match[str], stop: int) -> str | None:
+    text = sentence.text
+    value, digits = _number(match.group())
+    rule = _subject_or_heading(ctx.rules, sentence, match.start())
+    if rule is None:
+        return "percentage-unattributed"
+    if rule.concept is None:
+        return rule.skip
+    source = sentence.source(match.start(), match.end() + 1, match.group() + "%")
+    ratio, decimals = value / 100, digits + 2
+    if _forward(sentence, ctx) and rule.concept in _GROWTH_GUIDANCE:
+        period = _period(ctx, sentence, match.end(), stop)
+        if period is None:
+            return None
+        at_least = _AT_LEAST.search(text[: match.start()]) is not None
+        concept = _GROWTH_GUIDANCE[rule.concept][1 if at_least else 0]
+        unit = Unit(numerators=("xbrli:pure",))
+        return "tagged" if _add(ctx, concept, ratio, decimals, period, unit, source) else None
+    if rule.concept not in _CHANGE or ctx.fiscal is None:
+        return "change-rate"
+    base = _QUARTER.search(text, match.end(), stop)
+    first_figure = _TOKEN.search(text)
+    cut = first_figure.start() if first_figure else match.start()
+    named = list(_QUARTER.finditer(text, 0, max(cut, 0)))
+    if not named:
+        named = [m for m in _QUARTER.finditer(text, 0, match.start()) if text[m.end() : m.end() + 40].find("%") < 0]
+    period = (
+        quarter_period(int(named[-1].group(1)), 2000 + int(named[-1].group(2)), ctx.fiscal) if named else ctx.current
+    )
+    if base is None or period is None or period.start is None:
+        return "change-rate"
+    base_period = quarter_period(int(base.group(1)), 2000 + int(base.group(2)), ctx.fiscal)
+    if base_period.end == period.end.replace(year=period.end.year - 1):
+        concept = _CHANGE[rule.concept][0]
+    elif base_period.end == period.start - timedelta(days=1):
+        concept = _CHANGE[rule.concept][1]
+    else:
+        return "change-rate"
+    after = text[match.end() + 1 : match.end() + 8]
+    before = text[max(0, match.start() - 40) : match.start()]
+    down = bool(_DOWN.search(after)) or (not _UP.search(after) and _last_word_is_down(before))
+    unit = Unit(numerators=("xbrli:pure",))
+    return "tagged" if _add(ctx, concept, -ratio if down else ratio, decimals, period, unit, source) else None
+
+
+def _last_word_is_down(text: str) -> bool:
+    """``"a decrease of"`` → True; ``"an increase of"`` → False: the nearer direction word wins."""
+    downs = [m.start() for m in _DOWN.finditer(text)]
+    ups = [m.start() for m in _UP.finditer(text)]
+    return bool(downs) and (not ups or max(downs) > max(ups))
+
+
+def _count(
+    ctx: _Context,
+    sentence: _Sentence,
+    match: re.Match[str],
+    unit_word: str,
+    stop: int,
+    rules: tuple[ProseRule, ...] | None = None,
+) -> str | None:
+    text = sentence.text
+    rule = _subject(rules or ctx.rules, text, match.end() + len(unit_word) + 2)
+    if rule is None or rule.concept is None:
+        return rule.skip if rule and rule.skip else None
+    period = _period(ctx, sentence, match.end(), stop)
+    if period is None:
+        return None
+    value, digits = _number(match.group())
+    info = ctx.taxonomy.concepts[rule.concept]
+    if info.type is ConceptType.SHARES:
+        unit = Unit(numerators=("xbrli:shares",))
+    elif unit_word.lower() in {"gbps"}:
+        unit = Unit(numerators=(f"{ctx.taxonomy.prefix}:Gbps",))
+    else:
+        unit = Unit(numerators=("xbrli:pure",))
+    if info.period_type.value == "instant":
+        period = (
+            _instant(period, sentence) if _DATE.search(text) and "as of" in text.lower() else Period.instant(period.end)
+        )
+    source = sentence.source(match.start(), match.end(), match.group())
+    return "tagged" if _add(ctx, rule.concept, value, digits, period, unit, source) else None
+
+
+def _rate(ctx: _Context, sentence: _Sentence, match: re.Match[str]) -> bool:
+    period = ctx.current
+    if period is None:
+        return False
+    figure = match.group("a") or match.group("b")
+    value, digits = _number(figure)
+    source = sentence.source(match.start(), match.end(), match.group())
+    return _add(
+        ctx,
+        "ForeignCurrencyExchangeRateTranslation1",
+        value,
+        digits,
+        _instant(period, sentence),
+        Unit(numerators=("xbrli:pure",)),
+        source,
+    )
+
+
+def _classify(ctx: _Context, sentence: _Sentence) -> None:
+    text = sentence.text
+    ctx.last = None
+    tokens = [t for t in _TOKEN.finditer(text) if not re.match(r"^Q\s?\d\d\b", text[t.end() :])]
+    taken: set[int] = set()
+    for rate in _RATE.finditer(text):
+        inside = [t for t in tokens if rate.start() <= t.start() < rate.end()]
+        ok = _rate(ctx, sentence, rate)
+        for token in inside:
+            taken.add(token.start())
+            ctx.total += 1
+            if ok:
+                ctx.tagged += 1
+            else:
+                _unaccounted(ctx, sentence, token, "exchange rate with no period")
+    for i, token in enumerate(tokens):
+        if token.start() in taken:
+            continue
+        following = text[token.end() :]
+        if re.match(r"^Q\s?\d\d\b", following):
+            continue  # "1Q03" is a period name, not a figure
+        ctx.total += 1
+        stop = tokens[i + 1].start() if i + 1 < len(tokens) else len(text)
+        reason = _reason(ctx, sentence, token, following, stop)
+        if reason == "tagged":
+            ctx.tagged += 1
+        elif reason is None:
+            _unaccounted(ctx, sentence, token, "no subject or period for this figure")
+        else:
+            ctx.skipped.append((reason, sentence.source(token.start(), token.end(), token.group())))
+    if _BREAK_EVEN.search(text) and _forward(sentence, ctx):
+        period = _period(ctx, sentence, _BREAK_EVEN.search(text).end(), len(text))  # type: ignore[union-attr]
+        if period is not None and period.start is not None:
+            where = _BREAK_EVEN.search(text)
+            assert where is not None
+            source = sentence.source(where.start(), where.end(), where.group())
+            _add(ctx, "OperatingIncomeLossGuidance", Decimal(0), -8, period, Unit(numerators=("iso4217:JPY",)), source)
+
+
+def _reason(ctx: _Context, sentence: _Sentence, token: re.Match[str], following: str, stop: int) -> str | None:
+    text = sentence.text
+    before = text[: token.start()]
+    for pattern, reason in _SKIPS:
+        if pattern.search(before):
+            return reason
+    if re.match(r"^(?:19|20)\d\d$", token.group()) and not _CURRENCY_BEFORE.search(before):
+        return "year"
+    for pattern, reason in _SKIPS_AFTER:
+        if pattern.search(following):
+            if reason == "capacity-specification":
+                rule = _subject(ctx.rules, text, token.start())
+                if (
+                    rule is not None
+                    and rule.concept
+                    and ctx.taxonomy.concepts[rule.concept].type is ConceptType.DECIMAL
+                ):
+                    break  # "contracted bandwidth (14.4Gbps": a figure, not a product's specification
+            return reason
+    currency = _CURRENCY_BEFORE.search(before)
+    if currency:
+        code = "JPY" if currency.group("cur") == "JPY" else "USD"
+        scale_match = _SCALE_AFTER.match(following)
+        if scale_match is None and not _PER_SHARE_AFTER.match(following) and "." not in token.group():
+            return "unscaled-amount"
+        if code == "USD" and ctx.last is not None and re.search(r"\(\s*(?:US)?\\?\$\s?-?\s?$", before):
+            negative = currency.group("sign") is not None or token.group().startswith("-")
+            return _translation(ctx, sentence, token, negative, scale_match)
+        scale = _SCALES[scale_match.group("scale").lower()] if scale_match else 0
+        negative = currency.group("sign") is not None or token.group().startswith("-")
+        return _amount(ctx, sentence, token, code, negative, scale, stop)
+    unit = _UNIT_AFTER.match(following)
+    if unit and unit.group("percent"):
+        return _percent(ctx, sentence, token, stop)
+    if unit:
+        return _count(ctx, sentence, token, unit.group("unit"), stop)
+    share_rules = tuple(
+        r for r in ctx.rules if r.concept and ctx.taxonomy.concepts[r.concept].type is ConceptType.SHARES
+    )
+    if _subject(share_rules, text, token.start()) is not None:
+        return _count(ctx, sentence, token, "", stop, share_rules)
+    return None
+
+
+def _unaccounted(ctx: _Context, sentence: _Sentence, token: re.Match[str], why: str) -> None:
+    source = sentence.source(token.start(), token.end(), token.group())
+    ctx.findings.append(
+        Finding(
+            code="prose.unaccounted-number",
+            severity=Severity.WARNING,
+            message=f"{token.group()!r}: {why}",
+            sources=(source,),
+        )
+    )
+
+
+def read_prose(
+    document: Document,
+    blocks: tuple[Block, ...],
+    taxonomy: Taxonomy,
+    rules: tuple[ProseRule, ...],
+    fiscal: FiscalCalendar | None,
+    today: date | None,
+) -> ProseReading:
+    """Read every number written in the document's prose blocks."""
+    ctx = _Context(taxonomy=taxonomy, rules=rules, fiscal=fiscal, current=current_quarter(document.text, fiscal, today))
+    for sentence in _sentences(document, blocks):
+        _classify(ctx, sentence)
+    return ProseReading(
+        candidates=tuple(ctx.candidates),
+        skipped=tuple(ctx.skipped),
+        findings=tuple(ctx.findings),
+        total=ctx.total,
+        tagged=ctx.tagged,
+    )

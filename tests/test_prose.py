@@ -1,0 +1,125 @@
+"""Figures stated in prose: the slides (seed 001) and the 6-K's narrative."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from paths import RELEASE_6K, SLIDES
+
+from converter.mapping import MappingTable
+from converter.model import Period, Result
+from converter.pipeline import Options, convert
+from converter.taxonomy import Taxonomy
+
+Q1_02 = Period.duration(date(2002, 4, 1), date(2002, 6, 30))
+Q2_02 = Period.duration(date(2002, 7, 1), date(2002, 9, 30))
+FY02 = Period.duration(date(2002, 4, 1), date(2003, 3, 31))
+Q1_03 = Period.duration(date(2003, 4, 1), date(2003, 6, 30))
+Q2_03 = Period.duration(date(2003, 7, 1), date(2003, 9, 30))
+FY03 = Period.duration(date(2003, 4, 1), date(2004, 3, 31))
+
+
+@pytest.fixture(scope="module")
+def slides(taxonomy: Taxonomy, mapping_table: MappingTable) -> Result:
+    options = Options(fiscal_year_end="03-31")
+    return convert(SLIDES.read_bytes(), name=SLIDES.name, options=options, taxonomy=taxonomy, mapping=mapping_table)
+
+
+@pytest.fixture(scope="module")
+def release(taxonomy: Taxonomy, mapping_table: MappingTable) -> Result:
+    return convert(
+        RELEASE_6K.read_bytes(), name=RELEASE_6K.name, options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+
+
+def _value(result: Result, concept: str, period: Period, unit: str) -> tuple[Decimal, int | None]:
+    found = [f for f in result.facts if f.concept == concept and f.period == period and f.unit.id == unit]
+    assert len(found) == 1, (
+        concept,
+        period,
+        unit,
+        [(f.period, f.unit.id) for f in result.facts if f.concept == concept],
+    )
+    return found[0].value, found[0].decimals
+
+
+@pytest.mark.parametrize(
+    ("concept", "period", "unit", "value", "decimals"),
+    [
+        ("Revenues", Q1_02, "JPY", Decimal("9900000000"), -8),
+        ("Revenues", Q1_02, "USD", Decimal("82000000"), -6),
+        ("OperatingIncomeLoss", Q1_02, "JPY", Decimal("-464000000"), -6),
+        ("AdjustedEBITDA", Q1_02, "JPY", Decimal("329000000"), -6),
+        ("RevenuesGuidanceLowerBound", Q2_02, "JPY", Decimal("10500000000"), -8),
+        ("RevenuesGuidanceUpperBound", Q2_02, "JPY", Decimal("11000000000"), -8),
+        ("OperatingIncomeLossConsensusEstimate", FY02, "JPY", Decimal("980000000"), -6),
+        ("ForeignCurrencyExchangeRateTranslation1", Period.instant(date(2002, 6, 30)), "pure", Decimal("119.85"), 2),
+        ("ContractBandwidthTotal", Period.instant(date(2002, 6, 30)), "Gbps", Decimal("14.4"), 1),
+        ("RevenuesYearOverYearChangeRate", Q1_02, "pure", Decimal("0.182"), 3),
+        ("RevenuesQuarterOverQuarterChangeRate", Q1_02, "pure", Decimal("-0.187"), 3),
+        ("RevenuesGrowthRateGuidance", FY02, "pure", Decimal("0.2"), 2),
+        ("OperatingIncomeLossGuidance", Q2_02, "JPY", Decimal("0"), -8),
+    ],
+)
+def test_slides(slides: Result, concept: str, period: Period, unit: str, value: Decimal, decimals: int) -> None:
+    assert _value(slides, concept, period, unit) == (value, decimals)
+
+
+@pytest.mark.parametrize(
+    ("concept", "period", "unit", "value", "decimals"),
+    [
+        ("StockIssuedDuringPeriodValueNewIssues", Q1_03, "JPY", Decimal("1370000000"), -7),
+        ("StockIssuedDuringPeriodSharesNewIssues", Q1_03, "shares", Decimal("3265"), 0),
+        ("SaleOfStockPricePerShare", Period.instant(date(2003, 6, 30)), "JPY-per-shares", Decimal("418200"), 0),
+        ("CommonStockSharesIssued", Period.instant(date(2003, 6, 30)), "shares", Decimal("25745"), 0),
+        ("ForeignCurrencyExchangeRateTranslation1", Period.instant(date(2003, 6, 30)), "pure", Decimal("119.87"), 2),
+        ("MailGatewayServiceAccounts", Period.instant(date(2003, 6, 30)), "pure", Decimal("100000"), 0),
+        ("WebGatewayServiceAccounts", Period.instant(date(2003, 6, 30)), "pure", Decimal("60000"), 0),
+        ("MailGatewayServiceAccountAdditionsExpected", FY03, "pure", Decimal("100000"), 0),
+        ("OperatingIncomeLossGuidance", Q2_03, "JPY", Decimal("0"), -8),
+        ("RevenuesGrowthRateGuidanceLowerBound", FY03, "pure", Decimal("0.1"), 2),
+    ],
+)
+def test_release_prose_only_facts(
+    release: Result, concept: str, period: Period, unit: str, value: Decimal, decimals: int
+) -> None:
+    assert _value(release, concept, period, unit) == (value, decimals)
+
+
+def test_prose_figure_in_a_table_is_the_same_fact(release: Result) -> None:
+    """'Net loss was JPY 1,989 million in 1Q03' joins the statement's -1,989,090 thousand."""
+    (fact,) = [f for f in release.facts if f.concept == "NetIncomeLoss" and f.period == Q1_03 and f.unit.id == "JPY"]
+    assert fact.value == Decimal("-1989090000") and fact.decimals == -3
+    assert any(s.line_start == 361 and s.cell == "1,989" for s in fact.sources)
+
+
+@pytest.mark.parametrize("name", ["slides", "release"])
+def test_every_prose_number_accounted(name: str, request: pytest.FixtureRequest) -> None:
+    result: Result = request.getfixturevalue(name)
+    numbers = result.prose_numbers
+    assert numbers.total > 0
+    assert numbers.unaccounted == 0
+    assert numbers.total == numbers.tagged + sum(numbers.skipped.values())
+    assert not [f for f in result.findings if f.code == "prose.unaccounted-number"]
+
+
+def test_guidance_never_lands_on_actuals(slides: Result) -> None:
+    """2Q02 was a forecast in August 2002: no actual concept may carry a 2Q02 figure."""
+    actual = {"Revenues", "OperatingIncomeLoss", "AdjustedEBITDA", "NetIncomeLoss"}
+    assert not [f for f in slides.facts if f.concept in actual and f.period == Q2_02]
+
+
+def test_crosscheck_finds_the_revenue_disagreement_only(slides: Result, release: Result) -> None:
+    """Seed 001's JPY9.9B for 1Q02 is not 9,849,202 thousand at its precision; everything else agrees."""
+    import json
+
+    from converter.crosscheck import crosscheck
+    from converter.serialize.oim import to_xbrl_json
+
+    slides_cik = slides.model_copy(update={"entity": release.entity})
+    found = crosscheck([(n, json.loads(to_xbrl_json(r))) for n, r in (("slides", slides_cik), ("release", release))])
+    assert [(dict(d.aspects)["concept"], d.first.value, d.second.value) for d in found] == [
+        ("lx:Revenues", Decimal("9900000000"), Decimal("9849202000"))
+    ]
