@@ -81,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     val.add_argument("files", nargs="+", type=Path, metavar="FILE")
     val.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
 
+    cross = sub.add_parser("crosscheck", help="list facts that disagree between converted documents")
+    cross.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders or xBRL-JSON files")
+    cross.add_argument("-o", "--output", type=Path, help="also write the disagreements as JSON")
+    cross.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
     load = sub.add_parser("load", help="load converted outputs into SQLite or PostgreSQL (see docs/schema.md)")
     load.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders or <stem>.json files")
     load.add_argument("--db", default="sqlite:///facts.db", metavar="URL", help="sqlite:///FILE or postgresql://...")
@@ -327,10 +332,57 @@ def _cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _oim_files(paths: Sequence[Path]) -> list[Path]:
+    """xBRL-JSON outputs: ``<stem>.json`` beside a ``<stem>.report.json``, or files named directly."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.glob("*.json")) if p.with_suffix(".report.json").exists())
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise UsageError(f"{path}: no such file or folder")
+    return found
+
+
+def _cmd_crosscheck(args: argparse.Namespace) -> int:
+    from converter.crosscheck import crosscheck
+
+    reports = []
+    for path in _oim_files(args.outputs):
+        try:
+            reports.append((path.name, json.loads(path.read_text(encoding="utf-8"))))
+        except (OSError, ValueError) as err:
+            raise UsageError(f"{path}: not readable xBRL-JSON: {err}") from None
+    found = crosscheck(reports)
+    rows = []
+    for item in found:
+        aspects = dict(item.aspects)
+        where = f"{aspects.get('concept')} {aspects.get('period')} {aspects.get('unit', '')}".strip()
+        print(
+            f"{where}: {item.first.document} says {item.first.value} (decimals {item.first.decimals}), "
+            f"{item.second.document} says {item.second.value} (decimals {item.second.decimals})"
+        )
+        rows.append(
+            {
+                "aspects": aspects,
+                "reports": [
+                    {"document": r.document, "fact": r.fact_id, "value": str(r.value), "decimals": r.decimals}
+                    for r in (item.first, item.second)
+                ],
+            }
+        )
+    print(f"{len(reports)} documents compared; {len(found)} disagreements beyond precision")
+    if args.output is not None:
+        _atomic_write(args.output, (json.dumps({"disagreements": rows}, indent=2) + "\n").encode("utf-8"))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "convert": _cmd_convert,
     "taxonomy": _cmd_taxonomy,
     "validate": _cmd_validate,
+    "crosscheck": _cmd_crosscheck,
     "load": _cmd_load,
 }
 
