@@ -28,6 +28,7 @@ from converter.package import write_package
 from converter.pipeline import Options, convert
 from converter.read import ReadError
 from converter.report import build_report, report_bytes
+from converter.serialize.ixbrl import to_ixbrl
 from converter.serialize.jsonld import to_jsonld
 from converter.serialize.oim import to_xbrl_json
 from converter.serialize.xbrl import to_xbrl
@@ -39,6 +40,10 @@ FORMATS: dict[str, tuple[str, Callable[[Result], bytes]]] = {
     "xbrl": (".xbrl", to_xbrl),
     "json": (".json", to_xbrl_json),
     "jsonld": (".jsonld", to_jsonld),
+}
+# Formats that show the filing itself: the writer gets the input's bytes as well as the Result.
+SOURCE_FORMATS: dict[str, tuple[str, Callable[[Result, bytes], bytes]]] = {
+    "ixbrl": (".html", to_ixbrl),
 }
 DEFAULT_FORMATS = ("xbrl", "json", "jsonld")
 _FYE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -65,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("--fiscal-year-end", metavar="MM-DD", help="fiscal year end, when the document does not say")
     conv.add_argument("--cik", help="SEC Central Index Key of the filer")
     conv.add_argument("--entity-name", help="the filer's name")
-    conv.add_argument("--formats", default=",".join(DEFAULT_FORMATS), help="comma-separated: xbrl,json,jsonld")
+    conv.add_argument("--formats", default=",".join(DEFAULT_FORMATS), help="comma-separated: xbrl,json,jsonld,ixbrl")
     conv.add_argument("--validate", action="store_true", help="validate each instance with Arelle")
     conv.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     conv.add_argument("--progress", action="store_true", help="progress bar on stderr even when not a terminal")
@@ -131,9 +136,10 @@ def _options(args: argparse.Namespace, path: Path) -> Options:
 
 def _formats(text: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip() for part in text.split(",") if part.strip()))
-    unknown = [f for f in chosen if f not in FORMATS]
+    known = (*FORMATS, *SOURCE_FORMATS)
+    unknown = [f for f in chosen if f not in known]
     if unknown or not chosen:
-        raise UsageError(f"--formats: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(FORMATS)}")
+        raise UsageError(f"--formats: unknown {', '.join(unknown) or '(none given)'}; choose from {', '.join(known)}")
     return chosen
 
 
@@ -162,6 +168,15 @@ def _validation_summary(outcome: Any) -> dict[str, Any]:
     }
 
 
+def _render(fmt: str, result: Result, data: bytes, stem: Path) -> tuple[Path, bytes]:
+    """The output path and bytes of one format."""
+    if fmt in SOURCE_FORMATS:
+        suffix, show = SOURCE_FORMATS[fmt]
+        return stem.with_name(stem.name + suffix), show(result, data)
+    suffix, write = FORMATS[fmt]
+    return stem.with_name(stem.name + suffix), write(result)
+
+
 def _convert_one(
     path: Path, args: argparse.Namespace, taxonomy: Taxonomy, formats: tuple[str, ...], validator: Any
 ) -> tuple[Result, dict[str, Any]]:
@@ -175,7 +190,7 @@ def _convert_one(
     except ReadError as err:
         raise DocumentError(str(err)) from None
     outdir: Path = args.output
-    written = {fmt: (outdir / (path.stem + FORMATS[fmt][0]), FORMATS[fmt][1](result)) for fmt in formats}
+    written = {fmt: _render(fmt, result, data, outdir / path.stem) for fmt in formats}
     validation: dict[str, Any] | None = None
     if validator is not None and "xbrl" in written:
         # Validate the bytes before they are published: a temporary copy beside the output.

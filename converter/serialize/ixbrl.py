@@ -1,0 +1,407 @@
+"""Result + the filing's own text -> Inline XBRL 1.1 (XHTML): the filing as printed, its figures tagged.
+
+What it writes, for line 621 ``Operating loss ...  (1,059,574)``::
+
+    <span class="ln" id="L621">Operating loss ...  <span class="fig tagged of-f-930500a21914"
+      title="Operating income (loss)&#10;Concept: lx:OperatingIncomeLoss&#10;...">(<ix:nonFraction
+      name="lx:OperatingIncomeLoss" contextRef="D20030401-20030630" unitRef="JPY" decimals="-3" scale="3"
+      format="ixt:num-dot-decimal" sign="-" id="f-930500a21914">1,059,574</ix:nonFraction>)</span></span>
+
+The text is the document as the pipeline read it (``read.read_document``: tabs expanded,
+line ends normalised, trailing blanks dropped), so each source's ``column_start``/``column_end``
+point into it. Only the digits are inside ``ix:nonFraction`` (``ixt:num-dot-decimal`` of
+Transformation Registry 4 reads ``1,059,574`` and ``.62``; a dash or "Break-even" standing for
+a zero fact is ``ixt:fixed-zero``);
+parentheses and currency signs stay outside, and ``sign="-"`` says the fact is negative, so a
+printed ``(933,646)`` that the mapping rules read as a payment of +933,646,000 carries no sign.
+``scale`` makes the printed number times 10^scale the value.
+
+Every place a fact was printed is tagged: the most precise copy with the fact's own
+``decimals``, the others (``1,060`` in a table in millions) with their own scale and decimals;
+each copy agrees with the fact within its own rounding, so the duplicates are consistent. A copy
+that does not (it cannot, after ``mapping.merge_facts``) is left untagged and flagged; a fact
+whose most precise copy cannot be placed also goes into ``ix:hidden`` at its own precision.
+Contexts, units and fact ids are those of ``serialize.xbrl``. Untagged figures the Result knows
+of (derived percentages, conflicting copies, figures no rule maps) are marked apart. A small
+inline script shows a figure's details (read from its ``title``, which also works without the
+script) on hover or click; nothing is fetched. The markup keeps to XHTML 1.1, which Arelle checks
+the page against: no ``data-*`` attributes.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+
+from lxml import etree
+
+from converter.model import Fact, Period, Result, Scale, SourceRef, Unit
+from converter.read import read_document
+from converter.serialize.xbrl import LINK, XBRLDI, XBRLI, XLINK, to_xbrl
+
+__all__ = ["IX", "IXT", "XHTML", "to_ixbrl"]
+
+XHTML = "http://www.w3.org/1999/xhtml"
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"  # TRR 4, which Arelle knows offline
+ISO4217 = "http://www.xbrl.org/2003/iso4217"
+
+NUMBER_FORMAT = "ixt:num-dot-decimal"
+DASH_FORMAT = "ixt:fixed-zero"
+
+# The number inside a printed cell: "1,059,574" in "(1,059,574)", "5.64" in "$(5.64)", ".62".
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+# Characters XML 1.0 forbids; a form feed (an EDGAR page break) becomes its control picture.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SCALES = tuple(int(s) for s in Scale)
+
+_SKIP_REASONS = {
+    "derived-percentage": "a percentage derived from other figures",
+    "source-conflict": "a copy that disagrees with the primary statement",
+}
+_FINDING_CLASSES = {"source.conflict": "skipped"}  # any other finding with a source is "flagged"
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """One figure to mark: where it is in the text, how it looks, and its ``ix:nonFraction`` if tagged."""
+
+    line: int
+    start: int
+    end: int
+    kind: str  # "tagged", "skipped" or "flagged"
+    title: str
+    group: str | None = None  # the fact id its copies share
+    ix: dict[str, str] | None = None
+    digits: tuple[int, int] | None = None  # the tagged span inside the cell, relative to ``start``
+
+
+def _xml_safe(text: str) -> str:
+    """One character for one: columns stay where the pipeline counted them."""
+    return _NOT_XML.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < " " else "\ufffd", text)
+
+
+def _grouped(value: Decimal) -> str:
+    """``Decimal("-1059574000")`` -> ``"-1,059,574,000"``; fractions kept as given."""
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = format(abs(value), "f").partition(".")
+    return f"{sign}{int(whole):,}" + (f".{fraction}" if fraction else "")
+
+
+def _period_text(period: Period) -> str:
+    return f"at {period.end.isoformat()}" if period.start is None else f"{period.start} to {period.end}"
+
+
+def _unit_text(unit: Unit) -> str:
+    """``JPY per shares``: measures without prefixes."""
+    names = [" ".join(m.split(":", 1)[1] for m in part) for part in (unit.numerators, unit.denominators)]
+    return names[0] + (f" per {names[1]}" if names[1] else "")
+
+
+def _locate(source: SourceRef, lines: tuple[str, ...]) -> tuple[int, int, int] | None:
+    """(line, start, end) of the printed cell; by its text when the source has no columns."""
+    if source.cell is None or not 1 <= source.line_end <= len(lines):
+        return None
+    text = lines[source.line_end - 1]
+    cell = source.cell.strip()
+    if source.column_start is not None and source.column_end is not None:
+        start, end = source.column_start, source.column_end
+        if text[start:end].strip() != cell:
+            return None
+        offset = text[start:end].index(cell) if cell else 0
+        return source.line_end, start + offset, start + offset + len(cell)
+    found = text.find(cell) if cell else -1
+    return None if found < 0 else (source.line_end, found, found + len(cell))
+
+
+@dataclass(frozen=True, slots=True)
+class _Copy:
+    """How one printed copy reproduces its fact: digits, scale, decimals and the value so read."""
+
+    digits: tuple[int, int]
+    scale: int
+    decimals: int | None
+    value: Decimal
+    dash: bool
+
+
+def _read_copy(cell: str, fact: Fact, primary: bool, preferred: int | None) -> _Copy | None:
+    """The scale and decimals that make ``cell`` this fact, or None when no scale does.
+
+    The most precise copy has the fact's own decimals, which fix its scale; another copy takes
+    the first scale (the primary's first, then 0, 3, 6, 9) under which it agrees with the fact
+    within half a unit of its last printed digit: a consistent duplicate.
+    """
+    number = _DIGITS.search(cell)
+    if number is None:
+        # A dash, or words ("Break-even", "nil"), standing for a zero fact: ixt:fixed-zero reads any text.
+        if fact.value != 0 or not cell.strip():
+            return None
+        shown, fraction_digits, where = Decimal(0), 0, (0, len(cell))
+    else:
+        text = number.group().replace(",", "")
+        shown, where = Decimal(text), number.span()
+        fraction_digits = len(text.partition(".")[2])
+    target = abs(fact.value)
+    if primary:
+        if fact.decimals is None:
+            candidates = [s for s in (preferred or 0, *_SCALES) if shown.scaleb(s) == target]
+            return _Copy(where, candidates[0], None, fact.value, number is None) if candidates else None
+        scale = fraction_digits - fact.decimals
+        if shown.scaleb(scale) != target:
+            return None
+        return _Copy(where, scale, fact.decimals, fact.value, number is None)
+    for scale in dict.fromkeys((preferred if preferred is not None else 0, *_SCALES)):
+        read = shown.scaleb(scale)
+        decimals = fraction_digits - scale
+        if fact.decimals is None and read != target:
+            continue
+        if abs(read - target) <= Decimal(5).scaleb(-decimals - 1):
+            return _Copy(where, scale, decimals, -read if fact.value < 0 else read, number is None)
+    return None
+
+
+def _fact_title(label: str, concept: str, fact: Fact, read: _Copy, fid: str, copies: int, cell: str) -> str:
+    """What hovering shows, one ``Key: value`` per line after the concept's label."""
+    decimals = "INF" if read.decimals is None else read.decimals
+    lines = [
+        label,
+        f"Concept: {concept}",
+        f"Period: {_period_text(fact.period)}",
+        f"Unit: {_unit_text(fact.unit)}",
+        f"Value: {_grouped(read.value)}",
+        f"Printed: {cell} (scale 10^{read.scale}, decimals {decimals})",
+        f"Fact: {fid}" + (f", printed {copies} times" if copies > 1 else ""),
+    ]
+    if read.value != fact.value:
+        lines.append(f"Most precise copy: {_grouped(fact.value)}")
+    return "\n".join(lines)
+
+
+def _fact_marks(
+    result: Result, refs: list[tuple[str, str, str]], lines: tuple[str, ...]
+) -> tuple[list[_Mark], list[int]]:
+    """Marks for every placed copy of every fact, and the facts no copy of which could be tagged."""
+    prefix = result.taxonomy.prefix
+    labels = {c.name: c.label for c in result.concepts}
+    marks: list[_Mark] = []
+    unplaced: list[int] = []
+    for index, (fact, (fid, context, unit)) in enumerate(zip(result.facts, refs, strict=True)):
+        concept = f"{prefix}:{fact.concept}"
+        copies: list[tuple[tuple[int, int, int], str, _Copy]] = []
+        for number, source in enumerate(fact.sources):
+            where = _locate(source, lines)
+            if where is None:
+                continue
+            line, start, end = where
+            cell = lines[line - 1][start:end]
+            read = _read_copy(cell, fact, number == 0, copies[0][2].scale if copies else None)
+            if read is None:
+                marks.append(_Mark(*where, "flagged", f"Not tagged: does not reproduce {concept} {fact.value}"))
+            else:
+                copies.append((where, cell, read))
+        # The fact at its own precision must be in the page: hidden when its most precise copy is not shown.
+        hide = not copies or copies[0][2].decimals != fact.decimals or copies[0][2].value != fact.value
+        if hide:
+            unplaced.append(index)
+        for number, (where, cell, read) in enumerate(copies, start=1 if hide else 0):
+            ix = {
+                "name": concept,
+                "contextRef": context,
+                "unitRef": unit,
+                "decimals": "INF" if read.decimals is None else str(read.decimals),
+                "scale": str(read.scale),
+                "format": DASH_FORMAT if read.dash else NUMBER_FORMAT,
+            }
+            if fact.value < 0:
+                ix["sign"] = "-"
+            ix["id"] = fid if number == 0 else f"{fid}_{number + 1}"
+            title = _fact_title(labels.get(fact.concept, fact.concept), concept, fact, read, fid, len(copies), cell)
+            marks.append(_Mark(*where, "tagged", title, fid, ix, read.digits))
+    return marks, unplaced
+
+
+def _other_marks(result: Result, lines: tuple[str, ...]) -> Iterator[_Mark]:
+    """Skipped cells (with their reason), then every figure a finding points at."""
+    for reason, source in result.skipped:
+        where = _locate(source, lines)
+        if where is not None:
+            yield _Mark(*where, "skipped", f"Not tagged: {_SKIP_REASONS.get(reason, reason)}")
+    for finding in result.findings:
+        for source in finding.sources:
+            where = _locate(source, lines)
+            if where is not None:
+                kind = _FINDING_CLASSES.get(finding.code, "flagged")
+                yield _Mark(*where, kind, f"Not tagged ({finding.code}): {finding.message}")
+
+
+def _placed(marks: Iterable[_Mark]) -> dict[int, list[_Mark]]:
+    """Per line, non-overlapping marks in column order; the first claim on a figure wins."""
+    by_line: dict[int, list[_Mark]] = {}
+    for mark in marks:
+        row = by_line.setdefault(mark.line, [])
+        if all(mark.end <= m.start or mark.start >= m.end for m in row):
+            row.append(mark)
+    return {line: sorted(row, key=lambda m: m.start) for line, row in by_line.items()}
+
+
+def _q(ns: str, local: str) -> str:
+    return f"{{{ns}}}{local}"
+
+
+def _append_text(parent: etree._Element, text: str) -> None:
+    """Text after the last child (its tail) or inside ``parent`` when it has none."""
+    if not text:
+        return
+    if len(parent):
+        last = parent[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def _line(pre: etree._Element, number: int, text: str, marks: list[_Mark]) -> None:
+    span = etree.SubElement(pre, _q(XHTML, "span"), {"class": "ln", "id": f"L{number}"})
+    span.text = ""
+    position = 0
+    for mark in marks:
+        _append_text(span, text[position : mark.start])
+        classes = f"fig {mark.kind}" + (f" of-{mark.group}" if mark.group else "")
+        fig = etree.SubElement(span, _q(XHTML, "span"), {"class": classes, "title": mark.title})
+        cell = text[mark.start : mark.end]
+        if mark.ix is None or mark.digits is None:
+            fig.text = cell
+        else:
+            first, last = mark.digits
+            fig.text = cell[:first]
+            item = etree.SubElement(fig, _q(IX, "nonFraction"), mark.ix)
+            item.text = cell[first:last]
+            item.tail = cell[last:]
+        position = mark.end
+    _append_text(span, text[position:])
+    span.tail = "\n"
+
+
+def _instance_parts(result: Result) -> tuple[list[etree._Element], list[tuple[str, str, str]]]:
+    """Contexts and units of the XML instance, and each fact's (id, contextRef, unitRef) in fact order."""
+    root = etree.fromstring(to_xbrl(result))
+    resources_ = [el for el in root if el.tag in (_q(XBRLI, "context"), _q(XBRLI, "unit"))]
+    facts = [el for el in root if isinstance(el.tag, str) and el.tag.startswith(f"{{{result.taxonomy.namespace}}}")]
+    refs = [(el.get("id", ""), el.get("contextRef", ""), el.get("unitRef", "")) for el in facts]
+    return resources_, refs
+
+
+def _header(
+    body: etree._Element, result: Result, resources_: list[etree._Element], hidden: list[etree._Element]
+) -> None:
+    box = etree.SubElement(body, _q(XHTML, "div"), {"style": "display:none"})
+    header = etree.SubElement(box, _q(IX, "header"))
+    if hidden:
+        ix_hidden = etree.SubElement(header, _q(IX, "hidden"))
+        ix_hidden.extend(hidden)
+    references = etree.SubElement(header, _q(IX, "references"))
+    etree.SubElement(
+        references,
+        _q(LINK, "schemaRef"),
+        {_q(XLINK, "type"): "simple", _q(XLINK, "href"): result.taxonomy.entry_point},
+    )
+    res = etree.SubElement(header, _q(IX, "resources"))
+    res.extend(copy.deepcopy(el) for el in resources_)
+
+
+def _hidden_fact(fact: Fact, concept: str, ref: tuple[str, str, str]) -> etree._Element:
+    """A fact with no placeable copy: ``<ix:nonFraction ...>8344046000</ix:nonFraction>`` in ``ix:hidden``."""
+    fid, context, unit = ref
+    attrs = {
+        "name": concept,
+        "contextRef": context,
+        "unitRef": unit,
+        "decimals": "INF" if fact.decimals is None else str(fact.decimals),
+    }
+    if fact.value < 0:
+        attrs["sign"] = "-"
+    attrs["id"] = fid
+    item = etree.Element(_q(IX, "nonFraction"), attrs)
+    item.text = format(abs(fact.value), "f")
+    return item
+
+
+def _legend(body: etree._Element, result: Result, marks: dict[int, list[_Mark]], hidden: int) -> None:
+    counts = {"tagged": 0, "skipped": 0, "flagged": 0}
+    for row in marks.values():
+        for mark in row:
+            counts[mark.kind] += 1
+    bar = etree.SubElement(body, _q(XHTML, "div"), {"class": "bar"})
+    heading = etree.SubElement(bar, _q(XHTML, "h1"))
+    doc = result.document
+    heading.text = _xml_safe(" \u2014 ".join(x for x in (doc.name, doc.form, doc.title) if x))
+    para = etree.SubElement(bar, _q(XHTML, "p"))
+    para.text = f"{len(result.facts)} facts. "
+    for kind, words in (
+        ("tagged", "tagged figures"),
+        ("skipped", "skipped on purpose"),
+        ("flagged", "flagged: not tagged, hover for why"),
+    ):
+        key = etree.SubElement(para, _q(XHTML, "span"), {"class": f"key {kind}"})
+        key.text = f"{counts[kind]} {words}"
+        key.tail = " "
+    if hidden:
+        note = etree.SubElement(para, _q(XHTML, "span"))
+        note.text = f"{hidden} facts could not be placed in the text and are hidden. "
+    tip = etree.SubElement(para, _q(XHTML, "span"), {"class": "tip"})
+    tip.text = "Hover over or click a figure for its details; click elsewhere to let go."
+    panel = etree.SubElement(body, _q(XHTML, "div"), {"id": "details", "class": "details"})
+    panel.text = "No figure selected."
+
+
+def _asset(name: str) -> str:
+    text = resources.files("converter.serialize").joinpath(name).read_text(encoding="utf-8")
+    if "]]>" in text or "</" in text:
+        raise ValueError(f"{name} may not contain ']]>' or '</': it is written raw into the page")
+    return text
+
+
+def to_ixbrl(result: Result, text: str | bytes) -> bytes:
+    """Write the filing ``text`` (what ``result`` was converted from) as Inline XBRL 1.1 in XHTML."""
+    document = read_document(text, result.document.name)
+    if result.document.line_count and result.document.line_count != len(document.lines):
+        raise ValueError(
+            f"the text has {len(document.lines)} lines but {result.document.name} had "
+            f"{result.document.line_count}: not the document the result was converted from"
+        )
+    lines = tuple(_xml_safe(line.text) for line in document.lines)
+    resources_, refs = _instance_parts(result)
+    fact_marks, unplaced = _fact_marks(result, refs, lines)
+    placed = _placed([*fact_marks, *_other_marks(result, lines)])
+
+    tax = result.taxonomy
+    nsmap = {None: XHTML, "ix": IX, "ixt": IXT, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "iso4217": ISO4217}
+    if any(f.dimensions for f in result.facts):
+        nsmap["xbrldi"] = XBRLDI
+    nsmap[tax.prefix] = tax.namespace
+    html = etree.Element(_q(XHTML, "html"), nsmap=nsmap)  # type: ignore[arg-type]
+    html.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
+    head = etree.SubElement(html, _q(XHTML, "head"))
+    etree.SubElement(head, _q(XHTML, "meta"), {"http-equiv": "Content-Type", "content": "text/html; charset=UTF-8"})
+    etree.SubElement(head, _q(XHTML, "title")).text = _xml_safe(f"{result.document.name}: Inline XBRL")
+    etree.SubElement(head, _q(XHTML, "style"), {"type": "text/css"}).text = "@@STYLE@@"
+    body = etree.SubElement(html, _q(XHTML, "body"))
+    hidden = [_hidden_fact(result.facts[i], f"{tax.prefix}:{result.facts[i].concept}", refs[i]) for i in unplaced]
+    _header(body, result, resources_, hidden)
+    _legend(body, result, placed, len(hidden))
+    pre = etree.SubElement(body, _q(XHTML, "pre"), {"id": "filing"})
+    pre.text = ""
+    for number, line in enumerate(lines, start=1):
+        _line(pre, number, line, placed.get(number, []))
+    etree.SubElement(body, _q(XHTML, "script"), {"type": "text/javascript"}).text = "@@SCRIPT@@"
+
+    page = etree.tostring(html, encoding="UTF-8", xml_declaration=False).decode("utf-8")
+    # Raw CSS and script, readable by both an XML parser (CDATA) and an HTML one (the markers are comments).
+    page = page.replace("@@STYLE@@", f"/*<![CDATA[*/\n{_asset('ixbrl.css')}/*]]>*/", 1)
+    before, _, after = page.rpartition("@@SCRIPT@@")  # the last: the filing's text comes before the script
+    page = before + f"//<![CDATA[\n{_asset('ixbrl.js')}//]]>\n" + after
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + page + "\n").encode("utf-8")

@@ -1,0 +1,300 @@
+"""Inline XBRL: the filing's text with every printed copy of a fact tagged; Arelle reads back the instance's facts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from fixtures_results import JPY, Q1_03, RELEASE, FactKey, fact, fact_key, result_facts, result_of, src, unit_text
+from lxml import etree
+from paths import RELEASE_6K, SAMPLES
+
+from converter.model import Result, SourceRef, TaxonomyRef, Unit
+from converter.package import write_package
+from converter.pipeline import Options, convert
+from converter.serialize.ixbrl import IX, XHTML, to_ixbrl
+from converter.serialize.xbrl import ISO4217, XBRLI, fact_ids, to_xbrl
+from converter.taxonomy import Taxonomy
+from converter.validate import ValidationResult, Validator
+
+NS = {"h": XHTML, "ix": IX}
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+def convert_sample(path: Path, taxonomy: Taxonomy) -> tuple[Result, bytes]:
+    data = path.read_bytes()
+    return convert(data, name=path.name, options=Options(cik="1090633"), taxonomy=taxonomy), data
+
+
+def cell_source(line: int, text: str, cell: str) -> SourceRef:
+    """A source whose columns point at ``cell`` in ``text`` (one line)."""
+    start = text.index(cell)
+    return SourceRef(
+        document=RELEASE,
+        line_start=line,
+        line_end=line,
+        text=text,
+        cell=cell,
+        column_start=start,
+        column_end=start + len(cell),
+    )
+
+
+def tiny(*lines: str, facts: tuple[object, ...]) -> tuple[Result, str]:
+    result = result_of(facts)  # type: ignore[arg-type]
+    return result.model_copy(update={"document": result.document.model_copy(update={"line_count": len(lines)})}), (
+        "\n".join(lines) + "\n"
+    )
+
+
+def items(page: bytes) -> list[etree._Element]:
+    return etree.fromstring(page).findall(".//ix:nonFraction", NS)
+
+
+# ---- what the page says, without Arelle ------------------------------------------------------------
+
+
+def test_negative_figure_in_parentheses() -> None:
+    """``(1,059,574)`` in thousands: digits tagged, parentheses outside, sign="-", scale 3."""
+    line = "  Operating loss ................   (1,059,574)"
+    result, text = tiny(
+        line, facts=(fact("OperatingIncomeLoss", "-1059574000", -3, Q1_03, JPY, cell_source(1, line, "(1,059,574)")),)
+    )
+    (item,) = items(to_ixbrl(result, text))
+    assert item.text == "1,059,574"
+    assert dict(item.attrib) == {
+        "name": "lx:OperatingIncomeLoss",
+        "contextRef": "D20030401-20030630",
+        "unitRef": "JPY",
+        "decimals": "-3",
+        "scale": "3",
+        "format": "ixt:num-dot-decimal",
+        "sign": "-",
+        "id": fact_ids(result)[0],
+    }
+    figure = item.getparent()
+    assert figure is not None
+    assert figure.text == "(" and item.tail == ")"
+    assert "tagged" in figure.get("class", "")
+
+
+def test_payment_printed_in_parentheses_is_positive() -> None:
+    """Mapping rules read "Purchase of property and equipment (933,646)" as +933,646,000: no sign."""
+    line = "  Purchase of property and equipment     (933,646)"
+    source = cell_source(1, line, "(933,646)")
+    result, text = tiny(
+        line, facts=(fact("PaymentsToAcquirePropertyPlantAndEquipment", "933646000", -3, Q1_03, JPY, source),)
+    )
+    (item,) = items(to_ixbrl(result, text))
+    assert item.get("sign") is None
+    assert (item.text, item.get("scale")) == ("933,646", "3")
+
+
+def test_copy_in_millions_keeps_its_own_precision() -> None:
+    """The same fact printed as 8,344,046 (thousands) and 8,344 (millions): two consistent copies."""
+    lines = ("Revenues   8,344,046", "Revenues       8,344")
+    sources = (cell_source(1, lines[0], "8,344,046"), cell_source(2, lines[1], "8,344"))
+    result, text = tiny(*lines, facts=(fact("Revenues", "8344046000", -3, Q1_03, JPY, *sources),))
+    first, second = items(to_ixbrl(result, text))
+    assert (first.get("decimals"), first.get("scale"), first.text) == ("-3", "3", "8,344,046")
+    assert (second.get("decimals"), second.get("scale"), second.text) == ("-6", "6", "8,344")
+    assert second.get("id") == first.get("id", "") + "_2"
+
+
+@pytest.mark.parametrize("cell", ["-", "\u2014", "Break-even"])
+def test_zero_in_words_or_a_dash_is_a_fixed_zero(cell: str) -> None:
+    line = f"  Operating income (loss)       {cell}"
+    result, text = tiny(line, facts=(fact("Revenues", "0", -3, Q1_03, JPY, cell_source(1, line, cell)),))
+    (item,) = items(to_ixbrl(result, text))
+    assert (item.text, item.get("format"), item.get("decimals")) == (cell, "ixt:fixed-zero", "-3")
+
+
+def test_words_for_a_figure_that_is_not_zero_are_not_tagged() -> None:
+    line = "  Operating income (loss)       Break-even"
+    source = cell_source(1, line, "Break-even")
+    result, text = tiny(line, facts=(fact("Revenues", "5000000", -6, Q1_03, JPY, source),))
+    page = to_ixbrl(result, text)
+    assert not etree.fromstring(page).findall(".//h:pre//ix:nonFraction", NS)
+    assert len(etree.fromstring(page).findall(".//ix:hidden/ix:nonFraction", NS)) == 1
+
+
+def test_fact_without_a_placeable_copy_is_hidden() -> None:
+    """A source with no columns and a cell the line does not contain: the fact still reaches the instance."""
+    result, text = tiny("nothing here", facts=(fact("Revenues", "8344046000", -3, Q1_03, JPY, src(604, "8,344,046")),))
+    page = etree.fromstring(to_ixbrl(result, text))
+    (item,) = page.findall(".//ix:hidden/ix:nonFraction", NS)
+    assert (item.text, item.get("decimals")) == ("8344046000", "-3")
+
+
+def test_filing_text_is_escaped_and_kept_exactly() -> None:
+    # One form feed (an EDGAR page break) in enough text that the reader does not take it for binary.
+    lines = ("<script>alert('x')</script> & AT&T  ]]>", "  Revenues\t8,344,046", "page\x0cbreak", "." * 200)
+    result, text = tiny(
+        *lines,
+        facts=(fact("Revenues", "8344046000", -3, Q1_03, JPY, cell_source(2, lines[1].expandtabs(8), "8,344,046")),),
+    )
+    page = to_ixbrl(result, text)
+    root = etree.fromstring(page)
+    assert root.find(".//h:script", NS) is not None
+    assert not [s for s in root.iterfind(".//h:pre//h:script", NS)]
+    pre = root.find(".//h:pre", NS)
+    assert pre is not None
+    shown = "".join(pre.itertext())
+    assert shown == "\n".join((lines[0], lines[1].expandtabs(8), "page\u240cbreak", lines[3])) + "\n"
+    assert b"&lt;script&gt;" in page
+
+
+def test_wrong_text_is_refused() -> None:
+    line = "Revenues   8,344,046"
+    result, _ = tiny(line, facts=(fact("Revenues", "8344046000", -3, Q1_03, JPY, cell_source(1, line, "8,344,046")),))
+    with pytest.raises(ValueError, match="not the document"):
+        to_ixbrl(result, "one\ntwo\n")
+
+
+def test_sample_marks_skipped_and_conflicting_cells(taxonomy: Taxonomy) -> None:
+    result, data = convert_sample(RELEASE_6K, taxonomy)
+    root = etree.fromstring(to_ixbrl(result, data))
+    figures = root.findall(".//h:pre//h:span[@title]", NS)
+    kinds = [f.get("class", "").split()[1] for f in figures]
+    tagged = sum(len(f.sources) for f in result.facts)
+    assert kinds.count("tagged") == tagged >= result.cells.tagged == 516
+    assert kinds.count("skipped") == len(result.skipped) >= sum(result.cells.skipped.values()) == 277
+    assert kinds.count("flagged") == 0
+    assert len(items(etree.tostring(root))) == tagged
+    conflicts = [f for f in figures if "source.conflict" in f.get("title", "") or "disagrees" in f.get("title", "")]
+    assert len(conflicts) == 4
+
+
+# ---- Arelle ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory, taxonomy: Taxonomy) -> Path:
+    return write_package(taxonomy, tmp_path_factory.mktemp("package") / f"{taxonomy.package_id}.zip")
+
+
+@pytest.fixture(scope="module")
+def validator(package: Path) -> Iterator[Validator]:
+    with Validator(package) as v:
+        yield v
+
+
+@pytest.fixture(scope="module")
+def arelle_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("arelle-config")))
+        yield
+
+
+def arelle_copies(path: Path, package: Path, taxonomy: TaxonomyRef) -> list[FactKey]:
+    """Every fact Arelle reads from ``path``, duplicates included, as ``FactKey``s."""
+    from arelle.api.Session import Session
+    from arelle.RuntimeOptions import RuntimeOptions
+
+    assert os.environ.get("XDG_CONFIG_HOME")
+    prefixes = {ISO4217: "iso4217", XBRLI: "xbrli", taxonomy.namespace: taxonomy.prefix}
+    options = RuntimeOptions(
+        entrypointFile=str(path),
+        workOffline=True,
+        disablePersistentConfig=True,
+        packages=[str(package)],
+        keepOpen=True,
+        logRefObjectProperties=False,
+    )
+    keys: list[FactKey] = []
+    with Session() as session:
+        assert session.run(options, logFileName="logToStructuredMessage")
+        (model,) = session.get_models()
+        try:
+            for f in model.facts:
+                ctx, measures = f.context, f.unit.measures
+                unit = Unit(
+                    numerators=tuple(f"{prefixes[m.namespaceURI]}:{m.localName}" for m in measures[0]),
+                    denominators=tuple(f"{prefixes[m.namespaceURI]}:{m.localName}" for m in measures[1]),
+                )
+                end: date = (ctx.endDatetime - timedelta(days=1)).date()
+                keys.append(
+                    fact_key(
+                        f.qname.localName,
+                        ctx.entityIdentifier,
+                        None if ctx.isInstantPeriod else ctx.startDatetime.date(),
+                        end,
+                        unit_text(unit),
+                        Decimal(f.xValue),
+                        None if f.decimals == "INF" else int(f.decimals),
+                        tuple((d.localName, v.memberQname.localName) for d, v in ctx.qnameDims.items()),
+                    )
+                )
+        finally:
+            model.close()
+    return keys
+
+
+def most_precise(copies: list[FactKey]) -> set[FactKey]:
+    """One key per fact (all but value and decimals), the copy with the highest decimals; checks consistency."""
+    best: dict[tuple[object, ...], FactKey] = {}
+    for key in copies:
+        aspects = (*key[:4], key[6])
+        held = best.get(aspects)
+        if held is None or (key[5] is None or (held[5] is not None and key[5] > held[5])):
+            best[aspects] = key
+    for key in copies:
+        top = best[(*key[:4], key[6])]
+        if key[5] is not None:  # a less precise copy must round to itself from the most precise one
+            assert abs(top[4] - key[4]) <= Decimal(5).scaleb(-key[5] - 1), (key, top)
+    return set(best.values())
+
+
+def problems(result: ValidationResult) -> str:
+    return "\n".join(f"{m.level} {m.code} {m.message}" for m in result.problems)
+
+
+@pytest.mark.usefixtures("arelle_home")
+@pytest.mark.parametrize("sample", SAMPLE_FILES, ids=[p.name for p in SAMPLE_FILES])
+def test_arelle_reads_the_instance_facts(
+    sample: Path, tmp_path: Path, taxonomy: Taxonomy, validator: Validator, package: Path
+) -> None:
+    """Valid Inline XBRL (c11r, UTR, offline) whose facts, de-duplicated at the highest precision, are the .xbrl's."""
+    result, data = convert_sample(sample, taxonomy)
+    page, instance = tmp_path / f"{sample.stem}.html", tmp_path / f"{sample.stem}.xbrl"
+    page.write_bytes(to_ixbrl(result, data))
+    instance.write_bytes(to_xbrl(result))
+    checked, plain = validator.validate(page), validator.validate(instance)
+    assert checked.errors == 0, problems(checked)
+    # The page says what the instance says: the same calculation findings, no more.
+    assert (checked.inconsistencies, checked.warnings) == (plain.inconsistencies, plain.warnings), problems(checked)
+    copies = arelle_copies(page, package, result.taxonomy)
+    assert len(copies) == sum(len(f.sources) for f in result.facts)
+    from_page = most_precise(copies)
+    assert from_page == most_precise(arelle_copies(instance, package, result.taxonomy)) == result_facts(result)
+
+
+@pytest.mark.usefixtures("arelle_home")
+def test_arelle_sees_an_inconsistent_copy(tmp_path: Path, validator: Validator, package: Path) -> None:
+    """The checks above have teeth: a millions copy that does not round from the fact is flagged, not tagged."""
+    lines = ("Revenues   8,344,046", "Revenues       8,346")
+    sources = (cell_source(1, lines[0], "8,344,046"), cell_source(2, lines[1], "8,346"))
+    result, text = tiny(*lines, facts=(fact("Revenues", "8344046000", -3, Q1_03, JPY, *sources),))
+    page = to_ixbrl(result, text)
+    (item,) = items(page)
+    assert item.text == "8,344,046"
+    figures = etree.fromstring(page).findall(".//h:pre//h:span[@title]", NS)
+    assert [f.get("class") for f in figures] == ["fig tagged of-" + fact_ids(result)[0], "fig flagged"]
+    path = tmp_path / "one.html"
+    path.write_bytes(page)
+    checked = validator.validate(path)
+    assert checked.errors == 0, problems(checked)
+    assert most_precise(arelle_copies(path, package, result.taxonomy)) == result_facts(result)
+
+
+def test_cli_writes_the_page(tmp_path: Path) -> None:
+    from converter.cli import main
+
+    assert main(["convert", str(RELEASE_6K), "-o", str(tmp_path), "--formats", "xbrl,ixbrl"]) == 0
+    page = (tmp_path / f"{RELEASE_6K.stem}.html").read_bytes()
+    assert len(items(page)) >= 516
+    assert main(["convert", str(RELEASE_6K), "-o", str(tmp_path), "--formats", "html"]) == 2
