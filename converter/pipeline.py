@@ -42,7 +42,11 @@ from converter.taxonomy import Taxonomy
 __all__ = ["Options", "convert"]
 
 _ISSUER = re.compile(
-    r"(?P<name>(?:[A-Z][A-Za-z&.'-]*\s+){0,6}?(?:Inc|Corporation|Corp|Company|Ltd|Limited|plc)\.?)\s*\("
+    r"(?P<name>(?:[A-Z][A-Za-z&.'-]*\s+){0,6}?(?:(?:Inc|Corporation|Corp|Company|Ltd|Limited|plc)\.?|[A-Z][A-Za-z&.'-]*))"
+    r"\s*\((?:Nasdaq|NASDAQ|NYSE|AMEX)\s*:"
+)
+_CORPORATE_SUFFIX = re.compile(
+    r"\b(?:inc|incorporated|corporation|corp|company|co|ltd|limited|plc)\b\.?", re.IGNORECASE
 )
 
 
@@ -64,7 +68,8 @@ def _entity(options: Options, document: Document) -> Entity:
     if name is None:
         match = _ISSUER.search(" ".join(document.text[:5000].split()))
         name = match.group("name").strip() if match else document.name
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "unknown"
+    # "Internet Initiative Japan Inc." and "Internet Initiative Japan" are one entity.
+    slug = re.sub(r"[^a-z0-9]+", "-", _CORPORATE_SUFFIX.sub("", name).lower()).strip("-") or "unknown"
     return Entity(scheme=FALLBACK_SCHEME, identifier=slug, name=name)
 
 

@@ -123,3 +123,14 @@ def test_crosscheck_finds_the_revenue_disagreement_only(slides: Result, release:
     assert [(dict(d.aspects)["concept"], d.first.value, d.second.value) for d in found] == [
         ("lx:Revenues", Decimal("9900000000"), Decimal("9849202000"))
     ]
+
+
+def test_without_a_cik_both_seeds_name_one_entity(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Internet Initiative Japan (Nasdaq: IJJI)" and "Internet Initiative Japan Inc. (Nasdaq: IIJI)"."""
+    entities = {
+        convert(
+            p.read_bytes(), name=p.name, options=Options(fiscal_year_end="03-31"), taxonomy=taxonomy
+        ).entity.identifier
+        for p in (SLIDES, RELEASE_6K)
+    }
+    assert entities == {"internet-initiative-japan"}
