@@ -85,3 +85,15 @@ def test_module_entry_point(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / f"{RELEASE_6K.stem}.xbrl").exists()
+
+
+def test_outputs_are_ordinary_files_not_private(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    out = tmp_path / "out"
+    assert main(["convert", str(RELEASE_6K), "-o", str(out), "--formats", "xbrl"]) == 0
+    mode = stat.S_IMODE((out / f"{RELEASE_6K.stem}.xbrl").stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert mode == 0o666 & ~umask
