@@ -7,104 +7,41 @@ the JSON-LD must conform to ``shapes.ttl``.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from datetime import timedelta
-from decimal import Decimal
 from pathlib import Path
 
 import pyshacl
 import pytest
+from arelle_read import arelle_fact_copies
 from fixtures_results import (
     ROOT,
     FactKey,
-    fact_key,
     iij_quarter,
     jsonld_facts,
     result_facts,
     taxonomy_ref,
-    unit_text,
 )
 from rdflib import Graph
 
-from converter.model import Result, TaxonomyRef, Unit
-from converter.package import write_package
+from converter.model import Result, TaxonomyRef
 from converter.pipeline import Options, convert
 from converter.serialize.jsonld import shapes_ttl, to_jsonld
 from converter.serialize.oim import to_xbrl_json
-from converter.serialize.xbrl import ISO4217, XBRLI, to_xbrl
+from converter.serialize.xbrl import to_xbrl
 from converter.taxonomy import load_taxonomy
 from converter.validate import ValidationResult, Validator
 
 SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 
 
-@pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    taxonomy = load_taxonomy()
-    assert taxonomy.ref() == taxonomy_ref()  # the fixtures point where the package says
-    return write_package(taxonomy, tmp_path_factory.mktemp("package") / f"{taxonomy.package_id}.zip")
-
-
-@pytest.fixture(scope="module")
-def validator(package: Path) -> Iterator[Validator]:
-    with Validator(package) as v:
-        yield v
-
-
-@pytest.fixture(scope="module")
-def arelle_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Arelle writes its config under XDG_CONFIG_HOME: keep it out of the user's home."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("arelle-config")))
-        yield
-
-
 def arelle_facts(path: Path, package: Path, taxonomy: TaxonomyRef) -> set[FactKey]:
-    """Load ``path`` in Arelle (kept open) and read every fact back as a ``FactKey``."""
-    from arelle.api.Session import Session
-    from arelle.RuntimeOptions import RuntimeOptions
+    """The facts Arelle reads from ``path``, each once (a duplicate would be a serialiser bug)."""
+    copies = arelle_fact_copies(path, package, taxonomy)
+    assert len(set(copies)) == len(copies)
+    return set(copies)
 
-    assert os.environ.get("XDG_CONFIG_HOME")
-    prefixes = {ISO4217: "iso4217", XBRLI: "xbrli", taxonomy.namespace: taxonomy.prefix}
-    options = RuntimeOptions(
-        entrypointFile=str(path),
-        workOffline=True,
-        disablePersistentConfig=True,
-        packages=[str(package)],
-        keepOpen=True,
-        logRefObjectProperties=False,
-    )
-    keys: set[FactKey] = set()
-    # A Session per file: arelle-release 2.47.3 cannot run twice with `packages` in one Session.
-    with Session() as session:
-        assert session.run(options, logFileName="logToStructuredMessage")
-        (model,) = session.get_models()
-        try:
-            for f in model.facts:
-                ctx, measures = f.context, f.unit.measures
-                assert f.qname.namespaceURI == taxonomy.namespace
-                unit = Unit(
-                    numerators=tuple(f"{prefixes[m.namespaceURI]}:{m.localName}" for m in measures[0]),
-                    denominators=tuple(f"{prefixes[m.namespaceURI]}:{m.localName}" for m in measures[1]),
-                )
-                end = (ctx.endDatetime - timedelta(days=1)).date()  # Arelle's end is exclusive
-                keys.add(
-                    fact_key(
-                        f.qname.localName,
-                        ctx.entityIdentifier,
-                        None if ctx.isInstantPeriod else ctx.startDatetime.date(),
-                        end,
-                        unit_text(unit),
-                        Decimal(f.value),
-                        None if f.decimals == "INF" else int(f.decimals),
-                        tuple((d.localName, v.memberQname.localName) for d, v in ctx.qnameDims.items()),
-                    )
-                )
-            assert len(keys) == len(model.facts)
-        finally:
-            model.close()
-    return keys
+
+def test_fixtures_point_where_the_package_says() -> None:
+    assert load_taxonomy().ref() == taxonomy_ref()
 
 
 def problems(result: ValidationResult) -> str:

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from fixtures_results import JPY, Q1_03, RELEASE, FactKey, fact, fact_key, result_facts, result_of, src, unit_text
+from arelle_read import arelle_fact_copies
+from fixtures_results import JPY, Q1_03, RELEASE, FactKey, fact, result_facts, result_of, src
 from lxml import etree
 from paths import RELEASE_6K, SAMPLES
 
-from converter.model import Result, SourceRef, TaxonomyRef, Unit
-from converter.package import write_package
+from converter.model import Result, SourceRef, TaxonomyRef
 from converter.pipeline import Options, convert
 from converter.serialize.ixbrl import IX, XHTML, to_ixbrl
-from converter.serialize.xbrl import ISO4217, XBRLI, fact_ids, to_xbrl
+from converter.serialize.xbrl import fact_ids, to_xbrl
 from converter.taxonomy import Taxonomy
 from converter.validate import ValidationResult, Validator
 
@@ -172,66 +169,9 @@ def test_sample_marks_skipped_and_conflicting_cells(taxonomy: Taxonomy) -> None:
 # ---- Arelle ------------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def package(tmp_path_factory: pytest.TempPathFactory, taxonomy: Taxonomy) -> Path:
-    return write_package(taxonomy, tmp_path_factory.mktemp("package") / f"{taxonomy.package_id}.zip")
-
-
-@pytest.fixture(scope="module")
-def validator(package: Path) -> Iterator[Validator]:
-    with Validator(package) as v:
-        yield v
-
-
-@pytest.fixture(scope="module")
-def arelle_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("arelle-config")))
-        yield
-
-
 def arelle_copies(path: Path, package: Path, taxonomy: TaxonomyRef) -> list[FactKey]:
     """Every fact Arelle reads from ``path``, duplicates included, as ``FactKey``s."""
-    from arelle.api.Session import Session
-    from arelle.RuntimeOptions import RuntimeOptions
-
-    assert os.environ.get("XDG_CONFIG_HOME")
-    prefixes = {ISO4217: "iso4217", XBRLI: "xbrli", taxonomy.namespace: taxonomy.prefix}
-    options = RuntimeOptions(
-        entrypointFile=str(path),
-        workOffline=True,
-        disablePersistentConfig=True,
-        packages=[str(package)],
-        keepOpen=True,
-        logRefObjectProperties=False,
-    )
-    keys: list[FactKey] = []
-    with Session() as session:
-        assert session.run(options, logFileName="logToStructuredMessage")
-        (model,) = session.get_models()
-        try:
-            for f in model.facts:
-                ctx, measures = f.context, f.unit.measures
-                unit = Unit(
-                    numerators=tuple(f"{prefixes[m.namespaceURI]}:{m.localName}" for m in measures[0]),
-                    denominators=tuple(f"{prefixes[m.namespaceURI]}:{m.localName}" for m in measures[1]),
-                )
-                end: date = (ctx.endDatetime - timedelta(days=1)).date()
-                keys.append(
-                    fact_key(
-                        f.qname.localName,
-                        ctx.entityIdentifier,
-                        None if ctx.isInstantPeriod else ctx.startDatetime.date(),
-                        end,
-                        unit_text(unit),
-                        Decimal(f.xValue),
-                        None if f.decimals == "INF" else int(f.decimals),
-                        tuple((d.localName, v.memberQname.localName) for d, v in ctx.qnameDims.items()),
-                    )
-                )
-        finally:
-            model.close()
-    return keys
+    return arelle_fact_copies(path, package, taxonomy)
 
 
 def most_precise(copies: list[FactKey]) -> set[FactKey]:
