@@ -114,8 +114,9 @@ def convert(
     # translation of one item would leave its calculation partly reported in that unit.
     table_aspects = {fact.aspects for fact, _ in mapped.candidates}
     has_tables = total > 0
-    prose_facts = [f for f in prose.candidates if not has_tables or f.unit.id != "USD" or f.aspects in table_aspects]
-    dropped = [f for f in prose.candidates if f not in prose_facts]
+    keep = [not has_tables or f.unit.id != "USD" or f.aspects in table_aspects for f in prose.candidates]
+    prose_facts = [f for f, kept in zip(prose.candidates, keep, strict=True) if kept]
+    dropped = keep.count(False)
     facts, merge_findings, losers = merge_facts([*mapped.candidates, *((fact, False) for fact in prose_facts)])
     findings.extend(merge_findings)
     prose_sources = {source for fact in prose.candidates for source in fact.sources}
@@ -130,8 +131,8 @@ def convert(
     )
     prose_skipped = Counter(reason for reason, _ in prose.skipped)
     prose_skipped.update("source-conflict" for _ in prose_losers)
-    prose_skipped.update("convenience-translation-outside-tables" for _ in dropped)
-    prose_tagged = prose.tagged - len(prose_losers) - len(dropped)
+    prose_skipped.update("convenience-translation-outside-tables" for _ in range(dropped))
+    prose_tagged = prose.tagged - len(prose_losers) - dropped
     prose_numbers = CellTally(
         total=prose.total,
         tagged=prose_tagged,
