@@ -31,7 +31,9 @@ PROSE_MIN_WORDS = 6
 
 _RULE = re.compile(r"^\s*(?:[-=_]{3,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{3,}|(?:- ){2,}-?))*\s*$")
 _WORD = re.compile(r"\S+")
-_DOT_LEADER = re.compile(r"(?:\s?\.){3,}\s*$")
+# Matched on the reversed label: anchored at its start, the match costs no more than the leader
+# (searching for "(?:\s?\.){3,}\s*$" retries at every dot of a long run: quadratic).
+_DOT_LEADER_REVERSED = re.compile(r"^\s*(?:\.\s?){3,}")
 # A label word run into a figure: "expense(benefit)(10,545)".
 _GLUED = re.compile(r"^(?P<label>.*?[A-Za-z\)\]:])(?P<cell>\(\$?-?\d[\d,]*(?:\.\d+)?%?\))$")
 _YEAR = re.compile(r"^(?:19|20)\d\d\*?$")
@@ -73,6 +75,12 @@ class Block:
     body: tuple[Line, ...] = ()
 
 
+def _dot_leader(label: str) -> int:
+    """Length of the dot leader ending ``label`` ("Net sales ........"), 0 when there is none."""
+    match = _DOT_LEADER_REVERSED.match(label[::-1])
+    return match.end() if match else 0
+
+
 def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     """Split a row into its label and the figures at its right end.
 
@@ -98,7 +106,7 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     label_end = words[i - 1][2] if i > 0 else 0
     label = text[:label_end]
     gap = cells[0].start - label_end
-    if label.strip() and gap < 2 and not _DOT_LEADER.search(label):
+    if label.strip() and gap < 2 and not _dot_leader(label):
         word, start, _ = words[i - 1]
         glued = _GLUED.match(word)
         if not glued or not is_cell(glued.group("cell")):
@@ -107,7 +115,7 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
         cell_start = start + glued.start("cell")
         cells.insert(0, CellToken(glued.group("cell"), cell_start, cell_start + len(glued.group("cell"))))
         label = text[:cell_start]
-    return _DOT_LEADER.sub("", label).rstrip(" .$").strip(), tuple(cells)
+    return label[: len(label) - _dot_leader(label)].rstrip(" .$").strip(), tuple(cells)
 
 
 def _indent(text: str) -> int:

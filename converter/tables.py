@@ -14,6 +14,7 @@ for each period); each new run of column headings starts a new table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from converter.read import Line
@@ -107,7 +108,10 @@ def _heading_chunks(text: str) -> list[tuple[str, int, int]]:
     for m in _PERIOD_PHRASE.finditer(text):
         chunks.append((m.group(), m.start(), m.end()))
         taken.append((m.start(), m.end()))
-    rest = "".join(" " if any(s <= i < e for s, e in taken) else ch for i, ch in enumerate(text))
+    blanked = list(text)
+    for s, e in taken:
+        blanked[s:e] = " " * (e - s)
+    rest = "".join(blanked)
     position = 0
     for part in _CHUNK_GAP.split(rest):
         start = rest.index(part, position) if part else position
@@ -118,7 +122,28 @@ def _heading_chunks(text: str) -> list[tuple[str, int, int]]:
     return sorted(chunks, key=lambda c: c[1])
 
 
+def _overlapping(ends: list[int], spans: list[tuple[int, int]], start: int, end: int) -> range:
+    """Indexes of the spans that [start, end) overlaps; ``spans`` are sorted and disjoint, ``ends`` their ends.
+
+    A bisection, not a scan: a hostile line of a megabyte has hundreds of thousands of cells.
+    """
+    first = bisect_right(ends, start)
+    last = first
+    while last < len(spans) and spans[last][0] < end:
+        last += 1
+    return range(first, last)
+
+
+def _nearest(centres: list[float], centre: float) -> int:
+    """Index of the span whose centre is nearest ``centre`` (the first of equals); ``centres`` ascend."""
+    at = bisect_left(centres, centre)
+    candidates = [i for i in (at - 1, at) if 0 <= i < len(centres)]
+    return min(candidates, key=lambda i: (abs(centres[i] - centre), i))
+
+
 def _assign_headings(header: list[Line], spans: list[tuple[int, int]]) -> tuple[Column, ...]:
+    ends = [e for _, e in spans]
+    centres = [(s + e) / 2 for s, e in spans]
     headings: list[list[str]] = [[] for _ in spans]
     for position, line in enumerate(header):
         if classify(line) is not LineKind.TEXT:
@@ -136,10 +161,9 @@ def _assign_headings(header: list[Line], spans: list[tuple[int, int]]) -> tuple[
                     continue
                 if seg_start <= start and end <= seg_end + 1 and seg_end - seg_start > end - start:
                     start, end = seg_start, seg_end
-            hits = [i for i, (s, e) in enumerate(spans) if start < e and end > s]
+            hits = list(_overlapping(ends, spans, start, end))
             if not hits and spans and start >= spans[0][0] - HEADING_SLACK:
-                centre = (start + end) / 2
-                hits = [min(range(len(spans)), key=lambda i: abs((spans[i][0] + spans[i][1]) / 2 - centre))]
+                hits = [_nearest(centres, (start + end) / 2)]
             for i in hits:
                 headings[i].append(text)
     return tuple(Column(s, e, tuple(h)) for (s, e), h in zip(spans, headings, strict=True))
@@ -206,6 +230,7 @@ def _split_tables(block: Block, column_left: int) -> list[tuple[list[Line], list
 
 
 def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row], list[tuple[Line, CellToken]]]:
+    ends = [e for _, e in spans]
     rows: list[Row] = []
     stray: list[tuple[Line, CellToken]] = []
     sections: list[str] = []
@@ -246,7 +271,7 @@ def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row
             label = parts[-1]
         placed: list[tuple[int, CellToken]] = []
         for cell in cells:
-            hits = [i for i, (s, e) in enumerate(spans) if cell.start < e and cell.end > s]
+            hits = _overlapping(ends, spans, cell.start, cell.end)
             if hits:
                 placed.append((hits[0], cell))
             else:

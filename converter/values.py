@@ -25,6 +25,9 @@ CELL_PATTERN = (
     r")"
 )
 _CELL = re.compile(r"^" + CELL_PATTERN + r"$")
+# More digits than any printed financial figure has (a yen amount in units has at most 16);
+# beyond the 28 of Decimal's default context, scaling by the caption's millions would round.
+MAX_FIGURE_DIGITS = 20
 _DIGIT = re.compile(r"\d")
 # Letters typed (or scanned) for the digits they look like: "1,2O4", "l,059".
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
@@ -68,7 +71,7 @@ def is_garbled_figure(text: str) -> bool:
 
 
 def parse_number(text: str) -> ParsedNumber | None:
-    """Parse one printed figure; ``None`` when ``text`` is not one.
+    """Parse one printed figure; ``None`` when ``text`` is not one (or has absurdly many digits).
 
     >>> parse_number("(1,059,574)").value
     Decimal('-1059574')
@@ -89,6 +92,8 @@ def parse_number(text: str) -> ParsedNumber | None:
         body = body[1:]
     if not body or body == ".":
         return None
+    if len(_DIGIT.findall(body)) > MAX_FIGURE_DIGITS:
+        return None  # "1111111111111111111111111111111111111111": a typing error, not a figure
     fraction_digits = len(body.split(".", 1)[1]) if "." in body else 0
     value = Decimal(body)
     if negative:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from converter.mapping import MappingTable
@@ -9,7 +11,7 @@ from converter.model import Result
 from converter.pipeline import Options, convert
 from converter.segment import row_cells
 from converter.taxonomy import Taxonomy
-from converter.values import is_garbled_figure, parse_number
+from converter.values import MAX_FIGURE_DIGITS, is_garbled_figure, parse_number
 
 HEAD = (
     "Table 1. Revenues (JPY in millions)\n\n"
@@ -68,3 +70,41 @@ def test_garbled_figure_is_a_cell_not_a_label_word() -> None:
     label, cells = row_cells("Other revenues        1,2O4     500")
     assert label == "Other revenues"
     assert [c.text for c in cells] == ["1,2O4", "500"]
+
+
+MEGABYTE = 1_000_000
+# Generous: before the fix these took hours (the dot leader and heading splitter were quadratic).
+LONG_LINE_SECONDS = 20
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(HEAD + "Total revenues " + "." * MEGABYTE + "x   1,204   1,300\n", id="run-of-dots"),
+        pytest.param(HEAD + "Total revenues " + ". " * (MEGABYTE // 2) + "  1,204   1,300\n", id="dot-leader"),
+        pytest.param(
+            "Table 1\n\n" + "   1Q03" * (MEGABYTE // 7) + "\n  ----\nTotal revenues   1,204   1,300\n", id="heading"
+        ),
+        pytest.param(HEAD + "x" * MEGABYTE + "   1,204   1,300\n", id="one-word"),
+        pytest.param(HEAD + "Total revenues" + " " * MEGABYTE + "1,204   1,300\n", id="spaces"),
+        pytest.param(HEAD + "Total revenues    " + "1" * MEGABYTE + "   1,300\n", id="digits"),
+        pytest.param(HEAD + "Total revenues  " + "  1,204" * (MEGABYTE // 35) + "\n", id="cells"),
+    ],
+)
+def test_a_line_of_a_megabyte(text: str, taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    started = time.perf_counter()
+    result = _convert(text, taxonomy, mapping_table)
+    assert time.perf_counter() - started < LONG_LINE_SECONDS
+    _accounted(result)
+
+
+def test_absurd_numbers_are_reported_not_rounded(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Regression: 40 digits in millions were rounded to 28 (a fact the filing does not state);
+    a megabyte of digits overflowed Decimal and crashed the mapping."""
+    forty = "1" * 40
+    result = _convert(HEAD + f"Total revenues  {forty}       1,300\n", taxonomy, mapping_table)
+    _accounted(result)
+    assert all(len(str(f.value)) < 20 for f in result.facts)
+    assert any(f.code == "table.unreadable-cell" and forty in f.message for f in result.findings)
+    assert parse_number("1" * (MAX_FIGURE_DIGITS + 1)) is None
+    assert parse_number("9" * MAX_FIGURE_DIGITS) is not None
