@@ -172,13 +172,43 @@ def _validation_summary(outcome: Any) -> dict[str, Any]:
     }
 
 
-def _render(fmt: str, result: Result, data: bytes, stem: Path) -> tuple[Path, bytes]:
+def _output_path(outdir: Path, stem: str, suffix: str) -> Path:
+    """``OUTDIR/<stem><suffix>``, refused unless it lies directly in OUTDIR.
+
+    ``OUTDIR / "."`` is OUTDIR itself in pathlib: an input named "..txt" (stem ".") would
+    otherwise write "OUTDIR.xbrl" beside the folder.
+    """
+    target = outdir / f"{stem}{suffix}"
+    if target.parent != outdir or target.name != f"{stem}{suffix}":
+        raise DocumentError(f"output name {stem + suffix!r} would fall outside {outdir}")
+    return target
+
+
+def _readable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (``caf\\xe9.txt``) escaped, never lone surrogates."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _publish(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write every file atomically; if one fails, take back those already written: never half a set."""
+    done: list[Path] = []
+    try:
+        for target, payload in files:
+            _atomic_write(target, payload)
+            done.append(target)
+    except OSError as err:
+        for target in done:
+            target.unlink(missing_ok=True)
+        raise DocumentError(f"cannot write {target}: {err.strerror or err}") from None
+
+
+def _render(fmt: str, result: Result, data: bytes, outdir: Path, stem: str) -> tuple[Path, bytes]:
     """The output path and bytes of one format."""
     if fmt in SOURCE_FORMATS:
         suffix, show = SOURCE_FORMATS[fmt]
-        return stem.with_name(stem.name + suffix), show(result, data)
+        return _output_path(outdir, stem, suffix), show(result, data)
     suffix, write = FORMATS[fmt]
-    return stem.with_name(stem.name + suffix), write(result)
+    return _output_path(outdir, stem, suffix), write(result)
 
 
 def _convert_one(
@@ -190,11 +220,11 @@ def _convert_one(
         raise DocumentError(f"cannot read: {err.strerror or err}") from None
     options = _options(args, path)
     try:
-        result = convert(data, name=path.name, options=options, taxonomy=taxonomy, mapping=args.mapping)
+        result = convert(data, name=_readable_name(path.name), options=options, taxonomy=taxonomy, mapping=args.mapping)
     except ReadError as err:
         raise DocumentError(str(err)) from None
     outdir: Path = args.output
-    written = {fmt: _render(fmt, result, data, outdir / path.stem) for fmt in formats}
+    written = {fmt: _render(fmt, result, data, outdir, path.stem) for fmt in formats}
     validation: dict[str, Any] | None = None
     if validator is not None and "xbrl" in written:
         # Validate the bytes before they are published: a temporary copy beside the output.
@@ -202,10 +232,8 @@ def _convert_one(
             probe = Path(folder) / written["xbrl"][0].name
             probe.write_bytes(written["xbrl"][1])
             validation = _validation_summary(validator.validate(probe))
-    for target, payload in written.values():
-        _atomic_write(target, payload)
-    report = build_report(result, validation, [target.name for target, _ in written.values()])
-    _atomic_write(outdir / f"{path.stem}.report.json", report_bytes(report))
+    report = build_report(result, validation, [_readable_name(target.name) for target, _ in written.values()])
+    _publish([*written.values(), (_output_path(outdir, path.stem, ".report.json"), report_bytes(report))])
     return result, report
 
 
@@ -273,12 +301,12 @@ def _outcome(
     try:
         result, report = _convert_one(path, args, taxonomy, formats, validator)
     except DocumentError as err:
-        return Outcome(input=str(path), status="failed", reason=str(err))
+        return Outcome(input=_readable_name(str(path)), status="failed", reason=str(err))
     except Exception as err:
-        reason = f"internal error: {type(err).__name__}: {err}"
+        reason = f"internal error: {type(err).__name__}: {' '.join(str(err).split())}"  # one line
         if args.debug:
             reason += "\n" + traceback.format_exc()
-        return Outcome(input=str(path), status="failed", reason=reason)
+        return Outcome(input=_readable_name(str(path)), status="failed", reason=reason)
     cells = report["cells"]
     line = (
         f"{path.name}: {len(result.facts)} facts; cells {cells['total']} "
@@ -296,7 +324,7 @@ def _outcome(
             status = "invalid"
             problem = f"Arelle: {validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
     return Outcome(
-        input=str(path),
+        input=_readable_name(str(path)),
         status=status,
         line=line,
         reason=problem,
