@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import ast
+import json
+import re
 import time
+from pathlib import Path
 
 import pytest
+from lxml import etree
+from paths import RELEASE_6K, REPO, SLIDES
 
+from converter.cli import main
 from converter.mapping import MappingTable
 from converter.model import Result
 from converter.pipeline import Options, convert
+from converter.report import build_report, report_bytes
 from converter.segment import row_cells
+from converter.serialize.jsonld import to_jsonld
+from converter.serialize.oim import to_xbrl_json
+from converter.serialize.xbrl import XBRLI, to_xbrl
 from converter.taxonomy import Taxonomy
 from converter.values import MAX_FIGURE_DIGITS, is_garbled_figure, parse_number
 
@@ -18,6 +29,8 @@ HEAD = (
     "                                  1Q03        2Q03\n"
     "                              ----------  ----------\n"
 )
+CONVERTER = REPO / "converter"
+NCNAME = re.compile(r"^[A-Za-z_][\w.\-]*$")
 OPTIONS = Options(fiscal_year_end="03-31", cik="1090633")
 
 
@@ -108,3 +121,74 @@ def test_absurd_numbers_are_reported_not_rounded(taxonomy: Taxonomy, mapping_tab
     assert any(f.code == "table.unreadable-cell" and forty in f.message for f in result.findings)
     assert parse_number("1" * (MAX_FIGURE_DIGITS + 1)) is None
     assert parse_number("9" * MAX_FIGURE_DIGITS) is not None
+
+
+NASTY = ["-->", "<!--", "<lx:x>", "&amp;", "&", "]]>", '"', "'", "\x0b", "\x1b", "\x7f", "\u2028", "\ufeff"]
+
+
+@pytest.mark.parametrize("nasty", NASTY)
+def test_filing_text_is_escaped_everywhere(nasty: str, taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Label text and the document's name reach XML comments and JSON strings intact and inert."""
+    other = f"Other {nasty} x"
+    text = HEAD + f"{'Total revenues':<35}{'1,204':>5}{'1,300':>12}\n{other:<35}{'5':>5}{'6':>12}\n"
+    name = f"odd{nasty}name.txt"
+    result = _convert(text, taxonomy, mapping_table, name=name)
+    assert result.facts
+    root = etree.fromstring(to_xbrl(result), etree.XMLParser(resolve_entities=False, no_network=True))
+    assert root.tag == f"{{{XBRLI}}}xbrl"
+    comments = [c.text or "" for c in root.itersiblings(preceding=True) if c.tag is etree.Comment]
+    assert any("name.txt" in c and "--" not in c for c in comments)
+    ids = [node.get("id") for node in root.iter() if isinstance(node.tag, str) and node.get("id") is not None]
+    assert ids and all(NCNAME.match(i or "") for i in ids), ids
+    assert json.loads(to_xbrl_json(result))
+    graph = json.loads(to_jsonld(result))["@graph"]
+    assert any(node.get("rdfs:label") == name for node in graph)
+    report = json.loads(report_bytes(build_report(result, None, [])))
+    assert any(nasty in loc["text"] for f in report["unmapped_labels"] for loc in f["locations"])
+    assert result.cells.tagged == 2
+
+
+def _xml_parsing_calls() -> list[tuple[str, ast.Call]]:
+    calls = []
+    for path in sorted(CONVERTER.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                calls.append((f"{path.name}:{node.lineno}", node))
+    return calls
+
+
+def test_xml_parsers_resolve_no_entities_and_fetch_nothing() -> None:
+    """Any lxml parser the converter makes is safe against entity bombs and network fetches;
+    any parse call passes such a parser (lxml's default resolves entities)."""
+    for where, call in _xml_parsing_calls():
+        name = call.func.attr  # type: ignore[attr-defined]
+        keywords = {k.arg: k.value for k in call.keywords}
+        if name == "XMLParser":
+            for flag, wanted in (("resolve_entities", False), ("no_network", True)):
+                value = keywords.get(flag)
+                assert isinstance(value, ast.Constant) and value.value is wanted, f"{where}: {flag}={wanted}"
+        elif name == "HTMLParser":
+            value = keywords.get("no_network")
+            assert isinstance(value, ast.Constant) and value.value is True, f"{where}: no_network=True"
+        elif name in ("fromstring", "XML", "iterparse") or (name == "parse" and _on_etree(call)):
+            assert len(call.args) >= 2 or "parser" in keywords, f"{where}: {name} without a safe parser"
+
+
+def _on_etree(call: ast.Call) -> bool:
+    target = call.func.value  # type: ignore[attr-defined]
+    return isinstance(target, ast.Name) and target.id in ("etree", "ET", "ElementTree")
+
+
+def test_batch_order_does_not_change_outputs(tmp_path: Path) -> None:
+    """The same inputs give byte-identical outputs whatever their order in the batch."""
+    other = tmp_path / "other.txt"
+    other.write_bytes(RELEASE_6K.read_bytes().replace(b"Internet Initiative Japan", b"Other Initiative Japan"))
+    first, second = tmp_path / "ab", tmp_path / "ba"
+    options = ["--fiscal-year-end", "03-31"]
+    assert main(["convert", str(RELEASE_6K), str(other), str(SLIDES), "-o", str(first), *options]) == 0
+    assert main(["convert", str(SLIDES), str(other), str(RELEASE_6K), "-o", str(second), *options]) == 0
+    names = sorted(p.name for p in first.iterdir() if p.name != "batch-summary.json")
+    assert len(names) == 12
+    assert names == sorted(p.name for p in second.iterdir() if p.name != "batch-summary.json")
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name

@@ -288,7 +288,8 @@ def _line(pre: etree._Element, number: int, text: str, marks: list[_Mark]) -> No
 
 def _instance_parts(result: Result) -> tuple[list[etree._Element], list[tuple[str, str, str]]]:
     """Contexts and units of the XML instance, and each fact's (id, contextRef, unitRef) in fact order."""
-    root = etree.fromstring(to_xbrl(result))
+    # Our own bytes, but parsed as everything is: no entities expanded, nothing fetched.
+    root = etree.fromstring(to_xbrl(result), etree.XMLParser(resolve_entities=False, no_network=True))
     resources_ = [el for el in root if el.tag in (_q(XBRLI, "context"), _q(XBRLI, "unit"))]
     facts = [el for el in root if isinstance(el.tag, str) and el.tag.startswith(f"{{{result.taxonomy.namespace}}}")]
     refs = [(el.get("id", ""), el.get("contextRef", ""), el.get("unitRef", "")) for el in facts]

@@ -25,6 +25,7 @@ keys and the JSON-LD observation IRIs. A clash (a repeated fact, say) gets ``-2`
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -53,6 +54,8 @@ ISO4217 = "http://www.xbrl.org/2003/iso4217"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 
 FACT_ID_DIGITS = 12
+# Characters XML 1.0 does not allow in any text, comments included.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def plain_decimal(value: Decimal) -> str:
@@ -138,7 +141,12 @@ def fact_ids(result: Result) -> tuple[str, ...]:
 
 
 def _comment_text(text: str) -> str:
-    """XML comments may not contain ``--`` nor end in ``-``."""
+    """XML comments may not contain ``--`` nor end in ``-``, nor characters XML 1.0 forbids.
+
+    Such a character (an escape in a document's name, say) is written as its Python escape,
+    ``\\x1b``: lxml refuses the character itself.
+    """
+    text = _XML_FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
     while "--" in text:
         text = text.replace("--", "- -")
     return f" {text} "
