@@ -8,7 +8,7 @@ DB ?= sqlite:///facts.db
 GOLDEN := tests/golden
 TAXONOMY_ZIP := $(OUT)/legacy-xbrl-taxonomy-2025.zip
 
-.PHONY: demo install convert validate load taxonomy test lint format golden bench clean
+.PHONY: demo install convert validate load taxonomy test lint format golden bench fuzz clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +70,11 @@ golden: install
 ## bench: documents per second, ms per stage, Arelle as the reference -> benchmarks/results.json
 bench: install
 	$(BIN)/python -m benchmarks.run
+
+## fuzz: a 50 MB file and 100,000 rows, then FUZZ_COUNT generated inputs through convert and every writer
+FUZZ_COUNT ?= 20000
+fuzz: install
+	$(BIN)/python tests/fuzz_convert.py --large --count $(FUZZ_COUNT)
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache

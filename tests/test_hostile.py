@@ -192,3 +192,37 @@ def test_batch_order_does_not_change_outputs(tmp_path: Path) -> None:
     assert names == sorted(p.name for p in second.iterdir() if p.name != "batch-summary.json")
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_release_cut_off_in_a_table(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """The file ends in the middle of a row: what is there converts, the torn figure is not invented."""
+    text = HEAD + "Total revenues                     1,204       1,300\nOperating income                     1"
+    result = _convert(text, taxonomy, mapping_table)
+    _accounted(result)
+    assert result.cells.tagged >= 2
+
+
+def test_columns_that_do_not_line_up(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Figures that fall between columns are counted and reported, never silently dropped."""
+    text = (
+        HEAD
+        + "Total revenues                     1,204       1,300\nOther revenues            5                     6\n"
+    )
+    result = _convert(text, taxonomy, mapping_table)
+    _accounted(result)
+    assert result.cells.total == 4
+    assert result.cells.tagged == 2
+    assert len([f for f in result.findings if f.sources and f.sources[0].line_end == 6]) >= 1
+
+
+def test_a_table_of_many_rows_is_linear(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """10,000 rows convert in seconds (100,000 and 50 MB: ``make fuzz``)."""
+    rows = "".join(
+        f"{'Item ' + chr(65 + i % 26) + chr(65 + i // 26 % 26) + chr(65 + i // 676 % 26):<30}{i:>10,}{i * 7:>12,}\n"
+        for i in range(10_000)
+    )
+    started = time.perf_counter()
+    result = _convert(HEAD + rows, taxonomy, mapping_table)
+    assert time.perf_counter() - started < 30
+    _accounted(result)
+    assert result.cells.total == 20_000
