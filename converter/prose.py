@@ -14,6 +14,7 @@ footnote mark, a page number, an ownership percentage, ...). Forward-looking sta
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from collections.abc import Iterator
@@ -47,6 +48,9 @@ _UNIT_AFTER = re.compile(
     r"^\s?(?:(?P<percent>%)|(?P<unit>Gbps|Mbps|kbps|MB|GB|accounts|clients|new shares|shares|sessions)\b)",
     re.IGNORECASE,
 )
+_AS_OF = re.compile(r"\bas\s+of\b", re.IGNORECASE)
+_CONSENSUS_WORD = re.compile(r"\bconsensus\b", re.IGNORECASE)
+_WINDOW = 80  # characters before a figure that its sign, currency and qualifier words come from
 _SCALES = {"billion": 9, "b": 9, "million": 6, "m": 6, "thousand": 3, "k": 3}
 _FORWARD = re.compile(
     r"\b(?:expect\w*|to be between|to grow|will|guidance|consensus|outlook|forecast\w*)\b", re.IGNORECASE
@@ -114,6 +118,24 @@ class _Sentence:
     heading: str
     document: str
     offsets: list[int] = field(default_factory=list)  # start offset of each line in text
+    phrases: dict[tuple[tuple[ProseRule, ...], str], _PhraseIndex] = field(default_factory=dict)
+    quarters: list[re.Match[str]] | None = None
+    quarter_ends: list[int] = field(default_factory=list)
+    seen: dict[str, bool] = field(default_factory=dict)
+
+    def quarters_before(self, position: int) -> list[re.Match[str]]:
+        """Quarter names ("1Q03") that end at or before ``position``, found once per sentence."""
+        if self.quarters is None:
+            self.quarters = list(_QUARTER.finditer(self.text))
+            self.quarter_ends = [m.end() for m in self.quarters]
+        return self.quarters[: bisect.bisect_right(self.quarter_ends, position)]
+
+    def has(self, pattern: re.Pattern[str], where: str = "text") -> bool:
+        """Whether ``pattern`` occurs in the sentence (or its heading), searched once per sentence."""
+        key = f"{where}:{pattern.pattern}"
+        if key not in self.seen:
+            self.seen[key] = pattern.search(self.text if where == "text" else self.heading) is not None
+        return self.seen[key]
 
     def source(self, start: int, end: int, cell: str) -> SourceRef:
         first = max(i for i, o in enumerate(self.offsets) if o <= start)
@@ -245,18 +267,51 @@ class _Context:
 
 
 def _subject_or_heading(rules: tuple[ProseRule, ...], sentence: _Sentence, limit: int) -> ProseRule | None:
-    return _subject(rules, sentence.text, limit) or _subject(rules, sentence.heading, len(sentence.heading))
+    return _subject(rules, sentence.text, limit, sentence.phrases) or _subject(
+        rules, sentence.heading, len(sentence.heading), sentence.phrases
+    )
 
 
-def _subject(rules: tuple[ProseRule, ...], text: str, limit: int) -> ProseRule | None:
-    """The rule whose phrase ends closest before ``limit`` (ties: the longest phrase)."""
-    best: tuple[int, int, ProseRule] | None = None
-    for rule in rules:
-        for match in rule.pattern.finditer(text[:limit]):
-            key = (match.end(), match.end() - match.start())
-            if best is None or key > best[:2]:
-                best = (*key, rule)
-    return best[2] if best else None
+@dataclass(frozen=True, slots=True)
+class _PhraseIndex:
+    """Every subject phrase in a text, by where it ends, with the best one up to each end."""
+
+    ends: tuple[int, ...]
+    best: tuple[ProseRule, ...]
+
+    @classmethod
+    def build(cls, rules: tuple[ProseRule, ...], text: str) -> _PhraseIndex:
+        found = sorted(
+            ((m.end(), m.end() - m.start(), -i), rule)
+            for i, rule in enumerate(rules)
+            for m in rule.pattern.finditer(text)
+        )
+        best: list[ProseRule] = []
+        top: tuple[int, int, int] | None = None
+        for key, rule in found:
+            if top is None or key > top:
+                top, chosen = key, rule
+            best.append(chosen)
+        return cls(tuple(key[0] for key, _ in found), tuple(best))
+
+
+def _subject(
+    rules: tuple[ProseRule, ...],
+    text: str,
+    limit: int,
+    cache: dict[tuple[tuple[ProseRule, ...], str], _PhraseIndex] | None = None,
+) -> ProseRule | None:
+    """The rule whose phrase ends closest before ``limit`` (ties: the longest phrase, then the first rule).
+
+    The phrases of a sentence are found once (``cache``), so a line of many figures stays linear.
+    """
+    index = cache.get((rules, text)) if cache is not None else None
+    if index is None:
+        index = _PhraseIndex.build(rules, text)
+        if cache is not None:
+            cache[(rules, text)] = index
+    position = bisect.bisect_right(index.ends, limit)
+    return index.best[position - 1] if position else None
 
 
 def _fiscal_year_of(day: date, fiscal: FiscalCalendar) -> int:
@@ -277,7 +332,7 @@ def _period(ctx: _Context, sentence: _Sentence, start: int, stop: int) -> Period
         return ctx.current
     text = sentence.text
     after = _QUARTER.search(text, start, stop)
-    before = list(_QUARTER.finditer(text, 0, start))
+    before = sentence.quarters_before(start)
     for match in (after, before[-1] if before else None):
         if match:
             return quarter_period(int(match.group(1)), 2000 + int(match.group(2)), fiscal)
@@ -289,7 +344,7 @@ def _period(ctx: _Context, sentence: _Sentence, start: int, stop: int) -> Period
     )
     if year:
         return _fiscal_year(int(year.group(1)), fiscal)
-    if ctx.current is not None and _FIRST_HALF.search(text):
+    if ctx.current is not None and sentence.has(_FIRST_HALF):
         label = _fiscal_year_of(ctx.current.end, fiscal)
         first = quarter_period(1, label, fiscal)
         return Period.duration(first.start or first.end, quarter_period(2, label, fiscal).end)
@@ -302,7 +357,7 @@ def _period(ctx: _Context, sentence: _Sentence, start: int, stop: int) -> Period
     if ctx.current is None:
         return None
     label = _fiscal_year_of(ctx.current.end, fiscal)
-    if _FULL_FISCAL.search(text) or _FULL_FISCAL.search(sentence.heading):
+    if sentence.has(_FULL_FISCAL) or sentence.has(_FULL_FISCAL, "heading"):
         return _fiscal_year(label, fiscal)
     return ctx.current
 
@@ -369,9 +424,9 @@ _GROWTH_GUIDANCE = {"Revenues": ("RevenuesGrowthRateGuidance", "RevenuesGrowthRa
 
 def _forward(sentence: _Sentence, ctx: _Context) -> bool:
     """Guidance words in the sentence; or a guidance heading over a sentence naming no reported quarter."""
-    if _FORWARD.search(sentence.text):
+    if sentence.has(_FORWARD):
         return True
-    if not _FORWARD_HEADING.search(sentence.heading):
+    if not sentence.has(_FORWARD_HEADING, "heading"):
         return False
     if ctx.fiscal is None or ctx.current is None:
         return True
@@ -403,10 +458,13 @@ def _amount(
     sign = -1 if negative else rule.sign
     if not negative:
         for pattern, local in _LOCAL_SIGN:
-            if pattern.search(text[: match.start()]) and concept == "IncomeTaxExpenseBenefit":
+            if (
+                pattern.search(text[max(0, match.start() - _WINDOW) : match.start()])
+                and concept == "IncomeTaxExpenseBenefit"
+            ):
                 sign = local
     if _forward(sentence, ctx):
-        if "consensus" in text.lower() and concept in _CONSENSUS:
+        if sentence.has(_CONSENSUS_WORD) and concept in _CONSENSUS:
             concept = _CONSENSUS[concept]
         elif concept in _GUIDANCE:
             between = re.search(r"\bbetween\b", text[: match.start()], re.IGNORECASE)
@@ -445,7 +503,7 @@ def _percent(ctx: _Context, sentence: _Sentence, match: re.Match[str], stop: int
         period = _period(ctx, sentence, match.end(), stop)
         if period is None:
             return None
-        at_least = _AT_LEAST.search(text[: match.start()]) is not None
+        at_least = _AT_LEAST.search(text[max(0, match.start() - _WINDOW) : match.start()]) is not None
         concept = _GROWTH_GUIDANCE[rule.concept][1 if at_least else 0]
         unit = Unit(numerators=("xbrli:pure",))
         return "tagged" if _add(ctx, concept, ratio, decimals, period, unit, source) else None
@@ -454,9 +512,9 @@ def _percent(ctx: _Context, sentence: _Sentence, match: re.Match[str], stop: int
     base = _QUARTER.search(text, match.end(), stop)
     first_figure = _TOKEN.search(text)
     cut = first_figure.start() if first_figure else match.start()
-    named = list(_QUARTER.finditer(text, 0, max(cut, 0)))
+    named = sentence.quarters_before(max(cut, 0))
     if not named:
-        named = [m for m in _QUARTER.finditer(text, 0, match.start()) if text[m.end() : m.end() + 40].find("%") < 0]
+        named = [m for m in sentence.quarters_before(match.start()) if text[m.end() : m.end() + 40].find("%") < 0]
     period = (
         quarter_period(int(named[-1].group(1)), 2000 + int(named[-1].group(2)), ctx.fiscal) if named else ctx.current
     )
@@ -492,7 +550,7 @@ def _count(
     rules: tuple[ProseRule, ...] | None = None,
 ) -> str | None:
     text = sentence.text
-    rule = _subject(rules or ctx.rules, text, match.end() + len(unit_word) + 2)
+    rule = _subject(rules or ctx.rules, text, match.end() + len(unit_word) + 2, sentence.phrases)
     if rule is None or rule.concept is None:
         return rule.skip if rule and rule.skip else None
     period = _period(ctx, sentence, match.end(), stop)
@@ -508,7 +566,7 @@ def _count(
         unit = Unit(numerators=("xbrli:pure",))
     if info.period_type.value == "instant":
         period = (
-            _instant(period, sentence) if _DATE.search(text) and "as of" in text.lower() else Period.instant(period.end)
+            _instant(period, sentence) if sentence.has(_DATE) and sentence.has(_AS_OF) else Period.instant(period.end)
         )
     source = sentence.source(match.start(), match.end(), match.group())
     return "tagged" if _add(ctx, rule.concept, value, digits, period, unit, source) else None
@@ -573,7 +631,8 @@ def _classify(ctx: _Context, sentence: _Sentence) -> None:
 
 def _reason(ctx: _Context, sentence: _Sentence, token: re.Match[str], following: str, stop: int) -> str | None:
     text = sentence.text
-    before = text[: token.start()]
+    # The patterns read the words just before the figure: a window keeps long lines linear.
+    before = text[max(0, token.start() - _WINDOW) : token.start()]
     for pattern, reason in _SKIPS:
         if pattern.search(before):
             return reason
@@ -582,7 +641,7 @@ def _reason(ctx: _Context, sentence: _Sentence, token: re.Match[str], following:
     for pattern, reason in _SKIPS_AFTER:
         if pattern.search(following):
             if reason == "capacity-specification":
-                rule = _subject(ctx.rules, text, token.start())
+                rule = _subject(ctx.rules, text, token.start(), sentence.phrases)
                 if (
                     rule is not None
                     and rule.concept
@@ -610,7 +669,7 @@ def _reason(ctx: _Context, sentence: _Sentence, token: re.Match[str], following:
     share_rules = tuple(
         r for r in ctx.rules if r.concept and ctx.taxonomy.concepts[r.concept].type is ConceptType.SHARES
     )
-    if _subject(share_rules, text, token.start()) is not None:
+    if _subject(share_rules, text, token.start(), sentence.phrases) is not None:
         return _count(ctx, sentence, token, "", stop, share_rules)
     return None
 

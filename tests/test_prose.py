@@ -134,3 +134,11 @@ def test_without_a_cik_both_seeds_name_one_entity(taxonomy: Taxonomy, mapping_ta
         for p in (SLIDES, RELEASE_6K)
     }
     assert entities == {"internet-initiative-japan"}
+
+
+def test_a_long_line_of_figures_is_read_whole(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Regression: phrase and quarter look-ups once per sentence (this line took minutes before)."""
+    line = "Revenues were JPY 1,234 million in 1Q03 and " * 3000
+    result = convert(line + "\n", name="long.txt", options=Options(fiscal_year_end="03-31"), taxonomy=taxonomy)
+    assert result.prose_numbers.total == 3000
+    assert result.prose_numbers.unaccounted == 0
