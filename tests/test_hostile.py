@@ -226,3 +226,27 @@ def test_a_table_of_many_rows_is_linear(taxonomy: Taxonomy, mapping_table: Mappi
     assert time.perf_counter() - started < 30
     _accounted(result)
     assert result.cells.total == 20_000
+
+
+BOMB = """<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+<!ENTITY ext SYSTEM "http://example.invalid/secret">]>
+<html><body><table><tr><td>Total revenues</td><td>&lol3;</td><td>&ext;</td></tr>
+<tr><td><div><div><div><div><div><div><div><div>Net loss      (1,234)</div></div></div></div></div></div></div></div></td></tr>
+</table></body></html>
+"""
+
+
+def test_entity_bomb_and_external_entity_are_inert_text(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Markup is read as the text it is: no entity is expanded, nothing is fetched, every output is escaped."""
+    from lxml import etree
+
+    from converter.serialize.jsonld import to_jsonld
+    from converter.serialize.xbrl import to_xbrl
+
+    result = convert(BOMB, name="bomb.htm", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    instance = to_xbrl(result)
+    assert len(instance) < 100_000  # "&lol3;" stayed three words, not a thousand "lol"s
+    etree.fromstring(instance, etree.XMLParser(resolve_entities=False, no_network=True))
+    json.loads(to_jsonld(result))
