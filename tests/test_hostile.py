@@ -233,7 +233,7 @@ BOMB = """<?xml version="1.0"?>
 <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
 <!ENTITY ext SYSTEM "http://example.invalid/secret">]>
 <html><body><table><tr><td>Total revenues</td><td>&lol3;</td><td>&ext;</td></tr>
-<tr><td><div><div><div><div><div><div><div><div>Net loss      (1,234)</div></div></div></div></div></div></div></div></td></tr>
+<tr><td><div><div><div><div><div><div>Net loss      (1,234)</div></div></div></div></div></div></td></tr>
 </table></body></html>
 """
 
