@@ -211,10 +211,11 @@ def _sentences(document: Document, blocks: tuple[Block, ...]) -> Iterator[_Sente
 
 
 def _split(lines: list[Line], heading: str, name: str) -> Iterator[_Sentence]:
+    """A paragraph's lines joined with spaces, cut into sentences that keep their own lines."""
     if not lines:
         return
     text = ""
-    offsets: list[int] = []
+    offsets: list[int] = []  # where each line starts in the joined text
     for line in lines:
         offsets.append(len(text) + (1 if text else 0))
         text = f"{text} {line.text.strip()}" if text else line.text.strip()
@@ -223,33 +224,16 @@ def _split(lines: list[Line], heading: str, name: str) -> Iterator[_Sentence]:
         end = match.end() if match else len(text)
         piece = text[start:end]
         if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            sentence = _Sentence(text=text, lines=tuple(lines), heading=heading, document=name, offsets=offsets)
-            yield _Window(sentence, start + lead, end).as_sentence()
+            first = start + len(piece) - len(piece.lstrip())
+            keep = [i for i, o in enumerate(offsets) if o < end and (i + 1 == len(offsets) or offsets[i + 1] > first)]
+            yield _Sentence(
+                text=text[first:end],
+                lines=tuple(lines[i] for i in keep),
+                heading=heading,
+                document=name,
+                offsets=[max(0, offsets[i] - first) for i in keep],
+            )
         start = end
-
-
-@dataclass(slots=True)
-class _Window:
-    whole: _Sentence
-    start: int
-    end: int
-
-    def as_sentence(self) -> _Sentence:
-        text = self.whole.text[self.start : self.end]
-        offsets = [max(0, o - self.start) for o in self.whole.offsets]
-        keep = [
-            i
-            for i, o in enumerate(self.whole.offsets)
-            if o < self.end and (i + 1 >= len(self.whole.offsets) or self.whole.offsets[i + 1] > self.start)
-        ]
-        return _Sentence(
-            text=text,
-            lines=tuple(self.whole.lines[i] for i in keep),
-            heading=self.whole.heading,
-            document=self.whole.document,
-            offsets=[offsets[i] for i in keep],
-        )
 
 
 @dataclass(slots=True)
