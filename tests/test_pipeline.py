@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from lookup import one_fact
 from paths import RELEASE_6K
 
 from converter.mapping import MappingTable, normalise_label
@@ -27,12 +28,6 @@ def result(taxonomy: Taxonomy, mapping_table: MappingTable) -> Result:
         taxonomy=taxonomy,
         mapping=mapping_table,
     )
-
-
-def _fact(result: Result, concept: str, period: Period, unit: str = "JPY") -> tuple[Decimal, int | None]:
-    found = [f for f in result.facts if f.concept == concept and f.period == period and f.unit.id == unit]
-    assert len(found) == 1, (concept, period, unit, found)
-    return found[0].value, found[0].decimals
 
 
 @pytest.mark.parametrize(
@@ -59,7 +54,7 @@ def _fact(result: Result, concept: str, period: Period, unit: str = "JPY") -> tu
     ],
 )
 def test_key_facts(result: Result, concept: str, period: Period, unit: str, value: Decimal, decimals: int) -> None:
-    assert _fact(result, concept, period, unit) == (value, decimals)
+    assert one_fact(result, concept, period, unit) == (value, decimals)
 
 
 def test_one_fact_many_places(result: Result) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from lookup import one_fact
 from paths import RELEASE_6K, SLIDES
 
 from converter.mapping import MappingTable
@@ -34,17 +35,6 @@ def release(taxonomy: Taxonomy, mapping_table: MappingTable) -> Result:
     )
 
 
-def _value(result: Result, concept: str, period: Period, unit: str) -> tuple[Decimal, int | None]:
-    found = [f for f in result.facts if f.concept == concept and f.period == period and f.unit.id == unit]
-    assert len(found) == 1, (
-        concept,
-        period,
-        unit,
-        [(f.period, f.unit.id) for f in result.facts if f.concept == concept],
-    )
-    return found[0].value, found[0].decimals
-
-
 @pytest.mark.parametrize(
     ("concept", "period", "unit", "value", "decimals"),
     [
@@ -64,7 +54,7 @@ def _value(result: Result, concept: str, period: Period, unit: str) -> tuple[Dec
     ],
 )
 def test_slides(slides: Result, concept: str, period: Period, unit: str, value: Decimal, decimals: int) -> None:
-    assert _value(slides, concept, period, unit) == (value, decimals)
+    assert one_fact(slides, concept, period, unit) == (value, decimals)
 
 
 @pytest.mark.parametrize(
@@ -85,7 +75,7 @@ def test_slides(slides: Result, concept: str, period: Period, unit: str, value: 
 def test_release_prose_only_facts(
     release: Result, concept: str, period: Period, unit: str, value: Decimal, decimals: int
 ) -> None:
-    assert _value(release, concept, period, unit) == (value, decimals)
+    assert one_fact(release, concept, period, unit) == (value, decimals)
 
 
 def test_prose_figure_in_a_table_is_the_same_fact(release: Result) -> None:
