@@ -119,7 +119,9 @@ def read_observations(
     skipped: list[tuple[str, SourceRef]] = []
     findings: list[Finding] = []
     cell_count = 0
-    column_periods = [column_period(column.headings, caption, fiscal) for column in table.columns]
+    # A column without its own "Six Months Ended" reads the table's: the group heading may span it unruled.
+    context = " ".join([caption, *(line.text.strip() for line in table.header)])
+    column_periods = [column_period(column.headings, context, fiscal) for column in table.columns]
     for row in table.rows:
         for index, cell in row.cells:
             cell_count += 1

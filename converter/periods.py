@@ -42,6 +42,21 @@ _DURATION_MONTHS = (
     (re.compile(r"\b(?:nine|9)[\s-]+months?\b", re.IGNORECASE), 9),
     (re.compile(r"\b(?:twelve|12)[\s-]+months?\b|\byears?\s+ended\b", re.IGNORECASE), 12),
 )
+# A column's own year: "2004", "2003*", "1997 (Unaudited)"; not a year inside a date phrase.
+_COLUMN_YEAR = re.compile(r"(?<![\d,/-])((?:19|20)\d\d)(?![\d,])\*?")
+_MONTH_DAY = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?:\s+(?P<day>\d{1,2})\b)?",
+    re.IGNORECASE,
+)
+_FROM_TO = re.compile(
+    r"\bfrom\s+(?P<start>"
+    + _DATE.pattern.replace("?P<", "?P<s_")
+    + r")[^.]{0,40}?\bto\s+(?P<end>"
+    + _DATE.pattern.replace("?P<", "?P<e_")
+    + ")",
+    re.IGNORECASE,
+)
 _INSTANT_CONTEXT = re.compile(r"\bas\s+of\b|\bbalance\s+sheets?\b|\bat\s+" + _MONTH, re.IGNORECASE)
 
 
@@ -134,24 +149,93 @@ def calendar_for(fye: str | None, text: str, document_date: date | None) -> Fisc
     return best
 
 
+def _duration_months(text: str) -> int | None:
+    for pattern, months in _DURATION_MONTHS:
+        if pattern.search(text):
+            return months
+    return None
+
+
+def _duration(end: date, months: int) -> Period:
+    """``months`` ending at ``end``: calendar months to a month end, else 13-week quarters.
+
+    A period that ends on a month's last day starts the day after the month end ``months``
+    earlier; one that ends elsewhere ("Three Months Ended March 28, 1997") belongs to a
+    52/53-week year, whose quarters are 13 weeks: 1996-12-28..1997-03-28.
+    """
+    if end == _month_end(end.year, end.month):
+        return Period.duration(_add_months(end, -months) + timedelta(days=1), end)
+    return Period.duration(end - timedelta(days=7 * 13 * months // 3 - 1), end)
+
+
+def _column_year(text: str) -> int | None:
+    years = {int(m.group(1)) for m in _COLUMN_YEAR.finditer(text)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _end_from_context(year: int, text: str, context: str, fiscal: FiscalCalendar | None) -> date | None:
+    """The day a column headed only by its year ends, from a month (and day) the headings or caption name.
+
+    ``("12 Months Ended December", "2004")`` → 2004-12-31; ``("2001",)`` under "For the Years Ended
+    December 31, 2001, 2000 and 1999" → 2001-12-31; with no month named, the fiscal year end.
+    """
+    for scope in (text, context):
+        # The last month named is the nearest the columns: "... In October 1997 ... At December 31".
+        match = next(reversed(list(_MONTH_DAY.finditer(scope))), None)
+        if match:
+            month = MONTHS[match.group("month")[:3].lower()]
+            if match.group("day"):
+                day = min(int(match.group("day")), calendar.monthrange(year, month)[1])
+                return date(year, month, day)
+            return _month_end(year, month)
+    if fiscal is not None:
+        return fiscal.year_end(year - fiscal.naming_offset)
+    return None
+
+
+def _inception_period(year: int, context: str) -> Period | None:
+    """ "PERIOD FROM JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996" is the 1996 column's period."""
+    for match in _FROM_TO.finditer(context):
+        start, end = (_DATE.match(match.group(key)) for key in ("start", "end"))
+        if start and end and int(end.group("year")) == year:
+            return Period.duration(_parse_date(start), _parse_date(end))
+    return None
+
+
+def _parse_date(match: re.Match[str]) -> date:
+    return date(int(match.group("year")), MONTHS[match.group("month")[:3].lower()], int(match.group("day")))
+
+
 def column_period(headings: tuple[str, ...], context: str, fiscal: FiscalCalendar | None) -> Period | None:
     """The period of a column from its headings, read with the caption's context.
 
     ``("1Q03",)`` → the fiscal quarter; ``("Jun 30, 2003", "JPY")`` under "For the Three
-    Months Ended" → 2003-04-01..2003-06-30; under "As of" → the instant 2003-06-30.
+    Months Ended" → 2003-04-01..2003-06-30; under "As of" → the instant 2003-06-30;
+    ``("3 Months Ended December", "2004")`` → 2004-10-01..2004-12-31; ``("2001",)`` under
+    "As of December 31, 2001 and 2000" → the instant 2001-12-31.
     """
     text = " ".join(headings)
     quarter = _QUARTER.search(text)
     if quarter and fiscal is not None:
         return quarter_period(int(quarter.group("q")), _two_digit_year(quarter.group("yy")), fiscal)
     found = _DATE.search(text)
-    if not found:
-        return None
-    end = date(int(found.group("year")), MONTHS[found.group("month")[:3].lower()], int(found.group("day")))
+    if found:
+        end = _parse_date(found)
+    else:
+        year = _column_year(text)
+        if year is None:
+            return None
+        inception = _inception_period(year, context)
+        if inception is not None:
+            return inception
+        found_end = _end_from_context(year, text, context, fiscal)
+        if found_end is None:
+            return None
+        end = found_end
     for scope in (text, context):
         if _INSTANT_CONTEXT.search(scope):
             return Period.instant(end)
-        for pattern, months in _DURATION_MONTHS:
-            if pattern.search(scope):
-                return Period.duration(_add_months(end, -months) + timedelta(days=1), end)
-    return Period.instant(end)
+        months = _duration_months(scope)
+        if months is not None:
+            return _duration(end, months)
+    return Period.instant(end) if found else _duration(end, 12)

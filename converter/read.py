@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Document", "Line", "ReadError", "read_document"]
+__all__ = ["Document", "Line", "ReadError", "read_document", "table_marks", "unwrap_line"]
 
 TAB_SIZE = 8
 # UTF-32 marks first: the UTF-16LE mark is a prefix of the UTF-32LE one.
@@ -49,6 +49,12 @@ MAX_CONTROL_SHARE = 0.01
 MOJIBAKE_RUN_SHARE = 0.5
 MOJIBAKE_MIN_LETTERS = 6
 
+# EDGAR's SGML table markup on a line of its own ("<TABLE>", "<CAPTION>", "<S>  <C>  <C>",
+# "<PAGE>     12", "</TABLE>"): layout instructions, not text.
+_MARKUP_LINE = re.compile(r"^\s*(?:</?(?:TABLE|CAPTION|FN)>|(?:<[SC]>\s*)+|<PAGE>\s*\S{0,12})\s*$", re.IGNORECASE)
+_MARKUP_TAG = re.compile(r"</?(?:TABLE|CAPTION|FN|PAGE|S|C)>", re.IGNORECASE)
+# RFC 934 escaping, as EDGAR applied it: a line that began with "-" was sent as "- -...".
+_ESCAPED_DASH = re.compile(r"^- (?=-)")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _CONTROL_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -73,10 +79,16 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A decoded filing: its name (for provenance) and its lines."""
+    """A decoded filing: its name (for provenance) and its lines.
+
+    ``marks`` holds EDGAR's table markup, blanked out of the lines but kept as layout:
+    (index into ``lines``, ``"table"`` | ``"caption"`` | ``"body"`` | ``"end"``), where
+    ``"body"`` is the ``<S> <C> <C>`` line that ends a table's headings.
+    """
 
     name: str
     lines: tuple[Line, ...]
+    marks: tuple[tuple[int, str], ...] = ()
 
     @property
     def text(self) -> str:
@@ -217,5 +229,44 @@ def read_document(data: bytes | str, name: str) -> Document:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
-    lines = tuple(Line(number=i, text=raw.expandtabs(TAB_SIZE).rstrip()) for i, raw in enumerate(raw_lines, start=1))
-    return Document(name=name, lines=lines)
+    lines = tuple(Line(number=i, text=unwrap_line(raw)) for i, raw in enumerate(raw_lines, start=1))
+    return Document(name=name, lines=lines, marks=table_marks(raw_lines))
+
+
+def table_marks(raw_lines: list[str]) -> tuple[tuple[int, str], ...]:
+    """Where EDGAR's ``<TABLE>``, ``<CAPTION>``, ``<S>`` and ``</TABLE>`` lines are (see ``Document.marks``)."""
+    marks: list[tuple[int, str]] = []
+    for index, raw in enumerate(raw_lines):
+        if "<" not in raw or not _MARKUP_LINE.match(raw):
+            continue
+        tag = raw.strip()[:8].upper()
+        kind = (
+            "table"
+            if tag.startswith("<TABLE>")
+            else "caption"
+            if tag.startswith("<CAPTION")
+            else "end"
+            if tag.startswith("</TABLE")
+            else "body"
+            if tag.startswith(("<S>", "<C>"))
+            else None
+        )
+        if kind is not None:
+            marks.append((index, kind))
+    return tuple(marks)
+
+
+def unwrap_line(raw: str) -> str:
+    """One input line as printed: EDGAR markup blanked, its dash escape undone, tabs expanded.
+
+    ``"<S>                     <C>        <C>"`` and ``"<PAGE>     12"`` become blank lines;
+    ``"- - As Reported      $ 204"`` is ``"- As Reported      $ 204"``, its figures back in their
+    columns (the escape shifted the whole line two places right); a tag inside a line becomes
+    spaces of its width, so the columns after it stay where they were.
+    """
+    if _MARKUP_LINE.match(raw):
+        return ""
+    text = _ESCAPED_DASH.sub("", raw)
+    if "<" in text:
+        text = _MARKUP_TAG.sub(lambda m: " " * len(m.group()), text)
+    return text.expandtabs(TAB_SIZE).rstrip()

@@ -210,18 +210,17 @@ def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: i
     return top if top < i else header_top
 
 
-def segment(document: Document) -> tuple[Block, ...]:
-    """Split a document into table and prose blocks, in document order."""
-    lines = document.lines
-    kinds = [classify(line) for line in lines]
+def _heuristic_blocks(lines: tuple[Line, ...], kinds: list[LineKind], begin: int, stop: int) -> list[Block]:
+    """Blocks of ``lines[begin:stop]``, tables found from how their rows line up."""
     blocks: list[Block] = []
-    cursor = 0
-    for first, last in _table_spans(kinds):
+    cursor = begin
+    for first, last in _table_spans(kinds[begin:stop]):
+        first, last = first + begin, last + begin
         if first < cursor:
             continue
         header_top = _header_start(lines, kinds, first, cursor)
         caption_top = _caption_start(lines, kinds, header_top, cursor)
-        end = _extend_down(kinds, last, len(lines))
+        end = _extend_down(kinds, last, stop)
         if caption_top > cursor:
             blocks.append(Block(BlockKind.PROSE, lines[cursor:caption_top]))
         blocks.append(
@@ -234,6 +233,125 @@ def segment(document: Document) -> tuple[Block, ...]:
             )
         )
         cursor = end + 1
-    if cursor < len(lines):
-        blocks.append(Block(BlockKind.PROSE, lines[cursor:]))
+    if cursor < stop:
+        blocks.append(Block(BlockKind.PROSE, lines[cursor:stop]))
+    return blocks
+
+
+def _marked_regions(marks: tuple[tuple[int, str], ...], count: int) -> list[tuple[int, int, int, int]]:
+    """(``<TABLE>``, headings start, body start, ``</TABLE>``) line indexes of each marked table."""
+    regions: list[tuple[int, int, int, int]] = []
+    open_at: int | None = None
+    caption: int | None = None
+    body: int | None = None
+    for index, kind in marks:
+        if kind == "table":
+            open_at, caption, body = index, None, None
+        elif open_at is None:
+            continue
+        elif kind == "caption" and caption is None:
+            caption = index
+        elif kind == "body" and body is None:
+            body = index
+        elif kind == "end":
+            start = caption if caption is not None else open_at
+            regions.append((open_at, start, body if body is not None else start, index))
+            open_at = None
+    if open_at is not None:
+        start = caption if caption is not None else open_at
+        regions.append((open_at, start, body if body is not None else start, count - 1))
+    return regions
+
+
+def _marked_block(
+    lines: tuple[Line, ...], kinds: list[LineKind], region: tuple[int, int, int, int], caption_top: int
+) -> Block:
+    """A table EDGAR marked up::
+
+        Financial Highlights (In Millions of Dollars)      <- caption, above <TABLE>
+        <TABLE> <CAPTION>
+                          3 Months Ended December           <- headings (with any title lines)
+                              2004       2003
+        Consolidated Earnings-                              <- a section label
+        <S>                <C>        <C>                   <- the body starts
+        Retail Business    $  122     $  117
+        </TABLE>
+
+    Title lines inside ``<CAPTION>`` that stand left of every column join the caption.
+    """
+    open_at, heading_at, body_at, end = region
+    body = [i for i in range(body_at + 1, end) if kinds[i] is LineKind.ROW]
+    if body_at == heading_at and body:
+        body_at = body[0] - 1  # no <S> line: the headings end above the first row
+    cells = [c.start for i in body for c in row_cells(lines[i].text)[1]]
+    column_left = min(cells, default=0)
+    header_top = heading_at + 1
+    # The first line reaching over the columns starts the headings; title lines stand left of them.
+    while header_top < body_at and not (
+        kinds[header_top] is not LineKind.BLANK and len(lines[header_top].text) > column_left
+    ):
+        header_top += 1
+    caption = [*lines[caption_top:open_at], *lines[heading_at + 1 : header_top]]
+    return Block(
+        BlockKind.TABLE,
+        lines[caption_top : end + 1],
+        caption=tuple(line for line in caption if line.text.strip()),
+        header=lines[header_top : body_at + 1],
+        body=lines[body_at + 1 : end + 1],
+    )
+
+
+# How many groups of title lines, one blank line apart, a marked table's caption may take.
+MAX_CAPTION_GROUPS = 3
+
+
+def _marked_caption_start(lines: tuple[Line, ...], kinds: list[LineKind], open_at: int, floor: int) -> int:
+    """The title lines above a ``<TABLE>``: runs of text one blank line apart, any length::
+
+        CONSOLIDATED BALANCE SHEETS
+
+                   ASSETS
+               (In millions)
+
+    A table row, or a gap of more than ``MAX_CAPTION_GAP`` blank lines, ends the caption.
+    """
+    top = open_at
+    i = open_at
+    for _ in range(MAX_CAPTION_GROUPS):
+        gap = 0
+        while i - 1 >= floor and kinds[i - 1] is LineKind.BLANK and gap < MAX_CAPTION_GAP:
+            i -= 1
+            gap += 1
+        group_end = i
+        while i - 1 >= floor and kinds[i - 1] in (LineKind.TEXT, LineKind.RULE, LineKind.PROSE):
+            i -= 1
+        prose = any(kinds[j] is LineKind.PROSE for j in range(i, group_end))
+        # Past the first group, only short title lines: a paragraph further up is prose, not caption.
+        if i == group_end or (prose and top != open_at):
+            break
+        top = i
+        if prose or i - 1 < floor or kinds[i - 1] is not LineKind.BLANK:
+            break
+    return top
+
+
+def segment(document: Document) -> tuple[Block, ...]:
+    """Split a document into table and prose blocks, in document order.
+
+    Tables EDGAR marked with ``<TABLE>`` are taken as marked; elsewhere tables are found
+    from how their rows line up.
+    """
+    lines = document.lines
+    kinds = [classify(line) for line in lines]
+    blocks: list[Block] = []
+    cursor = 0
+    for region in _marked_regions(document.marks, len(lines)):
+        open_at = region[0]
+        if open_at < cursor:
+            continue
+        caption_top = _marked_caption_start(lines, kinds, open_at, cursor)
+        blocks.extend(_heuristic_blocks(lines, kinds, cursor, caption_top))
+        blocks.append(_marked_block(lines, kinds, region, caption_top))
+        cursor = region[3] + 1
+    blocks.extend(_heuristic_blocks(lines, kinds, cursor, len(lines)))
     return tuple(blocks)

@@ -27,9 +27,16 @@ HEADING_SLACK = 2
 _RULE_SEGMENT = re.compile(r"[-=_]{3,}")
 _PERIOD_PHRASE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
-    r"|[1-4]Q\s?'?\d\d|(?:FY|Fiscal\s)\s?'?\d{2,4}",
+    r"|[1-4]Q\s?'?\d\d|(?:FY|Fiscal\s)\s?'?\d{2,4}"
+    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}\b,?",
     re.IGNORECASE,
 )
+# Phrases that name one column's own period: given to the nearest column, never spread over two.
+_ONE_COLUMN = re.compile(
+    r"^(?:[A-Za-z]+\.?\s+\d{1,2},?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d\*?|[1-4]Q.*)$", re.IGNORECASE
+)
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d\*?$")
 _CHUNK_GAP = re.compile(r"\s{2,}")
 _INNER_GAP = re.compile(r"\s{3,}")
 
@@ -146,7 +153,10 @@ def _assign_headings(header: list[Line], spans: list[tuple[int, int]]) -> tuple[
     centres = [(s + e) / 2 for s, e in spans]
     headings: list[list[str]] = [[] for _ in spans]
     for position, line in enumerate(header):
-        if classify(line) is not LineKind.TEXT:
+        kind = classify(line)
+        if kind is LineKind.ROW and not _is_year_row(line):
+            continue
+        if kind not in (LineKind.TEXT, LineKind.ROW):
             continue
         below = next((h for h in header[position + 1 :] if h.text.strip()), None)
         segments = (
@@ -154,19 +164,32 @@ def _assign_headings(header: list[Line], spans: list[tuple[int, int]]) -> tuple[
             if below is not None and classify(below) is LineKind.RULE
             else []
         )
-        for text, start, end in _heading_chunks(line.text):
+        chunks = _heading_chunks(line.text)
+        # Several dates on one line ("March 28, March 29,") are one column's each; a lone one may span
+        # its currency columns ("Jun 30, 2003" over "USD (1)" and "JPY").
+        crowded = sum(1 for text, _, _ in chunks if _ONE_COLUMN.match(text)) > 1
+        for text, start, end in chunks:
+            ruled = False
             for seg_start, seg_end in segments:
                 # Only a rule over the columns groups them; a full-width border groups nothing.
                 if spans and seg_start < spans[0][0] - HEADING_SLACK:
                     continue
                 if seg_start <= start and end <= seg_end + 1 and seg_end - seg_start > end - start:
-                    start, end = seg_start, seg_end
+                    start, end, ruled = seg_start, seg_end, True
             hits = list(_overlapping(ends, spans, start, end))
-            if not hits and spans and start >= spans[0][0] - HEADING_SLACK:
+            if (not hits and spans and start >= spans[0][0] - HEADING_SLACK) or (
+                crowded and not ruled and len(hits) > 1 and _ONE_COLUMN.match(text)
+            ):
                 hits = [_nearest(centres, (start + end) / 2)]
             for i in hits:
                 headings[i].append(text)
     return tuple(Column(s, e, tuple(h)) for (s, e), h in zip(spans, headings, strict=True))
+
+
+def _is_year_row(line: Line) -> bool:
+    """``ASSETS        1997      1996``: a heading line with a label, not a row of figures."""
+    cells = row_cells(line.text)[1]
+    return bool(cells) and all(_YEAR_CELL.match(cell.text) for cell in cells)
 
 
 def _join_label(parts: list[str]) -> str:
@@ -188,6 +211,8 @@ def _split_header(lines: tuple[Line, ...], column_left: int) -> tuple[list[Line]
     seen_heading = False
     for i, line in enumerate(lines):
         kind = classify(line)
+        if kind is LineKind.ROW and _is_year_row(line):
+            kind = LineKind.TEXT
         if kind is LineKind.TEXT and _has_heading(line, column_left):
             seen_heading = True
         elif kind is LineKind.RULE and seen_heading:
@@ -198,7 +223,12 @@ def _split_header(lines: tuple[Line, ...], column_left: int) -> tuple[list[Line]
         return [], list(lines)
     if cut == 0:
         cut = max(i for i, line in enumerate(lines) if _has_heading(line, column_left)) + 1
-    return list(lines[:cut]), list(lines[cut:])
+    if any(classify(line) is LineKind.ROW and not _is_year_row(line) for line in lines[:cut]):
+        return [], list(lines)
+    # Lines wholly over the columns below the rule are headings too ("(Notes)   (Notes)", "(Unaudited)").
+    extra = [line for line in lines[cut:] if classify(line) is LineKind.TEXT and _is_heading_line(line, column_left)]
+    labels = [line for line in lines[cut:] if line not in extra]
+    return [*lines[:cut], *extra], labels
 
 
 def _split_tables(block: Block, column_left: int) -> list[tuple[list[Line], list[Line]]]:
