@@ -20,6 +20,7 @@ __all__ = [
     "ConceptInfo",
     "DocumentInfo",
     "Entity",
+    "ExtensionRef",
     "Fact",
     "Finding",
     "Period",
@@ -148,14 +149,56 @@ class ConceptInfo(BaseModel):
     relation: str = "none"
 
 
+class ExtensionRef(BaseModel):
+    """A filing's own extension schema, written beside the instance as ``href`` (``<stem>.xsd``)."""
+
+    model_config = _FROZEN
+
+    namespace: str
+    prefix: str
+    href: str
+
+
 class TaxonomyRef(BaseModel):
-    """The taxonomy an instance points to: its namespace, prefix and entry point URL."""
+    """The taxonomy an instance points to: its namespace, prefix and entry point URL.
+
+    Names are bare (``Revenues``, in the base taxonomy) or prefixed (``ext:RetailRevenue``,
+    in the filing's extension, ``lx:LegalEntityAxis``).
+    """
 
     model_config = _FROZEN
 
     namespace: str
     prefix: str
     entry_point: str
+    extension: ExtensionRef | None = None
+
+    @property
+    def schema_ref(self) -> str:
+        """What the instance's ``link:schemaRef`` points to: the extension schema, which imports the base."""
+        return self.extension.href if self.extension is not None else self.entry_point
+
+    @property
+    def namespaces(self) -> dict[str, str]:
+        spaces = {self.prefix: self.namespace}
+        if self.extension is not None:
+            spaces[self.extension.prefix] = self.extension.namespace
+        return spaces
+
+    def resolve(self, name: str) -> tuple[str, str, str]:
+        """``"Revenues"`` -> ``("lx", namespace, "Revenues")``; ``"ext:RetailRevenue"`` -> the extension's."""
+        prefix, sep, local = name.partition(":")
+        if not sep:
+            prefix, local = self.prefix, name
+        spaces = self.namespaces
+        if prefix not in spaces or not local:
+            raise ValueError(f"name {name!r} is in neither the taxonomy nor its extension ({', '.join(spaces)})")
+        return prefix, spaces[prefix], local
+
+    def qname(self, name: str) -> str:
+        """``"Revenues"`` -> ``"lx:Revenues"``; a prefixed name as it is (once checked)."""
+        prefix, _, local = self.resolve(name)
+        return f"{prefix}:{local}"
 
 
 class DocumentInfo(BaseModel):

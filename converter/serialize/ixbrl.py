@@ -186,12 +186,11 @@ def _fact_marks(
     result: Result, refs: list[tuple[str, str, str]], lines: tuple[str, ...]
 ) -> tuple[list[_Mark], list[int]]:
     """Marks for every placed copy of every fact, and the facts no copy of which could be tagged."""
-    prefix = result.taxonomy.prefix
     labels = {c.name: c.label for c in result.concepts}
     marks: list[_Mark] = []
     unplaced: list[int] = []
     for index, (fact, (fid, context, unit)) in enumerate(zip(result.facts, refs, strict=True)):
-        concept = f"{prefix}:{fact.concept}"
+        concept = result.taxonomy.qname(fact.concept)
         copies: list[tuple[tuple[int, int, int], str, _Copy]] = []
         for number, source in enumerate(fact.sources):
             where = _locate(source, lines)
@@ -291,7 +290,8 @@ def _instance_parts(result: Result) -> tuple[list[etree._Element], list[tuple[st
     # Our own bytes, but parsed as everything is: no entities expanded, nothing fetched.
     root = etree.fromstring(to_xbrl(result), etree.XMLParser(resolve_entities=False, no_network=True))
     resources_ = [el for el in root if el.tag in (_q(XBRLI, "context"), _q(XBRLI, "unit"))]
-    facts = [el for el in root if isinstance(el.tag, str) and el.tag.startswith(f"{{{result.taxonomy.namespace}}}")]
+    spaces = tuple(f"{{{ns}}}" for ns in result.taxonomy.namespaces.values())
+    facts = [el for el in root if isinstance(el.tag, str) and el.tag.startswith(spaces)]
     refs = [(el.get("id", ""), el.get("contextRef", ""), el.get("unitRef", "")) for el in facts]
     return resources_, refs
 
@@ -308,7 +308,7 @@ def _header(
     etree.SubElement(
         references,
         _q(LINK, "schemaRef"),
-        {_q(XLINK, "type"): "simple", _q(XLINK, "href"): result.taxonomy.entry_point},
+        {_q(XLINK, "type"): "simple", _q(XLINK, "href"): result.taxonomy.schema_ref},
     )
     res = etree.SubElement(header, _q(IX, "resources"))
     res.extend(copy.deepcopy(el) for el in resources_)
@@ -383,7 +383,7 @@ def to_ixbrl(result: Result, text: str | bytes) -> bytes:
     nsmap = {None: XHTML, "ix": IX, "ixt": IXT, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "iso4217": ISO4217}
     if any(f.dimensions for f in result.facts):
         nsmap["xbrldi"] = XBRLDI
-    nsmap[tax.prefix] = tax.namespace
+    nsmap.update(tax.namespaces)
     html = etree.Element(_q(XHTML, "html"), nsmap=nsmap)  # type: ignore[arg-type]
     html.set("{http://www.w3.org/XML/1998/namespace}lang", "en")
     head = etree.SubElement(html, _q(XHTML, "head"))
@@ -391,7 +391,7 @@ def to_ixbrl(result: Result, text: str | bytes) -> bytes:
     etree.SubElement(head, _q(XHTML, "title")).text = _xml_safe(f"{result.document.name}: Inline XBRL")
     etree.SubElement(head, _q(XHTML, "style"), {"type": "text/css"}).text = "@@STYLE@@"
     body = etree.SubElement(html, _q(XHTML, "body"))
-    hidden = [_hidden_fact(result.facts[i], f"{tax.prefix}:{result.facts[i].concept}", refs[i]) for i in unplaced]
+    hidden = [_hidden_fact(result.facts[i], tax.qname(result.facts[i].concept), refs[i]) for i in unplaced]
     _header(body, result, resources_, hidden)
     _legend(body, result, placed, len(hidden))
     pre = etree.SubElement(body, _q(XHTML, "pre"), {"id": "filing"})

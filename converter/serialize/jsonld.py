@@ -120,12 +120,13 @@ def _context(taxonomy: TaxonomyRef) -> Node:
         "xbrli": _ns_base(XBRLI),
         "xsd": "http://www.w3.org/2001/XMLSchema#",
     }
-    if taxonomy.prefix in context:
-        raise ValueError(f"taxonomy prefix {taxonomy.prefix!r} clashes with a JSON-LD context prefix")
-    return {**context, taxonomy.prefix: _ns_base(taxonomy.namespace)}
+    for prefix in taxonomy.namespaces:
+        if prefix in context:
+            raise ValueError(f"taxonomy prefix {prefix!r} clashes with a JSON-LD context prefix")
+    return {**context, **{prefix: _ns_base(ns) for prefix, ns in taxonomy.namespaces.items()}}
 
 
-def _structure(dsd: str, axes: list[str], prefix: str) -> list[Node]:
+def _structure(dsd: str, axes: list[str]) -> list[Node]:
     """The DSD with its component specifications, and a declaration of each lxv: property."""
     specs: list[Node] = []
     props: list[Node] = []
@@ -144,9 +145,9 @@ def _structure(dsd: str, axes: list[str], prefix: str) -> list[Node]:
         )
     for order, axis in enumerate(axes, start=len(COMPONENTS) + 1):
         specs.append(
-            {"@type": "qb:ComponentSpecification", "qb:dimension": {"@id": f"{prefix}:{axis}"}, "qb:order": order}
+            {"@type": "qb:ComponentSpecification", "qb:dimension": {"@id": axis}, "qb:order": order}
         )
-        props.append({"@id": f"{prefix}:{axis}", "@type": ["rdf:Property", "qb:DimensionProperty"]})
+        props.append({"@id": axis, "@type": ["rdf:Property", "qb:DimensionProperty"]})
     return [{"@id": dsd, "@type": "qb:DataStructureDefinition", "qb:component": specs}, *props]
 
 
@@ -174,7 +175,7 @@ def _observation(fact: Fact, iri: str, dataset: str, doc_iri: str, result: Resul
         "@id": iri,
         "@type": "qb:Observation",
         "qb:dataSet": {"@id": dataset},
-        "lxv:concept": {"@id": f"{tax.prefix}:{fact.concept}"},
+        "lxv:concept": {"@id": tax.qname(fact.concept)},
         "lxv:entity": {"@id": entity_iri(result.entity)},
         "lxv:unit": {"@id": unit_iri(fact.unit)},
         "lxv:value": _typed(plain_decimal(fact.value), "xsd:decimal"),
@@ -190,7 +191,7 @@ def _observation(fact: Fact, iri: str, dataset: str, doc_iri: str, result: Resul
     if fact.decimals is not None:
         node["lxv:decimals"] = _typed(str(fact.decimals), "xsd:integer")
     for axis, member in dimensions_of(fact, tax):
-        node[f"{tax.prefix}:{axis}"] = {"@id": f"{tax.prefix}:{member}"}
+        node[axis] = {"@id": member}
     return node
 
 
@@ -216,13 +217,22 @@ def _concept_nodes(result: Result) -> list[Node]:
         raise ValueError(f"facts use concepts the result does not describe: {', '.join(missing)}")
     return [
         {
-            "@id": f"{result.taxonomy.prefix}:{name}",
+            "@id": result.taxonomy.qname(name),
             "@type": "lxv:Concept",
             "rdfs:label": {"@value": infos[name].label, "@language": "en"},
-            "rdfs:isDefinedBy": {"@id": result.taxonomy.entry_point},
+            "rdfs:isDefinedBy": {"@id": _defined_by(result.taxonomy, name)},
         }
         for name in sorted(used)
     ]
+
+
+def _defined_by(taxonomy: TaxonomyRef, name: str) -> str:
+    """The schema that declares ``name``: the base entry point, or the extension's namespace (its file is
+    written beside the instance, so its location is relative; the namespace names it for good)."""
+    prefix = taxonomy.resolve(name)[0]
+    if taxonomy.extension is not None and prefix == taxonomy.extension.prefix:
+        return taxonomy.extension.namespace
+    return taxonomy.entry_point
 
 
 def to_jsonld(result: Result) -> bytes:
@@ -257,7 +267,7 @@ def to_jsonld(result: Result) -> bytes:
             "dct:conformsTo": {"@id": tax.entry_point},
             "prov:wasDerivedFrom": {"@id": doc_iri},
         },
-        *_structure(dsd, axes, tax.prefix),
+        *_structure(dsd, axes),
         document,
         entity,
         *(_unit_node(u) for u in units),

@@ -76,11 +76,11 @@ def oim_unit(unit: Unit) -> str:
 
 def _fact(fact: Fact, entity: str, taxonomy: TaxonomyRef) -> dict[str, object]:
     check_measures(fact.unit, measure_namespaces(taxonomy))
-    dims = {"concept": f"{taxonomy.prefix}:{fact.concept}", "entity": entity, "period": oim_period(fact.period)}
+    dims = {"concept": taxonomy.qname(fact.concept), "entity": entity, "period": oim_period(fact.period)}
     if unit := oim_unit(fact.unit):
         dims["unit"] = unit
     for axis, member in dimensions_of(fact, taxonomy):
-        dims[f"{taxonomy.prefix}:{axis}"] = f"{taxonomy.prefix}:{member}"
+        dims[axis] = member
     out: dict[str, object] = {"dimensions": dims, "value": plain_decimal(fact.value)}
     if fact.decimals is not None:
         out["decimals"] = fact.decimals
@@ -102,7 +102,7 @@ def to_xbrl_json(result: Result) -> bytes:
         "documentInfo": {
             "documentType": DOCUMENT_TYPE,
             "namespaces": namespaces,
-            "taxonomy": [tax.entry_point],
+            "taxonomy": [tax.schema_ref],
         },
         "facts": {fid: _fact(fact, entity, tax) for fid, fact in zip(fact_ids(result), result.facts, strict=True)},
     }

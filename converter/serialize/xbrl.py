@@ -73,18 +73,15 @@ def plain_decimal(value: Decimal) -> str:
 
 
 def split_name(name: str, taxonomy: TaxonomyRef) -> tuple[str, str]:
-    """``"SegmentAxis"`` or ``"lx:SegmentAxis"`` -> ``("lx", "SegmentAxis")``: dimension names live in lx."""
-    prefix, sep, local = name.partition(":")
-    if not sep:
-        return taxonomy.prefix, name
-    if prefix != taxonomy.prefix:
-        raise ValueError(f"dimension name {name!r} is not in the {taxonomy.prefix!r} namespace")
+    """``"SegmentAxis"`` or ``"lx:SegmentAxis"`` -> ``("lx", "SegmentAxis")``; ``"ext:GulfPowerMember"``
+    -> ``("ext", "GulfPowerMember")`` when the filing has that extension; any other prefix is refused."""
+    prefix, _, local = taxonomy.resolve(name)
     return prefix, local
 
 
 def measure_namespaces(taxonomy: TaxonomyRef) -> dict[str, str]:
     """The prefixes a ``Unit`` measure may use: ``iso4217``, ``xbrli`` and the taxonomy's own."""
-    return {"iso4217": ISO4217, "xbrli": XBRLI, taxonomy.prefix: taxonomy.namespace}
+    return {"iso4217": ISO4217, "xbrli": XBRLI, **taxonomy.namespaces}
 
 
 def check_measures(unit: Unit, known: dict[str, str]) -> None:
@@ -96,8 +93,8 @@ def check_measures(unit: Unit, known: dict[str, str]) -> None:
 
 
 def dimensions_of(fact: Fact, taxonomy: TaxonomyRef) -> tuple[tuple[str, str], ...]:
-    """The fact's (axis, member) local names, sorted: ``SegmentAxis`` and ``lx:SegmentAxis`` are one axis."""
-    return tuple(sorted((split_name(a, taxonomy)[1], split_name(m, taxonomy)[1]) for a, m in fact.dimensions))
+    """The fact's (axis, member) as prefixed names, sorted: ``SegmentAxis`` and ``lx:SegmentAxis`` are one axis."""
+    return tuple(sorted((taxonomy.qname(a), taxonomy.qname(m)) for a, m in fact.dimensions))
 
 
 def context_id(period: Period, dimensions: Sequence[tuple[str, str]]) -> str:
@@ -107,7 +104,7 @@ def context_id(period: Period, dimensions: Sequence[tuple[str, str]]) -> str:
     else:
         base = f"D{period.start.strftime('%Y%m%d')}-{period.end.strftime('%Y%m%d')}"
     for axis, member in dimensions:
-        base += f"_{axis}-{member}"
+        base += f"_{axis.rpartition(':')[2]}-{member.rpartition(':')[2]}"
     return base
 
 
@@ -193,8 +190,8 @@ def _context(
     if members:
         segment = etree.SubElement(ent, _q(XBRLI, "segment"))
         for axis, member in members:
-            explicit = etree.SubElement(segment, _q(XBRLDI, "explicitMember"), dimension=f"{taxonomy.prefix}:{axis}")
-            explicit.text = f"{taxonomy.prefix}:{member}"
+            explicit = etree.SubElement(segment, _q(XBRLDI, "explicitMember"), dimension=axis)
+            explicit.text = member
     per = etree.SubElement(ctx, _q(XBRLI, "period"))
     if period.start is None:
         etree.SubElement(per, _q(XBRLI, "instant")).text = period.end.isoformat()
@@ -224,13 +221,14 @@ def to_xbrl(result: Result) -> bytes:
     nsmap = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "iso4217": ISO4217}
     if any(f.dimensions for f in result.facts):
         nsmap["xbrldi"] = XBRLDI
-    if tax.prefix in nsmap:
-        raise ValueError(f"taxonomy prefix {tax.prefix!r} clashes with a standard XBRL prefix")
-    nsmap[tax.prefix] = tax.namespace
+    for prefix, namespace in tax.namespaces.items():
+        if prefix in nsmap:
+            raise ValueError(f"taxonomy prefix {prefix!r} clashes with a standard XBRL prefix")
+        nsmap[prefix] = namespace
     known_measures = measure_namespaces(tax)
 
     root = etree.Element(_q(XBRLI, "xbrl"), nsmap=nsmap)
-    etree.SubElement(root, _q(LINK, "schemaRef"), {_q(XLINK, "type"): "simple", _q(XLINK, "href"): tax.entry_point})
+    etree.SubElement(root, _q(LINK, "schemaRef"), {_q(XLINK, "type"): "simple", _q(XLINK, "href"): tax.schema_ref})
 
     ids = fact_ids(result)
     context_ids: dict[tuple[Period, tuple[tuple[str, str], ...]], str] = {}
@@ -251,7 +249,7 @@ def to_xbrl(result: Result) -> bytes:
         root.append(etree.Comment(_comment_text(_source_note(fact, result.document.name))))
         item = etree.SubElement(
             root,
-            _q(tax.namespace, fact.concept),
+            _q(*tax.resolve(fact.concept)[1:]),
             id=fid,
             contextRef=context_ids[(fact.period, dimensions_of(fact, tax))],
             unitRef=unit_ids[fact.unit],
