@@ -144,9 +144,7 @@ def _structure(dsd: str, axes: list[str]) -> list[Node]:
             }
         )
     for order, axis in enumerate(axes, start=len(COMPONENTS) + 1):
-        specs.append(
-            {"@type": "qb:ComponentSpecification", "qb:dimension": {"@id": axis}, "qb:order": order}
-        )
+        specs.append({"@type": "qb:ComponentSpecification", "qb:dimension": {"@id": axis}, "qb:order": order})
         props.append({"@id": axis, "@type": ["rdf:Property", "qb:DimensionProperty"]})
     return [{"@id": dsd, "@type": "qb:DataStructureDefinition", "qb:component": specs}, *props]
 
