@@ -24,7 +24,9 @@ from typing import Any, Protocol
 
 __all__ = ["BatchError", "Outcome", "Task", "expand_inputs", "run", "summary", "summary_line"]
 
-FOLDER_PATTERN = "*.txt"  # what a folder given as input contributes
+# What a folder given as input contributes: text filings, EDGAR submissions and HTML exhibits.
+FOLDER_SUFFIXES = (".txt", ".htm", ".html")
+FOLDER_PATTERN = "*.txt, *.htm, *.html"
 SIDECAR_SUFFIX = ".meta.json"
 
 
@@ -74,7 +76,7 @@ def expand_inputs(items: Iterable[str]) -> list[Path]:
     for item in items:
         path = Path(item)
         if path.is_dir():
-            matches = sorted(p for p in path.glob(FOLDER_PATTERN) if p.is_file())
+            matches = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in FOLDER_SUFFIXES)
         elif glob.has_magic(item):
             matches = sorted(Path(p) for p in glob.glob(item, recursive=True) if Path(p).is_file())
         else:

@@ -22,12 +22,14 @@ from typing import Any
 from converter import __version__
 from converter.batch import BatchError, Outcome, expand_inputs, summary, summary_line
 from converter.batch import run as run_batch
+from converter.edgar import SubmissionError, holds_financial_data, is_submission, parse_submission
 from converter.mapping import load_mapping_table
 from converter.model import Result
 from converter.package import write_package
 from converter.pipeline import Options, convert
-from converter.read import ReadError
+from converter.read import ReadError, decode
 from converter.report import build_report, report_bytes
+from converter.serialize.extension import to_extension_schema
 from converter.serialize.ixbrl import to_ixbrl
 from converter.serialize.jsonld import to_jsonld
 from converter.serialize.oim import to_xbrl_json
@@ -211,30 +213,94 @@ def _render(fmt: str, result: Result, data: bytes, outdir: Path, stem: str) -> t
     return _output_path(outdir, stem, suffix), write(result)
 
 
+@dataclass(frozen=True)
+class _Part:
+    """One document to convert: a plain input, or one document of an EDGAR submission."""
+
+    stem: str
+    label: str
+    data: bytes | str
+    options: Options
+    first_line: int = 1
+
+
+def _parts(path: Path, data: bytes, options: Options) -> tuple[list[_Part], list[str]]:
+    """The documents of an input: itself, or each document of a submission that holds financial data
+    (named ``<stem>.<type>``, with the header's CIK, name and fiscal year end unless flags say otherwise);
+    and a note for each document left out, with the reason."""
+    try:
+        text = decode(data)
+    except ReadError:
+        return [_Part(path.stem, path.name, data, options)], []
+    if not is_submission(text):
+        return [_Part(path.stem, path.name, data, options)], []
+    try:
+        submission = parse_submission(text)
+    except SubmissionError as err:
+        raise DocumentError(f"EDGAR submission: {err}") from None
+    filer = submission.primary_filer
+    header = {}
+    if filer is not None:
+        header = {"cik": filer.cik, "entity_name": filer.name, "fiscal_year_end": filer.fiscal_year_end}
+    given = options.model_dump(exclude_none=True)
+    merged = Options(**{**{k: v for k, v in header.items() if v}, **given})
+    parts, notes = [], []
+    for document in submission.documents:
+        keep, why = holds_financial_data(submission, document)
+        if not keep:
+            notes.append(f"{document.type}: not converted ({why})")
+            continue
+        slug = submission.slug(document)
+        parts.append(
+            _Part(f"{path.stem}.{slug}", f"{path.name} [{document.type}]", document.text, merged, document.first_line)
+        )
+    if not parts:
+        raise DocumentError("EDGAR submission: no document in it holds financial data (" + "; ".join(notes) + ")")
+    return parts, notes
+
+
 def _convert_one(
     path: Path, args: argparse.Namespace, taxonomy: Taxonomy, formats: tuple[str, ...], validator: Any
-) -> tuple[Result, dict[str, Any]]:
+) -> list[tuple[_Part, Result, dict[str, Any]]]:
     try:
         data = path.read_bytes()
     except OSError as err:
         raise DocumentError(f"cannot read: {err.strerror or err}") from None
-    options = _options(args, path)
-    try:
-        result = convert(data, name=_readable_name(path.name), options=options, taxonomy=taxonomy, mapping=args.mapping)
-    except ReadError as err:
-        raise DocumentError(str(err)) from None
+    parts, notes = _parts(path, data, _options(args, path))
     outdir: Path = args.output
-    written = {fmt: _render(fmt, result, data, outdir, path.stem) for fmt in formats}
-    validation: dict[str, Any] | None = None
-    if validator is not None and "xbrl" in written:
-        # Validate the bytes before they are published: a temporary copy beside the output.
-        with tempfile.TemporaryDirectory(dir=outdir, prefix=".validate-") as folder:
-            probe = Path(folder) / written["xbrl"][0].name
-            probe.write_bytes(written["xbrl"][1])
-            validation = _validation_summary(validator.validate(probe))
-    report = build_report(result, validation, [_readable_name(target.name) for target, _ in written.values()])
-    _publish([*written.values(), (_output_path(outdir, path.stem, ".report.json"), report_bytes(report))])
-    return result, report
+    done: list[tuple[_Part, Result, dict[str, Any]]] = []
+    files: list[tuple[Path, bytes]] = []
+    for part in parts:
+        try:
+            result = convert(
+                part.data,
+                name=_readable_name(path.name),
+                options=part.options,
+                taxonomy=taxonomy,
+                mapping=args.mapping,
+                stem=part.stem,
+                first_line=part.first_line,
+            )
+        except ReadError as err:
+            raise DocumentError(f"{part.label}: {err}" if part.label != path.name else str(err)) from None
+        written = {fmt: _render(fmt, result, data, outdir, part.stem) for fmt in formats}
+        if result.extension is not None:
+            written["xsd"] = (_output_path(outdir, part.stem, ".xsd"), to_extension_schema(result))
+        validation: dict[str, Any] | None = None
+        if validator is not None and "xbrl" in written:
+            # Validate the bytes before they are published: a temporary copy beside the output.
+            with tempfile.TemporaryDirectory(dir=outdir, prefix=".validate-") as folder:
+                for target, payload in written.values():
+                    if target.suffix in (".xbrl", ".xsd"):
+                        (Path(folder) / target.name).write_bytes(payload)
+                validation = _validation_summary(validator.validate(Path(folder) / written["xbrl"][0].name))
+        report = build_report(result, validation, [_readable_name(target.name) for target, _ in written.values()])
+        if notes:
+            report["submission_documents_skipped"] = notes
+        files.extend([*written.values(), (_output_path(outdir, part.stem, ".report.json"), report_bytes(report))])
+        done.append((part, result, report))
+    _publish(files)
+    return done
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -299,7 +365,7 @@ def _outcome(
 ) -> Outcome:
     """Convert one document into an Outcome; a failure is reported, never raised (the batch goes on)."""
     try:
-        result, report = _convert_one(path, args, taxonomy, formats, validator)
+        converted = _convert_one(path, args, taxonomy, formats, validator)
     except DocumentError as err:
         return Outcome(input=_readable_name(str(path)), status="failed", reason=str(err))
     except Exception as err:
@@ -307,32 +373,42 @@ def _outcome(
         if args.debug:
             reason += "\n" + traceback.format_exc()
         return Outcome(input=_readable_name(str(path)), status="failed", reason=reason)
-    cells = report["cells"]
-    line = (
-        f"{path.name}: {len(result.facts)} facts; cells {cells['total']} "
-        f"(tagged {cells['tagged']}, skipped {sum(cells['skipped'].values())}, "
-        f"unaccounted {cells['unaccounted']}); {len(report['unmapped_labels'])} unmapped labels; "
-        f"{len(report['conflicts'])} conflicts"
-    )
-    validation = report["validation"]
-    checked = None
-    status, problem = "converted", None
-    if validation is not None:
-        checked = {"errors": validation["errors"], "inconsistencies": validation["inconsistencies"]}
-        line += f"; Arelle: {validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
-        if validation["errors"] or validation["inconsistencies"]:
-            status = "invalid"
-            problem = f"Arelle: {validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
+    lines, problems = [], []
+    facts = findings = unmapped = conflicts = errors = inconsistencies = 0
+    validated = False
+    for part, result, report in converted:
+        cells = report["cells"]
+        line = (
+            f"{part.label}: {len(result.facts)} facts; cells {cells['total']} "
+            f"(tagged {cells['tagged']}, skipped {sum(cells['skipped'].values())}, "
+            f"unaccounted {cells['unaccounted']}); {len(report['unmapped_labels'])} unmapped labels; "
+            f"{len(report['conflicts'])} conflicts"
+        )
+        validation = report["validation"]
+        if validation is not None:
+            validated = True
+            errors += validation["errors"]
+            inconsistencies += validation["inconsistencies"]
+            line += f"; Arelle: {validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
+            if validation["errors"] or validation["inconsistencies"]:
+                counts = f"{validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
+                problems.append(f"{part.label}: Arelle: {counts}")
+        lines.append(line)
+        facts += len(result.facts)
+        findings += len(result.findings)
+        unmapped += len(report["unmapped_labels"])
+        conflicts += len(report["conflicts"])
+    single = len(converted) == 1
     return Outcome(
         input=_readable_name(str(path)),
-        status=status,
-        line=line,
-        reason=problem,
-        facts=len(result.facts),
-        findings=len(result.findings),
-        unmapped_labels=len(report["unmapped_labels"]),
-        conflicts=len(report["conflicts"]),
-        validation=checked,
+        status="invalid" if problems else "converted",
+        line="\n".join(lines),
+        reason=(problems[0].split(": ", 1)[1] if single else "; ".join(problems)) if problems else None,
+        facts=facts,
+        findings=findings,
+        unmapped_labels=unmapped,
+        conflicts=conflicts,
+        validation={"errors": errors, "inconsistencies": inconsistencies} if validated else None,
     )
 
 

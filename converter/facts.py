@@ -18,7 +18,15 @@ from converter.periods import FiscalCalendar, column_period
 from converter.tables import Row, Table
 from converter.values import ParsedNumber, parse_number
 
-__all__ = ["Observation", "StatementRule", "TableReading", "caption_scale", "read_observations"]
+__all__ = [
+    "Observation",
+    "StatementRule",
+    "TableReading",
+    "caption_scale",
+    "group_key",
+    "read_observations",
+    "row_members",
+]
 
 _SCALES = (
     (re.compile(r"\b(?:in\s+)?billions?\b", re.IGNORECASE), Scale.BILLIONS),
@@ -34,7 +42,19 @@ _HEADING_CURRENCIES = (
     (re.compile(r"\bJPY\b|\bYen\b|¥"), "JPY"),
     (re.compile(r"\bUSD\b|US\$|\$"), "USD"),
 )
-_PERCENT_HEADING = re.compile(r"%|\bpercent\b|\bchg\b|\bchange\b", re.IGNORECASE)
+_PERCENT_HEADING = re.compile(r"%|\bpercent\b", re.IGNORECASE)
+# A column of differences between two others: "Change", "Chg", "Increase (Decrease)", "YOY", "QOQ".
+_CHANGE_HEADING = re.compile(
+    r"\bchg\b|\bchanges?\b|\bincrease\b|\bdecrease\b|\bvariance\b|\byoy\b|\bqoq\b", re.IGNORECASE
+)
+# Section headings that name the whole: facts under them carry no member.
+_WHOLE = re.compile(r"^(?:consolidated|total\s+company|total|company|combined)\b", re.IGNORECASE)
+# A section heading that opens a group of rows repeated per entity or segment: "Alabama Power -",
+# "AUTOMOTIVE", "FINANCIAL SERVICES".
+_GROUP_DASH = re.compile(r"\s-$")
+_NORMAL = re.compile(r"[^a-z0-9]+")
+# Two groups are one breakdown when they share at least this many row labels.
+MIN_SHARED_LABELS = 2
 _UNIT_CAPTION = re.compile(r"\(Unit:\s*(?P<measure>[A-Za-z]+)\)", re.IGNORECASE)
 
 
@@ -61,6 +81,11 @@ class Observation:
     measure: str | None
     number: ParsedNumber
     source: SourceRef
+    table: int = 0
+    row: int = 0
+    ruled: bool = False
+    member: str | None = None
+    caption: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +130,79 @@ def _source(document: str, row: Row, cell_text: str, start: int, end: int) -> So
     )
 
 
+def group_key(text: str) -> str:
+    """How group names compare: ``"AUTOMOTIVE"`` and ``"Automotive"`` are one group."""
+    return _NORMAL.sub(" ", text.lower()).strip()
+
+
+_key = group_key
+
+
+def _heading_name(section: str) -> str:
+    """``" Alabama Power -"`` -> ``"Alabama Power"``."""
+    return section.strip().rstrip(":-").strip()
+
+
+def _is_group_heading(section: str, known: frozenset[str]) -> bool:
+    name = _heading_name(section)
+    letters = [c for c in name if c.isalpha()]
+    caps = len(letters) > 2 and all(c.isupper() for c in letters)
+    grouped = bool(_GROUP_DASH.search(section.strip()) or caps or _key(name) in known)
+    return grouped and not section.strip().endswith(":")
+
+
+def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str | None, ...]:
+    """The group each row repeats its labels for, or None (the whole, or no breakdown)::
+
+         Consolidated -
+         Operating Revenues                        $2,721     $2,520       <- None (the whole)
+         Alabama Power -
+         Operating Revenues                          $971       $904       <- "Alabama Power"
+
+    Group headings are ALL CAPS, end in " -", or name a group already found (``known``, from
+    earlier tables: Ford's "Automotive" balance sheet after its "AUTOMOTIVE" income statement). They
+    count as a breakdown only when two groups share ``MIN_SHARED_LABELS`` row labels. A group ends at
+    the next group heading, or at the row that totals it by name ("Total Automotive assets").
+    """
+    groups: list[str | None] = []
+    current: str | None = None
+    seen: set[str] = set()
+    closed = False
+    for row in table.rows:
+        heading = next((s for s in row.sections if _is_group_heading(s, known)), None)
+        if heading is not None and heading not in seen:
+            seen.add(heading)
+            current, closed = heading, False
+        if current is not None and closed:
+            groups.append(None)
+            continue
+        groups.append(current)
+        label = _key(row.label)
+        if current is not None and label.startswith("total") and _key(_heading_name(current)) in label:
+            closed = True
+    labels: dict[str, set[str]] = {}
+    for row, group in zip(table.rows, groups, strict=True):
+        if group is not None:
+            labels.setdefault(group, set()).add(_key(row.label))
+    breakdown = {
+        group
+        for group, own in labels.items()
+        if any(len(own & other) >= MIN_SHARED_LABELS for name, other in labels.items() if name != group)
+    }
+    return tuple(
+        _heading_name(group) if group in breakdown and not _WHOLE.match(_heading_name(group)) else None
+        for group in groups
+    )
+
+
 def read_observations(
-    table: Table, document: str, fiscal: FiscalCalendar | None, statements: tuple[StatementRule, ...]
+    table: Table,
+    document: str,
+    fiscal: FiscalCalendar | None,
+    statements: tuple[StatementRule, ...],
+    *,
+    table_id: int = 0,
+    known_groups: frozenset[str] = frozenset(),
 ) -> TableReading:
     """Read every cell of ``table``: an observation, a named skip, or a finding."""
     caption = table.caption_text
@@ -122,7 +218,8 @@ def read_observations(
     # A column without its own "Six Months Ended" reads the table's: the group heading may span it unruled.
     context = " ".join([caption, *(line.text.strip() for line in table.header)])
     column_periods = [column_period(column.headings, context, fiscal) for column in table.columns]
-    for row in table.rows:
+    members = row_members(table, known_groups)
+    for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
             column = table.columns[index]
@@ -131,6 +228,13 @@ def read_observations(
             number = parse_number(cell.text)
             if _PERCENT_HEADING.search(headings) or (number is not None and number.percent):
                 skipped.append(("derived-percentage", source))
+                continue
+            if _CHANGE_HEADING.search(headings):
+                skipped.append(("derived-change", source))
+                continue
+            if not row.label:
+                # A figure under a rule with no label ("  2,317  3,367"): a subtotal the text does not name.
+                skipped.append(("unlabeled-row", source))
                 continue
             period = column_periods[index]
             if number is None or period is None:
@@ -161,6 +265,11 @@ def read_observations(
                     measure=measure,
                     number=number,
                     source=source,
+                    table=table_id,
+                    row=row_index,
+                    ruled=row.ruled,
+                    member=member,
+                    caption=caption,
                 )
             )
     for line, cell in table.stray:

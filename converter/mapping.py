@@ -23,11 +23,30 @@ from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
 from converter.taxonomy import Concept, ConceptType, Taxonomy
 
-__all__ = ["MappedFacts", "MappingTable", "load_mapping_table", "map_observations", "merge_facts", "normalise_label"]
+__all__ = [
+    "MappedFacts",
+    "MappingTable",
+    "is_loss",
+    "load_mapping_table",
+    "map_observations",
+    "merge_facts",
+    "normalise_label",
+    "row_scale",
+]
 
 _FOOTNOTE = re.compile(r"\(\d{1,2}\)|\*+|\((?:notes?|[a-z])\)", re.IGNORECASE)
 _BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
 _ADD_PUNCT = re.compile(r"[,:;.]+")
+_OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
+# Caption words that exempt share counts from the caption's scale: "(In millions, except share amounts)".
+_EXCEPT = re.compile(r"\bexcept\b(?P<rest>[^)]*)", re.IGNORECASE)
+_PER_SHARE_PHRASE = re.compile(r"\bper[-\s]+(?:share|ads)\b", re.IGNORECASE)
+_SHARE_WORD = re.compile(r"\bshares?\b|\bADS\b", re.IGNORECASE)
+_SCALES = {"thousands": 3, "millions": 6, "billions": 9}
+_LOSS_LABEL = re.compile(
+    r"^(?:basic\s+|diluted\s+)?(?:net\s+)?loss\b(?!\s+on\b)|^operating\s+loss\b|^loss\s+(?:from|before)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +86,29 @@ class MappedFacts:
     candidates: tuple[tuple[Fact, bool], ...]
     findings: tuple[Finding, ...]
     unaccounted: int
+    # The observation behind each candidate, in order; and those no rule names (for the extension).
+    origins: tuple[Observation, ...] = ()
+    unmapped: tuple[Observation, ...] = ()
+
+
+def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
+    """The power of ten a row's figures are in: its own "(in millions)", else the caption's scale,
+    which share counts follow unless the caption exempts them ("except share amounts")."""
+    own = _OWN_SCALE.search(label)
+    if own:
+        return _SCALES[own.group("scale").lower()]
+    if kind == "perShare":
+        return 0
+    if kind == "shares":
+        exempt = _EXCEPT.search(caption)
+        if exempt and _SHARE_WORD.search(_PER_SHARE_PHRASE.sub(" ", exempt.group("rest"))):
+            return 0
+    return caption_power
+
+
+def is_loss(label: str) -> bool:
+    """ "LOSS FROM OPERATIONS  4,322,012": the label carries the sign, the figure is the size."""
+    return bool(_LOSS_LABEL.match(label.strip())) and "income" not in label.lower()
 
 
 def normalise_label(label: str) -> str:
@@ -134,15 +176,23 @@ def _period(concept: Concept, observation: Observation) -> Period | None:
 
 
 def _scaled(concept: Concept, observation: Observation) -> tuple[Decimal, int]:
-    """Value and decimals: the caption's scale applies to money only (per-share and counts are as printed)."""
+    """Value and decimals: the caption's scale applies to money, and to share counts unless the caption
+    exempts them or the row names its own ("(in thousands)"); per-share figures are as printed."""
     number = observation.number
-    power = int(observation.scale) if concept.type is ConceptType.MONETARY else 0
+    if concept.type is ConceptType.MONETARY:
+        power = int(observation.scale)
+    elif concept.type is ConceptType.SHARES:
+        power = row_scale(observation.label, observation.caption, int(observation.scale), "shares")
+    else:
+        power = 0
     return number.value * (Decimal(10) ** power), number.fraction_digits - power
 
 
 def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, table: MappingTable) -> MappedFacts:
     """Give each observation its concept, value, unit and period; then merge copies of one figure."""
     candidates: list[tuple[Fact, bool]] = []
+    origins: list[Observation] = []
+    no_rule: list[Observation] = []
     findings: list[Finding] = []
     unmapped: dict[tuple[str, str], list[SourceRef]] = {}
     unaccounted = 0
@@ -151,7 +201,7 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
         rule = table.find(observation.statement, tuple(normalise_label(s) for s in observation.sections), label)
         if rule is None:
             unmapped.setdefault((observation.statement, observation.label), []).append(observation.source)
-            unaccounted += 1
+            no_rule.append(observation)
             continue
         concept = taxonomy.concepts[rule.concept]
         spec = table.units.get(concept.name) or _default_unit(concept, observation, taxonomy.prefix)
@@ -169,6 +219,8 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
             unaccounted += 1
             continue
         value, decimals = _scaled(concept, observation)
+        if rule.sign > 0 and is_loss(observation.label):
+            value = -abs(value)
         fact = Fact(
             concept=concept.name,
             value=value * rule.sign,
@@ -178,16 +230,26 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
             sources=(observation.source,),
         )
         candidates.append((fact, observation.primary))
+        origins.append(observation)
     for (statement, label), sources in sorted(unmapped.items()):
         findings.append(
             Finding(
                 code="mapping.unmapped-label",
-                severity=Severity.WARNING,
-                message=f"no concept for {label!r} in a {statement} table ({len(sources)} figures)",
+                severity=Severity.INFO,
+                message=(
+                    f"no base concept for {label!r} in a {statement} table ({len(sources)} figures): "
+                    "an extension concept states it"
+                ),
                 sources=tuple(sources),
             )
         )
-    return MappedFacts(candidates=tuple(candidates), findings=tuple(findings), unaccounted=unaccounted)
+    return MappedFacts(
+        candidates=tuple(candidates),
+        findings=tuple(findings),
+        unaccounted=unaccounted,
+        origins=tuple(origins),
+        unmapped=tuple(no_rule),
+    )
 
 
 def _precision(fact: Fact) -> float:

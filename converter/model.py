@@ -20,7 +20,12 @@ __all__ = [
     "ConceptInfo",
     "DocumentInfo",
     "Entity",
+    "Extension",
+    "ExtensionArc",
+    "ExtensionConcept",
+    "ExtensionMember",
     "ExtensionRef",
+    "ExtensionRole",
     "Fact",
     "Finding",
     "Period",
@@ -225,6 +230,65 @@ class CellTally(BaseModel):
     unaccounted: int = 0
 
 
+class ExtensionConcept(BaseModel):
+    """A line item the base taxonomy lacks, declared in the filing's extension schema.
+
+    ``<xs:element name="RetailRevenue" id="ext_RetailRevenue" type="xbrli:monetaryItemType"
+    substitutionGroup="xbrli:item" xbrli:periodType="duration" nillable="true"/>``
+    """
+
+    model_config = _FROZEN
+
+    name: str  # local name
+    label: str
+    data_type: str  # "xbrli:monetaryItemType"
+    period_type: str
+    documentation: str
+
+
+class ExtensionMember(BaseModel):
+    """A member of a base axis the filing breaks its figures down by (a subsidiary, a sector)."""
+
+    model_config = _FROZEN
+
+    axis: str  # "LegalEntityAxis" (base taxonomy)
+    name: str  # local name, "AlabamaPowerMember"
+    label: str
+
+
+class ExtensionRole(BaseModel):
+    """One extended link role of the extension: a table of the filing, as printed."""
+
+    model_config = _FROZEN
+
+    id: str
+    definition: str
+
+
+class ExtensionArc(BaseModel):
+    """A presentation (``weight`` None) or calculation arc between prefixed or bare names, in a role."""
+
+    model_config = _FROZEN
+
+    role: str
+    parent: str
+    child: str
+    order: int
+    weight: int | None = None
+
+
+class Extension(BaseModel):
+    """The filing's extension schema: its concepts, members, roles and arcs (``<stem>.xsd``)."""
+
+    model_config = _FROZEN
+
+    concepts: tuple[ExtensionConcept, ...] = ()
+    members: tuple[ExtensionMember, ...] = ()
+    roles: tuple[ExtensionRole, ...] = ()
+    presentation: tuple[ExtensionArc, ...] = ()
+    calculation: tuple[ExtensionArc, ...] = ()
+
+
 class Result(BaseModel):
     """What ``convert`` returns: facts ready for the serialisers, and everything the report says."""
 
@@ -241,3 +305,5 @@ class Result(BaseModel):
     # Table cells left untagged on purpose, with the reason ("derived-percentage", "source-conflict"):
     # what ``cells.skipped`` counts, kept so a reader of the filing can be shown where they are.
     skipped: tuple[tuple[str, SourceRef], ...] = ()
+    # The filing's own schema, when it needs concepts or members the base taxonomy lacks.
+    extension: Extension | None = None

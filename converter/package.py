@@ -21,6 +21,7 @@ from converter.taxonomy import (
     DTR_TYPES_PREFIX,
     DTR_TYPES_URL,
     LOCAL_TYPES,
+    STRUCTURAL_TYPES,
     Concept,
     ConceptType,
     PeriodType,
@@ -52,6 +53,8 @@ TP = "http://xbrl.org/2016/taxonomy-package"
 CATALOG = "urn:oasis:names:tc:entity:xmlns:xml:catalog"
 
 XBRLI_URL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
+XBRLDT = "http://xbrl.org/2005/xbrldt"
+XBRLDT_URL = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
 DOCUMENTATION_LABEL = "http://www.xbrl.org/2003/role/documentation"
 STANDARD_LINK = "http://www.xbrl.org/2003/role/link"
@@ -68,6 +71,9 @@ LINKBASE_ROLES: Mapping[str, str] = MappingProxyType(
     }
 )
 LANG = "en"
+DIMENSION_GROUPS: Mapping[ConceptType, str] = MappingProxyType(
+    {ConceptType.AXIS: "xbrldt:dimensionItem", ConceptType.HYPERCUBE: "xbrldt:hypercubeItem"}
+)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -139,6 +145,7 @@ def schema(t: Taxonomy, *, calculations: bool = True) -> bytes:
         "link": LINK,
         "xlink": XLINK,
         DTR_TYPES_PREFIX: DTR_TYPES_NAMESPACE,
+        "xbrldt": XBRLDT,
         t.prefix: t.namespace,
     }
     root = etree.Element(
@@ -169,6 +176,8 @@ def schema(t: Taxonomy, *, calculations: bool = True) -> bytes:
             etree.SubElement(role_type, _q(LINK, "usedOn")).text = f"link:{link}"
     etree.SubElement(root, _q(XS, "import"), namespace=XBRLI, schemaLocation=XBRLI_URL)
     etree.SubElement(root, _q(XS, "import"), namespace=DTR_TYPES_NAMESPACE, schemaLocation=DTR_TYPES_URL)
+    if any(c.type in DIMENSION_GROUPS for c in t.concepts.values()):
+        etree.SubElement(root, _q(XS, "import"), namespace=XBRLDT, schemaLocation=XBRLDT_URL)
     for name, base in sorted(LOCAL_TYPES.values()):
         complex_type = etree.SubElement(root, _q(XS, "complexType"), name=name)
         content = etree.SubElement(complex_type, _q(XS, "simpleContent"))
@@ -181,8 +190,10 @@ def schema(t: Taxonomy, *, calculations: bool = True) -> bytes:
             "substitutionGroup": "xbrli:item",
             "nillable": "true",
         }
-        if concept.type is ConceptType.ABSTRACT:
+        if concept.type in STRUCTURAL_TYPES:
             attributes["abstract"] = "true"
+        if concept.type in DIMENSION_GROUPS:
+            attributes["substitutionGroup"] = DIMENSION_GROUPS[concept.type]
         attributes[_q(XBRLI, "periodType")] = concept.period_type.value
         if concept.balance is not None:
             attributes[_q(XBRLI, "balance")] = concept.balance.value

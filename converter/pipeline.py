@@ -18,23 +18,29 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
 
-from converter.facts import Observation, read_observations
+from converter.extension import EXTENSION_PREFIX, build_extension, with_member
+from converter.facts import Observation, group_key, read_observations
 from converter.findings import Finding, Severity, SourceRef
+from converter.html import looks_like_html, render_html
 from converter.mapping import MappingTable, load_mapping_table, map_observations, merge_facts
 from converter.model import (
     FALLBACK_SCHEME,
     SEC_CIK_SCHEME,
     CellTally,
+    ConceptInfo,
     DocumentInfo,
     Entity,
+    Extension,
+    ExtensionRef,
     Result,
 )
 from converter.periods import calendar_for, detect_document_date
 from converter.prose import load_prose_rules, read_prose
-from converter.read import Document, read_document
+from converter.read import Document, decode, read_document
 from converter.segment import BlockKind, segment
 from converter.tables import read_tables
 from converter.taxonomy import Taxonomy
@@ -73,12 +79,50 @@ def _entity(options: Options, document: Document) -> Entity:
     return Entity(scheme=FALLBACK_SCHEME, identifier=slug, name=name)
 
 
+EXTENSION_BASE = "http://legacy-xbrl.org/extension/"
+
+
+def _extension_ref(entity: Entity, stem: str) -> ExtensionRef:
+    """``<stem>.xsd`` in a namespace of the entity and the filing: ``.../extension/0000092122/<stem>``."""
+    return ExtensionRef(
+        namespace=f"{EXTENSION_BASE}{quote(entity.identifier, safe='')}/{quote(stem, safe='')}",
+        prefix=EXTENSION_PREFIX,
+        href=quote(f"{stem}.xsd"),
+    )
+
+
+def _concept_infos(names: list[str], taxonomy: Taxonomy, extension: Extension) -> tuple[ConceptInfo, ...]:
+    own = {f"{EXTENSION_PREFIX}:{c.name}": c for c in extension.concepts}
+    infos = []
+    for name in names:
+        if name in own:
+            c = own[name]
+            infos.append(ConceptInfo(name=name, label=c.label, data_type=c.data_type, period_type=c.period_type))
+        else:
+            infos.append(taxonomy.concept_info(name))
+    return tuple(infos)
+
+
 def convert(
-    data: bytes | str, *, name: str, options: Options, taxonomy: Taxonomy, mapping: MappingTable | None = None
+    data: bytes | str,
+    *,
+    name: str,
+    options: Options,
+    taxonomy: Taxonomy,
+    mapping: MappingTable | None = None,
+    stem: str | None = None,
+    first_line: int = 1,
 ) -> Result:
-    """Convert one filing's text into a Result (facts, findings, cell accounting)."""
+    """Convert one filing's text into a Result (facts, findings, cell accounting).
+
+    ``stem`` names the outputs (``<stem>.xsd`` for the extension schema); by default the input's name
+    without its suffix.
+    """
+    stem = stem or (name.rsplit(".", 1)[0] if "." in name.strip(".") else name)
     mapping = mapping or load_mapping_table(taxonomy)
-    document = read_document(data, name)
+    text_in = decode(data) if isinstance(data, bytes) else data
+    html = looks_like_html(text_in)
+    document = render_html(text_in, name) if html else read_document(text_in, name, first_line)
     text = document.text
     doc_date: date | None = detect_document_date(text)
     fiscal = calendar_for(options.fiscal_year_end, text, doc_date)
@@ -96,11 +140,17 @@ def convert(
     total = 0
     stage_unaccounted = 0
     blocks = segment(document)
+    table_id = 0
+    known_groups: frozenset[str] = frozenset()
     for block in blocks:
         if block.kind is not BlockKind.TABLE:
             continue
         for table in read_tables(block):
-            reading = read_observations(table, name, fiscal, mapping.statements)
+            table_id += 1
+            reading = read_observations(
+                table, name, fiscal, mapping.statements, table_id=table_id, known_groups=known_groups
+            )
+            known_groups |= {group_key(o.member) for o in reading.observations if o.member}
             observations.extend(reading.observations)
             skipped.extend(reading.skipped)
             findings.extend(reading.findings)
@@ -108,16 +158,28 @@ def convert(
             stage_unaccounted += reading.cell_count - len(reading.observations) - len(reading.skipped)
     mapped = map_observations(observations, taxonomy, mapping)
     findings.extend(mapped.findings)
+    placed = [with_member(fact, origin) for (fact, _), origin in zip(mapped.candidates, mapped.origins, strict=True)]
+    table_candidates = [(fact, primary) for fact, (_, primary) in zip(placed, mapped.candidates, strict=True)]
+    extended = build_extension(
+        mapped.unmapped,
+        list(zip(mapped.origins, placed, strict=True)),
+        base_prefix=taxonomy.prefix,
+        base_concepts=frozenset(taxonomy.concepts),
+        captions={o.table: o.caption for o in observations},
+    )
+    findings.extend(extended.findings)
+    skipped.extend(extended.skipped)
+    table_candidates.extend(extended.candidates)
     prose = read_prose(document, blocks, taxonomy, load_prose_rules(taxonomy.directory), fiscal, doc_date)
     findings.extend(prose.findings)
     # With statements present, a dollar figure in prose is kept only where a table has it too: a lone
     # translation of one item would leave its calculation partly reported in that unit.
-    table_aspects = {fact.aspects for fact, _ in mapped.candidates}
+    table_aspects = {fact.aspects for fact, _ in table_candidates}
     has_tables = total > 0
     keep = [not has_tables or f.unit.id != "USD" or f.aspects in table_aspects for f in prose.candidates]
     prose_facts = [f for f, kept in zip(prose.candidates, keep, strict=True) if kept]
     dropped = keep.count(False)
-    facts, merge_findings, losers = merge_facts([*mapped.candidates, *((fact, False) for fact in prose_facts)])
+    facts, merge_findings, losers = merge_facts([*table_candidates, *((fact, False) for fact in prose_facts)])
     findings.extend(merge_findings)
     prose_sources = {source for fact in prose.candidates for source in fact.sources}
     table_losers = [s for s in losers if s not in prose_sources]
@@ -125,7 +187,7 @@ def convert(
     skipped.extend(("source-conflict", source) for source in table_losers)
     cells = CellTally(
         total=total,
-        tagged=len(mapped.candidates) - len(table_losers),
+        tagged=len(table_candidates) - len(table_losers),
         skipped=dict(sorted(Counter(reason for reason, _ in skipped).items())),
         unaccounted=stage_unaccounted + mapped.unaccounted,
     )
@@ -140,6 +202,12 @@ def convert(
         unaccounted=prose.total - prose_tagged - sum(prose_skipped.values()),
     )
     used = sorted({fact.concept for fact in facts})
+    entity = _entity(options, document)
+    extension = extended.extension
+    needed = bool(extension.concepts or extension.members)
+    reference = taxonomy.ref(calculations=has_tables)
+    if needed:
+        reference = reference.model_copy(update={"extension": _extension_ref(entity, stem)})
     return Result(
         document=DocumentInfo(
             name=name,
@@ -147,12 +215,13 @@ def convert(
             document_date=doc_date,
             line_count=len(document.lines),
         ),
-        entity=_entity(options, document),
-        taxonomy=taxonomy.ref(calculations=has_tables),
-        concepts=tuple(taxonomy.concept_info(concept) for concept in used),
+        entity=entity,
+        taxonomy=reference,
+        concepts=_concept_infos(used, taxonomy, extension),
         facts=facts,
         findings=tuple(findings),
         cells=cells,
         prose_numbers=prose_numbers,
         skipped=tuple(skipped),
+        extension=extension if needed else None,
     )

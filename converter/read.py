@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Document", "Line", "ReadError", "read_document", "table_marks", "unwrap_line"]
+__all__ = ["Document", "Line", "ReadError", "decode", "read_document", "table_marks", "unwrap_line"]
 
 TAB_SIZE = 8
 # UTF-32 marks first: the UTF-16LE mark is a prefix of the UTF-32LE one.
@@ -216,11 +216,19 @@ def _check_text(text: str) -> None:
         raise ReadError(f"binary data ({controls} control characters in the first {len(sample)}), not a text filing")
 
 
-def read_document(data: bytes | str, name: str) -> Document:
+def decode(data: bytes) -> str:
+    """The text of ``data`` (see the module's note on decoding); ReadError if it is not text."""
+    text = _decode(data)
+    _check_text(text)
+    return text
+
+
+def read_document(data: bytes | str, name: str, first_line: int = 1) -> Document:
     """Decode ``data`` and split it into numbered lines with tabs expanded to every 8th column.
 
     Tabs inside fixed-width tables ("Net sales\\t$ 1,601") must become spaces before
-    columns are found, or the columns misalign.
+    columns are found, or the columns misalign. ``first_line`` numbers the first line: a document
+    inside an EDGAR submission keeps the submission's line numbers.
     """
     text = _decode(data) if isinstance(data, bytes) else data
     if not text.strip():
@@ -229,7 +237,7 @@ def read_document(data: bytes | str, name: str) -> Document:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
-    lines = tuple(Line(number=i, text=unwrap_line(raw)) for i, raw in enumerate(raw_lines, start=1))
+    lines = tuple(Line(number=i, text=unwrap_line(raw)) for i, raw in enumerate(raw_lines, start=first_line))
     return Document(name=name, lines=lines, marks=table_marks(raw_lines))
 
 

@@ -58,6 +58,7 @@ class Row:
     sections: tuple[str, ...]
     lines: tuple[Line, ...]
     cells: tuple[tuple[int, CellToken], ...]
+    ruled: bool = False  # a rule ("------") between it and the row above: it totals what is above
 
     @property
     def value_line(self) -> Line:
@@ -265,6 +266,7 @@ def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row
     stray: list[tuple[Line, CellToken]] = []
     sections: list[str] = []
     pending: list[Line] = []
+    ruled = False
 
     def flush() -> None:
         if pending:
@@ -273,6 +275,8 @@ def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row
 
     for line in body:
         kind = classify(line)
+        if kind is LineKind.RULE:
+            ruled = True
         label, cells = row_cells(line.text) if kind is LineKind.ROW else ("", ())
         if not cells:
             if kind is LineKind.TEXT:
@@ -306,7 +310,8 @@ def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row
                 placed.append((hits[0], cell))
             else:
                 stray.append((line, cell))
-        rows.append(Row(label=label, sections=tuple(sections), lines=lines, cells=tuple(placed)))
+        rows.append(Row(label=label, sections=tuple(sections), lines=lines, cells=tuple(placed), ruled=ruled))
+        ruled = False
     return rows, stray
 
 

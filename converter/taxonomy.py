@@ -74,6 +74,14 @@ class ConceptType(StrEnum):
     DECIMAL = "decimal"
     INTEGER = "integer"
     ABSTRACT = "abstract"
+    # XBRL Dimensions: an axis, its domain, and the hypercube (table) that lists the axes.
+    AXIS = "axis"
+    DOMAIN = "domain"
+    HYPERCUBE = "hypercube"
+
+
+# Types that hold no figures: declared abstract.
+STRUCTURAL_TYPES = frozenset({ConceptType.ABSTRACT, ConceptType.AXIS, ConceptType.DOMAIN, ConceptType.HYPERCUBE})
 
 
 class PeriodType(StrEnum):
@@ -104,6 +112,9 @@ XSD_TYPES: Mapping[ConceptType, str] = MappingProxyType(
         ConceptType.DECIMAL: "xbrli:decimalItemType",
         ConceptType.INTEGER: "xbrli:integerItemType",
         ConceptType.ABSTRACT: "xbrli:stringItemType",
+        ConceptType.AXIS: "xbrli:stringItemType",
+        ConceptType.DOMAIN: "xbrli:stringItemType",
+        ConceptType.HYPERCUBE: "xbrli:stringItemType",
     }
 )
 # Types the taxonomy schema declares itself (local name, base). The UTR entry for perUnitItemType
@@ -130,7 +141,7 @@ class Concept:
 
     @property
     def is_numeric(self) -> bool:
-        return self.type is not ConceptType.ABSTRACT
+        return self.type not in STRUCTURAL_TYPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -503,7 +514,7 @@ def _check_concepts(t: Taxonomy) -> Iterator[Finding]:
             yield _finding("alignment-without-relation", f"{c.name} names {c.us_gaap}, relation none", file, c.line)
         elif c.relation is not Relation.NONE and not c.us_gaap:
             yield _finding("relation-without-alignment", f"{c.name} is {c.relation} to nothing", file, c.line)
-        if c.name in roots and c.type is not ConceptType.ABSTRACT:
+        if c.name in roots and c.type not in STRUCTURAL_TYPES:
             yield _finding("root-name-clash", f"{c.name} names a role's root but is not abstract", file, c.line)
 
 

@@ -1,0 +1,377 @@
+"""Line items the base taxonomy lacks, and breakdowns by entity or segment: the filing's extension.
+
+A row no mapping rule names becomes a concept of the filing's own schema, named from its
+label and typed from what the table says::
+
+    Retail Revenue                       $2,194     $1,968      ->  ext:RetailRevenue, monetary, duration
+    Average Shares Outstanding (in millions)   741    733       ->  ext:AverageSharesOutstanding, shares, x 10^6
+
+Rows repeated per subsidiary or sector ("Alabama Power -", "AUTOMOTIVE") keep their concepts
+and gain a member of a base axis (``lx:LegalEntityAxis``, ``lx:StatementBusinessSegmentsAxis``).
+Each table becomes a role of the extension with its presentation, and a calculation where a
+total row is the sum of the rows above it in at least one column; a column where the source's own
+sum fails is reported (``calc.source-inconsistency``), never corrected.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from converter.facts import Observation
+from converter.findings import Finding, Severity, SourceRef
+from converter.mapping import is_loss, row_scale
+from converter.model import (
+    Extension,
+    ExtensionArc,
+    ExtensionConcept,
+    ExtensionMember,
+    ExtensionRole,
+    Fact,
+    Period,
+    Unit,
+)
+from converter.taxonomy import DTR_TYPES_PREFIX
+
+__all__ = [
+    "EXTENSION_PREFIX",
+    "ExtensionFacts",
+    "build_extension",
+    "concept_name",
+    "member_axis",
+    "with_member",
+]
+
+EXTENSION_PREFIX = "ext"
+# Longest local name made from a label; longer labels are cut at a word.
+MAX_NAME = 80
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_FOOTNOTE = re.compile(r"\((?:see\s+)?notes?(?:\s+[\d\sand,]+)?\)|\(\d{1,2}\)|\*+|\([a-z]\)", re.IGNORECASE)
+_OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
+# What a label says its figures are (the first match wins).
+_PER_SHARE = re.compile(r"\bper\s+(?:common\s+|basic\s+|diluted\s+)?share\b|\beps\b|\bper\s+ads\b", re.IGNORECASE)
+_SHARES = re.compile(r"\bshares\b|\bnumber\s+of\s+(?:common\s+)?stock\b", re.IGNORECASE)
+_INSTANT_LABEL = re.compile(
+    r"\b(?:beginning|end)\s+of\s+(?:the\s+)?(?:period|year|quarter)\b|\bbalance\s+at\b|\boutstanding\s+at\b",
+    re.IGNORECASE,
+)
+_BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
+# Labels too bare to name a concept alone: the section they sit in names it with them.
+_GENERIC = frozenset({"total", "other", "net", "as reported", "subtotal", "others", "all other", "other net"})
+_LEGAL_ENTITY = re.compile(
+    r"\b(?:power|electric|company|co|corp|corporation|inc|incorporated|ltd|llc|plc|bank|credit)\b", re.IGNORECASE
+)
+_TOTAL = re.compile(r"^\s*total\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtensionFacts:
+    """What the extension stage gives: facts on extension concepts (with whether each is from a primary
+    statement), the extension, skipped figures with the reason, findings."""
+
+    candidates: tuple[tuple[Fact, bool], ...]
+    extension: Extension
+    skipped: tuple[tuple[str, SourceRef], ...]
+    findings: tuple[Finding, ...]
+
+
+def _clean(label: str) -> str:
+    return " ".join(_OWN_SCALE.sub(" ", _FOOTNOTE.sub(" ", label)).split()).strip(" -:,")
+
+
+def concept_name(label: str, sections: Sequence[str] = ()) -> str:
+    """``"Non-fuel O & M"`` -> ``"NonFuelOAndM"``; ``"Total"`` under "Inventories:" -> ``"InventoriesTotal"``."""
+    text = _clean(label).replace("&", " and ")
+    if text.lower() in _GENERIC or len(_WORD.findall(text)) < 1:
+        section = next((_clean(s) for s in sections if _clean(s)), "")
+        text = f"{section.replace('&', ' and ')} {text}"
+    words = [w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 1 else w for w in _WORD.findall(text)]
+    name = ""
+    for word in words:
+        if len(name) + len(word) > MAX_NAME:
+            break
+        name += word
+    if not name:
+        name = "LineItem"
+    if name[0].isdigit():
+        name = "Item" + name
+    return name
+
+
+def member_axis(name: str) -> str:
+    """The base axis a group heading belongs on: a company name is a legal entity, else a segment."""
+    return "LegalEntityAxis" if _LEGAL_ENTITY.search(name) else "StatementBusinessSegmentsAxis"
+
+
+def _member_name(group: str) -> str:
+    return concept_name(group) + "Member"
+
+
+def _kind(observation: Observation) -> tuple[str, str | None]:
+    """(kind, data type) of an unmapped row: per share, shares, a measured quantity, or money."""
+    label = observation.label
+    if _PER_SHARE.search(label):
+        return "perShare", f"{DTR_TYPES_PREFIX}:perShareItemType"
+    if _SHARES.search(label):
+        return "shares", "xbrli:sharesItemType"
+    if observation.measure:
+        return "measure", "xbrli:decimalItemType"
+    if observation.currency:
+        return "monetary", "xbrli:monetaryItemType"
+    return "unknown", None
+
+
+def _unit(kind: str, observation: Observation, base_prefix: str) -> Unit | None:
+    currency = observation.currency
+    if kind == "perShare":
+        return Unit(numerators=(f"iso4217:{currency}",), denominators=("xbrli:shares",)) if currency else None
+    if kind == "shares":
+        return Unit(numerators=("xbrli:shares",))
+    if kind == "measure":
+        return Unit(numerators=(f"{base_prefix}:{observation.measure}",))
+    if kind == "monetary" and currency:
+        return Unit(numerators=(f"iso4217:{currency}",))
+    return None
+
+
+def _period(observation: Observation, instant: bool) -> Period:
+    period = observation.period
+    if not instant or period.start is None:
+        return period
+    if _BEGINNING.search(observation.label):
+        return Period.instant(period.start - timedelta(days=1))
+    return Period.instant(period.end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Declared:
+    name: str
+    data_type: str
+    period_type: str
+
+
+def _declare(declared: dict[str, _Declared], name: str, data_type: str, period_type: str, taken: frozenset[str]) -> str:
+    """The name to use: ``name``, or ``name`` with a suffix when the base or another row holds it differently."""
+    candidate, n = name, 1
+    while candidate in taken or (
+        candidate in declared
+        and (declared[candidate].data_type, declared[candidate].period_type) != (data_type, period_type)
+    ):
+        n += 1
+        candidate = f"{name}{n}"
+    declared.setdefault(candidate, _Declared(candidate, data_type, period_type))
+    return candidate
+
+
+def build_extension(
+    unmapped: Sequence[Observation],
+    placed: Sequence[tuple[Observation, Fact]],
+    *,
+    base_prefix: str,
+    base_concepts: frozenset[str],
+    captions: dict[int, str],
+) -> ExtensionFacts:
+    """Extension concepts for ``unmapped`` rows, members for grouped rows, and a role per table.
+
+    ``placed`` pairs every observation that became a fact (on a base concept or not) with its fact,
+    for the tables' presentation and calculation; ``captions`` names each table by its caption.
+    """
+    declared: dict[str, _Declared] = {}
+    labels: dict[str, str] = {}
+    sources_of: dict[str, SourceRef] = {}
+    candidates: list[tuple[Fact, bool]] = []
+    skipped: list[tuple[str, SourceRef]] = []
+    findings: list[Finding] = []
+    pairs: list[tuple[Observation, Fact]] = list(placed)
+    for observation in unmapped:
+        kind, data_type = _kind(observation)
+        unit = _unit(kind, observation, base_prefix)
+        if data_type is None or unit is None:
+            skipped.append(("no-unit", observation.source))
+            findings.append(
+                Finding(
+                    code="extension.no-unit",
+                    severity=Severity.WARNING,
+                    message=f"{observation.label!r}: no currency or unit is named for {observation.source.cell!r}",
+                    sources=(observation.source,),
+                )
+            )
+            continue
+        instant = (
+            observation.statement == "balance"
+            or observation.period.start is None
+            or bool(_INSTANT_LABEL.search(observation.label))
+        )
+        period_type = "instant" if instant else "duration"
+        local = _declare(
+            declared,
+            concept_name(observation.label, observation.sections),
+            data_type,
+            period_type,
+            base_concepts,
+        )
+        labels.setdefault(local, _clean(observation.label) or local)
+        sources_of.setdefault(local, observation.source)
+        power = row_scale(observation.label, observation.caption, int(observation.scale), kind)
+        number = observation.number
+        value = number.value * (Decimal(10) ** power)
+        fact = Fact(
+            concept=f"{EXTENSION_PREFIX}:{local}",
+            value=-abs(value) if is_loss(observation.label) else value,
+            decimals=number.fraction_digits - power,
+            period=_period(observation, instant),
+            unit=unit,
+            sources=(observation.source,),
+        )
+        fact = with_member(fact, observation)
+        candidates.append((fact, observation.primary))
+        pairs.append((observation, fact))
+    members = _members(pairs)
+    roles, presentation, calculation, calc_findings = _links(pairs, captions)
+    concepts = tuple(
+        ExtensionConcept(
+            name=d.name,
+            label=labels[d.name],
+            data_type=d.data_type,
+            period_type=d.period_type,
+            documentation=f"Printed as {labels[d.name]!r} on line {sources_of[d.name].line_start}; "
+            "no base taxonomy concept states it.",
+        )
+        for d in sorted(declared.values(), key=lambda d: d.name)
+    )
+    return ExtensionFacts(
+        candidates=tuple(candidates),
+        extension=Extension(
+            concepts=concepts, members=members, roles=roles, presentation=presentation, calculation=calculation
+        ),
+        skipped=tuple(skipped),
+        findings=(*findings, *calc_findings),
+    )
+
+
+def with_member(fact: Fact, observation: Observation) -> Fact:
+    """The fact with its row's group as a member of its axis: ``LegalEntityAxis = ext:GulfPowerMember``."""
+    if observation.member is None:
+        return fact
+    axis = member_axis(observation.member)
+    return fact.model_copy(update={"dimensions": ((axis, f"{EXTENSION_PREFIX}:{_member_name(observation.member)}"),)})
+
+
+def _members(pairs: Iterable[tuple[Observation, Fact]]) -> tuple[ExtensionMember, ...]:
+    found: dict[str, ExtensionMember] = {}
+    for observation, _ in pairs:
+        if observation.member is not None:
+            name = _member_name(observation.member)
+            found.setdefault(
+                name, ExtensionMember(axis=member_axis(observation.member), name=name, label=observation.member)
+            )
+    return tuple(found[name] for name in sorted(found))
+
+
+def _links(
+    pairs: Sequence[tuple[Observation, Fact]], captions: dict[int, str]
+) -> tuple[tuple[ExtensionRole, ...], tuple[ExtensionArc, ...], tuple[ExtensionArc, ...], tuple[Finding, ...]]:
+    by_table: dict[int, list[tuple[Observation, Fact]]] = {}
+    for observation, fact in pairs:
+        by_table.setdefault(observation.table, []).append((observation, fact))
+    roles: list[ExtensionRole] = []
+    presentation: list[ExtensionArc] = []
+    calculation: list[ExtensionArc] = []
+    findings: list[Finding] = []
+    for table in sorted(by_table):
+        rows = sorted(by_table[table], key=lambda pair: (pair[0].row, pair[0].source.column_start or 0))
+        role = f"Table{table:03d}"
+        first_line = rows[0][0].source.line_start
+        caption = " ".join(captions.get(table, "").split())[:200] or "Table"
+        roles.append(ExtensionRole(id=role, definition=f"{caption} (line {first_line})"))
+        order: dict[str, int] = {}
+        for _, fact in rows:
+            order.setdefault(fact.concept, len(order) + 1)
+        root = f"{EXTENSION_PREFIX}:{role}Abstract"
+        presentation.extend(
+            ExtensionArc(role=role, parent=root, child=concept, order=n) for concept, n in order.items()
+        )
+        arcs, problems = _sums(role, rows)
+        calculation.extend(arcs)
+        findings.extend(problems)
+    return tuple(roles), tuple(presentation), tuple(calculation), tuple(findings)
+
+
+def _printed_tolerance(observations: Sequence[Observation]) -> Decimal:
+    """Half a unit in the last printed place of each figure, summed: how far rounding can move a sum."""
+    return sum((Decimal(5).scaleb(-o.number.fraction_digits - 1) for o in observations), Decimal(0))
+
+
+def _flip(observation: Observation, fact: Fact) -> int:
+    """-1 where the fact's sign is the printed figure's reversed (a cost printed positive, stored as such
+    by a rule with sign "-"), else 1: the calculation weight is read off how the figures were stored."""
+    return -1 if observation.number.value * fact.value < 0 else 1
+
+
+def _sums(role: str, rows: Sequence[tuple[Observation, Fact]]) -> tuple[list[ExtensionArc], list[Finding]]:
+    """Calculation arcs where a ruled "Total ..." row sums the rows above it (back to the previous rule).
+
+    The sum is checked on the printed figures. The relationship is kept when it holds in some column;
+    a column where the printed total differs from the printed parts beyond rounding is the source's own
+    inconsistency, reported. Totals whose parts are all base concepts are left to the base taxonomy.
+    """
+    row_keys = sorted({(o.row, o.member) for o, _ in rows}, key=lambda k: (k[0], k[1] or ""))
+    facts_at: dict[tuple[int, str | None], list[tuple[Observation, Fact]]] = {}
+    for observation, fact in rows:
+        facts_at.setdefault((observation.row, observation.member), []).append((observation, fact))
+    arcs: list[ExtensionArc] = []
+    findings: list[Finding] = []
+    done: set[tuple[str, str]] = set()
+    start = 0
+    for position, key in enumerate(row_keys):
+        cells = facts_at[key]
+        observation = cells[0][0]
+        if not (_TOTAL.match(observation.label) and observation.ruled):
+            if observation.ruled:
+                start = position
+            continue
+        parts = [k for k in row_keys[start:position] if k[1] == key[1]]
+        start = position + 1
+        parent = cells[0][1].concept
+        children = list(dict.fromkeys(facts_at[k][0][1].concept for k in parts))
+        if len(children) < 2 or parent in children or len(children) != len(parts):
+            continue
+        if not any(name.startswith(f"{EXTENSION_PREFIX}:") for name in (parent, *children)):
+            continue
+        held, failed = 0, []
+        weights: dict[str, int] = {}
+        for total_obs, total in cells:
+            column = [
+                (o, f) for k in parts for o, f in facts_at[k] if o.source.column_start == total_obs.source.column_start
+            ]
+            if len(column) != len(children):
+                continue
+            computed = sum((o.number.value for o, _ in column), Decimal(0))
+            if abs(computed - total_obs.number.value) <= _printed_tolerance([total_obs, *(o for o, _ in column)]):
+                held += 1
+                for o, f in column:
+                    weights.setdefault(f.concept, _flip(o, f) * _flip(total_obs, total))
+            else:
+                failed.append((total_obs, total, computed))
+        if not held or len(weights) != len(children):
+            continue
+        for n, child in enumerate(children, start=1):
+            if (parent, child) not in done:
+                done.add((parent, child))
+                arcs.append(ExtensionArc(role=role, parent=parent, child=child, order=n, weight=weights[child]))
+        for total_obs, total, computed in failed:
+            findings.append(
+                Finding(
+                    code="calc.source-inconsistency",
+                    severity=Severity.WARNING,
+                    message=(
+                        f"{total_obs.label!r} {total.period.key}: the source prints {total_obs.source.cell} but the "
+                        f"rows above it add up to {computed}; both are kept as printed"
+                    ),
+                    sources=(total_obs.source,),
+                )
+            )
+    return arcs, findings

@@ -1,0 +1,279 @@
+"""Result -> the filing's extension schema (``<stem>.xsd``), its linkbases embedded, deterministic to the byte.
+
+What it writes::
+
+    <xs:schema targetNamespace="http://legacy-xbrl.org/extension/0000092122/southern-ex99-04" ...>
+      <xs:annotation><xs:appinfo>
+        <link:roleType roleURI=".../role/Table001" id="Table001">...</link:roleType>
+        <link:linkbase> label, presentation, calculation and definition links </link:linkbase>
+      </xs:appinfo></xs:annotation>
+      <xs:import namespace="http://legacy-xbrl.org/taxonomy/2025" schemaLocation=".../lx-2025.xsd"/>
+      <xs:element name="RetailRevenue" id="ext_RetailRevenue" type="xbrli:monetaryItemType"
+                  substitutionGroup="xbrli:item" xbrli:periodType="duration" nillable="true"/>
+    </xs:schema>
+
+Breakdowns by entity or segment are declared the XBRL Dimensions way: the members under the base
+axis's domain (``lx:EntityDomain``), the domain as the axis's default, and an open hypercube
+(``lx:BreakdownTable``) that every line item with a member reaches through ``lx:BreakdownLineItems``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from converter.model import Extension, Result
+from converter.taxonomy import DTR_TYPES_NAMESPACE, DTR_TYPES_PREFIX, DTR_TYPES_URL
+
+__all__ = ["to_extension_schema"]
+
+XS = "http://www.w3.org/2001/XMLSchema"
+XBRLI = "http://www.xbrl.org/2003/instance"
+LINK = "http://www.xbrl.org/2003/linkbase"
+XLINK = "http://www.w3.org/1999/xlink"
+XBRLDT = "http://xbrl.org/2005/xbrldt"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XBRLI_URL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
+XBRLDT_URL = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
+STANDARD_LINK = "http://www.xbrl.org/2003/role/link"
+STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
+DOCUMENTATION_LABEL = "http://www.xbrl.org/2003/role/documentation"
+CONCEPT_LABEL = "http://www.xbrl.org/2003/arcrole/concept-label"
+PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
+SUMMATION_ITEM = "http://www.xbrl.org/2003/arcrole/summation-item"
+ALL = "http://xbrl.org/int/dim/arcrole/all"
+HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
+DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
+DOMAIN_MEMBER = "http://xbrl.org/int/dim/arcrole/domain-member"
+DIMENSION_DEFAULT = "http://xbrl.org/int/dim/arcrole/dimension-default"
+# Each base axis and its domain (taxonomy/concepts.csv).
+AXIS_DOMAINS = {"LegalEntityAxis": "EntityDomain", "StatementBusinessSegmentsAxis": "SegmentDomain"}
+BREAKDOWN_ROLE = "Breakdown"
+
+
+# Characters XML 1.0 does not allow in text: written as their Python escape ("\\x1b").
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(text: str) -> str:
+    return _XML_FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def _q(namespace: str, local: str) -> str:
+    return f"{{{namespace}}}{local}"
+
+
+class _Links:
+    """Locators and arcs for one extended link, with each concept located once."""
+
+    def __init__(self, parent: etree._Element, tag: str, role: str, result: Result) -> None:
+        self.link = etree.SubElement(parent, _q(LINK, tag), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): role})
+        self.result = result
+        self.located: set[str] = set()
+
+    def loc(self, name: str) -> str:
+        tax = self.result.taxonomy
+        prefix, _, local = tax.resolve(name)
+        assert tax.extension is not None
+        label = f"loc_{prefix}_{local}"
+        if label not in self.located:
+            self.located.add(label)
+            document = tax.extension.href if prefix == tax.extension.prefix else tax.entry_point
+            etree.SubElement(
+                self.link,
+                _q(LINK, "loc"),
+                {
+                    _q(XLINK, "type"): "locator",
+                    _q(XLINK, "href"): f"{document}#{prefix}_{local}",
+                    _q(XLINK, "label"): label,
+                },
+            )
+        return label
+
+    def arc(self, tag: str, arcrole: str, parent: str, child: str, **extra: str) -> None:
+        attributes = {
+            _q(XLINK, "type"): "arc",
+            _q(XLINK, "arcrole"): arcrole,
+            _q(XLINK, "from"): self.loc(parent),
+            _q(XLINK, "to"): self.loc(child),
+        }
+        attributes.update(extra)
+        etree.SubElement(self.link, _q(LINK, tag), attributes)
+
+
+def _role_uri(namespace: str, role: str) -> str:
+    return f"{namespace}/role/{role}"
+
+
+def _elements(root: etree._Element, extension: Extension, prefix: str) -> None:
+    for concept in extension.concepts:
+        etree.SubElement(
+            root,
+            _q(XS, "element"),
+            {
+                "id": f"{prefix}_{concept.name}",
+                "name": concept.name,
+                "type": concept.data_type,
+                "substitutionGroup": "xbrli:item",
+                "nillable": "true",
+                _q(XBRLI, "periodType"): concept.period_type,
+            },
+        )
+    abstracts = [f"{role.id}Abstract" for role in extension.roles] + [m.name for m in extension.members]
+    for name in abstracts:
+        etree.SubElement(
+            root,
+            _q(XS, "element"),
+            {
+                "id": f"{prefix}_{name}",
+                "name": name,
+                "type": "xbrli:stringItemType",
+                "substitutionGroup": "xbrli:item",
+                "abstract": "true",
+                "nillable": "true",
+                _q(XBRLI, "periodType"): "duration",
+            },
+        )
+
+
+def _labels(linkbase: etree._Element, result: Result, extension: Extension, prefix: str) -> None:
+    links = _Links(linkbase, "labelLink", STANDARD_LINK, result)
+    texts: list[tuple[str, str, str]] = []
+    for concept in extension.concepts:
+        texts.append((concept.name, STANDARD_LABEL, concept.label))
+        texts.append((concept.name, DOCUMENTATION_LABEL, concept.documentation))
+    texts.extend((f"{role.id}Abstract", STANDARD_LABEL, role.definition) for role in extension.roles)
+    texts.extend((member.name, STANDARD_LABEL, f"{member.label} [Member]") for member in extension.members)
+    for n, (name, role, text) in enumerate(texts):
+        resource = f"lab_{n}"
+        label = etree.SubElement(
+            links.link,
+            _q(LINK, "label"),
+            {_q(XLINK, "type"): "resource", _q(XLINK, "label"): resource, _q(XLINK, "role"): role, XML_LANG: "en"},
+        )
+        label.text = _text(text)
+        etree.SubElement(
+            links.link,
+            _q(LINK, "labelArc"),
+            {
+                _q(XLINK, "type"): "arc",
+                _q(XLINK, "arcrole"): CONCEPT_LABEL,
+                _q(XLINK, "from"): links.loc(f"{prefix}:{name}"),
+                _q(XLINK, "to"): resource,
+            },
+        )
+
+
+def _dimensions(linkbase: etree._Element, result: Result, extension: Extension, namespace: str, prefix: str) -> None:
+    """Members under their axis's domain; the line items with members reach the open breakdown hypercube."""
+    base = result.taxonomy.prefix
+    links = _Links(linkbase, "definitionLink", _role_uri(namespace, BREAKDOWN_ROLE), result)
+    links.arc(
+        "definitionArc",
+        ALL,
+        f"{base}:BreakdownLineItems",
+        f"{base}:BreakdownTable",
+        **{
+            _q(XBRLDT, "closed"): "false",
+            _q(XBRLDT, "contextElement"): "segment",
+        },
+    )
+    axes = sorted({member.axis for member in extension.members})
+    for n, axis in enumerate(axes, start=1):
+        links.arc("definitionArc", HYPERCUBE_DIMENSION, f"{base}:BreakdownTable", f"{base}:{axis}", order=str(n))
+        links.arc("definitionArc", DIMENSION_DOMAIN, f"{base}:{axis}", f"{base}:{AXIS_DOMAINS[axis]}")
+    for n, member in enumerate(extension.members, start=1):
+        links.arc(
+            "definitionArc",
+            DOMAIN_MEMBER,
+            f"{base}:{AXIS_DOMAINS[member.axis]}",
+            f"{prefix}:{member.name}",
+            order=str(n),
+        )
+    broken_down = sorted({fact.concept for fact in result.facts if fact.dimensions})
+    for n, concept in enumerate(broken_down, start=1):
+        links.arc("definitionArc", DOMAIN_MEMBER, f"{base}:BreakdownLineItems", concept, order=str(n))
+    defaults = _Links(linkbase, "definitionLink", STANDARD_LINK, result)
+    for axis in axes:
+        defaults.arc("definitionArc", DIMENSION_DEFAULT, f"{base}:{axis}", f"{base}:{AXIS_DOMAINS[axis]}")
+
+
+def to_extension_schema(result: Result) -> bytes:
+    """The extension schema of ``result`` (ValueError if it has none)."""
+    extension, reference = result.extension, result.taxonomy.extension
+    if extension is None or reference is None:
+        raise ValueError(f"{result.document.name}: the result has no extension schema to write")
+    namespace, prefix = reference.namespace, reference.prefix
+    tax = result.taxonomy
+    nsmap = {
+        "xs": XS,
+        "xbrli": XBRLI,
+        "link": LINK,
+        "xlink": XLINK,
+        "xbrldt": XBRLDT,
+        DTR_TYPES_PREFIX: DTR_TYPES_NAMESPACE,
+        tax.prefix: tax.namespace,
+        prefix: namespace,
+    }
+    root = etree.Element(_q(XS, "schema"), nsmap=nsmap, targetNamespace=namespace, elementFormDefault="qualified")
+    appinfo = etree.SubElement(etree.SubElement(root, _q(XS, "annotation")), _q(XS, "appinfo"))
+    roles: list[tuple[str, str, tuple[str, ...]]] = [
+        (role.id, role.definition, ("link:presentationLink", "link:calculationLink")) for role in extension.roles
+    ]
+    if extension.members:
+        roles.append((BREAKDOWN_ROLE, "Breakdown by entity or segment", ("link:definitionLink",)))
+    for role_id, definition, used_on in roles:
+        role_type = etree.SubElement(appinfo, _q(LINK, "roleType"), roleURI=_role_uri(namespace, role_id), id=role_id)
+        etree.SubElement(role_type, _q(LINK, "definition")).text = _text(definition)
+        for link in used_on:
+            etree.SubElement(role_type, _q(LINK, "usedOn")).text = link
+    linkbase = etree.SubElement(appinfo, _q(LINK, "linkbase"))
+    for role_id, _, _ in roles:
+        etree.SubElement(
+            linkbase,
+            _q(LINK, "roleRef"),
+            {
+                _q(XLINK, "type"): "simple",
+                _q(XLINK, "href"): f"{reference.href}#{role_id}",
+                "roleURI": _role_uri(namespace, role_id),
+            },
+        )
+    if extension.members:
+        for arcrole in (ALL, HYPERCUBE_DIMENSION, DIMENSION_DOMAIN, DOMAIN_MEMBER, DIMENSION_DEFAULT):
+            etree.SubElement(
+                linkbase,
+                _q(LINK, "arcroleRef"),
+                {
+                    _q(XLINK, "type"): "simple",
+                    _q(XLINK, "href"): f"{XBRLDT_URL}#{arcrole.rsplit('/', 1)[1]}",
+                    "arcroleURI": arcrole,
+                },
+            )
+    _labels(linkbase, result, extension, prefix)
+    for role in extension.roles:
+        uri = _role_uri(namespace, role.id)
+        presentation = [arc for arc in extension.presentation if arc.role == role.id]
+        if presentation:
+            links = _Links(linkbase, "presentationLink", uri, result)
+            for arc in presentation:
+                links.arc("presentationArc", PARENT_CHILD, arc.parent, arc.child, order=str(arc.order))
+        calculation = [arc for arc in extension.calculation if arc.role == role.id]
+        if calculation:
+            links = _Links(linkbase, "calculationLink", uri, result)
+            for arc in calculation:
+                links.arc(
+                    "calculationArc",
+                    SUMMATION_ITEM,
+                    arc.parent,
+                    arc.child,
+                    order=str(arc.order),
+                    weight=str(arc.weight),
+                )
+    if extension.members:
+        _dimensions(linkbase, result, extension, namespace, prefix)
+    etree.SubElement(root, _q(XS, "import"), namespace=XBRLI, schemaLocation=XBRLI_URL)
+    etree.SubElement(root, _q(XS, "import"), namespace=DTR_TYPES_NAMESPACE, schemaLocation=DTR_TYPES_URL)
+    etree.SubElement(root, _q(XS, "import"), namespace=tax.namespace, schemaLocation=tax.entry_point)
+    _elements(root, extension, prefix)
+    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
