@@ -53,6 +53,9 @@ _FOOTNOTE = re.compile(r"\((?:see\s+)?notes?(?:\s+[\d\sand,]+)?\)|\(\d{1,2}\)|\*
 _OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
 # What a label says its figures are (the first match wins).
 _PER_SHARE = re.compile(r"\bper\s+(?:common\s+|basic\s+|diluted\s+)?share\b|\beps\b|\bper\s+ads\b", re.IGNORECASE)
+# A caption about per-share figures as such ("Significant Factors Impacting EPS"), not one that
+# exempts them ("except per share amounts").
+_PER_SHARE_CAPTION = re.compile(r"^(?!.*\bexcept\b).*(?:\bEPS\b|\bearnings\s+per\s+share\b)", re.IGNORECASE)
 _SHARES = re.compile(r"\bshares\b|\bnumber\s+of\s+(?:common\s+)?stock\b", re.IGNORECASE)
 _INSTANT_LABEL = re.compile(
     r"\b(?:beginning|end)\s+of\s+(?:the\s+)?(?:period|year|quarter)\b|\bbalance\s+at\b|\boutstanding\s+at\b",
@@ -113,7 +116,7 @@ def _member_name(group: str) -> str:
 def _kind(observation: Observation) -> tuple[str, str | None]:
     """(kind, data type) of an unmapped row: per share, shares, a measured quantity, or money."""
     label = observation.label
-    if _PER_SHARE.search(label):
+    if _PER_SHARE.search(label) or (_PER_SHARE_CAPTION.search(observation.caption) and not observation.measure):
         return "perShare", f"{DTR_TYPES_PREFIX}:perShareItemType"
     if _SHARES.search(label):
         return "shares", "xbrli:sharesItemType"

@@ -98,6 +98,18 @@ class TableReading:
     cell_count: int
 
 
+# Quantities a caption names: "(In Millions of KWHs)". The measure is the taxonomy's (lx:KWH).
+_CAPTION_MEASURES = ((re.compile(r"\bKWHs?\b|\bkilowatt[- ]hours?\b", re.IGNORECASE), "KWH"),)
+
+
+def _caption_measure(caption: str) -> str | None:
+    """ "Kilowatt-Hour Sales (In Millions of KWHs)" -> ``"KWH"``."""
+    for pattern, measure in _CAPTION_MEASURES:
+        if pattern.search(caption):
+            return measure
+    return None
+
+
 def caption_scale(caption: str) -> Scale:
     """``"(JPY in millions)"`` → MILLIONS; no scale words → UNITS."""
     for pattern, scale in _SCALES:
@@ -208,9 +220,12 @@ def read_observations(
     caption = table.caption_text
     statement, primary = _statement(caption, statements)
     scale = caption_scale(caption)
-    default_currency = _first_currency(caption, _CURRENCIES)
+    # No currency named, but "$" printed on the first and total rows: US dollars.
+    default_currency = _first_currency(caption, _CURRENCIES) or (
+        "USD" if any("$" in line.text for row in table.rows for line in row.lines) else None
+    )
     unit_match = _UNIT_CAPTION.search(caption)
-    measure = unit_match.group("measure") if unit_match else None
+    measure = unit_match.group("measure") if unit_match else _caption_measure(caption)
     observations: list[Observation] = []
     skipped: list[tuple[str, SourceRef]] = []
     findings: list[Finding] = []

@@ -90,22 +90,26 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     """
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     cells: list[CellToken] = []
+    first_word_start = 0
     i = len(words)
     while i > 0:
         word, start, end = words[i - 1]
         if word == "$" and cells:
             i -= 1
+            first_word_start = start
             continue
         if not (is_cell(word) or is_garbled_figure(word)):
             break
         cells.append(CellToken(word.lstrip("$"), start + (len(word) - len(word.lstrip("$"))), end))
+        first_word_start = start
         i -= 1
     if not cells:
         return text.strip(), ()
     cells.reverse()
     label_end = words[i - 1][2] if i > 0 else 0
     label = text[:label_end]
-    gap = cells[0].start - label_end
+    # Measured from the figure's word: "earnings of $204.5" is prose, its "$" no gap.
+    gap = first_word_start - label_end
     if label.strip() and gap < 2 and not _dot_leader(label):
         word, start, _ = words[i - 1]
         glued = _GLUED.match(word)
