@@ -319,7 +319,8 @@ def _sums(role: str, rows: Sequence[tuple[Observation, Fact]]) -> tuple[list[Ext
 
     The sum is checked on the printed figures. The relationship is kept when it holds in some column;
     a column where the printed total differs from the printed parts beyond rounding is the source's own
-    inconsistency, reported. Totals whose parts are all base concepts are left to the base taxonomy.
+    inconsistency, reported. A filing with an extension uses these instead of the base taxonomy's
+    calculations, which describe the seed filer's statements, not every company's.
     """
     row_keys = sorted({(o.row, o.member) for o, _ in rows}, key=lambda k: (k[0], k[1] or ""))
     facts_at: dict[tuple[int, str | None], list[tuple[Observation, Fact]]] = {}
@@ -341,8 +342,6 @@ def _sums(role: str, rows: Sequence[tuple[Observation, Fact]]) -> tuple[list[Ext
         parent = cells[0][1].concept
         children = list(dict.fromkeys(facts_at[k][0][1].concept for k in parts))
         if len(children) < 2 or parent in children or len(children) != len(parts):
-            continue
-        if not any(name.startswith(f"{EXTENSION_PREFIX}:") for name in (parent, *children)):
             continue
         held, failed = 0, []
         weights: dict[str, int] = {}

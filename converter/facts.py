@@ -233,6 +233,17 @@ def read_observations(
     # A column without its own "Six Months Ended" reads the table's: the group heading may span it unruled.
     context = " ".join([caption, *(line.text.strip() for line in table.header)])
     column_periods = [column_period(column.headings, context, fiscal) for column in table.columns]
+    column_currencies = [_first_currency(" ".join(c.headings), _HEADING_CURRENCIES) for c in table.columns]
+    # Columns of one period and currency that are not percentages or changes hold different measures
+    # ("Amortized Cost", "Unrealized Gains", "Fair Value" at December 31): one concept cannot state them.
+    measured = [
+        (p, cur)
+        for c, p, cur in zip(table.columns, column_periods, column_currencies, strict=True)
+        if p is not None
+        and not _PERCENT_HEADING.search(" ".join(c.headings))
+        and not _CHANGE_HEADING.search(" ".join(c.headings))
+    ]
+    shared = {key for key in measured if measured.count(key) > 1}
     members = row_members(table, known_groups)
     for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
@@ -252,6 +263,9 @@ def read_observations(
                 skipped.append(("unlabeled-row", source))
                 continue
             period = column_periods[index]
+            if period is not None and (period, column_currencies[index]) in shared:
+                skipped.append(("columns-share-a-period", source))
+                continue
             if number is None or period is None:
                 code, why = (
                     ("table.unreadable-cell", "is not a number")

@@ -205,7 +205,9 @@ def convert(
     entity = _entity(options, document)
     extension = extended.extension
     needed = bool(extension.concepts or extension.members)
-    reference = taxonomy.ref(calculations=has_tables)
+    # The base calculations are the seed filer's statement structure; a filing laid out otherwise (one
+    # that needs an extension) is checked by the sums its own tables verify, in its extension.
+    reference = taxonomy.ref(calculations=has_tables and not needed)
     if needed:
         reference = reference.model_copy(update={"extension": _extension_ref(entity, stem)})
     return Result(
