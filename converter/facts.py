@@ -266,6 +266,10 @@ def read_observations(
             if period is not None and (period, column_currencies[index]) in shared:
                 skipped.append(("columns-share-a-period", source))
                 continue
+            if number is not None and period is None:
+                # The headings name no period (an equity statement's components, "As Reported" columns):
+                # the figure is left out, with the column's headings in the finding.
+                skipped.append(("no-period", source))
             if number is None or period is None:
                 code, why = (
                     ("table.unreadable-cell", "is not a number")

@@ -57,6 +57,10 @@ _FROM_TO = re.compile(
     + ")",
     re.IGNORECASE,
 )
+# "6/26/99", "06/26/1999" (month/day/year, as US filings print them).
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d{2})(?![\d/])"
+)
 _INSTANT_CONTEXT = re.compile(r"\bas\s+of\b|\bbalance\s+sheets?\b|\bat\s+" + _MONTH, re.IGNORECASE)
 
 
@@ -219,8 +223,17 @@ def column_period(headings: tuple[str, ...], context: str, fiscal: FiscalCalenda
     if quarter and fiscal is not None:
         return quarter_period(int(quarter.group("q")), _two_digit_year(quarter.group("yy")), fiscal)
     found = _DATE.search(text)
+    numeric = None if found else _NUMERIC_DATE.search(text)
     if found:
         end = _parse_date(found)
+    elif numeric:
+        printed = numeric.group("year")
+        full_year = _two_digit_year(printed) if len(printed) == 2 else int(printed)
+        try:
+            end = date(full_year, int(numeric.group("month")), int(numeric.group("day")))
+        except ValueError:
+            return None
+        found = numeric
     else:
         year = _column_year(text)
         if year is None:
