@@ -116,10 +116,11 @@ def _member_name(group: str) -> str:
 def _kind(observation: Observation) -> tuple[str, str | None]:
     """(kind, data type) of an unmapped row: per share, shares, a measured quantity, or money."""
     label = observation.label
-    if _PER_SHARE.search(label) or (_PER_SHARE_CAPTION.search(observation.caption) and not observation.measure):
-        return "perShare", f"{DTR_TYPES_PREFIX}:perShareItemType"
+    # "Common shares used in the calculations of loss per share" counts shares; "Loss per common share" is per share.
     if _SHARES.search(label):
         return "shares", "xbrli:sharesItemType"
+    if _PER_SHARE.search(label) or (_PER_SHARE_CAPTION.search(observation.caption) and not observation.measure):
+        return "perShare", f"{DTR_TYPES_PREFIX}:perShareItemType"
     if observation.measure:
         return "measure", "xbrli:decimalItemType"
     if observation.currency:

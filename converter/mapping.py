@@ -34,7 +34,10 @@ __all__ = [
     "row_scale",
 ]
 
-_FOOTNOTE = re.compile(r"\(\d{1,2}\)|\*+|\((?:notes?|[a-z])\)", re.IGNORECASE)
+_FOOTNOTE = re.compile(
+    r"\(\d{1,2}\)|\*+|\((?:notes?|[a-z])\)|\((?:see\s+)?notes?\b[^)]*\)|\(\s*in\s+(?:thousands|millions|billions)\s*\)",
+    re.IGNORECASE,
+)
 _BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
 _ADD_PUNCT = re.compile(r"[,:;.]+")
 _OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)

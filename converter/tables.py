@@ -37,6 +37,7 @@ _ONE_COLUMN = re.compile(
     r"^(?:[A-Za-z]+\.?\s+\d{1,2},?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d\*?|[1-4]Q.*)$", re.IGNORECASE
 )
 _YEAR_CELL = re.compile(r"^(?:19|20)\d\d\*?$")
+_DASH_STEM = re.compile(r"\s*-\s*(?:\((?:see\s+)?notes?\))?\s*$", re.IGNORECASE)
 _CHUNK_GAP = re.compile(r"\s{2,}")
 _INNER_GAP = re.compile(r"\s{3,}")
 
@@ -298,6 +299,16 @@ def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row
         else:
             flush()
             lines = (line,)
+        if label.startswith("- ") and (rows or sections):
+            # "- As Reported" under "Net Income - Excluding One-Time Items" (or a heading "Basic Earnings
+            # Per Share-"): the dash continues the stem of the line above.
+            # A heading between the two rows ("Basic Earnings Per Share-") is the nearer stem.
+            above = rows[-1].label if rows and rows[-1].sections == tuple(sections) else ""
+            stem = above.split(" - ")[0] if " - " in above else ""
+            if not stem and sections and _DASH_STEM.search(sections[0]):
+                stem = _DASH_STEM.sub("", sections[0]).strip()
+            if stem:
+                label = f"{stem} - {label[2:].strip()}"
         parts = _INNER_GAP.split(label.strip())
         if len(parts) > 1:
             # "IP Services     64kbps - 128kbps": a group name, then the row's own label.
