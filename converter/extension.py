@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from converter.facts import Observation
 from converter.findings import Finding, Severity, SourceRef
-from converter.mapping import is_loss, row_scale
+from converter.mapping import is_loss, per_share_row, row_scale
 from converter.model import (
     Extension,
     ExtensionArc,
@@ -119,7 +119,11 @@ def _kind(observation: Observation) -> tuple[str, str | None]:
     # "Common shares used in the calculations of loss per share" counts shares; "Loss per common share" is per share.
     if _SHARES.search(label):
         return "shares", "xbrli:sharesItemType"
-    if _PER_SHARE.search(label) or (_PER_SHARE_CAPTION.search(observation.caption) and not observation.measure):
+    if (
+        _PER_SHARE.search(label)
+        or per_share_row(observation)
+        or (_PER_SHARE_CAPTION.search(observation.caption) and not observation.measure)
+    ):
         return "perShare", f"{DTR_TYPES_PREFIX}:perShareItemType"
     if observation.measure:
         return "measure", "xbrli:decimalItemType"
@@ -210,9 +214,13 @@ def build_extension(
             or bool(_INSTANT_LABEL.search(observation.label))
         )
         period_type = "instant" if instant else "duration"
+        named = observation.label
+        if kind == "perShare" and not _PER_SHARE.search(named):
+            # "Net income/(loss)" under "Basic income" in the per-share block: named with its heading.
+            named = f"{observation.sections[0] if observation.sections else ''} {named} per share"
         local = _declare(
             declared,
-            concept_name(observation.label, observation.sections),
+            concept_name(named, observation.sections),
             data_type,
             period_type,
             base_concepts,

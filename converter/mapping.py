@@ -31,6 +31,7 @@ __all__ = [
     "map_observations",
     "merge_facts",
     "normalise_label",
+    "per_share_row",
     "row_scale",
 ]
 
@@ -107,6 +108,15 @@ def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
         if exempt and _SHARE_WORD.search(_PER_SHARE_PHRASE.sub(" ", exempt.group("rest"))):
             return 0
     return caption_power
+
+
+_EXCEPT_PER_SHARE = re.compile(r"\bexcept\b[^)]*\bper[-\s]+share\b", re.IGNORECASE)
+
+
+def per_share_row(observation: Observation) -> bool:
+    """A figure in cents under "(in millions, except per share amounts)": "Net income/(loss)  $ (3.02)"
+    in the per-share block is a per-share amount, whatever its label says."""
+    return bool(_EXCEPT_PER_SHARE.search(observation.caption)) and observation.number.fraction_digits == 2
 
 
 def is_loss(label: str) -> bool:
@@ -207,6 +217,10 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
             no_rule.append(observation)
             continue
         concept = taxonomy.concepts[rule.concept]
+        if concept.type is ConceptType.MONETARY and per_share_row(observation):
+            # The label names an amount; the figure is its per-share counterpart: the extension states it.
+            no_rule.append(observation)
+            continue
         spec = table.units.get(concept.name) or _default_unit(concept, observation, taxonomy.prefix)
         period = _period(concept, observation)
         if spec is None or period is None:
