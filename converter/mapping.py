@@ -93,6 +93,7 @@ class MappedFacts:
     # The observation behind each candidate, in order; and those no rule names (for the extension).
     origins: tuple[Observation, ...] = ()
     unmapped: tuple[Observation, ...] = ()
+    skipped: tuple[tuple[str, SourceRef], ...] = ()
 
 
 def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
@@ -206,6 +207,7 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
     candidates: list[tuple[Fact, bool]] = []
     origins: list[Observation] = []
     no_rule: list[Observation] = []
+    mismatched: list[tuple[str, SourceRef]] = []
     findings: list[Finding] = []
     unmapped: dict[tuple[str, str], list[SourceRef]] = {}
     unaccounted = 0
@@ -225,6 +227,8 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
         period = _period(concept, observation)
         if spec is None or period is None:
             why = "no currency for a monetary figure" if spec is None else "an instant where a duration is needed"
+            # Named, not lost: the column gives a date where the row states a flow (or no currency).
+            mismatched.append(("no-currency" if spec is None else "instant-column-for-a-flow", observation.source))
             findings.append(
                 Finding(
                     code="mapping.unit-or-period",
@@ -233,7 +237,6 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
                     sources=(observation.source,),
                 )
             )
-            unaccounted += 1
             continue
         value, decimals = _scaled(concept, observation)
         if rule.sign > 0 and is_loss(observation.label):
@@ -266,6 +269,7 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
         unaccounted=unaccounted,
         origins=tuple(origins),
         unmapped=tuple(no_rule),
+        skipped=tuple(mismatched),
     )
 
 

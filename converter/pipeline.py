@@ -168,6 +168,7 @@ def convert(
         captions={o.table: o.caption for o in observations},
     )
     findings.extend(extended.findings)
+    skipped.extend(mapped.skipped)
     skipped.extend(extended.skipped)
     table_candidates.extend(extended.candidates)
     prose = read_prose(document, blocks, taxonomy, load_prose_rules(taxonomy.directory), fiscal, doc_date)

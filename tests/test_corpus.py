@@ -1,0 +1,179 @@
+"""Real EDGAR filings of other companies (../shared/corpus, never copied here): every one converts,
+validates in Arelle with its extension schema, accounts for every table cell, and states key facts
+read by hand from the documents (value, period, unit, and member where the table breaks down by one)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from paths import SHARED
+
+from converter.cli import main
+
+CORPUS = SHARED / "corpus"
+pytestmark = pytest.mark.skipif(
+    not CORPUS.is_dir(), reason=f"shared corpus not present: {CORPUS} (the corpus tests read it there)"
+)
+
+SOUTHERN = "southern_co_2005-01-25_8-K_"
+Q4_04, FY04, FY03 = "2004-10-01/2005-01-01", "2004-01-01/2005-01-01", "2003-01-01/2004-01-01"
+
+# (output stem, concept, OIM period, unit, value, member); values read off the cited lines by hand.
+KEY_FACTS = [
+    (SOUTHERN + "ex99-02", "lx:Revenues", Q4_04, "iso4217:USD", "2721000000", None),  # line 36 $2,721
+    (SOUTHERN + "ex99-02", "lx:NetIncomeLoss", FY04, "iso4217:USD", "1532000000", None),  # "- As Reported" 1,532
+    (SOUTHERN + "ex99-02", "lx:EarningsPerShareBasic", Q4_04, "iso4217:USD/xbrli:shares", "0.27", None),
+    (SOUTHERN + "ex99-02", "lx:WeightedAverageNumberOfSharesOutstandingBasic", FY04, "xbrli:shares", "739000000", None),
+    (SOUTHERN + "ex99-02", "lx:CommonStockSharesOutstanding", "2004-12-31", "xbrli:shares", "741000000", None),
+    (SOUTHERN + "ex99-04", "lx:OperatingIncomeLoss", FY04, "iso4217:USD", "2827000000", None),
+    (SOUTHERN + "ex99-04", "lx:Revenues", FY03, "iso4217:USD", "11186000000", None),
+    (SOUTHERN + "ex99-05", "ext:TotalSales", FY04, "lx:KWH", "192382000000", None),  # In Millions of KWHs
+    (SOUTHERN + "ex99-06", "lx:Revenues", FY04, "iso4217:USD", "4236000000", "ext:AlabamaPowerMember"),
+    (SOUTHERN + "ex99-06", "lx:Revenues", FY04, "iso4217:USD", "11903000000", None),
+    (
+        SOUTHERN + "ex99-06",
+        "lx:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+        "2003-10-01/2004-01-01",
+        "iso4217:USD",
+        "-58000000",
+        "ext:MississippiPowerMember",
+    ),
+    (SOUTHERN + "full-submission.ex99-02", "lx:Revenues", Q4_04, "iso4217:USD", "2721000000", None),
+    # Junglee: "LOSS FROM OPERATIONS  4,322,012" is a loss; 1996 runs from inception, June 3.
+    (
+        "amazon_1998-08-12_8-K_junglee_fin_stmts",
+        "lx:OperatingIncomeLoss",
+        "1997-01-01/1998-01-01",
+        "iso4217:USD",
+        "-4322012",
+        None,
+    ),
+    (
+        "amazon_1998-08-12_8-K_junglee_fin_stmts",
+        "lx:NetIncomeLoss",
+        "1996-06-03/1997-01-01",
+        "iso4217:USD",
+        "-742411",
+        None,
+    ),
+    ("amazon_1998-08-12_8-K_junglee_fin_stmts", "lx:Revenues", "1997-01-01/1998-01-01", "iso4217:USD", "1216355", None),
+    (
+        "amazon_1998-08-12_8-K_junglee_fin_stmts",
+        "lx:CashAndCashEquivalentsAtCarryingValue",
+        "1997-12-31",
+        "iso4217:USD",
+        "1576716",
+        None,
+    ),
+    # Apple FY97 Q2: 13-week quarter ended March 28, 1997; shares "(in thousands)" in a millions table.
+    ("apple_1997-05_10-Q_Q2FY97", "lx:Revenues", "1996-12-28/1997-03-29", "iso4217:USD", "1601000000", None),
+    ("apple_1997-05_10-Q_Q2FY97", "lx:NetIncomeLoss", "1996-12-28/1997-03-29", "iso4217:USD", "-708000000", None),
+    (
+        "apple_1997-05_10-Q_Q2FY97",
+        "lx:EarningsPerShareBasic",
+        "1996-12-28/1997-03-29",
+        "iso4217:USD/xbrli:shares",
+        "-5.64",
+        None,
+    ),
+    (
+        "apple_1997-05_10-Q_Q2FY97",
+        "lx:WeightedAverageNumberOfSharesOutstandingBasic",
+        "1996-12-28/1997-03-29",
+        "xbrli:shares",
+        "125609000",
+        None,
+    ),
+    ("apple_1997-05_10-Q_Q2FY97", "lx:StockholdersEquity", "1997-03-28", "iso4217:USD", "1242000000", None),
+    ("apple_1999-08_10-Q_Q3FY99", "lx:Revenues", "1999-03-28/1999-06-27", "iso4217:USD", "1558000000", None),
+    ("apple_1999-08_10-Q_Q3FY99", "lx:NetIncomeLoss", "1999-03-28/1999-06-27", "iso4217:USD", "203000000", None),
+    ("apple_1999-08_10-Q_Q3FY99", "lx:OperatingIncomeLoss", "1999-03-28/1999-06-27", "iso4217:USD", "104000000", None),
+    ("apple_2004-07-14_8-K_ex99-1_HTML", "lx:Revenues", "2004-03-28/2004-06-27", "iso4217:USD", "2014000000", None),
+    ("apple_2004-07-14_8-K_ex99-1_HTML", "lx:NetIncomeLoss", "2004-03-28/2004-06-27", "iso4217:USD", "61000000", None),
+    ("ford_2002-03_10-K_FY2001.10-k", "lx:NetIncomeLoss", "2001-01-01/2002-01-01", "iso4217:USD", "-5453000000", None),
+    ("ford_2002-03_10-K_FY2001.10-k", "lx:Assets", "2001-12-31", "iso4217:USD", "276543000000", None),
+    (
+        "ford_2002-03_10-K_FY2001.10-k",
+        "lx:OperatingIncomeLoss",
+        "2001-01-01/2002-01-01",
+        "iso4217:USD",
+        "-7568000000",
+        "ext:AutomotiveMember",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory: pytest.TempPathFactory, arelle_home: None) -> Path:
+    out = tmp_path_factory.mktemp("corpus")
+    code = main(["convert", str(CORPUS), "-o", str(out), "--validate"])
+    assert code == 0, (out / "batch-summary.json").read_text(encoding="utf-8")
+    return out
+
+
+def _reports(out: Path) -> list[Path]:
+    return sorted(p for p in out.glob("*.report.json"))
+
+
+def test_every_corpus_file_converts_and_validates(converted: Path) -> None:
+    reports = _reports(converted)
+    # 11 single documents, 6 exhibits of the submission (its 8-K cover page holds no financial data).
+    assert len(reports) == 17
+    for path in reports:
+        report = json.loads(path.read_text(encoding="utf-8"))
+        assert report["validation"]["errors"] == 0, (path.name, report["validation"]["messages"][:3])
+        assert report["validation"]["inconsistencies"] == 0, (path.name, report["validation"]["messages"][:3])
+        assert report["cells"]["unaccounted"] == 0, path.name
+
+
+def test_extension_schema_written_beside_each_instance(converted: Path) -> None:
+    for path in sorted(converted.glob("*.xbrl")):
+        text = path.read_text(encoding="utf-8")
+        if "ext:" in text:
+            assert path.with_suffix(".xsd").is_file(), path.name
+            assert f'xlink:href="{path.with_suffix(".xsd").name}"' in text
+
+
+def _oim(period: str) -> str:
+    """xBRL-JSON's form: ``2004-10-01/2005-01-01`` (end exclusive) as datetimes; an instant, the
+    balance at the end of 2004-12-31, is ``2005-01-01T00:00:00``."""
+    if "/" not in period:
+        return f"{date.fromisoformat(period) + timedelta(days=1)}T00:00:00"
+    return "/".join(f"{p}T00:00:00" for p in period.split("/"))
+
+
+def _facts(out: Path, stem: str) -> list[dict[str, Any]]:
+    data = json.loads((out / f"{stem}.json").read_text(encoding="utf-8"))
+    return list(data["facts"].values())
+
+
+@pytest.mark.parametrize(("stem", "concept", "period", "unit", "value", "member"), KEY_FACTS)
+def test_key_facts_read_by_hand(
+    converted: Path, stem: str, concept: str, period: str, unit: str, value: str, member: str | None
+) -> None:
+    matches = [
+        f
+        for f in _facts(converted, stem)
+        if f["dimensions"]["concept"] == concept
+        and f["dimensions"]["period"] == _oim(period)
+        and f["dimensions"].get("unit", "") == unit
+        and (member is None) == all(k in ("concept", "entity", "period", "unit") for k in f["dimensions"])
+        and (member is None or member in f["dimensions"].values())
+    ]
+    assert len(matches) == 1, [
+        (f["dimensions"]["period"], f["value"])
+        for f in _facts(converted, stem)
+        if f["dimensions"]["concept"] == concept
+    ]
+    assert Decimal(matches[0]["value"]) == Decimal(value)
+
+
+def test_submission_header_gives_the_entity(converted: Path) -> None:
+    """The submission's SGML header names the filer: Southern Co, CIK 92122, without any flag."""
+    facts = _facts(converted, SOUTHERN + "full-submission.ex99-04")
+    assert facts and all(f["dimensions"]["entity"] == "cik:0000092122" for f in facts)
