@@ -230,10 +230,10 @@ def _parts(path: Path, data: bytes, options: Options) -> tuple[list[_Part], list
     and a note for each document left out, with the reason."""
     try:
         text = decode(data)
-    except ReadError:
-        return [_Part(path.stem, path.name, data, options)], []
+    except ReadError as err:
+        raise DocumentError(str(err)) from None
     if not is_submission(text):
-        return [_Part(path.stem, path.name, data, options)], []
+        return [_Part(path.stem, path.name, text, options)], []
     try:
         submission = parse_submission(text)
     except SubmissionError as err:

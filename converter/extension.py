@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
 from decimal import Decimal
 
 from converter.facts import Observation
 from converter.findings import Finding, Severity, SourceRef
-from converter.mapping import is_loss, per_share_row, row_scale
+from converter.mapping import OWN_SCALE, figure, per_share_row, period_for, row_scale
 from converter.model import (
     Extension,
     ExtensionArc,
@@ -31,7 +30,6 @@ from converter.model import (
     ExtensionMember,
     ExtensionRole,
     Fact,
-    Period,
     Unit,
 )
 from converter.taxonomy import DTR_TYPES_PREFIX
@@ -50,7 +48,6 @@ EXTENSION_PREFIX = "ext"
 MAX_NAME = 80
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _FOOTNOTE = re.compile(r"\((?:see\s+)?notes?(?:\s+[\d\sand,]+)?\)|\(\d{1,2}\)|\*+|\([a-z]\)", re.IGNORECASE)
-_OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
 # What a label says its figures are (the first match wins).
 _PER_SHARE = re.compile(r"\bper\s+(?:common\s+|basic\s+|diluted\s+)?share\b|\beps\b|\bper\s+ads\b", re.IGNORECASE)
 # A caption about per-share figures as such ("Significant Factors Impacting EPS"), not one that
@@ -61,7 +58,6 @@ _INSTANT_LABEL = re.compile(
     r"\b(?:beginning|end)\s+of\s+(?:the\s+)?(?:period|year|quarter)\b|\bbalance\s+at\b|\boutstanding\s+at\b",
     re.IGNORECASE,
 )
-_BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
 # Labels too bare to name a concept alone: the section they sit in names it with them.
 _GENERIC = frozenset({"total", "other", "net", "as reported", "subtotal", "others", "all other", "other net"})
 _LEGAL_ENTITY = re.compile(
@@ -82,7 +78,7 @@ class ExtensionFacts:
 
 
 def _clean(label: str) -> str:
-    return " ".join(_OWN_SCALE.sub(" ", _FOOTNOTE.sub(" ", label)).split()).strip(" -:,")
+    return " ".join(OWN_SCALE.sub(" ", _FOOTNOTE.sub(" ", label)).split()).strip(" -:,")
 
 
 def concept_name(label: str, sections: Sequence[str] = ()) -> str:
@@ -145,15 +141,6 @@ def _unit(kind: str, observation: Observation, base_prefix: str) -> Unit | None:
     return None
 
 
-def _period(observation: Observation, instant: bool) -> Period:
-    period = observation.period
-    if not instant or period.start is None:
-        return period
-    if _BEGINNING.search(observation.label):
-        return Period.instant(period.start - timedelta(days=1))
-    return Period.instant(period.end)
-
-
 @dataclass(frozen=True, slots=True)
 class _Declared:
     name: str
@@ -180,12 +167,11 @@ def build_extension(
     *,
     base_prefix: str,
     base_concepts: frozenset[str],
-    captions: dict[int, str],
 ) -> ExtensionFacts:
     """Extension concepts for ``unmapped`` rows, members for grouped rows, and a role per table.
 
     ``placed`` pairs every observation that became a fact (on a base concept or not) with its fact,
-    for the tables' presentation and calculation; ``captions`` names each table by its caption.
+    for the tables' presentation and calculation (each table's role is named by its caption).
     """
     declared: dict[str, _Declared] = {}
     labels: dict[str, str] = {}
@@ -227,14 +213,16 @@ def build_extension(
         )
         labels.setdefault(local, _clean(observation.label) or local)
         sources_of.setdefault(local, observation.source)
-        power = row_scale(observation.label, observation.caption, int(observation.scale), kind)
-        number = observation.number
-        value = number.value * (Decimal(10) ** power)
+        value, decimals = figure(
+            observation, row_scale(observation.label, observation.caption, int(observation.scale), kind)
+        )
+        period = period_for(observation, period_type)
+        assert period is not None  # an instant concept takes any column; a duration one only durations
         fact = Fact(
             concept=f"{EXTENSION_PREFIX}:{local}",
-            value=-abs(value) if is_loss(observation.label) else value,
-            decimals=number.fraction_digits - power,
-            period=_period(observation, instant),
+            value=value,
+            decimals=decimals,
+            period=period,
             unit=unit,
             sources=(observation.source,),
         )
@@ -242,7 +230,7 @@ def build_extension(
         candidates.append((fact, observation.primary))
         pairs.append((observation, fact))
     members = _members(pairs)
-    roles, presentation, calculation, calc_findings = _links(pairs, captions)
+    roles, presentation, calculation, calc_findings = _links(pairs)
     concepts = tuple(
         ExtensionConcept(
             name=d.name,
@@ -284,7 +272,7 @@ def _members(pairs: Iterable[tuple[Observation, Fact]]) -> tuple[ExtensionMember
 
 
 def _links(
-    pairs: Sequence[tuple[Observation, Fact]], captions: dict[int, str]
+    pairs: Sequence[tuple[Observation, Fact]],
 ) -> tuple[tuple[ExtensionRole, ...], tuple[ExtensionArc, ...], tuple[ExtensionArc, ...], tuple[Finding, ...]]:
     by_table: dict[int, list[tuple[Observation, Fact]]] = {}
     for observation, fact in pairs:
@@ -297,7 +285,7 @@ def _links(
         rows = sorted(by_table[table], key=lambda pair: (pair[0].row, pair[0].source.column_start or 0))
         role = f"Table{table:03d}"
         first_line = rows[0][0].source.line_start
-        caption = " ".join(captions.get(table, "").split())[:200] or "Table"
+        caption = " ".join(rows[0][0].caption.split())[:200] or "Table"
         roles.append(ExtensionRole(id=role, definition=f"{caption} (line {first_line})"))
         order: dict[str, int] = {}
         for _, fact in rows:

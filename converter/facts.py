@@ -142,12 +142,18 @@ def _source(document: str, row: Row, cell_text: str, start: int, end: int) -> So
     )
 
 
+def _derived(headings: str) -> str | None:
+    """Why a column's figures are derived from others, by its headings: a percentage or a change."""
+    if _PERCENT_HEADING.search(headings):
+        return "derived-percentage"
+    if _CHANGE_HEADING.search(headings):
+        return "derived-change"
+    return None
+
+
 def group_key(text: str) -> str:
     """How group names compare: ``"AUTOMOTIVE"`` and ``"Automotive"`` are one group."""
     return _NORMAL.sub(" ", text.lower()).strip()
-
-
-_key = group_key
 
 
 def _heading_name(section: str) -> str:
@@ -159,7 +165,7 @@ def _is_group_heading(section: str, known: frozenset[str]) -> bool:
     name = _heading_name(section)
     letters = [c for c in name if c.isalpha()]
     caps = len(letters) > 2 and all(c.isupper() for c in letters)
-    grouped = bool(_GROUP_DASH.search(section.strip()) or caps or _key(name) in known)
+    grouped = bool(_GROUP_DASH.search(section.strip()) or caps or group_key(name) in known)
     return grouped and not section.strip().endswith(":")
 
 
@@ -189,13 +195,13 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
             groups.append(None)
             continue
         groups.append(current)
-        label = _key(row.label)
-        if current is not None and label.startswith("total") and _key(_heading_name(current)) in label:
+        label = group_key(row.label)
+        if current is not None and label.startswith("total") and group_key(_heading_name(current)) in label:
             closed = True
     labels: dict[str, set[str]] = {}
     for row, group in zip(table.rows, groups, strict=True):
         if group is not None:
-            labels.setdefault(group, set()).add(_key(row.label))
+            labels.setdefault(group, set()).add(group_key(row.label))
     breakdown = {
         group
         for group, own in labels.items()
@@ -234,14 +240,13 @@ def read_observations(
     context = " ".join([caption, *(line.text.strip() for line in table.header)])
     column_periods = [column_period(column.headings, context, fiscal) for column in table.columns]
     column_currencies = [_first_currency(" ".join(c.headings), _HEADING_CURRENCIES) for c in table.columns]
+    column_derived = [_derived(" ".join(c.headings)) for c in table.columns]
     # Columns of one period and currency that are not percentages or changes hold different measures
     # ("Amortized Cost", "Unrealized Gains", "Fair Value" at December 31): one concept cannot state them.
     measured = [
         (p, cur)
-        for c, p, cur in zip(table.columns, column_periods, column_currencies, strict=True)
-        if p is not None
-        and not _PERCENT_HEADING.search(" ".join(c.headings))
-        and not _CHANGE_HEADING.search(" ".join(c.headings))
+        for p, cur, derived in zip(column_periods, column_currencies, column_derived, strict=True)
+        if p is not None and derived is None
     ]
     shared = {key for key in measured if measured.count(key) > 1}
     members = row_members(table, known_groups)
@@ -252,11 +257,9 @@ def read_observations(
             source = _source(document, row, cell.text, cell.start, cell.end)
             headings = " ".join(column.headings)
             number = parse_number(cell.text)
-            if _PERCENT_HEADING.search(headings) or (number is not None and number.percent):
-                skipped.append(("derived-percentage", source))
-                continue
-            if _CHANGE_HEADING.search(headings):
-                skipped.append(("derived-change", source))
+            derived = "derived-percentage" if number is not None and number.percent else column_derived[index]
+            if derived is not None:
+                skipped.append((derived, source))
                 continue
             if not row.label:
                 # A figure under a rule with no label ("  2,317  3,367"): a subtotal the text does not name.
@@ -285,7 +288,7 @@ def read_observations(
                     )
                 )
                 continue
-            currency = _first_currency(headings, _HEADING_CURRENCIES) or default_currency
+            currency = column_currencies[index] or default_currency
             observations.append(
                 Observation(
                     label=row.label,

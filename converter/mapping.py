@@ -24,14 +24,17 @@ from converter.model import Fact, Period, Unit
 from converter.taxonomy import Concept, ConceptType, Taxonomy
 
 __all__ = [
+    "OWN_SCALE",
     "MappedFacts",
     "MappingTable",
+    "figure",
     "is_loss",
     "load_mapping_table",
     "map_observations",
     "merge_facts",
     "normalise_label",
     "per_share_row",
+    "period_for",
     "row_scale",
 ]
 
@@ -41,7 +44,7 @@ _FOOTNOTE = re.compile(
 )
 _BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
 _ADD_PUNCT = re.compile(r"[,:;.]+")
-_OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
+OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
 # Caption words that exempt share counts from the caption's scale: "(In millions, except share amounts)".
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>[^)]*)", re.IGNORECASE)
 _PER_SHARE_PHRASE = re.compile(r"\bper[-\s]+(?:share|ads)\b", re.IGNORECASE)
@@ -99,7 +102,7 @@ class MappedFacts:
 def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
     """The power of ten a row's figures are in: its own "(in millions)", else the caption's scale,
     which share counts follow unless the caption exempts them ("except share amounts")."""
-    own = _OWN_SCALE.search(label)
+    own = OWN_SCALE.search(label)
     if own:
         return _SCALES[own.group("scale").lower()]
     if kind == "perShare":
@@ -178,9 +181,11 @@ def _default_unit(concept: Concept, observation: Observation, prefix: str) -> st
     return "xbrli:pure"
 
 
-def _period(concept: Concept, observation: Observation) -> Period | None:
+def period_for(observation: Observation, period_type: str) -> Period | None:
+    """The observation's period for a concept of ``period_type``: a duration column's end (or, for
+    "beginning of period", the day before its start) for an instant; None for a flow in an instant column."""
     period = observation.period
-    if concept.period_type.value == "instant":
+    if period_type == "instant":
         if period.start is None:
             return period
         if _BEGINNING.search(observation.label):
@@ -189,17 +194,24 @@ def _period(concept: Concept, observation: Observation) -> Period | None:
     return None if period.start is None else period
 
 
-def _scaled(concept: Concept, observation: Observation) -> tuple[Decimal, int]:
-    """Value and decimals: the caption's scale applies to money, and to share counts unless the caption
-    exempts them or the row names its own ("(in thousands)"); per-share figures are as printed."""
+def figure(observation: Observation, power: int, *, label_sign: bool = True) -> tuple[Decimal, int]:
+    """The printed figure times 10**``power`` and its decimals; with ``label_sign``, a loss the label
+    carries ("LOSS FROM OPERATIONS  4,322,012") is negative."""
     number = observation.number
+    value = number.value * (Decimal(10) ** power)
+    if label_sign and is_loss(observation.label):
+        value = -abs(value)
+    return value, number.fraction_digits - power
+
+
+def _power(concept: Concept, observation: Observation) -> int:
+    """The caption's scale applies to money, and to share counts unless the caption exempts them or
+    the row names its own ("(in thousands)"); per-share figures are as printed."""
     if concept.type is ConceptType.MONETARY:
-        power = int(observation.scale)
-    elif concept.type is ConceptType.SHARES:
-        power = row_scale(observation.label, observation.caption, int(observation.scale), "shares")
-    else:
-        power = 0
-    return number.value * (Decimal(10) ** power), number.fraction_digits - power
+        return int(observation.scale)
+    if concept.type is ConceptType.SHARES:
+        return row_scale(observation.label, observation.caption, int(observation.scale), "shares")
+    return 0
 
 
 def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, table: MappingTable) -> MappedFacts:
@@ -224,7 +236,7 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
             no_rule.append(observation)
             continue
         spec = table.units.get(concept.name) or _default_unit(concept, observation, taxonomy.prefix)
-        period = _period(concept, observation)
+        period = period_for(observation, concept.period_type.value)
         if spec is None or period is None:
             why = "no currency for a monetary figure" if spec is None else "an instant where a duration is needed"
             # Named, not lost: the column gives a date where the row states a flow (or no currency).
@@ -238,9 +250,7 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
                 )
             )
             continue
-        value, decimals = _scaled(concept, observation)
-        if rule.sign > 0 and is_loss(observation.label):
-            value = -abs(value)
+        value, decimals = figure(observation, _power(concept, observation), label_sign=rule.sign > 0)
         fact = Fact(
             concept=concept.name,
             value=value * rule.sign,

@@ -165,7 +165,6 @@ def convert(
         list(zip(mapped.origins, placed, strict=True)),
         base_prefix=taxonomy.prefix,
         base_concepts=frozenset(taxonomy.concepts),
-        captions={o.table: o.caption for o in observations},
     )
     findings.extend(extended.findings)
     skipped.extend(mapped.skipped)

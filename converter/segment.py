@@ -18,7 +18,7 @@ from enum import Enum
 from converter.read import Document, Line
 from converter.values import is_cell, is_garbled_figure
 
-__all__ = ["Block", "BlockKind", "CellToken", "LineKind", "classify", "row_cells", "segment"]
+__all__ = ["YEAR_CELL", "Block", "BlockKind", "CellToken", "LineKind", "classify", "row_cells", "segment"]
 
 # Blank lines a table may hold between its rows (Appendix sub-tables sit three apart).
 MAX_BLANK_GAP = 3
@@ -36,7 +36,8 @@ _WORD = re.compile(r"\S+")
 _DOT_LEADER_REVERSED = re.compile(r"^\s*(?:\.\s?){3,}")
 # A label word run into a figure: "expense(benefit)(10,545)".
 _GLUED = re.compile(r"^(?P<label>.*?[A-Za-z\)\]:])(?P<cell>\(\$?-?\d[\d,]*(?:\.\d+)?%?\))$")
-_YEAR = re.compile(r"^(?:19|20)\d\d\*?$")
+# A column heading that is a year ("2004", "2003*"): a heading line, not a row of figures.
+YEAR_CELL = re.compile(r"^(?:19|20)\d\d\*?$")
 _CAPTION_START = re.compile(r"^\s*(?:Table|Exhibit|Appendix|Schedule)\s+[\dA-Z]+[.:]?\s", re.IGNORECASE)
 # A label ending in one of these words is followed by a reference number, not a figure ("Appendix  2").
 _REFERENCE_WORD = re.compile(r"\b(?:Appendix|Page|Table|Note|Exhibit|Item|Schedule|No\.?)$", re.IGNORECASE)
@@ -134,7 +135,7 @@ def classify(line: Line) -> LineKind:
     if _RULE.match(text):
         return LineKind.RULE
     label, cells = row_cells(text)
-    if cells and not (not label and all(_YEAR.match(c.text) for c in cells)) and not _REFERENCE_WORD.search(label):
+    if cells and not (not label and all(YEAR_CELL.match(c.text) for c in cells)) and not _REFERENCE_WORD.search(label):
         return LineKind.ROW
     if _CAPTION_START.match(text):
         return LineKind.TEXT

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from converter.read import Line
-from converter.segment import Block, CellToken, LineKind, classify, row_cells
+from converter.segment import YEAR_CELL, Block, CellToken, LineKind, classify, row_cells
 
 __all__ = ["Column", "Row", "Table", "read_tables"]
 
@@ -36,7 +36,6 @@ _PERIOD_PHRASE = re.compile(
 _ONE_COLUMN = re.compile(
     r"^(?:[A-Za-z]+\.?\s+\d{1,2},?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d\*?|[1-4]Q.*)$", re.IGNORECASE
 )
-_YEAR_CELL = re.compile(r"^(?:19|20)\d\d\*?$")
 _DASH_STEM = re.compile(r"\s*-\s*(?:\((?:see\s+)?notes?\))?\s*$", re.IGNORECASE)
 _CHUNK_GAP = re.compile(r"\s{2,}")
 _INNER_GAP = re.compile(r"\s{3,}")
@@ -191,7 +190,7 @@ def _assign_headings(header: list[Line], spans: list[tuple[int, int]]) -> tuple[
 def _is_year_row(line: Line) -> bool:
     """``ASSETS        1997      1996``: a heading line with a label, not a row of figures."""
     cells = row_cells(line.text)[1]
-    return bool(cells) and all(_YEAR_CELL.match(cell.text) for cell in cells)
+    return bool(cells) and all(YEAR_CELL.match(cell.text) for cell in cells)
 
 
 def _join_label(parts: list[str]) -> str:

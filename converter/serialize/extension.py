@@ -19,29 +19,31 @@ axis's domain (``lx:EntityDomain``), the domain as the axis's default, and an op
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from converter.model import Extension, Result
+from converter.package import (
+    CONCEPT_LABEL,
+    DOCUMENTATION_LABEL,
+    LINK,
+    PARENT_CHILD,
+    STANDARD_LABEL,
+    STANDARD_LINK,
+    SUMMATION_ITEM,
+    XBRLDT,
+    XBRLDT_URL,
+    XBRLI,
+    XBRLI_URL,
+    XLINK,
+    XML,
+    XS,
+)
+from converter.serialize.xbrl import xml_text
 from converter.taxonomy import DTR_TYPES_NAMESPACE, DTR_TYPES_PREFIX, DTR_TYPES_URL
 
 __all__ = ["to_extension_schema"]
 
-XS = "http://www.w3.org/2001/XMLSchema"
-XBRLI = "http://www.xbrl.org/2003/instance"
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
-XBRLDT = "http://xbrl.org/2005/xbrldt"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-XBRLI_URL = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
-XBRLDT_URL = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
-STANDARD_LINK = "http://www.xbrl.org/2003/role/link"
-STANDARD_LABEL = "http://www.xbrl.org/2003/role/label"
-DOCUMENTATION_LABEL = "http://www.xbrl.org/2003/role/documentation"
-CONCEPT_LABEL = "http://www.xbrl.org/2003/arcrole/concept-label"
-PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
-SUMMATION_ITEM = "http://www.xbrl.org/2003/arcrole/summation-item"
+XML_LANG = f"{{{XML}}}lang"
 ALL = "http://xbrl.org/int/dim/arcrole/all"
 HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
 DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
@@ -50,14 +52,6 @@ DIMENSION_DEFAULT = "http://xbrl.org/int/dim/arcrole/dimension-default"
 # Each base axis and its domain (taxonomy/concepts.csv).
 AXIS_DOMAINS = {"LegalEntityAxis": "EntityDomain", "StatementBusinessSegmentsAxis": "SegmentDomain"}
 BREAKDOWN_ROLE = "Breakdown"
-
-
-# Characters XML 1.0 does not allow in text: written as their Python escape ("\\x1b").
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def _text(text: str) -> str:
-    return _XML_FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _q(namespace: str, local: str) -> str:
@@ -152,7 +146,7 @@ def _labels(linkbase: etree._Element, result: Result, extension: Extension, pref
             _q(LINK, "label"),
             {_q(XLINK, "type"): "resource", _q(XLINK, "label"): resource, _q(XLINK, "role"): role, XML_LANG: "en"},
         )
-        label.text = _text(text)
+        label.text = xml_text(text)
         etree.SubElement(
             links.link,
             _q(LINK, "labelArc"),
@@ -225,7 +219,7 @@ def to_extension_schema(result: Result) -> bytes:
         roles.append((BREAKDOWN_ROLE, "Breakdown by entity or segment", ("link:definitionLink",)))
     for role_id, definition, used_on in roles:
         role_type = etree.SubElement(appinfo, _q(LINK, "roleType"), roleURI=_role_uri(namespace, role_id), id=role_id)
-        etree.SubElement(role_type, _q(LINK, "definition")).text = _text(definition)
+        etree.SubElement(role_type, _q(LINK, "definition")).text = xml_text(definition)
         for link in used_on:
             etree.SubElement(role_type, _q(LINK, "usedOn")).text = link
     linkbase = etree.SubElement(appinfo, _q(LINK, "linkbase"))

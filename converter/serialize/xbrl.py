@@ -45,6 +45,7 @@ __all__ = [
     "plain_decimal",
     "split_name",
     "to_xbrl",
+    "xml_text",
 ]
 
 XBRLI = "http://www.xbrl.org/2003/instance"
@@ -137,13 +138,18 @@ def fact_ids(result: Result) -> tuple[str, ...]:
     return tuple(_unique("f-" + _fact_digest(result.entity, result.taxonomy, fact), taken) for fact in result.facts)
 
 
+def xml_text(text: str) -> str:
+    """``text`` with each character XML 1.0 forbids written as its Python escape (``\\x1b``)."""
+    return _XML_FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def _comment_text(text: str) -> str:
     """XML comments may not contain ``--`` nor end in ``-``, nor characters XML 1.0 forbids.
 
     Such a character (an escape in a document's name, say) is written as its Python escape,
     ``\\x1b``: lxml refuses the character itself.
     """
-    text = _XML_FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    text = xml_text(text)
     while "--" in text:
         text = text.replace("--", "- -")
     return f" {text} "
