@@ -26,24 +26,33 @@ demo: install taxonomy
 taxonomy: install
 	$(BIN)/legacy-xbrl taxonomy -o $(TAXONOMY_ZIP)
 
-## convert: IN/*.txt -> OUT/, redoing only documents whose input, sidecar metadata, code or taxonomy
-## changed; one process per document, so `make -j2 convert` runs two at once (`make -k` to go on past a failure)
-INPUTS := $(wildcard $(IN)/*.txt)
-INSTANCES := $(patsubst $(IN)/%.txt,$(OUT)/%.xbrl,$(INPUTS))
+## convert: IN/*.txt, *.htm, *.html -> OUT/, redoing only documents whose input, sidecar metadata, code or
+## taxonomy changed; one process per input, so `make -j2 convert` runs two at once (`make -k` to go on past a
+## failure). An EDGAR submission writes one set of outputs per document, so each input's stamp is its
+## summary, OUT/.make/<stem>.summary.json, which lists the instances written.
+INPUTS := $(wildcard $(IN)/*.txt $(IN)/*.htm $(IN)/*.html)
+STAMPS := $(foreach input,$(INPUTS),$(OUT)/.make/$(basename $(notdir $(input))).summary.json)
 CODE := $(wildcard converter/*.py converter/*.sql converter/serialize/* taxonomy/*)
 
-convert: $(INSTANCES)
+convert: $(STAMPS)
 
-# One rule writes all of a document's outputs (.xbrl, .json, .jsonld, .report.json); the .xbrl stands for them.
+# A failed conversion leaves no stamp: the next run redoes it.
+.DELETE_ON_ERROR:
 .SECONDEXPANSION:
-$(OUT)/%.xbrl: $(IN)/%.txt $$(wildcard $(IN)/$$*.meta.json $(IN)/$$*.txt.meta.json) $(CODE) | install
-	$(BIN)/legacy-xbrl convert $< -o $(OUT) --summary $(OUT)/.make/$*.summary.json
+CONVERT = $(BIN)/legacy-xbrl convert $< -o $(OUT) --summary $@
+$(OUT)/.make/%.summary.json: $(IN)/%.txt $$(wildcard $(IN)/$$*.meta.json $(IN)/$$*.txt.meta.json) $(CODE) | install
+	$(CONVERT)
+$(OUT)/.make/%.summary.json: $(IN)/%.htm $$(wildcard $(IN)/$$*.meta.json $(IN)/$$*.htm.meta.json) $(CODE) | install
+	$(CONVERT)
+$(OUT)/.make/%.summary.json: $(IN)/%.html $$(wildcard $(IN)/$$*.meta.json $(IN)/$$*.html.meta.json) $(CODE) | install
+	$(CONVERT)
 
-## validate: Arelle on each instance changed since it last passed (stamp: OUT/<stem>.validated)
-validate: $(INSTANCES:.xbrl=.validated)
+## validate: Arelle on the instances of each input converted since they last passed (stamp: OUT/.make/<stem>.validated)
+validate: $(STAMPS:.summary.json=.validated)
 
-$(OUT)/%.validated: $(OUT)/%.xbrl
-	$(BIN)/legacy-xbrl validate $< > $@.log || { cat $@.log; exit 1; }
+INSTANCES_OF = $(BIN)/python -c 'import json, sys; print(" ".join(i for o in json.load(open(sys.argv[1]))["outcomes"] for i in o["instances"]))'
+$(OUT)/.make/%.validated: $(OUT)/.make/%.summary.json
+	$(BIN)/legacy-xbrl validate $$($(INSTANCES_OF) $<) > $@.log || { cat $@.log; exit 1; }
 	mv $@.log $@
 
 ## load: load the outputs in $(OUT)/ into the database at DB (sqlite:///FILE or postgresql://...)

@@ -50,6 +50,8 @@ class Outcome:
     unmapped_labels: int = 0
     conflicts: int = 0
     validation: Mapping[str, int] | None = None
+    # The instances written for it: one, or one per document of an EDGAR submission.
+    instances: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
