@@ -50,9 +50,9 @@ $(OUT)/.make/%.summary.json: $(IN)/%.html $$(wildcard $(IN)/$$*.meta.json $(IN)/
 ## validate: Arelle on the instances of each input converted since they last passed (stamp: OUT/.make/<stem>.validated)
 validate: $(STAMPS:.summary.json=.validated)
 
-INSTANCES_OF = $(BIN)/python -c 'import json, sys; print(" ".join(i for o in json.load(open(sys.argv[1]))["outcomes"] for i in o["instances"]))'
+INSTANCES_OF = $(BIN)/python -c 'import json, sys; print(" ".join(sys.argv[2] + "/" + i for o in json.load(open(sys.argv[1]))["outcomes"] for i in o["instances"]))'
 $(OUT)/.make/%.validated: $(OUT)/.make/%.summary.json
-	$(BIN)/legacy-xbrl validate $$($(INSTANCES_OF) $<) > $@.log || { cat $@.log; exit 1; }
+	$(BIN)/legacy-xbrl validate $$($(INSTANCES_OF) $< $(OUT)) > $@.log || { cat $@.log; exit 1; }
 	mv $@.log $@
 
 ## load: load the outputs in $(OUT)/ into the database at DB (sqlite:///FILE or postgresql://...)

@@ -50,7 +50,7 @@ class Outcome:
     unmapped_labels: int = 0
     conflicts: int = 0
     validation: Mapping[str, int] | None = None
-    # The instances written for it: one, or one per document of an EDGAR submission.
+    # The instances written for it, by name in the output folder: one, or one per document of a submission.
     instances: tuple[str, ...] = ()
 
     @property

@@ -409,11 +409,7 @@ def _outcome(
         unmapped_labels=unmapped,
         conflicts=conflicts,
         validation={"errors": errors, "inconsistencies": inconsistencies} if validated else None,
-        instances=tuple(
-            _readable_name(str(_output_path(args.output, part.stem, ".xbrl"))) for part, _, _ in converted
-        )
-        if "xbrl" in formats
-        else (),
+        instances=tuple(_readable_name(f"{part.stem}.xbrl") for part, _, _ in converted) if "xbrl" in formats else (),
     )
 
 
