@@ -7,6 +7,11 @@ Handles what results releases write::
     rate of JPY 119.87 = US$1., the approximate exchange rate on June 30, 2003.
     It issued 3,265 new shares of common stock at a price of JPY 418,200 per share.
 
+and what US releases write, with periods in words and comparatives after "compared with"::
+
+    reported fourth quarter earnings of $204.5 million, or 27 cents a share, compared with
+    $125.0 million, or 17 cents a share, in the fourth quarter of 2003.
+
 Every number is accounted for: a fact, or a named reason it is not one (a date, a year, a
 footnote mark, a page number, an ownership percentage, ...). Forward-looking statements
 (guidance, consensus) go to forward-looking concepts, never to the actuals.
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,12 +46,34 @@ _FIRST_HALF = re.compile(r"\bfirst\s+half\b", re.IGNORECASE)
 _DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>JPY|US\$|\\?\$)\s?(?P<sign>-)?\s?$")
 _SCALE_AFTER = re.compile(r"^\s?(?P<scale>billion|million|thousand|B|M|K)\b")
-_PER_SHARE_AFTER = re.compile(r"^\s+per\s+share\b", re.IGNORECASE)
+_PER_SHARE_AFTER = re.compile(r"^\s+(?:per|a)\s+(?:common\s+)?share\b", re.IGNORECASE)
+_CENTS_AFTER = re.compile(r"^\s?cents?\s+(?:per|a)\s+(?:common\s+)?share\b", re.IGNORECASE)
+# US releases name periods in words: "fourth quarter earnings of $204.5 million ... compared with
+# $125.0 million in the fourth quarter of 2003"; "For the full year ... compared with ... in 2003".
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_YEAR_WORDS = r"(?P<{0}>(?:19|20)\d\d)"
+_US_PERIOD = re.compile(
+    r"\b(?P<q>first|second|third|fourth)[- ]quarter\b(?:\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?"
+    + _YEAR_WORDS.format("qy")
+    + r"\b)?"
+    r"|\b(?P<ago>a\s+year\s+(?:ago|earlier)|(?:the\s+)?(?:last|prior|previous)\s+year)\b"
+    r"|\b(?P<full>full[- ]year|(?:full|whole)\s+fiscal\s+year)\b"
+    r"|\b(?:in|for|of)\s+(?:fiscal\s+(?:year\s+)?)?" + _YEAR_WORDS.format("y") + r"\b(?!\s*(?:and|through|to)\b)",
+    re.IGNORECASE,
+)
+_COMPARISON = re.compile(
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.|up\s+from|down\s+from|from\s+(?=\\?\$))", re.IGNORECASE
+)
+# Figures that are not the reported amount: adjusted (non-GAAP) measures and one-time items' effects.
+_ADJUSTED = re.compile(r"\b(?:excluding|excludes?|adjusted|adjusting|before\s+the\s+impact)\b", re.IGNORECASE)
+_ONE_TIME = re.compile(r"\bone-time\b|\bnon-recurring\b|\bnet\s+effect\b", re.IGNORECASE)
+# A per-share figure stated with its earnings figure ("$204.5 million, or 27 cents a share").
+_PER_SHARE_OF = {"NetIncomeLoss": "EarningsPerShareBasic"}
 _RATE = re.compile(
     r"\\?\$\s?1\s?=\s?JPY\s?(?P<a>\d+\.\d+)|JPY\s?(?P<b>\d+\.\d+)\s?=\s?(?:US)?\\?\$\s?1\b", re.IGNORECASE
 )
 _UNIT_AFTER = re.compile(
-    r"^\s?(?:(?P<percent>%)|(?P<unit>Gbps|Mbps|kbps|MB|GB|accounts|clients|new shares|shares|sessions)\b)",
+    r"^\s?(?:(?P<percent>%|percent\b)|(?P<unit>Gbps|Mbps|kbps|MB|GB|accounts|clients|new shares|shares|sessions)\b)",
     re.IGNORECASE,
 )
 _AS_OF = re.compile(r"\bas\s+of\b", re.IGNORECASE)
@@ -53,7 +81,7 @@ _CONSENSUS_WORD = re.compile(r"\bconsensus\b", re.IGNORECASE)
 _WINDOW = 80  # characters before a figure that its sign, currency and qualifier words come from
 _SCALES = {"billion": 9, "b": 9, "million": 6, "m": 6, "thousand": 3, "k": 3}
 _FORWARD = re.compile(
-    r"\b(?:expect\w*|to be between|to grow|will|guidance|consensus|outlook|forecast\w*)\b", re.IGNORECASE
+    r"\b(?:expect\w*|to be between|to grow|will|guidance|consensus|outlook|forecast\w*|target\w*)\b", re.IGNORECASE
 )
 _FORWARD_HEADING = re.compile(r"\b(?:guidance|outlook)\b", re.IGNORECASE)
 _BREAK_EVEN = re.compile(r"\bbreak-even\b", re.IGNORECASE)
@@ -68,6 +96,19 @@ _SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!\b[A-Z])(?<![A-Z][a
 _HEADING = re.compile(r"^\s*(?:-\s*)?\*\*(?P<bold>.+?)\*\*\s*$|^\s{0,6}(?P<plain>[A-Z][\w/&(),' -]{2,60}?):?\s*$")
 _BULLET = re.compile(r"^\s*(?:[-\u25cf\u2022*]|\d+\.)\s+")
 
+# Counts a release states about the business, for which the taxonomy has no concept.
+_STATISTIC = (
+    r"(?:customers|shareholders|stockholders|employees|megawatts|kilowatts|subscribers|stores|locations|"
+    r"retail\s+stores|dealers|vehicles|units|members|people|countries|cities|states)"
+)
+
+# "4 million customers", "876 thousand Macintosh units": a count with no currency before it.
+_COUNTED = re.compile(
+    r"^\s?(?:(?:million|thousand|billion)\s+)?" + _STATISTIC + r"\b"
+    r"|^\s(?:million|thousand)\s+(?!(?:dollars|shares|yen)\b)[A-Za-z]",
+    re.IGNORECASE,
+)
+
 # Why a number in prose is not a fact: (pattern around the number, reason). First match wins.
 _SKIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bAppendi(?:x|ces)\s+$", re.IGNORECASE), "document-reference"),
@@ -77,8 +118,15 @@ _SKIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bForm\s+$", re.IGNORECASE), "form-name"),
     (re.compile(r"\+\s*$"), "contact-number"),
     (re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+$"), "date"),
+    (re.compile(r"\bNo\.\s*$"), "ranking"),
+    (re.compile(r"\(\d{3}\)\s?$"), "contact-number"),
+    (re.compile(r"\b(?:not|no)\s+more\s+than\s*$|\bless\s+than\s*$", re.IGNORECASE), "threshold"),
+    (re.compile(r"\bnumber\s+of\s+" + _STATISTIC + r"\b[^$.;]{0,60}$", re.IGNORECASE), "operating-statistic"),
 )
 _SKIPS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:-\d{3}){1,2}-\d{4}\b|^\)\s?\d{3}-\d{4}\b"), "contact-number"),
+    (re.compile(r"^\s?[ap]\.m\."), "time-of-day"),
+    (re.compile(r"^\s+(?:days?|weeks?|months?|years?)\b(?!\s+ended)", re.IGNORECASE), "length-of-time"),
     (re.compile(r"^(?:st|nd|rd|th)\b"), "ordinal"),
     (re.compile(r"^:\d\d"), "time-of-day"),
     (re.compile(r"^-[A-Z]\b"), "form-name"),
@@ -242,6 +290,7 @@ class _Context:
     rules: tuple[ProseRule, ...]
     fiscal: FiscalCalendar | None
     current: Period | None
+    today: date | None = None
     candidates: list[Fact] = field(default_factory=list)
     skipped: list[tuple[str, SourceRef]] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -308,12 +357,83 @@ def _fiscal_year_of(day: date, fiscal: FiscalCalendar) -> int:
     return label
 
 
-def _period(ctx: _Context, sentence: _Sentence, start: int, stop: int) -> Period | None:
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """The period words of one clause: a quarter (1-4) or the year (0), a year named, a year back."""
+
+    quarter: int | None
+    year: int | None
+    back: bool
+
+
+def _named(text: str) -> _Named:
+    quarter: int | None = None
+    year: int | None = None
+    back = False
+    for match in _US_PERIOD.finditer(text):
+        if match.group("q"):
+            quarter = quarter or _ORDINAL[match.group("q").lower()]
+            year = year or (int(match.group("qy")) if match.group("qy") else None)
+        elif match.group("ago"):
+            back = True
+        elif match.group("full"):
+            quarter = quarter or 0
+        elif match.group("y"):
+            year = year or int(match.group("y"))
+    return _Named(quarter, year, back)
+
+
+def _us_period(ctx: _Context, sentence: _Sentence, start: int) -> Period | str | None:
+    """The period a US release names in words for the figure at ``start``.
+
+    The sentence is cut at "compared with": the first clause states the reported period (its year, if
+    unnamed, is the latest one ended by the document's date); a later clause states the comparative one,
+    by its own year or "a year ago", in the first clause's kind (quarter or year) unless it names its
+    own. None when the sentence names no period this way; a reason when it names one that can't be read.
+    """
+    text = sentence.text
+    cuts = [0, *(m.start() for m in _COMPARISON.finditer(text)), len(text)]
+    clauses = [_named(text[a:b]) for a, b in itertools.pairwise(cuts)]
+    index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= start)
+    own, first = clauses[index], clauses[0]
+    if index == 0 and own == _Named(None, None, False):
+        return None
+    fiscal, today = ctx.fiscal, ctx.today
+    if fiscal is None or today is None:
+        return "no-fiscal-calendar"
+    quarter = own.quarter if own.quarter is not None else first.quarter
+    if quarter is None:
+        quarter = 0 if index == 0 or own.year is not None else None
+    if quarter is None:
+        return "comparative-period-unstated"
+
+    def latest(q: int) -> int:
+        label = _fiscal_year_of(today, fiscal)
+        while (quarter_period(q, label, fiscal).end if q else fiscal.year_end(label)) > today:
+            label -= 1
+        return label
+
+    if index == 0:
+        year = own.year if own.year is not None else latest(quarter)
+        year -= 1 if own.back else 0
+    elif own.year is not None:
+        year = own.year
+    elif own.back:
+        base = first.year if first.year is not None else latest(quarter)
+        year = base - 1
+    else:
+        return "comparative-period-unstated"
+    period = quarter_period(quarter, year, fiscal) if quarter else _fiscal_year(year, fiscal)
+    return period if period.end <= today else "period-not-ended"
+
+
+def _period(ctx: _Context, sentence: _Sentence, start: int, stop: int) -> Period | str | None:
     """Quarter named right after the figure, else before it; a fiscal year after it (or before it in
-    a forward-looking sentence); else the heading's; else the quarter the document reports."""
+    a forward-looking sentence); else periods named in words ("the fourth quarter of 2003", "a year
+    ago": a reason if they can't be read); else the heading's; else the quarter the document reports."""
     fiscal = ctx.fiscal
     if fiscal is None:
-        return ctx.current
+        return (None if _forward(sentence, ctx) else _us_period(ctx, sentence, start)) or ctx.current
     text = sentence.text
     after = _QUARTER.search(text, start, stop)
     before = sentence.quarters_before(start)
@@ -328,6 +448,9 @@ def _period(ctx: _Context, sentence: _Sentence, start: int, stop: int) -> Period
     )
     if year:
         return _fiscal_year(int(year.group(1)), fiscal)
+    named = None if _forward(sentence, ctx) else _us_period(ctx, sentence, start)
+    if named is not None:
+        return named
     if ctx.current is not None and sentence.has(_FIRST_HALF):
         label = _fiscal_year_of(ctx.current.end, fiscal)
         first = quarter_period(1, label, fiscal)
@@ -426,19 +549,44 @@ def _number(text: str) -> tuple[Decimal, int]:
 
 
 def _amount(
-    ctx: _Context, sentence: _Sentence, match: re.Match[str], currency: str, negative: bool, scale: int, stop: int
+    ctx: _Context,
+    sentence: _Sentence,
+    match: re.Match[str],
+    currency: str,
+    negative: bool,
+    scale: int,
+    stop: int,
+    per_share: bool = False,
 ) -> str | None:
-    """A figure with a currency: the concept from the subject, the sign from the words."""
+    """A figure with a currency: the concept from the subject, the sign from the words.
+
+    ``per_share``: the figure is an amount per share ("$2.07 per share", "27 cents a share", with
+    ``scale`` -2), stated with the subject's total, so it goes to the subject's per-share concept.
+    """
     text = sentence.text
     value, digits = _number(match.group())
     rule = _subject_or_heading(ctx.rules, sentence, match.start())
     source = sentence.source(match.start(), match.end(), match.group())
+    if sentence.has(_ONE_TIME) and not _forward(sentence, ctx):
+        return "one-time-item-effect"
     if rule is None or rule.concept is None:
+        if rule is None and sentence.has(_ADJUSTED):
+            return "adjusted-measure"
         return rule.skip if rule and rule.skip else None
     concept = rule.concept
+    if per_share and ctx.taxonomy.concepts[concept].type is ConceptType.MONETARY:
+        if concept not in _PER_SHARE_OF:
+            return "per-share-unmapped"
+        concept = _PER_SHARE_OF[concept]
+    forward = _forward(sentence, ctx)
+    if forward and not (sentence.has(_CONSENSUS_WORD) and concept in _CONSENSUS) and concept not in _GUIDANCE:
+        return "forward-looking-unmapped"
+    adjusted_concept = "adjusted" in ctx.taxonomy.concepts[concept].label.lower()
+    if sentence.has(_ADJUSTED) and not forward and not adjusted_concept:
+        return "adjusted-measure"
     period = _period(ctx, sentence, match.end(), stop)
-    if period is None:
-        return None
+    if not isinstance(period, Period):
+        return period
     sign = -1 if negative else rule.sign
     if not negative:
         for pattern, local in _LOCAL_SIGN:
@@ -466,7 +614,8 @@ def _amount(
         scaled, decimals = value, digits
     elif info is not None and info.type is ConceptType.PER_SHARE:
         unit = Unit(numerators=(f"iso4217:{currency}",), denominators=("xbrli:shares",))
-        scaled, decimals = value, digits
+        cents = scale if per_share and scale < 0 else 0
+        scaled, decimals = value * (Decimal(10) ** cents), digits - cents
     else:
         unit = Unit(numerators=(f"iso4217:{currency}",))
         scaled, decimals = value * (Decimal(10) ** scale), digits - scale
@@ -485,8 +634,8 @@ def _percent(ctx: _Context, sentence: _Sentence, match: re.Match[str], stop: int
     ratio, decimals = value / 100, digits + 2
     if _forward(sentence, ctx) and rule.concept in _GROWTH_GUIDANCE:
         period = _period(ctx, sentence, match.end(), stop)
-        if period is None:
-            return None
+        if not isinstance(period, Period):
+            return period
         at_least = _AT_LEAST.search(text[max(0, match.start() - _WINDOW) : match.start()]) is not None
         concept = _GROWTH_GUIDANCE[rule.concept][1 if at_least else 0]
         unit = Unit(numerators=("xbrli:pure",))
@@ -538,8 +687,8 @@ def _count(
     if rule is None or rule.concept is None:
         return rule.skip if rule and rule.skip else None
     period = _period(ctx, sentence, match.end(), stop)
-    if period is None:
-        return None
+    if not isinstance(period, Period):
+        return period
     value, digits = _number(match.group())
     info = ctx.taxonomy.concepts[rule.concept]
     if info.type is ConceptType.SHARES:
@@ -606,7 +755,7 @@ def _classify(ctx: _Context, sentence: _Sentence) -> None:
             ctx.skipped.append((reason, sentence.source(token.start(), token.end(), token.group())))
     if _BREAK_EVEN.search(text) and _forward(sentence, ctx):
         period = _period(ctx, sentence, _BREAK_EVEN.search(text).end(), len(text))  # type: ignore[union-attr]
-        if period is not None and period.start is not None:
+        if isinstance(period, Period) and period.start is not None:
             where = _BREAK_EVEN.search(text)
             assert where is not None
             source = sentence.source(where.start(), where.end(), where.group())
@@ -644,12 +793,19 @@ def _reason(ctx: _Context, sentence: _Sentence, token: re.Match[str], following:
             return _translation(ctx, sentence, token, negative, scale_match)
         scale = _SCALES[scale_match.group("scale").lower()] if scale_match else 0
         negative = currency.group("sign") is not None or token.group().startswith("-")
-        return _amount(ctx, sentence, token, code, negative, scale, stop)
+        per_share = scale_match is None and _PER_SHARE_AFTER.match(following) is not None
+        return _amount(ctx, sentence, token, code, negative, scale, stop, per_share)
+    if _CENTS_AFTER.match(following) or (_PER_SHARE_AFTER.match(following) and "$" in text):
+        # "27 cents a share"; "or 2.03 per share" beside "$2.07 per share": US cents and dollars
+        scale = -2 if _CENTS_AFTER.match(following) else 0
+        return _amount(ctx, sentence, token, "USD", token.group().startswith("-"), scale, stop, per_share=True)
     unit = _UNIT_AFTER.match(following)
     if unit and unit.group("percent"):
         return _percent(ctx, sentence, token, stop)
     if unit:
         return _count(ctx, sentence, token, unit.group("unit"), stop)
+    if _COUNTED.match(following):
+        return "operating-statistic"
     share_rules = tuple(
         r for r in ctx.rules if r.concept and ctx.taxonomy.concepts[r.concept].type is ConceptType.SHARES
     )
@@ -679,7 +835,8 @@ def read_prose(
     today: date | None,
 ) -> ProseReading:
     """Read every number written in the document's prose blocks."""
-    ctx = _Context(taxonomy=taxonomy, rules=rules, fiscal=fiscal, current=current_quarter(document.text, fiscal, today))
+    current = current_quarter(document.text, fiscal, today)
+    ctx = _Context(taxonomy=taxonomy, rules=rules, fiscal=fiscal, current=current, today=today)
     for sentence in _sentences(document, blocks):
         _classify(ctx, sentence)
     return ProseReading(

@@ -44,6 +44,25 @@ KEY_FACTS = [
         "ext:MississippiPowerMember",
     ),
     (SOUTHERN + "full-submission.ex99-02", "lx:Revenues", Q4_04, "iso4217:USD", "2721000000", None),
+    # Exhibit 99.01 is prose only: "fourth quarter earnings of $204.5 million, or 27 cents a share,
+    # compared with $125.0 million, or 17 cents a share, in the fourth quarter of 2003" (lines 419-421 of
+    # the submission; its header gives the fiscal year end, December 31).
+    (SOUTHERN + "full-submission.ex99-01", "lx:NetIncomeLoss", Q4_04, "iso4217:USD", "204500000", None),
+    (SOUTHERN + "full-submission.ex99-01", "lx:EarningsPerShareBasic", Q4_04, "iso4217:USD/xbrli:shares", "0.27", None),
+    (
+        SOUTHERN + "full-submission.ex99-01",
+        "lx:EarningsPerShareBasic",
+        "2003-10-01/2004-01-01",
+        "iso4217:USD/xbrli:shares",
+        "0.17",
+        None,
+    ),
+    # "For the full year ... earnings of $1.53 billion, or $2.07 per share, compared with ... $1.47 billion,
+    # or 2.03 per share, in 2003"; "Revenues for the full year were $11.90 billion, compared with $11.19 billion"
+    (SOUTHERN + "full-submission.ex99-01", "lx:NetIncomeLoss", FY04, "iso4217:USD", "1530000000", None),
+    (SOUTHERN + "full-submission.ex99-01", "lx:EarningsPerShareBasic", FY03, "iso4217:USD/xbrli:shares", "2.03", None),
+    (SOUTHERN + "full-submission.ex99-01", "lx:Revenues", FY03, "iso4217:USD", "11190000000", None),
+    (SOUTHERN + "full-submission.ex99-01", "lx:Revenues", "2003-10-01/2004-01-01", "iso4217:USD", "2520000000", None),
     # Junglee: "LOSS FROM OPERATIONS  4,322,012" is a loss; 1996 runs from inception, June 3.
     (
         "amazon_1998-08-12_8-K_junglee_fin_stmts",

@@ -132,3 +132,94 @@ def test_a_long_line_of_figures_is_read_whole(taxonomy: Taxonomy, mapping_table:
     result = convert(line + "\n", name="long.txt", options=Options(fiscal_year_end="03-31"), taxonomy=taxonomy)
     assert result.prose_numbers.total == 3000
     assert result.prose_numbers.unaccounted == 0
+
+
+# A US results release in the words such releases use (written for this test, not copied from a filing).
+US_RELEASE = """\
+                                                                   Jan. 25, 2005
+
+ACME Utility reports higher earnings
+
+ATLANTA - ACME Utility today reported fourth quarter earnings of $204.5
+million, or 27 cents a share, compared with $125.0 million, or 17 cents a share,
+in the fourth quarter of 2003.
+
+For the full year, ACME Utility reported earnings of $1.53 billion, or $2.07
+per share, compared with reported earnings of $1.47 billion, or 2.03 per share,
+in 2003. The company's earnings target for 2004 was in a range of $1.94 and
+$1.99 per share.
+
+Excluding the impact of these items, fourth quarter earnings were $180.4
+million, or 24 cents a share. The 2003 results included a one-time gain of $88
+million.
+
+Revenues for the fourth quarter were $2.72 billion, compared with $2.52 billion
+in the same period a year ago, an increase of 8.0 percent. Revenues compared
+with $2.40 billion.
+
+Call 404-506-5333 at 1 p.m. The replay is available for 12 months. ACME serves
+more than 4 million customers and was named No. 1 by its peers.
+"""
+Q4_04 = Period.duration(date(2004, 10, 1), date(2004, 12, 31))
+Q4_03 = Period.duration(date(2003, 10, 1), date(2003, 12, 31))
+CY04 = Period.duration(date(2004, 1, 1), date(2004, 12, 31))
+CY03 = Period.duration(date(2003, 1, 1), date(2003, 12, 31))
+
+
+@pytest.fixture(scope="module")
+def us_release(taxonomy: Taxonomy, mapping_table: MappingTable) -> Result:
+    options = Options(fiscal_year_end="12-31")
+    return convert(US_RELEASE, name="us.txt", options=options, taxonomy=taxonomy, mapping=mapping_table)
+
+
+@pytest.mark.parametrize(
+    ("concept", "period", "unit", "value", "decimals"),
+    [
+        ("NetIncomeLoss", Q4_04, "USD", Decimal("204500000"), -5),
+        ("EarningsPerShareBasic", Q4_04, "USD-per-shares", Decimal("0.27"), 2),
+        ("NetIncomeLoss", Q4_03, "USD", Decimal("125000000"), -5),
+        ("EarningsPerShareBasic", Q4_03, "USD-per-shares", Decimal("0.17"), 2),
+        ("NetIncomeLoss", CY04, "USD", Decimal("1530000000"), -7),
+        ("EarningsPerShareBasic", CY04, "USD-per-shares", Decimal("2.07"), 2),
+        ("NetIncomeLoss", CY03, "USD", Decimal("1470000000"), -7),
+        ("EarningsPerShareBasic", CY03, "USD-per-shares", Decimal("2.03"), 2),
+        ("Revenues", Q4_04, "USD", Decimal("2720000000"), -7),
+        ("Revenues", Q4_03, "USD", Decimal("2520000000"), -7),
+    ],
+)
+def test_us_release_periods_in_words(
+    us_release: Result, concept: str, period: Period, unit: str, value: Decimal, decimals: int
+) -> None:
+    """'fourth quarter' is the latest one ended by the release's date; 'compared with ... in 2003' and
+    'the same period a year ago' are the comparatives; cents a share are dollars per share."""
+    assert one_fact(us_release, concept, period, unit) == (value, decimals)
+
+
+def test_us_release_skips_what_is_not_the_reported_amount(us_release: Result) -> None:
+    """Adjusted figures, one-time items, targets and a comparative with no period are named skips, never facts."""
+    numbers = us_release.prose_numbers
+    assert numbers.unaccounted == 0
+    assert numbers.total == numbers.tagged + sum(numbers.skipped.values())
+    expected = {
+        "adjusted-measure": 2,  # $180.4 million, 24 cents
+        "one-time-item-effect": 1,  # $88 million
+        "forward-looking-unmapped": 2,  # $1.94, $1.99 per share target
+        "comparative-period-unstated": 1,  # "compared with $2.40 billion"
+        "change-rate": 1,
+        "contact-number": 1,
+        "time-of-day": 1,
+        "length-of-time": 1,
+        "operating-statistic": 1,
+        "ranking": 1,
+    }
+    assert {k: numbers.skipped.get(k, 0) for k in expected} == expected
+    values = {f.value for f in us_release.facts}
+    assert not values & {Decimal("180400000"), Decimal("0.24"), Decimal("88000000"), Decimal("2400000000")}
+
+
+def test_us_release_without_a_fiscal_year_end_names_why(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """No fiscal calendar stated or given: 'fourth quarter' can't be dated, so no fact and a named reason."""
+    result = convert(US_RELEASE, name="us.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    assert not [f for f in result.facts if f.concept in ("NetIncomeLoss", "Revenues", "EarningsPerShareBasic")]
+    assert result.prose_numbers.skipped["no-fiscal-calendar"] >= 8
+    assert any(f.code == "periods.no-fiscal-calendar" for f in result.findings)
