@@ -314,7 +314,7 @@ def read_observations(
             Finding(
                 code="table.unaccounted-cell",
                 severity=Severity.WARNING,
-                message=f"figure {cell.text!r} on line {line.number} falls in no column",
+                message=f"figure {cell.text!r} on line {line.number} is in no row (in no column, or ending a heading)",
                 sources=(
                     SourceRef(
                         document=document, line_start=line.number, line_end=line.number, text=line.text, cell=cell.text

@@ -43,6 +43,13 @@ _CAPTION_START = re.compile(r"^\s*(?:Table|Exhibit|Appendix|Schedule)\s+[\dA-Z]+
 _REFERENCE_WORD = re.compile(r"\b(?:Appendix|Page|Table|Note|Exhibit|Item|Schedule|No\.?)$", re.IGNORECASE)
 
 
+def _is_reference(label: str, cells: tuple[CellToken, ...]) -> bool:
+    """``See Note  5``, ``Table  3``: a label ending in a reference word and one small whole number.
+    ``Convertible unsecured promissory note   2,004,278   --`` is a row."""
+    small = len(cells) == 1 and re.fullmatch(r"\d{1,3}", cells[0].text) is not None
+    return small and bool(_REFERENCE_WORD.search(label))
+
+
 class LineKind(Enum):
     BLANK = "blank"
     RULE = "rule"
@@ -135,7 +142,7 @@ def classify(line: Line) -> LineKind:
     if _RULE.match(text):
         return LineKind.RULE
     label, cells = row_cells(text)
-    if cells and not (not label and all(YEAR_CELL.match(c.text) for c in cells)) and not _REFERENCE_WORD.search(label):
+    if cells and not (not label and all(YEAR_CELL.match(c.text) for c in cells)) and not _is_reference(label, cells):
         return LineKind.ROW
     if _CAPTION_START.match(text):
         return LineKind.TEXT

@@ -280,6 +280,8 @@ def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row
         label, cells = row_cells(line.text) if kind is LineKind.ROW else ("", ())
         if not cells:
             if kind is LineKind.TEXT:
+                # A line read as a heading keeps no figure: any it ends with is reported, never dropped.
+                stray.extend((line, c) for c in row_cells(line.text)[1] if not YEAR_CELL.match(c.text))
                 continues = (
                     pending
                     and _indent(line.text) > _indent(pending[0].text)

@@ -75,3 +75,14 @@ def test_every_table_of_the_release_is_found() -> None:
 def test_prose_ending_in_a_year_is_not_a_row() -> None:
     text = "    The translation has been made at the rate of JPY 119.87 = US$1 on June 30,\n    2003.\n"
     assert not _tables(text)
+
+
+def test_a_row_whose_label_ends_in_note_is_a_row() -> None:
+    """``Convertible unsecured promissory note   2,004,278   --`` was once read as a heading, losing
+    its figure; ``See Note  5`` still is a reference, not a row."""
+    from converter.read import Line
+    from converter.segment import LineKind, classify
+
+    row = "   Convertible unsecured promissory note                             2,004,278                   --"
+    assert classify(Line(1, row)) is LineKind.ROW
+    assert classify(Line(2, "   See Note  5")) is not LineKind.ROW
