@@ -311,13 +311,63 @@ def _flip(observation: Observation, fact: Fact) -> int:
     return -1 if observation.number.value * fact.value < 0 else 1
 
 
-def _sums(role: str, rows: Sequence[tuple[Observation, Fact]]) -> tuple[list[ExtensionArc], list[Finding]]:
-    """Calculation arcs where a ruled "Total ..." row sums the rows above it (back to the previous rule).
+_BREAKDOWN = re.compile(r"^\s*total\b.*[-:]\s*$", re.IGNORECASE)
 
-    The sum is checked on the printed figures. The relationship is kept when it holds in some column;
-    a column where the printed total differs from the printed parts beyond rounding is the source's own
-    inconsistency, reported. A filing with an extension uses these instead of the base taxonomy's
-    calculations, which describe the seed filer's statements, not every company's.
+
+@dataclass(frozen=True, slots=True)
+class _Check:
+    """A printed total against its printed parts, column by column."""
+
+    held: int
+    failed: tuple[tuple[Observation, Fact, Decimal], ...]
+    weights: dict[str, int]
+
+
+def _check(
+    cells: Sequence[tuple[Observation, Fact]],
+    parts: Sequence[tuple[int, str | None]],
+    facts_at: dict[tuple[int, str | None], list[tuple[Observation, Fact]]],
+    children: Sequence[str],
+) -> _Check:
+    held, failed = 0, []
+    weights: dict[str, int] = {}
+    for total_obs, total in cells:
+        # One column a period: columns that share one are skipped before this (columns-share-a-period).
+        column = [(o, f) for k in parts for o, f in facts_at[k] if o.period == total_obs.period]
+        if len(column) != len(children):
+            continue
+        computed = sum((o.number.value for o, _ in column), Decimal(0))
+        if abs(computed - total_obs.number.value) <= _printed_tolerance([total_obs, *(o for o, _ in column)]):
+            held += 1
+            for o, f in column:
+                weights.setdefault(f.concept, _flip(o, f) * _flip(total_obs, total))
+        else:
+            failed.append((total_obs, total, computed))
+    return _Check(held, tuple(failed), weights)
+
+
+def _inconsistency(total_obs: Observation, total: Fact, computed: Decimal, where: str) -> Finding:
+    return Finding(
+        code="calc.source-inconsistency",
+        severity=Severity.WARNING,
+        message=(
+            f"{total_obs.label!r} {total.period.key}: the source prints {total_obs.source.cell} but the "
+            f"rows {where} add up to {computed}; both are kept as printed"
+        ),
+        sources=(total_obs.source,),
+    )
+
+
+def _sums(role: str, rows: Sequence[tuple[Observation, Fact]]) -> tuple[list[ExtensionArc], list[Finding]]:
+    """Calculation arcs where a ruled "Total ..." row sums the rows above it (back to the previous rule),
+    or a "Total ...-" row heads the rows below it (up to the next total).
+
+    The sum is checked on the printed figures. Above, the relationship is kept when it holds in some
+    column, and a column where the printed total differs from the printed parts beyond rounding is the
+    source's own inconsistency, reported. Below, the label says the rows break the total down, so every
+    column that does not add up is reported, and the relationship is kept only where all of them do. A
+    filing with an extension uses these instead of the base taxonomy's calculations, which describe the
+    seed filer's statements, not every company's.
     """
     row_keys = sorted({(o.row, o.member) for o, _ in rows}, key=lambda k: (k[0], k[1] or ""))
     facts_at: dict[tuple[int, str | None], list[tuple[Observation, Fact]]] = {}
@@ -326,51 +376,105 @@ def _sums(role: str, rows: Sequence[tuple[Observation, Fact]]) -> tuple[list[Ext
     arcs: list[ExtensionArc] = []
     findings: list[Finding] = []
     done: set[tuple[str, str]] = set()
+
+    def relate(cells: Sequence[tuple[Observation, Fact]], parts: list[tuple[int, str | None]], below: bool) -> None:
+        parent = cells[0][1].concept
+        children = list(dict.fromkeys(facts_at[k][0][1].concept for k in parts))
+        if len(children) < 2 or parent in children or len(children) != len(parts):
+            return
+        check = _check(cells, parts, facts_at, children)
+        where = "below it" if below else "above it"
+        failed = [_inconsistency(o, f, computed, where) for o, f, computed in check.failed]
+        if below:
+            findings.extend(failed)
+            if failed:
+                return
+        if not check.held or len(check.weights) != len(children):
+            return
+        if not below:
+            findings.extend(failed)
+        for n, child in enumerate(children, start=1):
+            if (parent, child) not in done:
+                done.add((parent, child))
+                arcs.append(ExtensionArc(role=role, parent=parent, child=child, order=n, weight=check.weights[child]))
+
     start = 0
     for position, key in enumerate(row_keys):
-        cells = facts_at[key]
-        observation = cells[0][0]
+        observation = facts_at[key][0][0]
+        if _BREAKDOWN.match(observation.label):
+            following = []
+            for later in row_keys[position + 1 :]:
+                if later[1] != key[1]:
+                    continue
+                if _TOTAL.match(facts_at[later][0][0].label):
+                    break
+                following.append(later)
+            relate(facts_at[key], following, below=True)
         if not (_TOTAL.match(observation.label) and observation.ruled):
             if observation.ruled:
                 start = position
             continue
         parts = [k for k in row_keys[start:position] if k[1] == key[1]]
         start = position + 1
-        parent = cells[0][1].concept
-        children = list(dict.fromkeys(facts_at[k][0][1].concept for k in parts))
-        if len(children) < 2 or parent in children or len(children) != len(parts):
-            continue
-        held, failed = 0, []
-        weights: dict[str, int] = {}
-        for total_obs, total in cells:
-            column = [
-                (o, f) for k in parts for o, f in facts_at[k] if o.source.column_start == total_obs.source.column_start
-            ]
-            if len(column) != len(children):
-                continue
-            computed = sum((o.number.value for o, _ in column), Decimal(0))
-            if abs(computed - total_obs.number.value) <= _printed_tolerance([total_obs, *(o for o, _ in column)]):
-                held += 1
-                for o, f in column:
-                    weights.setdefault(f.concept, _flip(o, f) * _flip(total_obs, total))
-            else:
-                failed.append((total_obs, total, computed))
-        if not held or len(weights) != len(children):
-            continue
-        for n, child in enumerate(children, start=1):
-            if (parent, child) not in done:
-                done.add((parent, child))
-                arcs.append(ExtensionArc(role=role, parent=parent, child=child, order=n, weight=weights[child]))
-        for total_obs, total, computed in failed:
-            findings.append(
-                Finding(
-                    code="calc.source-inconsistency",
-                    severity=Severity.WARNING,
-                    message=(
-                        f"{total_obs.label!r} {total.period.key}: the source prints {total_obs.source.cell} but the "
-                        f"rows above it add up to {computed}; both are kept as printed"
-                    ),
-                    sources=(total_obs.source,),
-                )
-            )
+        relate(facts_at[key], parts, below=False)
     return arcs, findings
+
+
+def _interval(fact: Fact) -> tuple[Decimal, Decimal]:
+    """The values a fact's ``decimals`` allow: half a unit in its last place either side (exact if INF)."""
+    if fact.decimals is None:
+        return fact.value, fact.value
+    half = Decimal(5).scaleb(-fact.decimals - 1)
+    return fact.value - half, fact.value + half
+
+
+def consistent_calculations(extension: Extension, facts: Sequence[Fact]) -> tuple[Extension, tuple[Finding, ...]]:
+    """The extension without the sums that some context of the instance would not satisfy.
+
+    A table's sum is verified on that table's figures, but a calculation relationship binds every
+    context of the instance: a balance sheet's current assets at one date may be broken down
+    differently, or less fully, in another table. Each (role, total) whose relationship some context
+    contradicts under XBRL Calculations 1.1 rounding is left out, and said so; the facts stay as printed.
+    """
+    at = {(f.concept, f.period.key, f.unit.id, f.dimensions): f for f in facts}
+    totals: dict[str, list[Fact]] = {}
+    for fact in facts:
+        totals.setdefault(fact.concept, []).append(fact)
+    groups: dict[tuple[str, str], list[ExtensionArc]] = {}
+    for arc in extension.calculation:
+        groups.setdefault((arc.role, arc.parent), []).append(arc)
+    dropped: set[tuple[str, str]] = set()
+    findings: list[Finding] = []
+    for (role, parent), arcs in groups.items():
+        for total in totals.get(parent, ()):
+            present = [
+                (arc.weight or 1, child)
+                for arc in arcs
+                if (child := at.get((arc.child, total.period.key, total.unit.id, total.dimensions))) is not None
+            ]
+            if not present:
+                continue
+            low = high = Decimal(0)
+            for weight, child in present:
+                a, b = _interval(child)
+                low, high = (low + a, high + b) if weight > 0 else (low - b, high - a)
+            reported = _interval(total)
+            if high < reported[0] or low > reported[1]:
+                dropped.add((role, parent))
+                findings.append(
+                    Finding(
+                        code="calc.relationship-not-stated",
+                        severity=Severity.INFO,
+                        message=(
+                            f"{parent} in {role}: its rows there add up, but at {total.period.key} its parts "
+                            f"{', '.join(a.child for a in arcs)} add up to {low}..{high}, not {total.value}; "
+                            "the relationship is left out of the extension"
+                        ),
+                        sources=total.sources[:1],
+                    )
+                )
+                break
+    if not dropped:
+        return extension, ()
+    kept = tuple(arc for arc in extension.calculation if (arc.role, arc.parent) not in dropped)
+    return extension.model_copy(update={"calculation": kept}), tuple(findings)

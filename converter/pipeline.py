@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
 
-from converter.extension import EXTENSION_PREFIX, build_extension, with_member
+from converter.extension import EXTENSION_PREFIX, build_extension, consistent_calculations, with_member
 from converter.facts import Observation, group_key, read_observations
 from converter.findings import Finding, Severity, SourceRef
 from converter.html import looks_like_html, render_html
@@ -205,6 +205,9 @@ def convert(
     entity = _entity(options, document)
     extension = extended.extension
     needed = bool(extension.concepts or extension.members)
+    if needed:
+        extension, calc_findings = consistent_calculations(extension, facts)
+        findings.extend(calc_findings)
     # The base calculations are the seed filer's statement structure; a filing laid out otherwise (one
     # that needs an extension) is checked by the sums its own tables verify, in its extension.
     reference = taxonomy.ref(calculations=has_tables and not needed)

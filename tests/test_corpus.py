@@ -81,6 +81,15 @@ KEY_FACTS = [
         None,
     ),
     ("amazon_1998-08-12_8-K_junglee_fin_stmts", "lx:Revenues", "1997-01-01/1998-01-01", "iso4217:USD", "1216355", None),
+    # "Convertible unsecured promissory note   2,004,278   --": a row, though its label ends in "note".
+    (
+        "amazon_1998-08-12_8-K_junglee_fin_stmts",
+        "ext:ConvertibleUnsecuredPromissoryNote",
+        "1998-06-30",
+        "iso4217:USD",
+        "2004278",
+        None,
+    ),
     (
         "amazon_1998-08-12_8-K_junglee_fin_stmts",
         "lx:CashAndCashEquivalentsAtCarryingValue",
@@ -196,3 +205,27 @@ def test_submission_header_gives_the_entity(converted: Path) -> None:
     """The submission's SGML header names the filer: Southern Co, CIK 92122, without any flag."""
     facts = _facts(converted, SOUTHERN + "full-submission.ex99-04")
     assert facts and all(f["dimensions"]["entity"] == "cik:0000092122" for f in facts)
+
+
+def test_the_sources_own_inconsistencies_are_reported(converted: Path) -> None:
+    """Exhibit 99.05 prints "Total Retail Sales-" above Residential, Commercial and Industrial, which fall
+    short of it in every column (read by hand: 10,748 + 12,020 + 14,039 = 36,807 against 37,056). The
+    facts stay as printed, no calculation claims the sum, and the report names each column; no other
+    corpus table is reported as inconsistent."""
+    found: dict[str, list[tuple[str, list[int]]]] = {}
+    for path in _reports(converted):
+        report = json.loads(path.read_text(encoding="utf-8"))
+        for finding in report["findings"]:
+            if finding["code"] == "calc.source-inconsistency":
+                found.setdefault(path.name, []).append((finding["message"], finding["locations"][0]["lines"]))
+    assert sorted(found) == [
+        SOUTHERN + "ex99-05.report.json",
+        SOUTHERN + "full-submission.ex99-05.report.json",
+    ]
+    messages = [m for m, lines in found[SOUTHERN + "ex99-05.report.json"] if lines == [23, 23]]
+    assert len(messages) == 4
+    assert any("prints 37,056" in m and "add up to 36807" in m for m in messages)
+    assert any("prints 157,143" in m and "add up to 156139" in m for m in messages)
+    xsd = (converted / (SOUTHERN + "ex99-05.xsd")).read_text(encoding="utf-8")
+    calculation = "".join(part.split("</link:calculationLink>")[0] for part in xsd.split("<link:calculationLink")[1:])
+    assert "TotalRetailSales" not in calculation
