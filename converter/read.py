@@ -51,7 +51,10 @@ MOJIBAKE_MIN_LETTERS = 6
 
 # EDGAR's SGML table markup on a line of its own ("<TABLE>", "<CAPTION>", "<S>  <C>  <C>",
 # "<PAGE>     12", "</TABLE>"): layout instructions, not text.
-_MARKUP_LINE = re.compile(r"^\s*(?:</?(?:TABLE|CAPTION|FN)>|(?:<[SC]>\s*)+|<PAGE>\s*\S{0,12})\s*$", re.IGNORECASE)
+# Some filers' conversions wrote the column markers in brackets ("[S]  [C]  [C]").
+_MARKUP_LINE = re.compile(
+    r"^\s*(?:</?(?:TABLE|CAPTION|FN)>|(?:<[SC]>\s*)+|(?:\[[SC]\]\s*)+|<PAGE>\s*\S{0,12})\s*$", re.IGNORECASE
+)
 _MARKUP_TAG = re.compile(r"</?(?:TABLE|CAPTION|FN|PAGE|S|C)>", re.IGNORECASE)
 # RFC 934 escaping, as EDGAR applied it: a line that began with "-" was sent as "- -...".
 _ESCAPED_DASH = re.compile(r"^- (?=-)")
@@ -237,8 +240,26 @@ def read_document(data: bytes | str, name: str, first_line: int = 1) -> Document
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
-    lines = tuple(Line(number=i, text=unwrap_line(raw)) for i, raw in enumerate(raw_lines, start=first_line))
+    texts = [unwrap_line(raw) for raw in raw_lines]
+    _blank_page_numbers(raw_lines, texts)
+    lines = tuple(Line(number=i, text=t) for i, t in enumerate(texts, start=first_line))
     return Document(name=name, lines=lines, marks=table_marks(raw_lines))
+
+
+_PAGE_LINE = re.compile(r"^\s*<PAGE>", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^\s*-?\s*(?:\d{1,3}|[ivxlc]{1,6}|[A-Z]-\d{1,3})\s*-?\s*$", re.IGNORECASE)
+
+
+def _blank_page_numbers(raw_lines: list[str], texts: list[str]) -> None:
+    """The page number printed just before a ``<PAGE>`` break ("      6") is a footer, not a figure."""
+    for index, raw in enumerate(raw_lines):
+        if not _PAGE_LINE.match(raw):
+            continue
+        before = index - 1
+        while before >= 0 and not texts[before].strip():
+            before -= 1
+        if before >= 0 and _PAGE_NUMBER.match(texts[before]):
+            texts[before] = ""
 
 
 def table_marks(raw_lines: list[str]) -> tuple[tuple[int, str], ...]:

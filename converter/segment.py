@@ -50,6 +50,10 @@ def _is_reference(label: str, cells: tuple[CellToken, ...]) -> bool:
     return small and bool(_REFERENCE_WORD.search(label))
 
 
+_SCALE_NOTE = re.compile(r"\([^()]*\bin\s+(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"\b(?:thousands|millions|billions)\b", re.IGNORECASE)
+
+
 class LineKind(Enum):
     BLANK = "blank"
     RULE = "rule"
@@ -338,8 +342,16 @@ def _marked_caption_start(lines: tuple[Line, ...], kinds: list[LineKind], open_a
         while i - 1 >= floor and kinds[i - 1] in (LineKind.TEXT, LineKind.RULE, LineKind.PROSE):
             i -= 1
         prose = any(kinds[j] is LineKind.PROSE for j in range(i, group_end))
-        # Past the first group, only short title lines: a paragraph further up is prose, not caption.
-        if i == group_end or (prose and top != open_at):
+        # Past the first group, only short title lines: a paragraph further up is prose, not caption;
+        # unless it states the scale the title does not ("... (dollar amounts in millions, except per
+        # share amounts)." above "SUMMARY OF OPERATIONS").
+        if prose and top != open_at and i < group_end:
+            above = " ".join(lines[j].text for j in range(i, group_end))
+            below = " ".join(lines[j].text for j in range(top, open_at))
+            if _SCALE_NOTE.search(" ".join(above.split())) and not _SCALE_WORD.search(below):
+                top = i
+            break
+        if i == group_end:
             break
         top = i
         if prose or i - 1 < floor or kinds[i - 1] is not LineKind.BLANK:
