@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
@@ -88,6 +89,9 @@ class Observation:
     caption: str = ""
 
 
+_PRO_FORMA = re.compile(r"\bpro\s?-?\s?forma\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class TableReading:
     """What a table gave: observations, cells skipped (with the reason) and findings."""
@@ -156,16 +160,30 @@ def group_key(text: str) -> str:
     return _NORMAL.sub(" ", text.lower()).strip()
 
 
+# "Automotive sector", "Financial Services segment": a heading that names itself a part of the business.
+_SECTOR = re.compile(r"\s+(?:sector|segment)$", re.IGNORECASE)
+
+
 def _heading_name(section: str) -> str:
-    """``" Alabama Power -"`` -> ``"Alabama Power"``."""
-    return section.strip().rstrip(":-").strip()
+    """``" Alabama Power -"`` -> ``"Alabama Power"``; ``"Automotive sector"`` -> ``"Automotive"``."""
+    return _SECTOR.sub("", section.strip().rstrip(":-").strip())
+
+
+def _is_sector(section: str) -> bool:
+    return _SECTOR.search(section.strip().rstrip(":-").strip()) is not None
 
 
 def _is_group_heading(section: str, known: frozenset[str]) -> bool:
     name = _heading_name(section)
     letters = [c for c in name if c.isalpha()]
     caps = len(letters) > 2 and all(c.isupper() for c in letters)
-    grouped = bool(_GROUP_DASH.search(section.strip()) or caps or group_key(name) in known)
+    grouped = bool(
+        _GROUP_DASH.search(section.strip())
+        or caps
+        or group_key(name) in known
+        or _is_sector(section)
+        or _WHOLE.match(name)
+    )
     return grouped and not section.strip().endswith(":")
 
 
@@ -202,10 +220,12 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
     for row, group in zip(table.rows, groups, strict=True):
         if group is not None:
             labels.setdefault(group, set()).add(group_key(row.label))
+    # A heading that calls itself a sector or segment is a breakdown whatever its rows are called.
     breakdown = {
         group
         for group, own in labels.items()
-        if any(len(own & other) >= MIN_SHARED_LABELS for name, other in labels.items() if name != group)
+        if _is_sector(group)
+        or any(len(own & other) >= MIN_SHARED_LABELS for name, other in labels.items() if name != group)
     }
     return tuple(
         _heading_name(group) if group in breakdown and not _WHOLE.match(_heading_name(group)) else None
@@ -221,6 +241,7 @@ def read_observations(
     *,
     table_id: int = 0,
     known_groups: frozenset[str] = frozenset(),
+    printed: frozenset[date] = frozenset(),
 ) -> TableReading:
     """Read every cell of ``table``: an observation, a named skip, or a finding."""
     caption = table.caption_text
@@ -238,7 +259,7 @@ def read_observations(
     cell_count = 0
     # A column without its own "Six Months Ended" reads the table's: the group heading may span it unruled.
     context = " ".join([caption, *(line.text.strip() for line in table.header)])
-    column_periods = [column_period(column.headings, context, fiscal) for column in table.columns]
+    column_periods = [column_period(column.headings, context, fiscal, printed) for column in table.columns]
     column_currencies = [_first_currency(" ".join(c.headings), _HEADING_CURRENCIES) for c in table.columns]
     column_derived = [_derived(" ".join(c.headings)) for c in table.columns]
     # Columns of one period and currency that are not percentages or changes hold different measures
@@ -250,6 +271,7 @@ def read_observations(
     ]
     shared = {key for key in measured if measured.count(key) > 1}
     members = row_members(table, known_groups)
+    pro_forma = _PRO_FORMA.search(caption) is not None
     for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
@@ -260,6 +282,10 @@ def read_observations(
             derived = "derived-percentage" if number is not None and number.percent else column_derived[index]
             if derived is not None:
                 skipped.append((derived, source))
+                continue
+            if pro_forma and number is not None:
+                # Results as if an acquisition had happened earlier: not the reported amounts.
+                skipped.append(("pro-forma", source))
                 continue
             if not row.label:
                 # A figure under a rule with no label ("  2,317  3,367"): a subtotal the text does not name.

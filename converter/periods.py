@@ -23,6 +23,7 @@ __all__ = [
     "column_period",
     "detect_document_date",
     "detect_fiscal_calendar",
+    "printed_dates",
     "quarter_period",
 ]
 
@@ -37,10 +38,24 @@ _FISCAL_NAMING = re.compile(
     re.IGNORECASE,
 )
 _DURATION_MONTHS = (
-    (re.compile(r"\b(?:three|3)[\s-]+months?\b|\bquarters?\s+ended\b", re.IGNORECASE), 3),
+    (
+        re.compile(
+            r"\b(?:three|3)[\s-]+months?\b|\bquarters?\s+ended\b|\b(?:first|second|third|fourth)\s+quarter\b",
+            re.IGNORECASE,
+        ),
+        3,
+    ),
     (re.compile(r"\b(?:six|6)[\s-]+months?\b", re.IGNORECASE), 6),
     (re.compile(r"\b(?:nine|9)[\s-]+months?\b", re.IGNORECASE), 9),
     (re.compile(r"\b(?:twelve|12)[\s-]+months?\b|\byears?\s+ended\b", re.IGNORECASE), 12),
+)
+_NOT_AN_END = re.compile(
+    r"\b(?:before|after|beginning|since|from|on|through|prior\s+to|until|effective|in)\s*$", re.IGNORECASE
+)
+# A 10-K's cover: "For the fiscal year ended December 31, 2001".
+_FISCAL_YEAR_ENDED = re.compile(
+    r"\bfor\s+the\s+fiscal\s+year\s+ended\s+" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s*(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
 )
 # A column's own year: "2004", "2003*", "1997 (Unaudited)"; not a year inside a date phrase.
 _COLUMN_YEAR = re.compile(r"(?<![\d,/-])((?:19|20)\d\d)(?![\d,])\*?")
@@ -137,7 +152,14 @@ def calendar_for(fye: str | None, text: str, document_date: date | None) -> Fisc
     if stated is not None:
         return stated
     if fye is None:
-        return None
+        cover = _FISCAL_YEAR_ENDED.search(text[:20000])
+        if cover is None:
+            return None
+        # A month-end year end names the calendar (a 52/53-week one ends on a different day each year).
+        end = _parse_date(cover)
+        if end != _month_end(end.year, end.month):
+            return None
+        return FiscalCalendar(end.month, end.day, 0)
     month, day = (int(part) for part in fye.split("-"))
     quarters = [(int(m.group("q")), _two_digit_year(m.group("yy"))) for m in _QUARTER.finditer(text)]
     if document_date is None or not quarters:
@@ -160,21 +182,56 @@ def _duration_months(text: str) -> int | None:
     return None
 
 
-def _duration(end: date, months: int) -> Period:
+# A date a period ends on: "year ended September 25,1998", "as of June 26, 1999".
+_PRINTED_DATE = re.compile(
+    r"\b(?:ended|ending|as\s+of)\s+" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def printed_dates(text: str) -> frozenset[date]:
+    """The full dates the document says periods end on ("ended September 25,1998" included)."""
+    found = set()
+    for match in _PRINTED_DATE.finditer(text):
+        try:
+            found.add(_parse_date(match))
+        except ValueError:
+            continue
+    return frozenset(found)
+
+
+def _duration(end: date, months: int, printed: frozenset[date] = frozenset()) -> Period:
     """``months`` ending at ``end``: calendar months to a month end, else 13-week quarters.
 
     A period that ends on a month's last day starts the day after the month end ``months``
     earlier; one that ends elsewhere ("Three Months Ended March 28, 1997") belongs to a
-    52/53-week year, whose quarters are 13 weeks: 1996-12-28..1997-03-28.
+    52/53-week year, whose quarters are 13 weeks: 1996-12-28..1997-03-28. A 53-week year has
+    one 14-week quarter, so where the document prints the end of the period before (the prior
+    fiscal year end "September 25, 1998") within a week of that estimate, the period starts the
+    day after it: nine months ended June 26, 1999 run from 1998-09-26, not 1998-09-27.
     """
     if end == _month_end(end.year, end.month):
         return Period.duration(_add_months(end, -months) + timedelta(days=1), end)
-    return Period.duration(end - timedelta(days=7 * 13 * months // 3 - 1), end)
+    estimate = end - timedelta(days=7 * 13 * months // 3 - 1)
+    near = [d + timedelta(days=1) for d in printed if abs((d + timedelta(days=1) - estimate).days) <= 7]
+    if near:
+        estimate = min(near, key=lambda start: (abs((start - estimate).days), start))
+    return Period.duration(estimate, end)
 
 
 def _column_year(text: str) -> int | None:
     years = {int(m.group(1)) for m in _COLUMN_YEAR.finditer(text)}
     return years.pop() if len(years) == 1 else None
+
+
+def _period_end_named(match: re.Match[str], context: str) -> bool:
+    """A month in the text above a table that a period ends on: capitalised, with its day or after
+    "ended"/"as of"/"at"; not "may", not "in May", not "before January 1, 1999"."""
+    before = context[max(0, match.start() - 20) : match.start()]
+    if not match.group()[0].isupper() or _NOT_AN_END.search(before):
+        return False
+    return (
+        bool(match.group("day")) or re.search(r"\b(?:ended|ending|as\s+of|at)\s*$", before, re.IGNORECASE) is not None
+    )
 
 
 def _end_from_context(year: int, text: str, context: str, fiscal: FiscalCalendar | None) -> date | None:
@@ -185,7 +242,12 @@ def _end_from_context(year: int, text: str, context: str, fiscal: FiscalCalendar
     """
     for scope in (text, context):
         # The last month named is the nearest the columns: "... In October 1997 ... At December 31".
-        match = next(reversed(list(_MONTH_DAY.finditer(scope))), None)
+        # Above the headings a capitalised month not led by "before", "in", ...: not "may", not
+        # "placed in service before January 1, 1999".
+        found = list(_MONTH_DAY.finditer(scope))
+        if scope is context:
+            found = [m for m in found if _period_end_named(m, scope)]
+        match = next(reversed(found), None)
         if match:
             month = MONTHS[match.group("month")[:3].lower()]
             if match.group("day"):
@@ -210,7 +272,12 @@ def _parse_date(match: re.Match[str]) -> date:
     return date(int(match.group("year")), MONTHS[match.group("month")[:3].lower()], int(match.group("day")))
 
 
-def column_period(headings: tuple[str, ...], context: str, fiscal: FiscalCalendar | None) -> Period | None:
+def column_period(
+    headings: tuple[str, ...],
+    context: str,
+    fiscal: FiscalCalendar | None,
+    printed: frozenset[date] = frozenset(),
+) -> Period | None:
     """The period of a column from its headings, read with the caption's context.
 
     ``("1Q03",)`` → the fiscal quarter; ``("Jun 30, 2003", "JPY")`` under "For the Three
@@ -227,8 +294,8 @@ def column_period(headings: tuple[str, ...], context: str, fiscal: FiscalCalenda
     if found:
         end = _parse_date(found)
     elif numeric:
-        printed = numeric.group("year")
-        full_year = _two_digit_year(printed) if len(printed) == 2 else int(printed)
+        year_text = numeric.group("year")
+        full_year = _two_digit_year(year_text) if len(year_text) == 2 else int(year_text)
         try:
             end = date(full_year, int(numeric.group("month")), int(numeric.group("day")))
         except ValueError:
@@ -250,5 +317,5 @@ def column_period(headings: tuple[str, ...], context: str, fiscal: FiscalCalenda
             return Period.instant(end)
         months = _duration_months(scope)
         if months is not None:
-            return _duration(end, months)
-    return Period.instant(end) if found else _duration(end, 12)
+            return _duration(end, months, printed)
+    return Period.instant(end) if found else _duration(end, 12, printed)

@@ -38,7 +38,7 @@ from converter.model import (
     ExtensionRef,
     Result,
 )
-from converter.periods import calendar_for, detect_document_date
+from converter.periods import calendar_for, detect_document_date, printed_dates
 from converter.prose import load_prose_rules, read_prose
 from converter.read import Document, decode, read_document
 from converter.segment import BlockKind, segment
@@ -140,6 +140,7 @@ def convert(
     total = 0
     stage_unaccounted = 0
     blocks = segment(document)
+    printed = printed_dates(text)
     table_id = 0
     known_groups: frozenset[str] = frozenset()
     for block in blocks:
@@ -148,7 +149,7 @@ def convert(
         for table in read_tables(block):
             table_id += 1
             reading = read_observations(
-                table, name, fiscal, mapping.statements, table_id=table_id, known_groups=known_groups
+                table, name, fiscal, mapping.statements, table_id=table_id, known_groups=known_groups, printed=printed
             )
             known_groups |= {group_key(o.member) for o in reading.observations if o.member}
             observations.extend(reading.observations)
