@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from converter.facts import Observation
 from converter.findings import Finding, Severity, SourceRef
-from converter.mapping import OWN_SCALE, figure, per_share_row, period_for, row_scale
+from converter.mapping import OWN_SCALE, figure, per_share_row, period_for, row_scale, scale_label
 from converter.model import (
     Extension,
     ExtensionArc,
@@ -53,6 +53,13 @@ _PER_SHARE = re.compile(r"\bper\s+(?:common\s+|basic\s+|diluted\s+)?share\b|\bep
 # A caption about per-share figures as such ("Significant Factors Impacting EPS"), not one that
 # exempts them ("except per share amounts").
 _PER_SHARE_CAPTION = re.compile(r"^(?!.*\bexcept\b).*(?:\bEPS\b|\bearnings\s+per\s+share\b)", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NUMERATOR = re.compile(r"^\s*numerator\b", re.IGNORECASE)
+_DENOMINATOR = re.compile(r"^\s*denominator\b", re.IGNORECASE)
+_SHARES_HEADING = re.compile(
+    r"^\s*(?:denominator\b|(?:weighted[- ]average\s+(?:number\s+of\s+)?|number\s+of\s+)?(?:common\s+)?shares\b)",
+    re.IGNORECASE,
+)
 _SHARES = re.compile(r"\bshares\b|\bnumber\s+of\s+(?:common\s+)?stock\b", re.IGNORECASE)
 _INSTANT_LABEL = re.compile(
     r"\b(?:beginning|end)\s+of\s+(?:the\s+)?(?:period|year|quarter)\b|\bbalance\s+at\b|\boutstanding\s+at\b",
@@ -109,11 +116,31 @@ def _member_name(group: str) -> str:
     return concept_name(group) + "Member"
 
 
+def _heading(sections: Sequence[str]) -> str:
+    """The heading a row sits under, a wrapped one whole: "Shares used in computing earnings" then
+    "per share (in thousands)" (a line starting in lower case continues the one above)."""
+    if not sections:
+        return ""
+    if len(sections) > 1 and sections[0][:1].islower():
+        return f"{sections[1]} {sections[0]}"
+    return sections[0]
+
+
 def _kind(observation: Observation) -> tuple[str, str | None]:
     """(kind, data type) of an unmapped row: per share, shares, a measured quantity, or money."""
     label = observation.label
-    # "Common shares used in the calculations of loss per share" counts shares; "Loss per common share" is per share.
-    if _SHARES.search(label):
+    heading = _heading(observation.sections)
+    # An EPS computation's "Numerator for basic earnings per share - Net income" is money, its
+    # "Denominator ..." (and the rows under "Denominator:") share counts.
+    if _NUMERATOR.match(label) or _NUMERATOR.match(heading):
+        return ("monetary", "xbrli:monetaryItemType") if observation.currency else ("unknown", None)
+    # "Common shares used in the calculations of loss per share" counts shares; "Loss per common share" is per
+    # share; "Basic" under "Shares used in computing earnings per share" counts shares.
+    if (
+        _SHARES.search(label)
+        or _DENOMINATOR.match(label)
+        or (_SHARES_HEADING.match(heading) and not _DIGIT.search(heading))
+    ):
         return "shares", "xbrli:sharesItemType"
     if (
         _PER_SHARE.search(label)
@@ -214,7 +241,7 @@ def build_extension(
         labels.setdefault(local, _clean(observation.label) or local)
         sources_of.setdefault(local, observation.source)
         value, decimals = figure(
-            observation, row_scale(observation.label, observation.caption, int(observation.scale), kind)
+            observation, row_scale(scale_label(observation), observation.caption, int(observation.scale), kind)
         )
         period = period_for(observation, period_type)
         assert period is not None  # an instant concept takes any column; a duration one only durations

@@ -99,9 +99,15 @@ class MappedFacts:
     skipped: tuple[tuple[str, SourceRef], ...] = ()
 
 
+def scale_label(observation: Observation) -> str:
+    """The row's label with the heading it sits under, where a scale of its own may be printed:
+    "Basic  144,054" under "Shares used in computing earnings per share (in thousands):"."""
+    return " ".join([observation.label, *observation.sections[:1]])
+
+
 def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
-    """The power of ten a row's figures are in: its own "(in millions)", else the caption's scale,
-    which share counts follow unless the caption exempts them ("except share amounts")."""
+    """The power of ten a row's figures are in: its own "(in millions)" (or its heading's), else the
+    caption's scale, which share counts follow unless the caption exempts them ("except share amounts")."""
     own = OWN_SCALE.search(label)
     if own:
         return _SCALES[own.group("scale").lower()]
@@ -117,10 +123,18 @@ def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
 _EXCEPT_PER_SHARE = re.compile(r"\bexcept\b[^)]*\bper[-\s]+share\b", re.IGNORECASE)
 
 
+_PER_SHARE_HEADING = re.compile(r"\bper\s+share\b", re.IGNORECASE)
+
+
 def per_share_row(observation: Observation) -> bool:
-    """A figure in cents under "(in millions, except per share amounts)": "Net income/(loss)  $ (3.02)"
-    in the per-share block is a per-share amount, whatever its label says."""
-    return bool(_EXCEPT_PER_SHARE.search(observation.caption)) and observation.number.fraction_digits == 2
+    """A figure in cents under "(in millions, except per share amounts)", or under a heading "Total
+    Company Data Per Share of Common and Class B Stock": "Net income/(loss)  $ (3.02)" in the per-share
+    block is a per-share amount, whatever its label says."""
+    if observation.number.fraction_digits != 2:
+        return False
+    return bool(_EXCEPT_PER_SHARE.search(observation.caption)) or any(
+        _PER_SHARE_HEADING.search(section) for section in observation.sections
+    )
 
 
 def is_loss(label: str) -> bool:
@@ -210,7 +224,7 @@ def _power(concept: Concept, observation: Observation) -> int:
     if concept.type is ConceptType.MONETARY:
         return int(observation.scale)
     if concept.type is ConceptType.SHARES:
-        return row_scale(observation.label, observation.caption, int(observation.scale), "shares")
+        return row_scale(scale_label(observation), observation.caption, int(observation.scale), "shares")
     return 0
 
 

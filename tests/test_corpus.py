@@ -133,6 +133,23 @@ KEY_FACTS = [
         "-7568000000",
         "ext:AutomotiveMember",
     ),
+    # Apple FY99: the nine months ended June 26, 1999 start the day after the fiscal 1998 year end the
+    # document prints ("year ended September 25, 1998"): FY99's first quarter had 14 weeks.
+    ("apple_1999-08_10-Q_Q3FY99", "lx:Revenues", "1998-09-26/1999-06-27", "iso4217:USD", "4798000000", None),
+    # "Shares used in computing earnings / per share (in thousands):  Basic  144,054": shares, in thousands.
+    ("apple_1999-08_10-Q_Q3FY99", "ext:Basic", "1999-03-28/1999-06-27", "xbrli:shares", "144054000", None),
+    # Ford's five-year summary: the paragraph above says "(dollar amounts in millions, except per share
+    # amounts)"; "Automotive sector" and "Total Company" are groups; the cover's "For the fiscal year ended
+    # December 31, 2001" dates the columns.
+    ("ford_2002-03_10-K_FY2001.10-k", "lx:NetIncomeLoss", "1998-01-01/1999-01-01", "iso4217:USD", "22071000000", None),
+    (
+        "ford_2002-03_10-K_FY2001.10-k",
+        "lx:NetIncomeLoss",
+        "1998-01-01/1999-01-01",
+        "iso4217:USD",
+        "4049000000",
+        "ext:AutomotiveMember",
+    ),
 ]
 
 
