@@ -162,8 +162,12 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SIGNS.search(text[:SNIFF_CHARS]))
 
 
-def render_html(text: str, name: str) -> Document:
-    """Lay an HTML filing out as the fixed-width text filing it would have been."""
+def render_html(text: str, name: str, first_line: int = 1) -> Document:
+    """Lay an HTML filing out as the fixed-width text filing it would have been.
+
+    ``first_line`` numbers the text's first line: an HTML document inside an EDGAR submission
+    keeps the submission's line numbers.
+    """
     source = _XML_DECLARATION.sub("", text, count=1)
     if not source.strip():
         raise ReadError("empty file: no text to convert")
@@ -179,7 +183,13 @@ def render_html(text: str, name: str) -> Document:
     lines = _layout(_flow(root))
     if not any(line.text.strip() for line in lines):
         raise ReadError("empty HTML document: no text to convert")
+    if first_line != 1:
+        lines = tuple(_shifted(line, first_line - 1) for line in lines)
     return Document(name=name, lines=lines)
+
+
+def _shifted(line: Line, by: int) -> Line:
+    return Line(line.number + by, line.text)
 
 
 # --- Block flow: elements to paragraphs, blanks, breaks and tables -----------------------------

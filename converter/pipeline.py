@@ -2,7 +2,8 @@
 
 Stages, in order, each a pure function from one frozen value to the next:
 
-1. ``read``     bytes → Document (decoded, tabs expanded, original line numbers)
+1. ``read``     bytes → Document (decoded, tabs expanded, original line numbers; an HTML filing
+                laid out in fixed width by ``html.render_html``): ``read_input``
 2. ``segment``  Document → blocks (tables with caption, headings and body; prose)
 3. ``tables``   table block → Tables (columns from alignment, headings, labelled rows)
 4. ``periods``  fiscal calendar from the text or the options; column headings → periods
@@ -10,6 +11,8 @@ Stages, in order, each a pure function from one frozen value to the next:
 6. ``mapping``  observations → facts on taxonomy concepts; copies merged; conflicts reported
 7. the Result, which the serialisers (``serialize/``) and the report read
 
+``convert`` is ``read_input`` then ``convert_document``; a caller that shows the filing itself
+(the Inline XBRL page) calls the two and keeps the Document the Result was converted from.
 Nothing here touches the file system; findings travel in the Result.
 """
 
@@ -45,7 +48,7 @@ from converter.segment import BlockKind, segment
 from converter.tables import read_tables
 from converter.taxonomy import Taxonomy
 
-__all__ = ["Options", "convert"]
+__all__ = ["Options", "convert", "convert_document", "read_input"]
 
 _ISSUER = re.compile(
     r"(?P<name>(?:[A-Z][A-Za-z&.'-]*\s+){0,6}?(?:(?:Inc|Corporation|Corp|Company|Ltd|Limited|plc)\.?|[A-Z][A-Za-z&.'-]*))"
@@ -103,6 +106,18 @@ def _concept_infos(names: list[str], taxonomy: Taxonomy, extension: Extension) -
     return tuple(infos)
 
 
+def read_input(data: bytes | str, name: str, first_line: int = 1) -> Document:
+    """The Document a filing is converted from: its lines, or an HTML filing's fixed-width rendering.
+
+    ``first_line`` numbers the first line: a document inside an EDGAR submission keeps the
+    submission's line numbers.
+    """
+    text = decode(data) if isinstance(data, bytes) else data
+    if looks_like_html(text):
+        return render_html(text, name, first_line)
+    return read_document(text, name, first_line)
+
+
 def convert(
     data: bytes | str,
     *,
@@ -118,11 +133,22 @@ def convert(
     ``stem`` names the outputs (``<stem>.xsd`` for the extension schema); by default the input's name
     without its suffix.
     """
+    document = read_input(data, name, first_line)
+    return convert_document(document, options=options, taxonomy=taxonomy, mapping=mapping, stem=stem)
+
+
+def convert_document(
+    document: Document,
+    *,
+    options: Options,
+    taxonomy: Taxonomy,
+    mapping: MappingTable | None = None,
+    stem: str | None = None,
+) -> Result:
+    """Convert a Document (from ``read_input``) into a Result: stages 2 to 7."""
+    name = document.name
     stem = stem or (name.rsplit(".", 1)[0] if "." in name.strip(".") else name)
     mapping = mapping or load_mapping_table(taxonomy)
-    text_in = decode(data) if isinstance(data, bytes) else data
-    html = looks_like_html(text_in)
-    document = render_html(text_in, name) if html else read_document(text_in, name, first_line)
     text = document.text
     doc_date: date | None = detect_document_date(text)
     fiscal = calendar_for(options.fiscal_year_end, text, doc_date)

@@ -10,6 +10,7 @@ import lxml.html
 import pytest
 
 from converter.html import looks_like_html, render_html
+from converter.pipeline import read_input
 from converter.read import ReadError
 from converter.segment import BlockKind, row_cells, segment
 from converter.tables import Table, read_tables
@@ -70,6 +71,18 @@ def _tables(html: str) -> list[Table]:
 
 def test_statement_laid_out_line_by_line() -> None:
     assert _lines(STATEMENT) == STATEMENT_LINES
+
+
+# As Word writes it: each cell on a line of its own, below its row's <tr>.
+WORD_STATEMENT = STATEMENT.replace("<td", "\n  <td")
+
+
+def test_a_document_of_a_submission_keeps_the_submission_line_numbers() -> None:
+    """An HTML document whose text starts on line 101 of its submission."""
+    lines = render_html(WORD_STATEMENT, "t.htm", first_line=101).lines
+    plain = render_html(WORD_STATEMENT, "t.htm").lines
+    assert [(line.number - 100, line.text) for line in lines] == [(line.number, line.text) for line in plain]
+    assert read_input(WORD_STATEMENT, "t.htm", 101) == render_html(WORD_STATEMENT, "t.htm", first_line=101)
 
 
 def test_statement_reads_back_as_a_table() -> None:

@@ -12,7 +12,8 @@ from lxml import etree
 from paths import RELEASE_6K, SAMPLES
 
 from converter.model import Result, SourceRef, TaxonomyRef
-from converter.pipeline import Options, convert
+from converter.pipeline import Options, convert_document, read_input
+from converter.read import Document, Line, read_document
 from converter.serialize.ixbrl import IX, XHTML, to_ixbrl
 from converter.serialize.xbrl import fact_ids, to_xbrl
 from converter.taxonomy import Taxonomy
@@ -22,9 +23,9 @@ NS = {"h": XHTML, "ix": IX}
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
 
-def convert_sample(path: Path, taxonomy: Taxonomy) -> tuple[Result, bytes]:
-    data = path.read_bytes()
-    return convert(data, name=path.name, options=Options(cik="1090633"), taxonomy=taxonomy), data
+def convert_sample(path: Path, taxonomy: Taxonomy) -> tuple[Result, Document]:
+    document = read_input(path.read_bytes(), path.name)
+    return convert_document(document, options=Options(cik="1090633"), taxonomy=taxonomy), document
 
 
 def cell_source(line: int, text: str, cell: str) -> SourceRef:
@@ -41,10 +42,10 @@ def cell_source(line: int, text: str, cell: str) -> SourceRef:
     )
 
 
-def tiny(*lines: str, facts: tuple[object, ...]) -> tuple[Result, str]:
+def tiny(*lines: str, facts: tuple[object, ...]) -> tuple[Result, Document]:
     result = result_of(facts)  # type: ignore[arg-type]
     return result.model_copy(update={"document": result.document.model_copy(update={"line_count": len(lines)})}), (
-        "\n".join(lines) + "\n"
+        read_document("\n".join(lines) + "\n", result.document.name)
     )
 
 
@@ -147,9 +148,42 @@ def test_filing_text_is_escaped_and_kept_exactly() -> None:
 
 def test_wrong_text_is_refused() -> None:
     line = "Revenues   8,344,046"
-    result, _ = tiny(line, facts=(fact("Revenues", "8344046000", -3, Q1_03, JPY, cell_source(1, line, "8,344,046")),))
+    result, document = tiny(
+        line, facts=(fact("Revenues", "8344046000", -3, Q1_03, JPY, cell_source(1, line, "8,344,046")),)
+    )
     with pytest.raises(ValueError, match="not the document"):
-        to_ixbrl(result, "one\ntwo\n")
+        to_ixbrl(result, read_document("one\ntwo\n", document.name))
+    with pytest.raises(ValueError, match="not the document"):
+        to_ixbrl(result, Document("other.txt", document.lines))
+
+
+def shown_lines(page: bytes) -> list[tuple[str | None, str | None, list[str]]]:
+    """Each line of the page: its id, its style and the figures tagged on it."""
+    return [
+        (span.get("id"), span.get("style"), [item.text or "" for item in span.iterfind(".//ix:nonFraction", NS)])
+        for span in etree.fromstring(page).iterfind(".//h:pre/h:span[@class='ln']", NS)
+    ]
+
+
+def test_lines_keep_their_numbers_in_the_input() -> None:
+    """A document of an EDGAR submission: its own lines, numbered as in the submission (from line 300)."""
+    lines = ("Revenues   8,344,046", "Operating loss   (1,059,574)")
+    document = Document(RELEASE, tuple(Line(300 + i, text) for i, text in enumerate(lines)))
+    loss = SourceRef(
+        document=RELEASE,
+        line_start=301,
+        line_end=301,
+        text=lines[1],
+        cell="(1,059,574)",
+        column_start=17,
+        column_end=28,
+    )
+    result, _ = tiny(*lines, facts=(fact("OperatingIncomeLoss", "-1059574000", -3, Q1_03, JPY, loss),))
+    # The margin counts on from the first line's own number.
+    assert shown_lines(to_ixbrl(result, document)) == [
+        ("L300", "counter-increment: ln 300", []),
+        ("L301", None, ["1,059,574"]),
+    ]
 
 
 def test_sample_marks_skipped_and_conflicting_cells(taxonomy: Taxonomy) -> None:
@@ -238,3 +272,41 @@ def test_cli_writes_the_page(tmp_path: Path) -> None:
     page = (tmp_path / f"{RELEASE_6K.stem}.html").read_bytes()
     assert len(items(page)) >= 516
     assert main(["convert", str(RELEASE_6K), "-o", str(tmp_path), "--formats", "html"]) == 2
+
+
+ACME_10Q = """ACME CORP
+CONSOLIDATED STATEMENTS OF OPERATIONS
+(In millions)
+
+                           Three Months Ended
+                          June 30,    June 30,
+                            2004        2003
+                          --------    --------
+Net sales                 $ 2,014     $ 1,545
+Net income                     61         (2)
+"""
+
+
+def test_cli_page_of_a_document_in_a_submission(tmp_path: Path) -> None:
+    """One ``<DOCUMENT>`` as EDGAR serves it (Ford's 10-K): the page shows the document's text, not the
+    wrapper's, each line numbered as in the file, and every fact tagged where its source says."""
+    from converter.cli import main
+
+    wrapped = tmp_path / "acme.txt"
+    wrapped.write_text(
+        f"<DOCUMENT>\n<TYPE>10-Q\n<SEQUENCE>1\n<FILENAME>q.txt\n<TEXT>\n{ACME_10Q}</TEXT>\n</DOCUMENT>\n"
+    )
+    out = tmp_path / "out"
+    assert main(["convert", str(wrapped), "-o", str(out), "--formats", "xbrl,ixbrl", "--fiscal-year-end", "09-30"]) == 0
+    page = (out / "acme.10-q.html").read_bytes()
+    root = etree.fromstring(page)
+    pre = root.find(".//h:pre", NS)
+    assert pre is not None
+    assert "".join(pre.itertext()) == ACME_10Q
+    assert [span.get("id") for span in pre][:2] == ["L6", "L7"]
+    assert [(span.get("id"), [i.text for i in span.iterfind(".//ix:nonFraction", NS)]) for span in pre][8:] == [
+        ("L14", ["2,014", "1,545"]),
+        ("L15", ["61", "2"]),
+    ]
+    assert not root.findall(".//ix:hidden", NS)
+    assert '<!-- line 14 "2,014" -->' in (out / "acme.10-q.xbrl").read_text()  # the provenance the page follows
