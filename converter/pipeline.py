@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
 
 from converter.extension import EXTENSION_PREFIX, build_extension, with_member
-from converter.facts import Observation, group_key, read_observations
+from converter.facts import Observation, TableReading, group_key, read_observations
 from converter.findings import Finding, Severity, SourceRef
 from converter.html import looks_like_html, render_html
 from converter.mapping import MappingTable, load_mapping_table, map_observations, merge_facts
@@ -45,7 +46,7 @@ from converter.periods import calendar_for, detect_document_date
 from converter.prose import load_prose_rules, read_prose
 from converter.read import Document, decode, read_document
 from converter.segment import BlockKind, segment
-from converter.tables import read_tables
+from converter.tables import Table, read_tables
 from converter.taxonomy import Taxonomy
 
 __all__ = ["Options", "convert", "convert_document", "read_input"]
@@ -118,6 +119,40 @@ def read_input(data: bytes | str, name: str, first_line: int = 1) -> Document:
     return read_document(text, name, first_line)
 
 
+def _cell_sources(reading: TableReading, table: Table) -> TableReading:
+    """Each figure cites the source line of its own cell where the Document knows it (``Line.cells``).
+
+    A cell's source quotes its row's lines (``text``) and ends on the value line (``line_end``). An
+    HTML table row is one line numbered by its ``<tr>``: its figures' sources (observations, skips
+    and findings alike) keep that text and their columns, and take their cell's line as ``line_end``,
+    before mapping orders, merges or quotes them.
+    """
+    value_lines = {
+        (row.value_line.number, "\n".join(line.text for line in row.lines)): row.value_line
+        for row in table.rows
+        if row.value_line.cells
+    }
+    if not value_lines:
+        return reading
+
+    def cite(source: SourceRef) -> SourceRef:
+        line = value_lines.get((source.line_end, source.text))
+        if line is None or source.column_start is None or source.column_end is None:
+            return source
+        number = line.source_line(source.column_start, source.column_end)
+        return source if number == source.line_end else source.model_copy(update={"line_end": number})
+
+    return TableReading(
+        observations=tuple(replace(o, source=cite(o.source)) for o in reading.observations),
+        skipped=tuple((reason, cite(source)) for reason, source in reading.skipped),
+        findings=tuple(
+            f.model_copy(update={"sources": tuple(cite(s) for s in f.sources)}) if f.sources else f
+            for f in reading.findings
+        ),
+        cell_count=reading.cell_count,
+    )
+
+
 def convert(
     data: bytes | str,
     *,
@@ -176,6 +211,7 @@ def convert_document(
             reading = read_observations(
                 table, name, fiscal, mapping.statements, table_id=table_id, known_groups=known_groups
             )
+            reading = _cell_sources(reading, table)
             known_groups |= {group_key(o.member) for o in reading.observations if o.member}
             observations.extend(reading.observations)
             skipped.extend(reading.skipped)

@@ -186,6 +186,39 @@ def test_lines_keep_their_numbers_in_the_input() -> None:
     ]
 
 
+def html_row() -> tuple[Result, Document]:
+    """An HTML table row laid out on one line numbered by its ``<tr>`` (line 40), after a wrapped label
+    line of the same ``<tr>``; the figure's source cites its own cell's line (44)."""
+    label, row = "Net sales to", "  customers     $ 2,014"
+    start = row.index("2,014")
+    document = Document(
+        "acme.htm", (Line(38, "STATEMENTS"), Line(40, label), Line(40, row, ((start - 2, start + 5, 44),)))
+    )
+    source = SourceRef(
+        document="acme.htm",
+        line_start=40,
+        line_end=44,
+        text=f"{label}\n{row}",
+        cell="2,014",
+        column_start=start,
+        column_end=start + 5,
+    )
+    result, _ = tiny(*document.text.split("\n"), facts=(fact("Revenues", "2014000000", -6, Q1_03, JPY, source),))
+    return result.model_copy(update={"document": result.document.model_copy(update={"name": "acme.htm"})}), document
+
+
+def test_an_html_row_is_found_by_its_cells_lines() -> None:
+    page = to_ixbrl(*html_row())
+    (item,) = items(page)
+    assert (item.text, item.get("scale")) == ("2,014", "6")
+    # One id per source line, on the first line showing it; the margin shows each line's number.
+    assert shown_lines(page) == [
+        ("L38", "counter-increment: ln 38", []),
+        ("L40", "counter-increment: ln 2", []),
+        (None, "counter-increment: ln 0", ["2,014"]),
+    ]
+
+
 def test_sample_marks_skipped_and_conflicting_cells(taxonomy: Taxonomy) -> None:
     result, data = convert_sample(RELEASE_6K, taxonomy)
     root = etree.fromstring(to_ixbrl(result, data))
@@ -263,6 +296,17 @@ def test_arelle_sees_an_inconsistent_copy(tmp_path: Path, validator: Validator, 
     checked = validator.validate(path)
     assert checked.errors == 0, problems(checked)
     assert most_precise(arelle_copies(path, package, result.taxonomy)) == result_facts(result)
+
+
+@pytest.mark.usefixtures("arelle_home")
+def test_arelle_reads_a_page_numbered_as_its_input(tmp_path: Path, validator: Validator, package: Path) -> None:
+    """Lines numbered out of sequence (an HTML rendering) keep the page valid, its facts those of the instance."""
+    result, document = html_row()
+    path = tmp_path / "acme.html"
+    path.write_bytes(to_ixbrl(result, document))
+    checked = validator.validate(path)
+    assert (checked.errors, checked.inconsistencies) == (0, 0), problems(checked)
+    assert set(arelle_copies(path, package, result.taxonomy)) == result_facts(result)
 
 
 def test_cli_writes_the_page(tmp_path: Path) -> None:

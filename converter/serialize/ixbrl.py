@@ -11,7 +11,8 @@ The text is the Document the pipeline read (``pipeline.read_input``): a plain fi
 with tabs expanded, line ends normalised and trailing blanks dropped; a document of an EDGAR
 submission, its own lines only; an HTML filing, its fixed-width rendering. Each line is numbered
 (``id="L621"``, and in the margin) by its line in the input file, so a source's line range finds
-it, and its ``column_start``/``column_end`` point into it.
+it, and its ``column_start``/``column_end`` point into it. A rendered HTML table row is numbered
+by its ``<tr>``, and a figure's source by its own cell (``Line.cells``), which finds it too.
 Only the digits are inside ``ix:nonFraction`` (``ixt:num-dot-decimal`` of
 Transformation Registry 4 reads ``1,059,574`` and ``.62``; a dash or "Break-even" standing for
 a zero fact is ``ixt:fixed-zero``);
@@ -91,7 +92,8 @@ class _Text:
     """The Document's lines as shown (XML-safe), and for each source line the shown lines that hold it.
 
     A plain filing's line holds itself; an HTML rendering shows some source lines on several lines
-    (a wrapped paragraph, a table row's label and figures).
+    (a wrapped paragraph, a table row's label and figures), and a row's line also holds the lines
+    of its figures' cells (``Line.cells``).
     """
 
     numbers: tuple[int, ...]
@@ -102,7 +104,8 @@ class _Text:
     def of(cls, document: Document) -> _Text:
         holding: dict[int, list[int]] = {}
         for index, line in enumerate(document.lines):
-            holding.setdefault(line.number, []).append(index)
+            for number in dict.fromkeys((line.number, *(cell[2] for cell in line.cells))):
+                holding.setdefault(number, []).append(index)
         return cls(
             tuple(line.number for line in document.lines),
             tuple(_xml_safe(line.text) for line in document.lines),
