@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from arelle_read import arelle_fact_copies
-from fixtures_results import JPY, Q1_03, RELEASE, FactKey, fact, result_facts, result_of, src
+from fixtures_results import JPY, Q1_02, Q1_03, RELEASE, FactKey, fact, result_facts, result_of, src
 from lxml import etree
 from paths import RELEASE_6K, SAMPLES
 
@@ -217,6 +217,23 @@ def test_an_html_row_is_found_by_its_cells_lines() -> None:
         ("L40", "counter-increment: ln 2", []),
         (None, "counter-increment: ln 0", ["2,014"]),
     ]
+
+
+def test_a_cell_claimed_twice_leaves_the_second_fact_hidden() -> None:
+    """Two facts printed in one cell (it cannot be tagged twice): the second is stated in ix:hidden."""
+    line = "Revenues   8,344,046"
+    source = cell_source(1, line, "8,344,046")
+    result, document = tiny(
+        line,
+        facts=(
+            fact("Revenues", "8344046000", -3, Q1_03, JPY, source),
+            fact("Revenues", "8344046000", -3, Q1_02, JPY, source),
+        ),
+    )
+    page = etree.fromstring(to_ixbrl(result, document))
+    (shown,) = page.findall(".//h:pre//ix:nonFraction", NS)
+    (hidden,) = page.findall(".//ix:hidden/ix:nonFraction", NS)
+    assert (shown.get("id"), hidden.get("id")) == tuple(fact_ids(result))
 
 
 def test_sample_marks_skipped_and_conflicting_cells(taxonomy: Taxonomy) -> None:

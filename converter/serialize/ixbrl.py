@@ -74,7 +74,8 @@ _FINDING_CLASSES = {"source.conflict": "skipped"}  # any other finding with a so
 class _Mark:
     """One figure to mark: where it is in the text, how it looks, and its ``ix:nonFraction`` if tagged.
 
-    ``line`` is the index of the shown line.
+    ``line`` is the index of the shown line; ``fact`` the index of a tagged copy's fact, and
+    ``precise`` whether the copy states the fact at its own precision (the copy that may stand for it).
     """
 
     line: int
@@ -85,6 +86,8 @@ class _Mark:
     group: str | None = None  # the fact id its copies share
     ix: dict[str, str] | None = None
     digits: tuple[int, int] | None = None  # the tagged span inside the cell, relative to ``start``
+    fact: int | None = None
+    precise: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,11 +227,10 @@ def _fact_title(label: str, concept: str, fact: Fact, read: _Copy, fid: str, cop
     return "\n".join(lines)
 
 
-def _fact_marks(result: Result, refs: list[tuple[str, str, str]], text: _Text) -> tuple[list[_Mark], list[int]]:
-    """Marks for every placed copy of every fact, and the facts no copy of which could be tagged."""
+def _fact_marks(result: Result, refs: list[tuple[str, str, str]], text: _Text) -> list[_Mark]:
+    """Marks for every placed copy of every fact."""
     labels = {c.name: c.label for c in result.concepts}
     marks: list[_Mark] = []
-    unplaced: list[int] = []
     for index, (fact, (fid, context, unit)) in enumerate(zip(result.facts, refs, strict=True)):
         concept = result.taxonomy.qname(fact.concept)
         copies: list[tuple[tuple[int, int, int], str, _Copy]] = []
@@ -245,8 +247,6 @@ def _fact_marks(result: Result, refs: list[tuple[str, str, str]], text: _Text) -
                 copies.append((where, cell, read))
         # The fact at its own precision must be in the page: hidden when its most precise copy is not shown.
         hide = not copies or copies[0][2].decimals != fact.decimals or copies[0][2].value != fact.value
-        if hide:
-            unplaced.append(index)
         for number, (where, cell, read) in enumerate(copies, start=1 if hide else 0):
             ix = {
                 "name": concept,
@@ -260,8 +260,8 @@ def _fact_marks(result: Result, refs: list[tuple[str, str, str]], text: _Text) -
                 ix["sign"] = "-"
             ix["id"] = fid if number == 0 else f"{fid}_{number + 1}"
             title = _fact_title(labels.get(fact.concept, fact.concept), concept, fact, read, fid, len(copies), cell)
-            marks.append(_Mark(*where, "tagged", title, fid, ix, read.digits))
-    return marks, unplaced
+            marks.append(_Mark(*where, "tagged", title, fid, ix, read.digits, index, number == 0))
+    return marks
 
 
 def _other_marks(result: Result, text: _Text) -> Iterator[_Mark]:
@@ -437,8 +437,11 @@ def to_ixbrl(result: Result, document: Document) -> bytes:
         )
     text = _Text.of(document)
     resources_, refs = _instance_parts(result)
-    fact_marks, unplaced = _fact_marks(result, refs, text)
-    placed = _placed([*fact_marks, *_other_marks(result, text)])
+    placed = _placed([*_fact_marks(result, refs, text), *_other_marks(result, text)])
+    # A fact whose copy at its own precision is not on the page (none placeable, or its cell claimed
+    # first by another fact) is stated in ix:hidden.
+    shown = {mark.fact for row in placed.values() for mark in row if mark.precise}
+    unplaced = [index for index in range(len(result.facts)) if index not in shown]
 
     tax = result.taxonomy
     nsmap = {None: XHTML, "ix": IX, "ixt": IXT, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "iso4217": ISO4217}
