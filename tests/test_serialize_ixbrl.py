@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from arelle_read import arelle_fact_copies
-from fixtures_results import JPY, Q1_02, Q1_03, RELEASE, FactKey, fact, result_facts, result_of, src
+from fixtures_results import AT_JUN03, JPY, PURE, Q1_02, Q1_03, RELEASE, FactKey, fact, result_facts, result_of, src
 from lxml import etree
 from paths import RELEASE_6K, SAMPLES
 
@@ -234,6 +234,18 @@ def test_a_cell_claimed_twice_leaves_the_second_fact_hidden() -> None:
     (shown,) = page.findall(".//h:pre//ix:nonFraction", NS)
     (hidden,) = page.findall(".//ix:hidden/ix:nonFraction", NS)
     assert (shown.get("id"), hidden.get("id")) == tuple(fact_ids(result))
+
+
+def test_the_number_in_the_cell_that_is_the_fact_is_tagged() -> None:
+    """``$1=JPY119.85``: the rate is 119.85, not the 1 of "$1"."""
+    line = "\\$1=JPY119.85"
+    source = SourceRef(document=RELEASE, line_start=1, line_end=1, text=line, cell=line)
+    result, document = tiny(
+        line, facts=(fact("ForeignCurrencyExchangeRateTranslation1", "119.85", 2, AT_JUN03, PURE, source),)
+    )
+    (item,) = items(to_ixbrl(result, document))
+    assert (item.text, item.get("decimals"), item.get("scale")) == ("119.85", "2", "0")
+    assert (item.getparent().text, item.tail) == ("\\$1=JPY", None)  # type: ignore[union-attr]
 
 
 def test_sample_marks_skipped_and_conflicting_cells(taxonomy: Taxonomy) -> None:

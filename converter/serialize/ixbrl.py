@@ -175,13 +175,20 @@ class _Copy:
 
 
 def _read_copy(cell: str, fact: Fact, primary: bool, preferred: int | None) -> _Copy | None:
-    """The scale and decimals that make ``cell`` this fact, or None when no scale does.
+    """The first number in ``cell`` that reads as this fact (``119.85`` in ``$1=JPY119.85``, not the 1), or None."""
+    numbers: list[re.Match[str] | None] = [*_DIGITS.finditer(cell)] or [None]
+    return next((read for n in numbers if (read := _read_number(cell, n, fact, primary, preferred))), None)
+
+
+def _read_number(
+    cell: str, number: re.Match[str] | None, fact: Fact, primary: bool, preferred: int | None
+) -> _Copy | None:
+    """The scale and decimals that make ``number`` (None: the cell has no digits) this fact, or None.
 
     The most precise copy has the fact's own decimals, which fix its scale; another copy takes
     the first scale (the primary's first, then 0, 3, 6, 9) under which it agrees with the fact
     within half a unit of its last printed digit: a consistent duplicate.
     """
-    number = _DIGITS.search(cell)
     if number is None:
         # A dash, or words ("Break-even", "nil"), standing for a zero fact: ixt:fixed-zero reads any text.
         if fact.value != 0 or not cell.strip():
