@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from arelle_read import arelle_fact_copies
+from arelle_read import arelle_fact_copies, most_precise
 from fixtures_results import AT_JUN03, JPY, PURE, Q1_02, Q1_03, RELEASE, FactKey, fact, result_facts, result_of, src
 from lxml import etree
 from paths import RELEASE_6K, SAMPLES
@@ -268,21 +267,6 @@ def test_sample_marks_skipped_and_conflicting_cells(taxonomy: Taxonomy) -> None:
 def arelle_copies(path: Path, package: Path, taxonomy: TaxonomyRef) -> list[FactKey]:
     """Every fact Arelle reads from ``path``, duplicates included, as ``FactKey``s."""
     return arelle_fact_copies(path, package, taxonomy)
-
-
-def most_precise(copies: list[FactKey]) -> set[FactKey]:
-    """One key per fact (all but value and decimals), the copy with the highest decimals; checks consistency."""
-    best: dict[tuple[object, ...], FactKey] = {}
-    for key in copies:
-        aspects = (*key[:4], key[6])
-        held = best.get(aspects)
-        if held is None or (key[5] is None or (held[5] is not None and key[5] > held[5])):
-            best[aspects] = key
-    for key in copies:
-        top = best[(*key[:4], key[6])]
-        if key[5] is not None:  # a less precise copy must round to itself from the most precise one
-            assert abs(top[4] - key[4]) <= Decimal(5).scaleb(-key[5] - 1), (key, top)
-    return set(best.values())
 
 
 def problems(result: ValidationResult) -> str:
