@@ -26,8 +26,8 @@ from converter.edgar import SubmissionError, holds_financial_data, is_submission
 from converter.mapping import load_mapping_table
 from converter.model import Result
 from converter.package import write_package
-from converter.pipeline import Options, convert
-from converter.read import ReadError, decode
+from converter.pipeline import Options, convert_document, read_input
+from converter.read import Document, ReadError, decode
 from converter.report import build_report, report_bytes
 from converter.serialize.extension import to_extension_schema
 from converter.serialize.ixbrl import to_ixbrl
@@ -43,8 +43,8 @@ FORMATS: dict[str, tuple[str, Callable[[Result], bytes]]] = {
     "json": (".json", to_xbrl_json),
     "jsonld": (".jsonld", to_jsonld),
 }
-# Formats that show the filing itself: the writer gets the input's bytes as well as the Result.
-SOURCE_FORMATS: dict[str, tuple[str, Callable[[Result, bytes], bytes]]] = {
+# Formats that show the filing itself: the writer gets the Document the Result was converted from.
+SOURCE_FORMATS: dict[str, tuple[str, Callable[[Result, Document], bytes]]] = {
     "ixbrl": (".html", to_ixbrl),
 }
 DEFAULT_FORMATS = ("xbrl", "json", "jsonld")
@@ -204,11 +204,11 @@ def _publish(files: Sequence[tuple[Path, bytes]]) -> None:
         raise DocumentError(f"cannot write {target}: {err.strerror or err}") from None
 
 
-def _render(fmt: str, result: Result, data: bytes, outdir: Path, stem: str) -> tuple[Path, bytes]:
+def _render(fmt: str, result: Result, document: Document, outdir: Path, stem: str) -> tuple[Path, bytes]:
     """The output path and bytes of one format."""
     if fmt in SOURCE_FORMATS:
         suffix, show = SOURCE_FORMATS[fmt]
-        return _output_path(outdir, stem, suffix), show(result, data)
+        return _output_path(outdir, stem, suffix), show(result, document)
     suffix, write = FORMATS[fmt]
     return _output_path(outdir, stem, suffix), write(result)
 
@@ -272,18 +272,13 @@ def _convert_one(
     files: list[tuple[Path, bytes]] = []
     for part in parts:
         try:
-            result = convert(
-                part.data,
-                name=_readable_name(path.name),
-                options=part.options,
-                taxonomy=taxonomy,
-                mapping=args.mapping,
-                stem=part.stem,
-                first_line=part.first_line,
+            document = read_input(part.data, _readable_name(path.name), part.first_line)
+            result = convert_document(
+                document, options=part.options, taxonomy=taxonomy, mapping=args.mapping, stem=part.stem
             )
         except ReadError as err:
             raise DocumentError(f"{part.label}: {err}" if part.label != path.name else str(err)) from None
-        written = {fmt: _render(fmt, result, data, outdir, part.stem) for fmt in formats}
+        written = {fmt: _render(fmt, result, document, outdir, part.stem) for fmt in formats}
         if result.extension is not None:
             written["xsd"] = (_output_path(outdir, part.stem, ".xsd"), to_extension_schema(result))
         validation: dict[str, Any] | None = None

@@ -16,11 +16,13 @@ class Severity(StrEnum):
 
 
 class SourceRef(BaseModel):
-    """Where something came from: a line range of the input and its exact text.
+    """Where something came from: a line range of the input and its text as read.
 
-    ``column_start``/``column_end`` are 0-based character offsets of the cell
-    inside the line ``line_end`` (the row's value line), when the source is a
-    single printed figure.
+    ``column_start``/``column_end`` are 0-based character offsets of the cell in
+    the row's value line, the last line of ``text``, when the source is a single
+    printed figure. In a plain filing that is line ``line_end``; in an HTML
+    filing ``text`` is the row as laid out in fixed width, ``line_start`` its
+    ``<tr>``'s line and ``line_end`` the line of the figure's own cell.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -7,7 +7,9 @@ their own) becomes the plain-text filing it would have been::
 
 becomes ``Net sales   $ 2,014   $ 1,545``, with the column headings centred over the
 figures and the caption just above. Paragraphs become wrapped lines; ``<pre>`` keeps its
-lines. Every line's number is the line of the source element it came from.
+lines. Every line's number is the line of the source element it came from; a table row's line
+is numbered by its ``<tr>``, and each figure on it keeps the line its own cell's text is on
+(``Line.cells``), which is where the figure's provenance points.
 """
 
 from __future__ import annotations
@@ -124,13 +126,17 @@ _Item = _Paragraph | _Blank | _Break | _Verbatim | _Table
 
 @dataclass(frozen=True, slots=True)
 class _Cell:
-    """A cell on the table's grid: columns [start, end), its text lines, its bottom border ("-", "=")."""
+    """A cell on the table's grid: columns [start, end), its text lines, its bottom border ("-", "=").
+
+    ``line`` is the source line its text is on (the ``<td>``'s, or the ``<p>``'s inside it).
+    """
 
     start: int
     end: int
     lines: tuple[str, ...]
     rule: str = ""
     prefix: str = ""  # "$" printed before the figure, in its own cell or not
+    line: int = 0
 
     @property
     def text(self) -> str:
@@ -162,8 +168,12 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_SIGNS.search(text[:SNIFF_CHARS]))
 
 
-def render_html(text: str, name: str) -> Document:
-    """Lay an HTML filing out as the fixed-width text filing it would have been."""
+def render_html(text: str, name: str, first_line: int = 1) -> Document:
+    """Lay an HTML filing out as the fixed-width text filing it would have been.
+
+    ``first_line`` numbers the text's first line: an HTML document inside an EDGAR submission
+    keeps the submission's line numbers.
+    """
     source = _XML_DECLARATION.sub("", text, count=1)
     if not source.strip():
         raise ReadError("empty file: no text to convert")
@@ -179,7 +189,13 @@ def render_html(text: str, name: str) -> Document:
     lines = _layout(_flow(root))
     if not any(line.text.strip() for line in lines):
         raise ReadError("empty HTML document: no text to convert")
+    if first_line != 1:
+        lines = tuple(_shifted(line, first_line - 1) for line in lines)
     return Document(name=name, lines=lines)
+
+
+def _shifted(line: Line, by: int) -> Line:
+    return Line(line.number + by, line.text, tuple((start, end, source + by) for start, end, source in line.cells))
 
 
 # --- Block flow: elements to paragraphs, blanks, breaks and tables -----------------------------
@@ -314,8 +330,9 @@ def _grid_row(tr: etree._Element) -> _Row:
         if _tag(cell) not in _CELL_TAGS:
             continue
         span = _colspan(cell)
-        lines = tuple(item.text for item in _flow(cell) if isinstance(item, _Paragraph))
-        cells.append(_Cell(column, column + span, lines, _rule_of(cell)))
+        paragraphs = [item for item in _flow(cell) if isinstance(item, _Paragraph)]
+        line = paragraphs[0].line if paragraphs else _source_line(cell) or _source_line(tr) or 1
+        cells.append(_Cell(column, column + span, tuple(p.text for p in paragraphs), _rule_of(cell), line=line))
         column += span
     return _Row(_source_line(tr) or 1, tuple(cells))
 
@@ -569,24 +586,31 @@ def _header_lines(row: _Row, layout: _Layout, columns: _Columns) -> list[str]:
     return out
 
 
-def _data_lines(row: _Row, layout: _Layout, columns: _Columns) -> list[str]:
-    """Label on the left (wrapped, continued lines indented), figures right-aligned in their columns."""
+def _data_lines(row: _Row, layout: _Layout, columns: _Columns) -> list[Line]:
+    """Label on the left (wrapped, continued lines indented), figures right-aligned in their columns.
+
+    The lines are numbered by the row's ``<tr>``; each figure keeps its own cell's line in ``Line.cells``.
+    """
     label_lines = _wrap_label(_label(row, columns))
     last = label_lines[-1]
     if _ends_in_figure(last):
         last = f"{last} {'.' * max(3, layout.label_width - len(last) - 1)}"
     pieces: list[tuple[int, str]] = [(0, last)]
+    cells: list[tuple[int, int, int]] = []
     for k, cell in _data_cells(row, columns).items():
-        pieces.append((layout.figure_start(k), _figure_text(cell, layout.figure_widths[k])))
+        start = layout.figure_start(k)
+        pieces.append((start, _figure_text(cell, layout.figure_widths[k])))
+        cells.append((start, start + layout.figure_widths[k], cell.line))
     rules: dict[int, str] = {}
     for cell in row.rules:
         first, last_column = columns.placement(cell)
         if cell.start >= columns.label_end and columns.overlap(cell, first) > 0:
             for k in range(first, last_column + 1):
                 rules[k] = "=" if "=" in (cell.rule, rules.get(k)) else "-"
-    lines = [*label_lines[:-1], _compose(pieces)]
+    lines = [*(Line(row.line, text) for text in label_lines[:-1]), Line(row.line, _compose(pieces), tuple(cells))]
     if rules:
-        lines.append(_compose([(layout.figure_start(k), rule * layout.figure_widths[k]) for k, rule in rules.items()]))
+        rule_line = _compose([(layout.figure_start(k), rule * layout.figure_widths[k]) for k, rule in rules.items()])
+        lines.append(Line(row.line, rule_line))
     return lines
 
 
@@ -615,13 +639,12 @@ def _table_items(table: etree._Element) -> list[_Item]:
         if kind is _RowKind.HEADER:
             if started and lines[-1].text:
                 lines.append(Line(row.line, ""))
-            texts = _header_lines(row, layout, columns)
+            lines.extend(Line(row.line, text) for text in _header_lines(row, layout, columns))
         elif kind is _RowKind.SECTION:
-            texts = _wrap_label(_label(row, columns))
+            lines.extend(Line(row.line, text) for text in _wrap_label(_label(row, columns)))
         else:
-            texts = _data_lines(row, layout, columns)
+            lines.extend(_data_lines(row, layout, columns))
             started = True
-        lines.extend(Line(row.line, text) for text in texts)
     while lines and not lines[-1].text:
         lines.pop()
     items.append(_Table(tuple(lines), layout.starts[-1] + layout.widths[-1]))

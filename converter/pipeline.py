@@ -2,7 +2,8 @@
 
 Stages, in order, each a pure function from one frozen value to the next:
 
-1. ``read``     bytes → Document (decoded, tabs expanded, original line numbers)
+1. ``read``     bytes → Document (decoded, tabs expanded, original line numbers; an HTML filing
+                laid out in fixed width by ``html.render_html``): ``read_input``
 2. ``segment``  Document → blocks (tables with caption, headings and body; prose)
 3. ``tables``   table block → Tables (columns from alignment, headings, labelled rows)
 4. ``periods``  fiscal calendar from the text or the options; column headings → periods
@@ -10,6 +11,8 @@ Stages, in order, each a pure function from one frozen value to the next:
 6. ``mapping``  observations → facts on taxonomy concepts; copies merged; conflicts reported
 7. the Result, which the serialisers (``serialize/``) and the report read
 
+``convert`` is ``read_input`` then ``convert_document``; a caller that shows the filing itself
+(the Inline XBRL page) calls the two and keeps the Document the Result was converted from.
 Nothing here touches the file system; findings travel in the Result.
 """
 
@@ -17,13 +20,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from datetime import date
 from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
 
 from converter.extension import EXTENSION_PREFIX, build_extension, consistent_calculations, with_member
-from converter.facts import Observation, group_key, read_observations
+from converter.facts import Observation, TableReading, group_key, read_observations
 from converter.findings import Finding, Severity, SourceRef
 from converter.html import looks_like_html, render_html
 from converter.mapping import MappingTable, load_mapping_table, map_observations, merge_facts
@@ -42,10 +46,10 @@ from converter.periods import calendar_for, detect_document_date, printed_dates
 from converter.prose import load_prose_rules, read_prose
 from converter.read import Document, decode, read_document
 from converter.segment import BlockKind, segment
-from converter.tables import read_tables
+from converter.tables import Table, read_tables
 from converter.taxonomy import Taxonomy
 
-__all__ = ["Options", "convert"]
+__all__ = ["Options", "convert", "convert_document", "read_input"]
 
 _ISSUER = re.compile(
     r"(?P<name>(?:[A-Z][A-Za-z&.'-]*\s+){0,6}?(?:(?:Inc|Corporation|Corp|Company|Ltd|Limited|plc)\.?|[A-Z][A-Za-z&.'-]*))"
@@ -103,6 +107,52 @@ def _concept_infos(names: list[str], taxonomy: Taxonomy, extension: Extension) -
     return tuple(infos)
 
 
+def read_input(data: bytes | str, name: str, first_line: int = 1) -> Document:
+    """The Document a filing is converted from: its lines, or an HTML filing's fixed-width rendering.
+
+    ``first_line`` numbers the first line: a document inside an EDGAR submission keeps the
+    submission's line numbers.
+    """
+    text = decode(data) if isinstance(data, bytes) else data
+    if looks_like_html(text):
+        return render_html(text, name, first_line)
+    return read_document(text, name, first_line)
+
+
+def _cell_sources(reading: TableReading, table: Table) -> TableReading:
+    """Each figure cites the source line of its own cell where the Document knows it (``Line.cells``).
+
+    A cell's source quotes its row's lines (``text``) and ends on the value line (``line_end``). An
+    HTML table row is one line numbered by its ``<tr>``: its figures' sources (observations, skips
+    and findings alike) keep that text and their columns, and take their cell's line as ``line_end``,
+    before mapping orders, merges or quotes them.
+    """
+    value_lines = {
+        (row.value_line.number, "\n".join(line.text for line in row.lines)): row.value_line
+        for row in table.rows
+        if row.value_line.cells
+    }
+    if not value_lines:
+        return reading
+
+    def cite(source: SourceRef) -> SourceRef:
+        line = value_lines.get((source.line_end, source.text))
+        if line is None or source.column_start is None or source.column_end is None:
+            return source
+        number = line.source_line(source.column_start, source.column_end)
+        return source if number == source.line_end else source.model_copy(update={"line_end": number})
+
+    return TableReading(
+        observations=tuple(replace(o, source=cite(o.source)) for o in reading.observations),
+        skipped=tuple((reason, cite(source)) for reason, source in reading.skipped),
+        findings=tuple(
+            f.model_copy(update={"sources": tuple(cite(s) for s in f.sources)}) if f.sources else f
+            for f in reading.findings
+        ),
+        cell_count=reading.cell_count,
+    )
+
+
 def convert(
     data: bytes | str,
     *,
@@ -118,11 +168,22 @@ def convert(
     ``stem`` names the outputs (``<stem>.xsd`` for the extension schema); by default the input's name
     without its suffix.
     """
+    document = read_input(data, name, first_line)
+    return convert_document(document, options=options, taxonomy=taxonomy, mapping=mapping, stem=stem)
+
+
+def convert_document(
+    document: Document,
+    *,
+    options: Options,
+    taxonomy: Taxonomy,
+    mapping: MappingTable | None = None,
+    stem: str | None = None,
+) -> Result:
+    """Convert a Document (from ``read_input``) into a Result: stages 2 to 7."""
+    name = document.name
     stem = stem or (name.rsplit(".", 1)[0] if "." in name.strip(".") else name)
     mapping = mapping or load_mapping_table(taxonomy)
-    text_in = decode(data) if isinstance(data, bytes) else data
-    html = looks_like_html(text_in)
-    document = render_html(text_in, name) if html else read_document(text_in, name, first_line)
     text = document.text
     doc_date: date | None = detect_document_date(text)
     fiscal = calendar_for(options.fiscal_year_end, text, doc_date)
@@ -151,6 +212,7 @@ def convert(
             reading = read_observations(
                 table, name, fiscal, mapping.statements, table_id=table_id, known_groups=known_groups, printed=printed
             )
+            reading = _cell_sources(reading, table)
             known_groups |= {group_key(o.member) for o in reading.observations if o.member}
             observations.extend(reading.observations)
             skipped.extend(reading.skipped)

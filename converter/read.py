@@ -74,10 +74,20 @@ class ReadError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One input line: its 1-based number in the original file and its text (tabs expanded)."""
+    """One input line: its 1-based number in the original file and its text (tabs expanded).
+
+    ``cells`` says where figures on the line came from when that is another source line:
+    (start, end, source line) per figure. An HTML table row is laid out on one line, numbered
+    by its ``<tr>``, while each figure's text sits on its own line of the file.
+    """
 
     number: int
     text: str
+    cells: tuple[tuple[int, int, int], ...] = ()
+
+    def source_line(self, start: int, end: int) -> int:
+        """The source line of the text at columns [start, end): its cell's, or the line's own."""
+        return next((line for left, right, line in self.cells if left < end and start < right), self.number)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """Real EDGAR filings of other companies (../shared/corpus, never copied here): every one converts,
 validates in Arelle with its extension schema, accounts for every table cell, and states key facts
-read by hand from the documents (value, period, unit, and member where the table breaks down by one)."""
+read by hand from the documents (value, period, unit, and member where the table breaks down by one).
+Each document's Inline XBRL page is valid too and states the instance's facts, none of them hidden."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from arelle_read import arelle_reading, most_precise
+from lxml import etree
 from paths import SHARED
 
 from converter.cli import main
+from converter.serialize.ixbrl import IX
 
 CORPUS = SHARED / "corpus"
 pytestmark = pytest.mark.skipif(
@@ -156,7 +160,7 @@ KEY_FACTS = [
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory, arelle_home: None) -> Path:
     out = tmp_path_factory.mktemp("corpus")
-    code = main(["convert", str(CORPUS), "-o", str(out), "--validate"])
+    code = main(["convert", str(CORPUS), "-o", str(out), "--validate", "--formats", "xbrl,json,jsonld,ixbrl"])
     assert code == 0, (out / "batch-summary.json").read_text(encoding="utf-8")
     return out
 
@@ -246,3 +250,19 @@ def test_the_sources_own_inconsistencies_are_reported(converted: Path) -> None:
     xsd = (converted / (SOUTHERN + "ex99-05.xsd")).read_text(encoding="utf-8")
     calculation = "".join(part.split("</link:calculationLink>")[0] for part in xsd.split("<link:calculationLink")[1:])
     assert "TotalRetailSales" not in calculation
+
+
+def test_inline_pages_are_valid_and_state_the_instance_facts(converted: Path, package: Path) -> None:
+    """Every page (the submission's exhibits and the HTML exhibit's rendering among them) passes Arelle
+    as its ``.xbrl`` does, with the ``<stem>.xsd`` beside it, and Arelle reads the instance's facts from
+    it: each printed copy tagged, the most precise at the fact's own precision, and no fact hidden."""
+    pages = sorted(converted.glob("*.html"))
+    assert len(pages) == len(_reports(converted))
+    found: dict[str, tuple[list[str], bool, int]] = {}
+    for page in pages:
+        copies, problems = arelle_reading(page, package, validate=True)
+        instance, _ = arelle_reading(page.with_suffix(".xbrl"), package)
+        assert len(set(instance)) == len(instance), page.name
+        hidden = etree.parse(page).getroot().findall(f".//{{{IX}}}hidden/{{{IX}}}nonFraction")
+        found[page.stem] = (problems[:3], most_precise(copies) == set(instance), len(hidden))
+    assert found == {stem: ([], True, 0) for stem in found}

@@ -8,11 +8,15 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from lxml import etree
 
 from converter.html import looks_like_html, render_html
+from converter.pipeline import Options, convert_document, read_input
 from converter.read import ReadError
 from converter.segment import BlockKind, row_cells, segment
+from converter.serialize.ixbrl import IX, XHTML, to_ixbrl
 from converter.tables import Table, read_tables
+from converter.taxonomy import Taxonomy
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 APPLE_2004 = CORPUS / "apple_2004-07-14_8-K_ex99-1_HTML.htm"
@@ -70,6 +74,50 @@ def _tables(html: str) -> list[Table]:
 
 def test_statement_laid_out_line_by_line() -> None:
     assert _lines(STATEMENT) == STATEMENT_LINES
+
+
+# As Word writes it: each cell on a line of its own, below its row's <tr>.
+WORD_STATEMENT = STATEMENT.replace("<td", "\n  <td")
+
+
+def test_each_figure_keeps_the_line_of_its_cell() -> None:
+    """The row is one line numbered by its ``<tr>``; each figure on it keeps its own ``<td>``'s line."""
+    source = WORD_STATEMENT.split("\n")
+    (line,) = [line for line in render_html(WORD_STATEMENT, "t.htm").lines if line.text.startswith("Net sales")]
+    assert source[line.number - 1].strip() == "<tr>"
+    cited = [line.source_line(line.text.index(f), line.text.index(f) + len(f)) for f in ("2,014", "1,545")]
+    assert [source[n - 1].strip() for n in cited] == ["<td>2,014</td>", "<td>1,545</td>"]
+    assert line.source_line(0, len("Net sales")) == line.number  # the label: the row's line
+
+
+def test_a_document_of_a_submission_keeps_the_submission_line_numbers() -> None:
+    """An HTML document whose text starts on line 101 of its submission."""
+    lines = render_html(WORD_STATEMENT, "t.htm", first_line=101).lines
+    plain = render_html(WORD_STATEMENT, "t.htm").lines
+    assert [(line.number - 100, line.text) for line in lines] == [(line.number, line.text) for line in plain]
+    assert [cell[2] - 100 for line in lines for cell in line.cells] == [
+        cell[2] for line in plain for cell in line.cells
+    ]
+    assert read_input(WORD_STATEMENT, "t.htm", 101) == render_html(WORD_STATEMENT, "t.htm", first_line=101)
+
+
+def test_figures_cite_their_cells_and_the_page_finds_them(taxonomy: Taxonomy) -> None:
+    """Provenance runs from the row's ``<tr>`` to the figure's ``<td>``; the page tags each on its row's line."""
+    source = WORD_STATEMENT.split("\n")
+    document = read_input(WORD_STATEMENT, "t.htm")
+    result = convert_document(document, options=Options(), taxonomy=taxonomy)
+    cited = {
+        (s.cell, source[s.line_start - 1].strip(), source[s.line_end - 1].strip())
+        for f in result.facts
+        for s in f.sources
+    }
+    assert ("2,014", "<tr>", "<td>2,014</td>") in cited
+    assert all(line_start == "<tr>" and cell.strip("()") in line_end for cell, line_start, line_end in cited if cell)
+    page = etree.fromstring(to_ixbrl(result, document))
+    tagged = page.findall(f".//{{{XHTML}}}pre//{{{IX}}}nonFraction")
+    assert sorted(item.text or "" for item in tagged) == sorted(["2,014", "1,545", "8", "32", "61", "2"])
+    assert len(tagged) == len(result.facts) == 6
+    assert page.find(f".//{{{IX}}}hidden") is None
 
 
 def test_statement_reads_back_as_a_table() -> None:
@@ -327,6 +375,19 @@ def test_apple_operations_net_sales_line(apple_html: str) -> None:
     (line,) = [line for line in document.lines if line.number == 1123]
     assert line.text.split() == ["Net", "sales", "$", "2,014", "$", "1,545", "$", "5,929", "$", "4,492"]
     assert apple_html.splitlines()[line.number - 1].strip() == "<tr>"
+
+
+def test_apple_figures_cite_the_lines_of_their_cells(apple_html: str) -> None:
+    """ "Net sales" is on the ``<tr>``'s line, 1123; each figure on the line that prints it (2,014 on line 1134)."""
+    source = apple_html.splitlines()
+    (line,) = [line for line in render_html(apple_html, APPLE_2004.name).lines if line.number == 1123]
+    cited = [(figure, line.source_line(*span)) for figure, span in _figures(line.text)]
+    assert cited[0] == ("2,014", 1134)
+    assert [figure in source[number - 1] for figure, number in cited] == [True] * 4
+
+
+def _figures(text: str) -> list[tuple[str, tuple[int, int]]]:
+    return [(m.group(), m.span()) for m in re.finditer(r"\d[\d,]*", text)]
 
 
 def test_apple_operations_table(apple_tables: list[Table]) -> None:

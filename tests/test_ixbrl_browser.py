@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from paths import RELEASE_6K
 
-from converter.pipeline import Options, convert
+from converter.pipeline import Options, convert_document, read_input
 from converter.serialize.ixbrl import to_ixbrl
 from converter.taxonomy import Taxonomy
 
@@ -147,10 +147,10 @@ def browser(tmp_path: Path) -> Iterator[Browser]:
 
 
 def test_page_in_chromium(browser: Browser, tmp_path: Path, taxonomy: Taxonomy) -> None:
-    data = RELEASE_6K.read_bytes()
-    result = convert(data, name=RELEASE_6K.name, options=Options(cik="1090633"), taxonomy=taxonomy)
+    document = read_input(RELEASE_6K.read_bytes(), RELEASE_6K.name)
+    result = convert_document(document, options=Options(cik="1090633"), taxonomy=taxonomy)
     page = tmp_path / f"{RELEASE_6K.stem}.html"
-    page.write_bytes(to_ixbrl(result, data))
+    page.write_bytes(to_ixbrl(result, document))
     browser.open(page.as_uri())
 
     counts = browser.evaluate(

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from arelle_read import arelle_fact_copies
-from fixtures_results import JPY, Q1_03, RELEASE, FactKey, fact, result_facts, result_of, src
+from arelle_read import arelle_fact_copies, most_precise
+from fixtures_results import AT_JUN03, JPY, PURE, Q1_02, Q1_03, RELEASE, FactKey, fact, result_facts, result_of, src
 from lxml import etree
 from paths import RELEASE_6K, SAMPLES
 
 from converter.model import Result, SourceRef, TaxonomyRef
-from converter.pipeline import Options, convert
+from converter.pipeline import Options, convert_document, read_input
+from converter.read import Document, Line, read_document
 from converter.serialize.ixbrl import IX, XHTML, to_ixbrl
 from converter.serialize.xbrl import fact_ids, to_xbrl
 from converter.taxonomy import Taxonomy
@@ -22,9 +22,9 @@ NS = {"h": XHTML, "ix": IX}
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 
 
-def convert_sample(path: Path, taxonomy: Taxonomy) -> tuple[Result, bytes]:
-    data = path.read_bytes()
-    return convert(data, name=path.name, options=Options(cik="1090633"), taxonomy=taxonomy), data
+def convert_sample(path: Path, taxonomy: Taxonomy) -> tuple[Result, Document]:
+    document = read_input(path.read_bytes(), path.name)
+    return convert_document(document, options=Options(cik="1090633"), taxonomy=taxonomy), document
 
 
 def cell_source(line: int, text: str, cell: str) -> SourceRef:
@@ -41,10 +41,10 @@ def cell_source(line: int, text: str, cell: str) -> SourceRef:
     )
 
 
-def tiny(*lines: str, facts: tuple[object, ...]) -> tuple[Result, str]:
+def tiny(*lines: str, facts: tuple[object, ...]) -> tuple[Result, Document]:
     result = result_of(facts)  # type: ignore[arg-type]
     return result.model_copy(update={"document": result.document.model_copy(update={"line_count": len(lines)})}), (
-        "\n".join(lines) + "\n"
+        read_document("\n".join(lines) + "\n", result.document.name)
     )
 
 
@@ -147,9 +147,104 @@ def test_filing_text_is_escaped_and_kept_exactly() -> None:
 
 def test_wrong_text_is_refused() -> None:
     line = "Revenues   8,344,046"
-    result, _ = tiny(line, facts=(fact("Revenues", "8344046000", -3, Q1_03, JPY, cell_source(1, line, "8,344,046")),))
+    result, document = tiny(
+        line, facts=(fact("Revenues", "8344046000", -3, Q1_03, JPY, cell_source(1, line, "8,344,046")),)
+    )
     with pytest.raises(ValueError, match="not the document"):
-        to_ixbrl(result, "one\ntwo\n")
+        to_ixbrl(result, read_document("one\ntwo\n", document.name))
+    with pytest.raises(ValueError, match="not the document"):
+        to_ixbrl(result, Document("other.txt", document.lines))
+
+
+def shown_lines(page: bytes) -> list[tuple[str | None, str | None, list[str]]]:
+    """Each line of the page: its id, its style and the figures tagged on it."""
+    return [
+        (span.get("id"), span.get("style"), [item.text or "" for item in span.iterfind(".//ix:nonFraction", NS)])
+        for span in etree.fromstring(page).iterfind(".//h:pre/h:span[@class='ln']", NS)
+    ]
+
+
+def test_lines_keep_their_numbers_in_the_input() -> None:
+    """A document of an EDGAR submission: its own lines, numbered as in the submission (from line 300)."""
+    lines = ("Revenues   8,344,046", "Operating loss   (1,059,574)")
+    document = Document(RELEASE, tuple(Line(300 + i, text) for i, text in enumerate(lines)))
+    loss = SourceRef(
+        document=RELEASE,
+        line_start=301,
+        line_end=301,
+        text=lines[1],
+        cell="(1,059,574)",
+        column_start=17,
+        column_end=28,
+    )
+    result, _ = tiny(*lines, facts=(fact("OperatingIncomeLoss", "-1059574000", -3, Q1_03, JPY, loss),))
+    # The margin counts on from the first line's own number.
+    assert shown_lines(to_ixbrl(result, document)) == [
+        ("L300", "counter-increment: ln 300", []),
+        ("L301", None, ["1,059,574"]),
+    ]
+
+
+def html_row() -> tuple[Result, Document]:
+    """An HTML table row laid out on one line numbered by its ``<tr>`` (line 40), after a wrapped label
+    line of the same ``<tr>``; the figure's source cites its own cell's line (44)."""
+    label, row = "Net sales to", "  customers     $ 2,014"
+    start = row.index("2,014")
+    document = Document(
+        "acme.htm", (Line(38, "STATEMENTS"), Line(40, label), Line(40, row, ((start - 2, start + 5, 44),)))
+    )
+    source = SourceRef(
+        document="acme.htm",
+        line_start=40,
+        line_end=44,
+        text=f"{label}\n{row}",
+        cell="2,014",
+        column_start=start,
+        column_end=start + 5,
+    )
+    result, _ = tiny(*document.text.split("\n"), facts=(fact("Revenues", "2014000000", -6, Q1_03, JPY, source),))
+    return result.model_copy(update={"document": result.document.model_copy(update={"name": "acme.htm"})}), document
+
+
+def test_an_html_row_is_found_by_its_cells_lines() -> None:
+    page = to_ixbrl(*html_row())
+    (item,) = items(page)
+    assert (item.text, item.get("scale")) == ("2,014", "6")
+    # One id per source line, on the first line showing it; the margin shows each line's number.
+    assert shown_lines(page) == [
+        ("L38", "counter-increment: ln 38", []),
+        ("L40", "counter-increment: ln 2", []),
+        (None, "counter-increment: ln 0", ["2,014"]),
+    ]
+
+
+def test_a_cell_claimed_twice_leaves_the_second_fact_hidden() -> None:
+    """Two facts printed in one cell (it cannot be tagged twice): the second is stated in ix:hidden."""
+    line = "Revenues   8,344,046"
+    source = cell_source(1, line, "8,344,046")
+    result, document = tiny(
+        line,
+        facts=(
+            fact("Revenues", "8344046000", -3, Q1_03, JPY, source),
+            fact("Revenues", "8344046000", -3, Q1_02, JPY, source),
+        ),
+    )
+    page = etree.fromstring(to_ixbrl(result, document))
+    (shown,) = page.findall(".//h:pre//ix:nonFraction", NS)
+    (hidden,) = page.findall(".//ix:hidden/ix:nonFraction", NS)
+    assert (shown.get("id"), hidden.get("id")) == tuple(fact_ids(result))
+
+
+def test_the_number_in_the_cell_that_is_the_fact_is_tagged() -> None:
+    """``$1=JPY119.85``: the rate is 119.85, not the 1 of "$1"."""
+    line = "\\$1=JPY119.85"
+    source = SourceRef(document=RELEASE, line_start=1, line_end=1, text=line, cell=line)
+    result, document = tiny(
+        line, facts=(fact("ForeignCurrencyExchangeRateTranslation1", "119.85", 2, AT_JUN03, PURE, source),)
+    )
+    (item,) = items(to_ixbrl(result, document))
+    assert (item.text, item.get("decimals"), item.get("scale")) == ("119.85", "2", "0")
+    assert (item.getparent().text, item.tail) == ("\\$1=JPY", None)  # type: ignore[union-attr]
 
 
 def test_sample_marks_skipped_and_conflicting_cells(taxonomy: Taxonomy) -> None:
@@ -172,21 +267,6 @@ def test_sample_marks_skipped_and_conflicting_cells(taxonomy: Taxonomy) -> None:
 def arelle_copies(path: Path, package: Path, taxonomy: TaxonomyRef) -> list[FactKey]:
     """Every fact Arelle reads from ``path``, duplicates included, as ``FactKey``s."""
     return arelle_fact_copies(path, package, taxonomy)
-
-
-def most_precise(copies: list[FactKey]) -> set[FactKey]:
-    """One key per fact (all but value and decimals), the copy with the highest decimals; checks consistency."""
-    best: dict[tuple[object, ...], FactKey] = {}
-    for key in copies:
-        aspects = (*key[:4], key[6])
-        held = best.get(aspects)
-        if held is None or (key[5] is None or (held[5] is not None and key[5] > held[5])):
-            best[aspects] = key
-    for key in copies:
-        top = best[(*key[:4], key[6])]
-        if key[5] is not None:  # a less precise copy must round to itself from the most precise one
-            assert abs(top[4] - key[4]) <= Decimal(5).scaleb(-key[5] - 1), (key, top)
-    return set(best.values())
 
 
 def problems(result: ValidationResult) -> str:
@@ -231,6 +311,17 @@ def test_arelle_sees_an_inconsistent_copy(tmp_path: Path, validator: Validator, 
     assert most_precise(arelle_copies(path, package, result.taxonomy)) == result_facts(result)
 
 
+@pytest.mark.usefixtures("arelle_home")
+def test_arelle_reads_a_page_numbered_as_its_input(tmp_path: Path, validator: Validator, package: Path) -> None:
+    """Lines numbered out of sequence (an HTML rendering) keep the page valid, its facts those of the instance."""
+    result, document = html_row()
+    path = tmp_path / "acme.html"
+    path.write_bytes(to_ixbrl(result, document))
+    checked = validator.validate(path)
+    assert (checked.errors, checked.inconsistencies) == (0, 0), problems(checked)
+    assert set(arelle_copies(path, package, result.taxonomy)) == result_facts(result)
+
+
 def test_cli_writes_the_page(tmp_path: Path) -> None:
     from converter.cli import main
 
@@ -238,3 +329,41 @@ def test_cli_writes_the_page(tmp_path: Path) -> None:
     page = (tmp_path / f"{RELEASE_6K.stem}.html").read_bytes()
     assert len(items(page)) >= 516
     assert main(["convert", str(RELEASE_6K), "-o", str(tmp_path), "--formats", "html"]) == 2
+
+
+ACME_10Q = """ACME CORP
+CONSOLIDATED STATEMENTS OF OPERATIONS
+(In millions)
+
+                           Three Months Ended
+                          June 30,    June 30,
+                            2004        2003
+                          --------    --------
+Net sales                 $ 2,014     $ 1,545
+Net income                     61         (2)
+"""
+
+
+def test_cli_page_of_a_document_in_a_submission(tmp_path: Path) -> None:
+    """One ``<DOCUMENT>`` as EDGAR serves it (Ford's 10-K): the page shows the document's text, not the
+    wrapper's, each line numbered as in the file, and every fact tagged where its source says."""
+    from converter.cli import main
+
+    wrapped = tmp_path / "acme.txt"
+    wrapped.write_text(
+        f"<DOCUMENT>\n<TYPE>10-Q\n<SEQUENCE>1\n<FILENAME>q.txt\n<TEXT>\n{ACME_10Q}</TEXT>\n</DOCUMENT>\n"
+    )
+    out = tmp_path / "out"
+    assert main(["convert", str(wrapped), "-o", str(out), "--formats", "xbrl,ixbrl", "--fiscal-year-end", "09-30"]) == 0
+    page = (out / "acme.10-q.html").read_bytes()
+    root = etree.fromstring(page)
+    pre = root.find(".//h:pre", NS)
+    assert pre is not None
+    assert "".join(pre.itertext()) == ACME_10Q
+    assert [span.get("id") for span in pre][:2] == ["L6", "L7"]
+    assert [(span.get("id"), [i.text for i in span.iterfind(".//ix:nonFraction", NS)]) for span in pre][8:] == [
+        ("L14", ["2,014", "1,545"]),
+        ("L15", ["61", "2"]),
+    ]
+    assert not root.findall(".//ix:hidden", NS)
+    assert '<!-- line 14 "2,014" -->' in (out / "acme.10-q.xbrl").read_text()  # the provenance the page follows

@@ -1,4 +1,4 @@
-"""Result + the filing's own text -> Inline XBRL 1.1 (XHTML): the filing as printed, its figures tagged.
+"""Result + the Document it was converted from -> Inline XBRL 1.1 (XHTML): the filing as read, its figures tagged.
 
 What it writes, for line 621 ``Operating loss ...  (1,059,574)``::
 
@@ -7,9 +7,13 @@ What it writes, for line 621 ``Operating loss ...  (1,059,574)``::
       name="lx:OperatingIncomeLoss" contextRef="D20030401-20030630" unitRef="JPY" decimals="-3" scale="3"
       format="ixt:num-dot-decimal" sign="-" id="f-930500a21914">1,059,574</ix:nonFraction>)</span></span>
 
-The text is the document as the pipeline read it (``read.read_document``: tabs expanded,
-line ends normalised, trailing blanks dropped), so each source's ``column_start``/``column_end``
-point into it. Only the digits are inside ``ix:nonFraction`` (``ixt:num-dot-decimal`` of
+The text is the Document the pipeline read (``pipeline.read_input``): a plain filing's lines
+with tabs expanded, line ends normalised and trailing blanks dropped; a document of an EDGAR
+submission, its own lines only; an HTML filing, its fixed-width rendering. Each line is numbered
+(``id="L621"``, and in the margin) by its line in the input file, so a source's line range finds
+it, and its ``column_start``/``column_end`` point into it. A rendered HTML table row is numbered
+by its ``<tr>``, and a figure's source by its own cell (``Line.cells``), which finds it too.
+Only the digits are inside ``ix:nonFraction`` (``ixt:num-dot-decimal`` of
 Transformation Registry 4 reads ``1,059,574`` and ``.62``; a dash or "Break-even" standing for
 a zero fact is ``ixt:fixed-zero``);
 parentheses and currency signs stay outside, and ``sign="-"`` says the fact is negative, so a
@@ -32,7 +36,7 @@ from __future__ import annotations
 
 import copy
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -40,7 +44,7 @@ from importlib import resources
 from lxml import etree
 
 from converter.model import Fact, Period, Result, Scale, SourceRef, Unit
-from converter.read import read_document
+from converter.read import Document
 from converter.serialize.xbrl import LINK, XBRLDI, XBRLI, XLINK, to_xbrl
 
 __all__ = ["IX", "IXT", "XHTML", "to_ixbrl"]
@@ -68,7 +72,11 @@ _FINDING_CLASSES = {"source.conflict": "skipped"}  # any other finding with a so
 
 @dataclass(frozen=True, slots=True)
 class _Mark:
-    """One figure to mark: where it is in the text, how it looks, and its ``ix:nonFraction`` if tagged."""
+    """One figure to mark: where it is in the text, how it looks, and its ``ix:nonFraction`` if tagged.
+
+    ``line`` is the index of the shown line; ``fact`` the index of a tagged copy's fact, and
+    ``precise`` whether the copy states the fact at its own precision (the copy that may stand for it).
+    """
 
     line: int
     start: int
@@ -78,6 +86,34 @@ class _Mark:
     group: str | None = None  # the fact id its copies share
     ix: dict[str, str] | None = None
     digits: tuple[int, int] | None = None  # the tagged span inside the cell, relative to ``start``
+    fact: int | None = None
+    precise: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """The Document's lines as shown (XML-safe), and for each source line the shown lines that hold it.
+
+    A plain filing's line holds itself; an HTML rendering shows some source lines on several lines
+    (a wrapped paragraph, a table row's label and figures), and a row's line also holds the lines
+    of its figures' cells (``Line.cells``).
+    """
+
+    numbers: tuple[int, ...]
+    lines: tuple[str, ...]
+    holding: Mapping[int, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, document: Document) -> _Text:
+        holding: dict[int, list[int]] = {}
+        for index, line in enumerate(document.lines):
+            for number in dict.fromkeys((line.number, *(cell[2] for cell in line.cells))):
+                holding.setdefault(number, []).append(index)
+        return cls(
+            tuple(line.number for line in document.lines),
+            tuple(_xml_safe(line.text) for line in document.lines),
+            {number: tuple(indexes) for number, indexes in holding.items()},
+        )
 
 
 def _xml_safe(text: str) -> str:
@@ -102,20 +138,29 @@ def _unit_text(unit: Unit) -> str:
     return names[0] + (f" per {names[1]}" if names[1] else "")
 
 
-def _locate(source: SourceRef, lines: tuple[str, ...]) -> tuple[int, int, int] | None:
-    """(line, start, end) of the printed cell; by its text when the source has no columns."""
-    if source.cell is None or not 1 <= source.line_end <= len(lines):
+def _locate(source: SourceRef, text: _Text) -> tuple[int, int, int] | None:
+    """(shown line, start, end) of the printed cell, on a line that holds ``line_end``.
+
+    A cell with columns is on the line its source quotes last (the row's value line); a figure
+    without (in prose) is found by its text, on the first such line that has it.
+    """
+    if source.cell is None:
         return None
-    text = lines[source.line_end - 1]
-    cell = source.cell.strip()
-    if source.column_start is not None and source.column_end is not None:
-        start, end = source.column_start, source.column_end
-        if text[start:end].strip() != cell:
-            return None
-        offset = text[start:end].index(cell) if cell else 0
-        return source.line_end, start + offset, start + offset + len(cell)
-    found = text.find(cell) if cell else -1
-    return None if found < 0 else (source.line_end, found, found + len(cell))
+    cell = _xml_safe(source.cell.strip())
+    columns = source.column_start is not None and source.column_end is not None
+    value_line = _xml_safe(source.text.rpartition("\n")[2])
+    for index in text.holding.get(source.line_end, ()):
+        line = text.lines[index]
+        if columns:
+            start, end = source.column_start or 0, source.column_end or 0
+            if line != value_line or line[start:end].strip() != cell:
+                continue
+            offset = line[start:end].index(cell) if cell else 0
+            return index, start + offset, start + offset + len(cell)
+        found = line.find(cell) if cell else -1
+        if found >= 0:
+            return index, found, found + len(cell)
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +175,20 @@ class _Copy:
 
 
 def _read_copy(cell: str, fact: Fact, primary: bool, preferred: int | None) -> _Copy | None:
-    """The scale and decimals that make ``cell`` this fact, or None when no scale does.
+    """The first number in ``cell`` that reads as this fact (``119.85`` in ``$1=JPY119.85``, not the 1), or None."""
+    numbers: list[re.Match[str] | None] = [*_DIGITS.finditer(cell)] or [None]
+    return next((read for n in numbers if (read := _read_number(cell, n, fact, primary, preferred))), None)
+
+
+def _read_number(
+    cell: str, number: re.Match[str] | None, fact: Fact, primary: bool, preferred: int | None
+) -> _Copy | None:
+    """The scale and decimals that make ``number`` (None: the cell has no digits) this fact, or None.
 
     The most precise copy has the fact's own decimals, which fix its scale; another copy takes
     the first scale (the primary's first, then 0, 3, 6, 9) under which it agrees with the fact
     within half a unit of its last printed digit: a consistent duplicate.
     """
-    number = _DIGITS.search(cell)
     if number is None:
         # A dash, or words ("Break-even", "nil"), standing for a zero fact: ixt:fixed-zero reads any text.
         if fact.value != 0 or not cell.strip():
@@ -182,22 +234,19 @@ def _fact_title(label: str, concept: str, fact: Fact, read: _Copy, fid: str, cop
     return "\n".join(lines)
 
 
-def _fact_marks(
-    result: Result, refs: list[tuple[str, str, str]], lines: tuple[str, ...]
-) -> tuple[list[_Mark], list[int]]:
-    """Marks for every placed copy of every fact, and the facts no copy of which could be tagged."""
+def _fact_marks(result: Result, refs: list[tuple[str, str, str]], text: _Text) -> list[_Mark]:
+    """Marks for every placed copy of every fact."""
     labels = {c.name: c.label for c in result.concepts}
     marks: list[_Mark] = []
-    unplaced: list[int] = []
     for index, (fact, (fid, context, unit)) in enumerate(zip(result.facts, refs, strict=True)):
         concept = result.taxonomy.qname(fact.concept)
         copies: list[tuple[tuple[int, int, int], str, _Copy]] = []
         for number, source in enumerate(fact.sources):
-            where = _locate(source, lines)
+            where = _locate(source, text)
             if where is None:
                 continue
             line, start, end = where
-            cell = lines[line - 1][start:end]
+            cell = text.lines[line][start:end]
             read = _read_copy(cell, fact, number == 0, copies[0][2].scale if copies else None)
             if read is None:
                 marks.append(_Mark(*where, "flagged", f"Not tagged: does not reproduce {concept} {fact.value}"))
@@ -205,8 +254,6 @@ def _fact_marks(
                 copies.append((where, cell, read))
         # The fact at its own precision must be in the page: hidden when its most precise copy is not shown.
         hide = not copies or copies[0][2].decimals != fact.decimals or copies[0][2].value != fact.value
-        if hide:
-            unplaced.append(index)
         for number, (where, cell, read) in enumerate(copies, start=1 if hide else 0):
             ix = {
                 "name": concept,
@@ -220,19 +267,19 @@ def _fact_marks(
                 ix["sign"] = "-"
             ix["id"] = fid if number == 0 else f"{fid}_{number + 1}"
             title = _fact_title(labels.get(fact.concept, fact.concept), concept, fact, read, fid, len(copies), cell)
-            marks.append(_Mark(*where, "tagged", title, fid, ix, read.digits))
-    return marks, unplaced
+            marks.append(_Mark(*where, "tagged", title, fid, ix, read.digits, index, number == 0))
+    return marks
 
 
-def _other_marks(result: Result, lines: tuple[str, ...]) -> Iterator[_Mark]:
+def _other_marks(result: Result, text: _Text) -> Iterator[_Mark]:
     """Skipped cells (with their reason), then every figure a finding points at."""
     for reason, source in result.skipped:
-        where = _locate(source, lines)
+        where = _locate(source, text)
         if where is not None:
             yield _Mark(*where, "skipped", f"Not tagged: {_SKIP_REASONS.get(reason, reason)}")
     for finding in result.findings:
         for source in finding.sources:
-            where = _locate(source, lines)
+            where = _locate(source, text)
             if where is not None:
                 kind = _FINDING_CLASSES.get(finding.code, "flagged")
                 yield _Mark(*where, kind, f"Not tagged ({finding.code}): {finding.message}")
@@ -263,8 +310,8 @@ def _append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def _line(pre: etree._Element, number: int, text: str, marks: list[_Mark]) -> None:
-    span = etree.SubElement(pre, _q(XHTML, "span"), {"class": "ln", "id": f"L{number}"})
+def _line(pre: etree._Element, attributes: dict[str, str], text: str, marks: list[_Mark]) -> None:
+    span = etree.SubElement(pre, _q(XHTML, "span"), attributes)
     span.text = ""
     position = 0
     for mark in marks:
@@ -366,18 +413,42 @@ def _asset(name: str) -> str:
     return text
 
 
-def to_ixbrl(result: Result, text: str | bytes) -> bytes:
-    """Write the filing ``text`` (what ``result`` was converted from) as Inline XBRL 1.1 in XHTML."""
-    document = read_document(text, result.document.name)
-    if result.document.line_count and result.document.line_count != len(document.lines):
+def _line_attributes(numbers: tuple[int, ...]) -> Iterator[dict[str, str]]:
+    """Each shown line's attributes: its ``id`` and, out of sequence, the step the margin counts.
+
+    ``id="L621"`` goes to the first line showing source line 621. A line whose number does not
+    follow the one above (the first line of a submission's document, an HTML rendering's lines)
+    steps the margin's counter by the difference, zero or less included.
+    """
+    seen: set[int] = set()
+    previous = 0
+    for number in numbers:
+        attributes = {"class": "ln"}
+        if number not in seen:
+            seen.add(number)
+            attributes["id"] = f"L{number}"
+        if number != previous + 1:
+            attributes["style"] = f"counter-increment: ln {number - previous}"
+        previous = number
+        yield attributes
+
+
+def to_ixbrl(result: Result, document: Document) -> bytes:
+    """Write ``document``, the Document ``result`` was converted from, as Inline XBRL 1.1 in XHTML."""
+    if document.name != result.document.name or (
+        result.document.line_count and result.document.line_count != len(document.lines)
+    ):
         raise ValueError(
-            f"the text has {len(document.lines)} lines but {result.document.name} had "
+            f"{document.name} has {len(document.lines)} lines but {result.document.name} had "
             f"{result.document.line_count}: not the document the result was converted from"
         )
-    lines = tuple(_xml_safe(line.text) for line in document.lines)
+    text = _Text.of(document)
     resources_, refs = _instance_parts(result)
-    fact_marks, unplaced = _fact_marks(result, refs, lines)
-    placed = _placed([*fact_marks, *_other_marks(result, lines)])
+    placed = _placed([*_fact_marks(result, refs, text), *_other_marks(result, text)])
+    # A fact whose copy at its own precision is not on the page (none placeable, or its cell claimed
+    # first by another fact) is stated in ix:hidden.
+    shown = {mark.fact for row in placed.values() for mark in row if mark.precise}
+    unplaced = [index for index in range(len(result.facts)) if index not in shown]
 
     tax = result.taxonomy
     nsmap = {None: XHTML, "ix": IX, "ixt": IXT, "xbrli": XBRLI, "link": LINK, "xlink": XLINK, "iso4217": ISO4217}
@@ -396,8 +467,8 @@ def to_ixbrl(result: Result, text: str | bytes) -> bytes:
     _legend(body, result, placed, len(hidden))
     pre = etree.SubElement(body, _q(XHTML, "pre"), {"id": "filing"})
     pre.text = ""
-    for number, line in enumerate(lines, start=1):
-        _line(pre, number, line, placed.get(number, []))
+    for index, attributes in enumerate(_line_attributes(text.numbers)):
+        _line(pre, attributes, text.lines[index], placed.get(index, []))
     etree.SubElement(body, _q(XHTML, "script"), {"type": "text/javascript"}).text = "@@SCRIPT@@"
 
     page = etree.tostring(html, encoding="UTF-8", xml_declaration=False).decode("utf-8")
