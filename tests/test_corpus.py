@@ -266,3 +266,18 @@ def test_inline_pages_are_valid_and_state_the_instance_facts(converted: Path, pa
         hidden = etree.parse(page).getroot().findall(f".//{{{IX}}}hidden/{{{IX}}}nonFraction")
         found[page.stem] = (problems[:3], most_precise(copies) == set(instance), len(hidden))
     assert found == {stem: ([], True, 0) for stem in found}
+
+
+def test_standalone_prose_exhibit_needs_and_takes_a_fiscal_year_end(tmp_path: Path) -> None:
+    """Exhibit 99.01 on its own states no fiscal year end: its figures are skipped as
+    ``no-fiscal-calendar``, none invented; given ``--fiscal-year-end 12-31`` they are the submission's."""
+    source = CORPUS / (SOUTHERN + "ex99-01.txt")
+    assert main(["convert", str(source), "-o", str(tmp_path / "bare"), "--formats", "json"]) == 0
+    bare = json.loads((tmp_path / "bare" / (SOUTHERN + "ex99-01.report.json")).read_text(encoding="utf-8"))
+    assert bare["prose_numbers"]["tagged"] == 0 and bare["prose_numbers"]["unaccounted"] == 0
+    assert bare["prose_numbers"]["skipped"]["no-fiscal-calendar"] == 12
+    out = tmp_path / "fye"
+    assert main(["convert", str(source), "-o", str(out), "--formats", "json", "--fiscal-year-end", "12-31"]) == 0
+    facts = _facts(out, SOUTHERN + "ex99-01")
+    net = [f["value"] for f in facts if f["dimensions"]["concept"] == "lx:NetIncomeLoss"]
+    assert sorted(net, key=Decimal) == ["125000000", "204500000", "1470000000", "1530000000"]
