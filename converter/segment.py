@@ -30,7 +30,6 @@ PROSE_MAX_INDENT = 4
 PROSE_MIN_WORDS = 6
 
 _RULE = re.compile(r"^\s*(?:[-=_]{3,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{3,}|(?:- ){2,}-?))*\s*$")
-_WORD = re.compile(r"\S+")
 # Matched on the reversed label: anchored at its start, the match costs no more than the leader
 # (searching for "(?:\s?\.){3,}\s*$" retries at every dot of a long run: quadratic).
 _DOT_LEADER_REVERSED = re.compile(r"^\s*(?:\.\s?){3,}")
@@ -89,12 +88,19 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     three cells. Figures count only when two spaces or a dot leader part them from the label,
     so prose ending in a year ("... June 30, 2003") is not a row.
     """
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    # Words are placed from the right only as far as the figures go: a prose line's words are never
+    # placed. The last run of non-spaces before ``position`` is the word itself, so rfind finds it.
+    words = text.split()
     cells: list[CellToken] = []
     first_word_start = 0
     i = len(words)
+    position = len(text)
+    start = end = 0
     while i > 0:
-        word, start, end = words[i - 1]
+        word = words[i - 1]
+        start = text.rfind(word, 0, position)
+        end = start + len(word)
+        position = start
         if word == "$" and cells:
             i -= 1
             first_word_start = start
@@ -107,12 +113,12 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     if not cells:
         return text.strip(), ()
     cells.reverse()
-    label_end = words[i - 1][2] if i > 0 else 0
+    label_end = end if i > 0 else 0
     label = text[:label_end]
     # Measured from the figure's word: "earnings of $204.5" is prose, its "$" no gap.
     gap = first_word_start - label_end
     if label.strip() and gap < 2 and not _dot_leader(label):
-        word, start, _ = words[i - 1]
+        word = words[i - 1]
         glued = _GLUED.match(word)
         if not glued or not is_cell(glued.group("cell")):
             return text.strip(), ()
