@@ -18,7 +18,18 @@ from enum import Enum
 from converter.read import Document, Line
 from converter.values import is_cell, is_garbled_figure
 
-__all__ = ["YEAR_CELL", "Block", "BlockKind", "CellToken", "LineKind", "classify", "row_cells", "segment"]
+__all__ = [
+    "YEAR_CELL",
+    "Block",
+    "BlockKind",
+    "CellToken",
+    "LineKind",
+    "LineReading",
+    "classify",
+    "read_line",
+    "row_cells",
+    "segment",
+]
 
 # Blank lines a table may hold between its rows (Appendix sub-tables sit three apart).
 MAX_BLANK_GAP = 3
@@ -135,16 +146,26 @@ def _indent(text: str) -> int:
 
 def classify(line: Line) -> LineKind:
     """Say what one line is, on its own: blank, rule, table row, short text or prose."""
+    return read_line(line)[0]
+
+
+# A line's kind and, for a row, its label and cells: ``(LineKind.ROW, "Operating loss", (cells...))``.
+LineReading = tuple[LineKind, str, tuple[CellToken, ...]]
+_NO_CELLS: tuple[CellToken, ...] = ()
+
+
+def read_line(line: Line) -> LineReading:
+    """``classify`` with the row's label and cells, from one reading of the line (others: ``""``, no cells)."""
     text = line.text
     if not text.strip():
-        return LineKind.BLANK
+        return LineKind.BLANK, "", _NO_CELLS
     if _RULE.match(text):
-        return LineKind.RULE
+        return LineKind.RULE, "", _NO_CELLS
     label, cells = row_cells(text)
     if cells and not (not label and all(YEAR_CELL.match(c.text) for c in cells)) and not _REFERENCE_WORD.search(label):
-        return LineKind.ROW
+        return LineKind.ROW, label, cells
     if _CAPTION_START.match(text):
-        return LineKind.TEXT
+        return LineKind.TEXT, "", _NO_CELLS
     words = text.split()
     if (
         _indent(text) <= PROSE_MAX_INDENT
@@ -152,8 +173,8 @@ def classify(line: Line) -> LineKind:
         and len(words) >= PROSE_MIN_WORDS
         and "  " not in text.strip()
     ):
-        return LineKind.PROSE
-    return LineKind.TEXT
+        return LineKind.PROSE, "", _NO_CELLS
+    return LineKind.TEXT, "", _NO_CELLS
 
 
 def _table_spans(kinds: list[LineKind]) -> list[tuple[int, int]]:
