@@ -3,7 +3,8 @@
 Measures, each document in a fresh worker process (so its peak memory is its own):
 
 - the samples, the corpus in ``../shared/corpus`` (skipped when absent) and synthetic documents
-  of 10 KB to 10 MB made by repeating the 6-K sample's tables;
+  of 10 KB to 10 MB made by repeating the 6-K sample's tables, for two segments per copy and with
+  the years moved back per copy, so that their facts grow with their size (see ``synthetic``);
 - per stage: read, segment, tables (columns and observations), map, serialise (XBRL, xBRL-JSON,
   JSON-LD, report), other (the rest of ``convert``: periods, prose), and Arelle's own time to load
   and validate the produced instance (``validate``), the reference the conversion is held to;
@@ -39,6 +40,10 @@ RELEASE_6K = SAMPLES / "iij-2003-08-12-6k-1q03-earnings-release.txt"
 SYNTHETIC_SIZES = (10_000, 100_000, 1_000_000, 10_000_000)
 CONTEXT_LINES = 8  # lines above a table kept with it: "For the Three Months Ended ..." dates its columns
 BATCH_SYNTHETIC = 6  # 100 KB synthetic documents added to the throughput batch
+# Copies whose years move back two at a time before two-digit years would leave 1950-2049: the
+# 6-K's tables print 2002 and 2003, so 26 copies reach 1952-1953.
+YEAR_CYCLE = 26
+GROUP_INDENT = 8  # deeper than any row label of the 6-K's tables
 STAGES = ("read", "segment", "tables", "map", "serialise", "other", "validate")
 
 # Stage functions as ``converter.pipeline`` names them, and the stage they count towards.
@@ -62,28 +67,55 @@ def _shift_years(text: str, shift: int) -> str:
     return _YEAR2.sub(lambda m: f"{(int(m.group(1)) + shift) % 100:02d}", text)
 
 
+def _group_heading(name: str) -> str:
+    """A heading that opens a segment's rows, as Southern Company prints "Alabama Power -"; indented past
+    the rows' own labels so that it is read as a heading, not as the first line of a wrapped label."""
+    return f"{' ' * GROUP_INDENT}{name} -"
+
+
 def synthetic(size: int) -> str:
     """About ``size`` bytes: the 6-K's opening lines, then its tables again and again.
 
-    Copy k has every year moved back by 2k (a copy spans two fiscal years), cycling after 24
-    copies so that two-digit years still read as 1950-2049; later copies repeat earlier periods
-    and their facts merge, so the instance stops growing at about 24 copies' worth of facts.
+    Each copy prints every table's rows twice, once per segment ("Region 1 -", "Region 2 -"), as
+    filings that report by subsidiary or segment do; each copy moves every year back by two (a copy
+    spans two fiscal years). After ``YEAR_CYCLE`` copies the years would leave 1950-2049, the window
+    two-digit years ("1Q52") are read in, so the years start again and the next two segments begin:
+    no copy repeats another's facts, and the facts grow with the text, as in a real filing, instead
+    of later copies adding sources to the same facts.
     """
     from converter.read import read_document
     from converter.segment import BlockKind, segment
+    from converter.tables import read_tables
 
     text = RELEASE_6K.read_text(encoding="utf-8")
     lines = text.splitlines()
-    keep: set[int] = set()
+    # Per table block: its first line (with the context above it), each table's rows, its last line.
+    spans: list[tuple[int, list[tuple[int, int]], int]] = []
     for block in segment(read_document(text, RELEASE_6K.name)):
         if block.kind is BlockKind.TABLE:
             numbers = [line.number for line in (*block.caption, *block.lines)]
-            keep.update(range(max(1, min(numbers) - CONTEXT_LINES), max(numbers) + 1))
-    tables = "\n".join(lines[n - 1] for n in sorted(keep)) + "\n\n"
+            rows = [(t.rows[0].lines[0].number, t.rows[-1].lines[-1].number) for t in read_tables(block) if t.rows]
+            spans.append((max(1, min(numbers) - CONTEXT_LINES), rows, max(numbers)))
+
+    def tables(segments: tuple[str, ...]) -> str:
+        out: list[str] = []
+        for first, rows, last in spans:
+            at = first
+            for row_first, row_last in rows:
+                out.extend(lines[at - 1 : row_first - 1])
+                for name in segments:
+                    out.append(_group_heading(name))
+                    out.extend(lines[row_first - 1 : row_last])
+                at = row_last + 1
+            out.extend(lines[at - 1 : last])
+            out.append("")
+        return "\n".join(out) + "\n\n"
+
     out = ["\n".join(lines[:12]) + "\n\n"]
     total, copy = len(out[0]), 0
     while total < size:
-        piece = _shift_years(tables, -2 * (copy % 24))
+        cycle = copy // YEAR_CYCLE
+        piece = _shift_years(tables((f"Region {2 * cycle + 1}", f"Region {2 * cycle + 2}")), -2 * (copy % YEAR_CYCLE))
         out.append(piece)
         total += len(piece)
         copy += 1
