@@ -56,7 +56,8 @@ def _scalar(value: object) -> str | None:
 
 def write(value: object, out: list[str], indent: str = "", *, sort_keys: bool = False) -> None:
     """Append the JSON text of ``value`` to ``out``, its nested lines indented from ``indent``."""
-    text = _scalar(value)
+    # Exact types first (what the writers pass nearly always), subclasses through ``_scalar``.
+    text = encode_basestring(value) if type(value) is str else _scalar(value)
     if text is not None:
         out.append(text)
         return
@@ -68,14 +69,15 @@ def write(value: object, out: list[str], indent: str = "", *, sort_keys: bool = 
         items: Iterable[tuple[object, object]] = sorted(value.items()) if sort_keys else value.items()
         separator = "{\n" + inner
         for key, item in items:
-            if not isinstance(key, str):
+            if type(key) is not str and not isinstance(key, str):
                 raise TypeError(f"keys must be str, not {type(key).__name__}")
-            text = _scalar(item)
-            if text is not None:
-                out.append(f"{separator}{encode_basestring(key)}: {text}")
-            else:
+            if type(item) is str:
+                out.append(f"{separator}{encode_basestring(key)}: {encode_basestring(item)}")
+            elif type(item) is dict or type(item) is list or (text := _scalar(item)) is None:
                 out.append(f"{separator}{encode_basestring(key)}: ")
                 write(item, out, inner, sort_keys=sort_keys)
+            else:
+                out.append(f"{separator}{encode_basestring(key)}: {text}")
             separator = ",\n" + inner
         out.append("\n" + indent + "}")
         return
@@ -85,12 +87,13 @@ def write(value: object, out: list[str], indent: str = "", *, sort_keys: bool = 
             return
         separator = "[\n" + inner
         for item in value:
-            text = _scalar(item)
-            if text is not None:
-                out.append(separator + text)
-            else:
+            if type(item) is str:
+                out.append(separator + encode_basestring(item))
+            elif type(item) is dict or type(item) is list or (text := _scalar(item)) is None:
                 out.append(separator)
                 write(item, out, inner, sort_keys=sort_keys)
+            else:
+                out.append(separator + text)
             separator = ",\n" + inner
         out.append("\n" + indent + "]")
         return
