@@ -195,6 +195,13 @@ class TaxonomyRef(BaseModel):
         prefix, sep, local = name.partition(":")
         if not sep:
             prefix, local = self.prefix, name
+        # Called for every name of every fact by each writer: the two prefixes first, without building
+        # ``namespaces`` (where the extension's prefix wins a clash, as it does here).
+        extension = self.extension
+        if local and extension is not None and prefix == extension.prefix:
+            return prefix, extension.namespace, local
+        if local and prefix == self.prefix:
+            return prefix, self.namespace, local
         spaces = self.namespaces
         if prefix not in spaces or not local:
             raise ValueError(f"name {name!r} is in neither the taxonomy nor its extension ({', '.join(spaces)})")
