@@ -223,9 +223,14 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
     findings: list[Finding] = []
     unmapped: dict[tuple[str, str], list[SourceRef]] = {}
     unaccounted = 0
+    # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
+    rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
     for observation in observations:
-        label = normalise_label(observation.label)
-        rule = table.find(observation.statement, tuple(normalise_label(s) for s in observation.sections), label)
+        key = (observation.statement, observation.sections, observation.label)
+        if key not in rules:
+            sections = tuple(normalise_label(s) for s in observation.sections)
+            rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
+        rule = rules[key]
         if rule is None:
             unmapped.setdefault((observation.statement, observation.label), []).append(observation.source)
             no_rule.append(observation)
