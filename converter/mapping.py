@@ -225,6 +225,8 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
     unaccounted = 0
     # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
     rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
+    # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
+    units: dict[tuple[str, str | None], Unit] = {}
     for observation in observations:
         key = (observation.statement, observation.sections, observation.label)
         if key not in rules:
@@ -256,12 +258,15 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
             )
             continue
         value, decimals = figure(observation, _power(concept, observation), label_sign=rule.sign > 0)
+        unit_key = (spec, observation.currency)
+        if unit_key not in units:
+            units[unit_key] = _unit(spec, observation.currency)
         fact = Fact(
             concept=concept.name,
             value=value * rule.sign,
             decimals=decimals,
             period=period,
-            unit=_unit(spec, observation.currency),
+            unit=units[unit_key],
             sources=(observation.source,),
         )
         candidates.append((fact, observation.primary))
@@ -343,6 +348,7 @@ def merge_facts(
             )
         best = max(agreeing, key=_precision)
         sources = tuple(s for fact in sorted(agreeing, key=lambda f: -_precision(f)) for s in fact.sources)
-        merged.append(best.model_copy(update={"sources": sources}))
+        # A figure printed once is its own merged fact: no copy of it.
+        merged.append(best if len(agreeing) == 1 else best.model_copy(update={"sources": sources}))
     merged.sort(key=lambda f: (f.sources[0].line_end, f.sources[0].column_start or 0))
     return tuple(merged), tuple(findings), tuple(losers)
