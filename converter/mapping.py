@@ -120,7 +120,7 @@ _EXCEPT_PER_SHARE = re.compile(r"\bexcept\b[^)]*\bper[-\s]+share\b", re.IGNORECA
 def per_share_row(observation: Observation) -> bool:
     """A figure in cents under "(in millions, except per share amounts)": "Net income/(loss)  $ (3.02)"
     in the per-share block is a per-share amount, whatever its label says."""
-    return bool(_EXCEPT_PER_SHARE.search(observation.caption)) and observation.number.fraction_digits == 2
+    return observation.number.fraction_digits == 2 and bool(_EXCEPT_PER_SHARE.search(observation.caption))
 
 
 def is_loss(label: str) -> bool:
