@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from converter.facts import Observation
 from converter.findings import Finding, Severity, SourceRef
@@ -105,6 +106,8 @@ def member_axis(name: str) -> str:
     return "LegalEntityAxis" if _LEGAL_ENTITY.search(name) else "StatementBusinessSegmentsAxis"
 
 
+# Asked for every fact with a member, for the few names a filing's groups have: a memo of a pure function.
+@lru_cache(maxsize=1024)
 def _member_name(group: str) -> str:
     return concept_name(group) + "Member"
 
@@ -265,9 +268,8 @@ def _members(pairs: Iterable[tuple[Observation, Fact]]) -> tuple[ExtensionMember
     for observation, _ in pairs:
         if observation.member is not None:
             name = _member_name(observation.member)
-            found.setdefault(
-                name, ExtensionMember(axis=member_axis(observation.member), name=name, label=observation.member)
-            )
+            if name not in found:
+                found[name] = ExtensionMember(axis=member_axis(observation.member), name=name, label=observation.member)
     return tuple(found[name] for name in sorted(found))
 
 
