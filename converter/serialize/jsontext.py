@@ -66,9 +66,11 @@ def write(value: object, out: list[str], indent: str = "", *, sort_keys: bool = 
         if not value:
             out.append("{}")
             return
-        items: Iterable[tuple[object, object]] = sorted(value.items()) if sort_keys else value.items()
+        # Keys are unique: sorting them alone orders the items as sorting the (key, value) pairs would.
+        keys: Iterable[object] = sorted(value) if sort_keys else value
         separator = "{\n" + inner
-        for key, item in items:
+        for key in keys:
+            item = value[key]
             if type(key) is not str and not isinstance(key, str):
                 raise TypeError(f"keys must be str, not {type(key).__name__}")
             if type(item) is str:
