@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "samples"
@@ -166,6 +167,7 @@ def measure(path: Path, options: dict[str, str], repeat: int) -> dict[str, Any]:
     from converter.package import write_package
     from converter.pipeline import Options, convert
     from converter.report import build_report, report_bytes
+    from converter.serialize.extension import to_extension_schema
     from converter.serialize.jsonld import to_jsonld
     from converter.serialize.oim import to_xbrl_json
     from converter.serialize.xbrl import to_xbrl
@@ -186,7 +188,7 @@ def measure(path: Path, options: dict[str, str], repeat: int) -> dict[str, Any]:
             validator.validate(Path(folder) / "warm.xbrl")
             baseline = _peak_mb()
             best: dict[str, float] | None = None
-            instance = b""
+            instance, schema, schema_name = b"", b"", ""
             for _ in range(repeat):
                 spent: dict[str, float] = defaultdict(float)
                 started = time.perf_counter()
@@ -199,6 +201,9 @@ def measure(path: Path, options: dict[str, str], repeat: int) -> dict[str, Any]:
                     return {"status": "failed", "reason": f"{type(err).__name__}: {err}"[:300]}
                 converted = time.perf_counter()
                 instance = to_xbrl(result)
+                # The filing's own schema, as the CLI writes it beside the instance: Arelle loads it.
+                if result.taxonomy.extension is not None:
+                    schema, schema_name = to_extension_schema(result), unquote(result.taxonomy.extension.href)
                 to_xbrl_json(result)
                 to_jsonld(result)
                 report_bytes(build_report(result, None, []))
@@ -209,6 +214,8 @@ def measure(path: Path, options: dict[str, str], repeat: int) -> dict[str, Any]:
             peak_convert = _peak_mb()
             target = Path(folder) / (path.stem + ".xbrl")
             target.write_bytes(instance)
+            if schema:
+                (Path(folder) / schema_name).write_bytes(schema)
             outcome = validator.validate(target)
     assert best is not None
     best["validate"] = outcome.seconds
