@@ -221,7 +221,7 @@ def build_extension(
         )
         period = period_for(observation, period_type)
         assert period is not None  # an instant concept takes any column; a duration one only durations
-        fact = Fact(
+        fact = Fact.compact(
             concept=f"{EXTENSION_PREFIX}:{local}",
             value=value,
             decimals=decimals,
@@ -260,7 +260,7 @@ def with_member(fact: Fact, observation: Observation) -> Fact:
     if observation.member is None:
         return fact
     axis = member_axis(observation.member)
-    return fact.model_copy(update={"dimensions": ((axis, f"{EXTENSION_PREFIX}:{_member_name(observation.member)}"),)})
+    return fact.replace(dimensions=((axis, f"{EXTENSION_PREFIX}:{_member_name(observation.member)}"),))
 
 
 def _members(pairs: Iterable[tuple[Observation, Fact]]) -> tuple[ExtensionMember, ...]:

@@ -261,7 +261,7 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
         unit_key = (spec, observation.currency)
         if unit_key not in units:
             units[unit_key] = _unit(spec, observation.currency)
-        fact = Fact(
+        fact = Fact.compact(
             concept=concept.name,
             value=value * rule.sign,
             decimals=decimals,
@@ -349,6 +349,6 @@ def merge_facts(
         best = max(agreeing, key=_precision)
         sources = tuple(s for fact in sorted(agreeing, key=lambda f: -_precision(f)) for s in fact.sources)
         # A figure printed once is its own merged fact: no copy of it.
-        merged.append(best if len(agreeing) == 1 else best.model_copy(update={"sources": sources}))
+        merged.append(best if len(agreeing) == 1 else best.replace(sources=sources))
     merged.sort(key=lambda f: (f.sources[0].line_end, f.sources[0].column_start or 0))
     return tuple(merged), tuple(findings), tuple(losers)
