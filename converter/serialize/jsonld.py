@@ -40,6 +40,7 @@ dimensions required"), as XBRL's default members and instant/duration split requ
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from importlib import resources
 from itertools import chain
@@ -277,7 +278,12 @@ def to_jsonld(result: Result) -> bytes:
         _observation(fact, f"{doc_iri}#{fid}", dataset, doc_iri, result)
         for fid, fact in zip(fact_ids(result), result.facts, strict=True)
     )
-    return b"".join(_document(_context(tax), chain(head, observations)))
+    # Gathered in a growing buffer, whose bytes getvalue() hands over without copying them: joining a
+    # list of the pieces would hold the document twice.
+    buffer = io.BytesIO()
+    for piece in _document(_context(tax), chain(head, observations)):
+        buffer.write(piece)
+    return buffer.getvalue()
 
 
 def _document(context: Node, graph: Iterator[Node]) -> Iterator[bytes]:
