@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from converter.facts import Observation
 from converter.findings import Finding, Severity, SourceRef
@@ -112,6 +113,8 @@ def member_axis(name: str) -> str:
     return "LegalEntityAxis" if _LEGAL_ENTITY.search(name) else "StatementBusinessSegmentsAxis"
 
 
+# Asked for every fact with a member, for the few names a filing's groups have: a memo of a pure function.
+@lru_cache(maxsize=1024)
 def _member_name(group: str) -> str:
     return concept_name(group) + "Member"
 
@@ -245,7 +248,7 @@ def build_extension(
         )
         period = period_for(observation, period_type)
         assert period is not None  # an instant concept takes any column; a duration one only durations
-        fact = Fact(
+        fact = Fact.compact(
             concept=f"{EXTENSION_PREFIX}:{local}",
             value=value,
             decimals=decimals,
@@ -284,7 +287,7 @@ def with_member(fact: Fact, observation: Observation) -> Fact:
     if observation.member is None:
         return fact
     axis = member_axis(observation.member)
-    return fact.model_copy(update={"dimensions": ((axis, f"{EXTENSION_PREFIX}:{_member_name(observation.member)}"),)})
+    return fact.replace(dimensions=((axis, f"{EXTENSION_PREFIX}:{_member_name(observation.member)}"),))
 
 
 def _members(pairs: Iterable[tuple[Observation, Fact]]) -> tuple[ExtensionMember, ...]:
@@ -292,9 +295,8 @@ def _members(pairs: Iterable[tuple[Observation, Fact]]) -> tuple[ExtensionMember
     for observation, _ in pairs:
         if observation.member is not None:
             name = _member_name(observation.member)
-            found.setdefault(
-                name, ExtensionMember(axis=member_axis(observation.member), name=name, label=observation.member)
-            )
+            if name not in found:
+                found[name] = ExtensionMember(axis=member_axis(observation.member), name=name, label=observation.member)
     return tuple(found[name] for name in sorted(found))
 
 

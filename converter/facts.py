@@ -135,7 +135,7 @@ def _statement(caption: str, rules: tuple[StatementRule, ...]) -> tuple[str, boo
 
 
 def _source(document: str, row: Row, cell_text: str, start: int, end: int) -> SourceRef:
-    return SourceRef(
+    return SourceRef.compact(
         document=document,
         line_start=row.lines[0].number,
         line_end=row.value_line.number,
@@ -204,8 +204,16 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
     current: str | None = None
     seen: set[str] = set()
     closed = False
+    # Rows under one heading share their sections: each section is judged once, not once per row.
+    judged: dict[str, bool] = {}
+
+    def is_group(section: str) -> bool:
+        if section not in judged:
+            judged[section] = _is_group_heading(section, known)
+        return judged[section]
+
     for row in table.rows:
-        heading = next((s for s in row.sections if _is_group_heading(s, known)), None)
+        heading = next((s for s in row.sections if is_group(s)), None)
         if heading is not None and heading not in seen:
             seen.add(heading)
             current, closed = heading, False
@@ -277,7 +285,6 @@ def read_observations(
             cell_count += 1
             column = table.columns[index]
             source = _source(document, row, cell.text, cell.start, cell.end)
-            headings = " ".join(column.headings)
             number = parse_number(cell.text)
             derived = "derived-percentage" if number is not None and number.percent else column_derived[index]
             if derived is not None:
@@ -300,6 +307,7 @@ def read_observations(
                 # the figure is left out, with the column's headings in the finding.
                 skipped.append(("no-period", source))
             if number is None or period is None:
+                headings = " ".join(column.headings)
                 code, why = (
                     ("table.unreadable-cell", "is not a number")
                     if number is None

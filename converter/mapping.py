@@ -237,9 +237,16 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
     findings: list[Finding] = []
     unmapped: dict[tuple[str, str], list[SourceRef]] = {}
     unaccounted = 0
+    # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
+    rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
+    # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
+    units: dict[tuple[str, str | None], Unit] = {}
     for observation in observations:
-        label = normalise_label(observation.label)
-        rule = table.find(observation.statement, tuple(normalise_label(s) for s in observation.sections), label)
+        key = (observation.statement, observation.sections, observation.label)
+        if key not in rules:
+            sections = tuple(normalise_label(s) for s in observation.sections)
+            rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
+        rule = rules[key]
         if rule is None:
             unmapped.setdefault((observation.statement, observation.label), []).append(observation.source)
             no_rule.append(observation)
@@ -265,12 +272,15 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
             )
             continue
         value, decimals = figure(observation, _power(concept, observation), label_sign=rule.sign > 0)
-        fact = Fact(
+        unit_key = (spec, observation.currency)
+        if unit_key not in units:
+            units[unit_key] = _unit(spec, observation.currency)
+        fact = Fact.compact(
             concept=concept.name,
             value=value * rule.sign,
             decimals=decimals,
             period=period,
-            unit=_unit(spec, observation.currency),
+            unit=units[unit_key],
             sources=(observation.source,),
         )
         candidates.append((fact, observation.primary))
@@ -352,6 +362,7 @@ def merge_facts(
             )
         best = max(agreeing, key=_precision)
         sources = tuple(s for fact in sorted(agreeing, key=lambda f: -_precision(f)) for s in fact.sources)
-        merged.append(best.model_copy(update={"sources": sources}))
+        # A figure printed once is its own merged fact: no copy of it.
+        merged.append(best if len(agreeing) == 1 else best.replace(sources=sources))
     merged.sort(key=lambda f: (f.sources[0].line_end, f.sources[0].column_start or 0))
     return tuple(merged), tuple(findings), tuple(losers)

@@ -139,6 +139,58 @@ class Fact(BaseModel):
         """What makes two facts the same fact in XBRL terms (entity is per document)."""
         return (self.concept, self.period.key, self.unit.id, self.dimensions)
 
+    @classmethod
+    def compact(
+        cls,
+        *,
+        concept: str,
+        value: Decimal,
+        decimals: int | None,
+        period: Period,
+        unit: Unit,
+        sources: tuple[SourceRef, ...],
+        dimensions: tuple[tuple[str, str], ...] = (),
+    ) -> Fact:
+        """A Fact, validated as any, whose record of the fields given is one shared by all such facts.
+
+        Pydantic keeps a set of the field names given for every instance: 700 bytes, more than the
+        rest of a fact, and a filing has a fact per figure. Every field is given here, so one frozenset
+        stands for all of them. Copy such a fact with ``replace``: ``model_copy(update=...)`` would add
+        to that set, which it refuses.
+        """
+        fact = cls(
+            concept=concept,
+            value=value,
+            decimals=decimals,
+            period=period,
+            unit=unit,
+            dimensions=dimensions,
+            sources=sources,
+        )
+        object.__setattr__(fact, "__pydantic_fields_set__", _FACT_FIELDS)
+        return fact
+
+    def replace(
+        self,
+        *,
+        dimensions: tuple[tuple[str, str], ...] | None = None,
+        sources: tuple[SourceRef, ...] | None = None,
+    ) -> Fact:
+        """This fact with other dimensions or sources, as a ``compact`` fact."""
+        return Fact.compact(
+            concept=self.concept,
+            value=self.value,
+            decimals=self.decimals,
+            period=self.period,
+            unit=self.unit,
+            dimensions=self.dimensions if dimensions is None else dimensions,
+            sources=self.sources if sources is None else sources,
+        )
+
+
+# The fields every ``compact`` fact was given.
+_FACT_FIELDS = frozenset(Fact.model_fields)
+
 
 class ConceptInfo(BaseModel):
     """What the serialisers need to know about a concept used by the facts."""
@@ -195,6 +247,13 @@ class TaxonomyRef(BaseModel):
         prefix, sep, local = name.partition(":")
         if not sep:
             prefix, local = self.prefix, name
+        # Called for every name of every fact by each writer: the two prefixes first, without building
+        # ``namespaces`` (where the extension's prefix wins a clash, as it does here).
+        extension = self.extension
+        if local and extension is not None and prefix == extension.prefix:
+            return prefix, extension.namespace, local
+        if local and prefix == self.prefix:
+            return prefix, self.namespace, local
         spaces = self.namespaces
         if prefix not in spaces or not local:
             raise ValueError(f"name {name!r} is in neither the taxonomy nor its extension ({', '.join(spaces)})")

@@ -186,8 +186,8 @@ class _Sentence:
         return self.seen[key]
 
     def source(self, start: int, end: int, cell: str) -> SourceRef:
-        first = max(i for i, o in enumerate(self.offsets) if o <= start)
-        last = max(i for i, o in enumerate(self.offsets) if o <= max(start, end - 1))
+        first = bisect.bisect_right(self.offsets, start) - 1
+        last = bisect.bisect_right(self.offsets, max(start, end - 1)) - 1
         return SourceRef(
             document=self.document,
             line_start=self.lines[first].number,
@@ -262,18 +262,27 @@ def _split(lines: list[Line], heading: str, name: str) -> Iterator[_Sentence]:
     """A paragraph's lines joined with spaces, cut into sentences that keep their own lines."""
     if not lines:
         return
-    text = ""
+    # Joined once at the end: adding each line to the text so far copied the paragraph once per line.
+    pieces: list[str] = []
+    length = 0
     offsets: list[int] = []  # where each line starts in the joined text
     for line in lines:
-        offsets.append(len(text) + (1 if text else 0))
-        text = f"{text} {line.text.strip()}" if text else line.text.strip()
+        part = line.text.strip()
+        offsets.append(length + (1 if length else 0))
+        if length:
+            pieces.append(" ")
+            length += 1
+        pieces.append(part)
+        length += len(part)
+    text = "".join(pieces)
     start = 0
     for match in [*_SENTENCE_END.finditer(text), None]:
         end = match.end() if match else len(text)
         piece = text[start:end]
         if piece.strip():
             first = start + len(piece) - len(piece.lstrip())
-            keep = [i for i, o in enumerate(offsets) if o < end and (i + 1 == len(offsets) or offsets[i + 1] > first)]
+            # The lines overlapping [first, end): offsets ascend, so two bisections find them.
+            keep = range(max(0, bisect.bisect_right(offsets, first) - 1), bisect.bisect_left(offsets, end))
             yield _Sentence(
                 text=text[first:end],
                 lines=tuple(lines[i] for i in keep),

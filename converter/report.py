@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from converter.findings import Finding, SourceRef
 from converter.model import Result
+from converter.serialize.jsontext import dumps
 
 __all__ = ["build_report", "report_bytes"]
 
@@ -61,4 +61,4 @@ def build_report(result: Result, validation: Mapping[str, Any] | None, outputs: 
 
 
 def report_bytes(report: Mapping[str, Any]) -> bytes:
-    return (json.dumps(report, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return (dumps(report) + "\n").encode("utf-8")

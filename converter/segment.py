@@ -18,7 +18,18 @@ from enum import Enum
 from converter.read import Document, Line
 from converter.values import is_cell, is_garbled_figure
 
-__all__ = ["YEAR_CELL", "Block", "BlockKind", "CellToken", "LineKind", "classify", "row_cells", "segment"]
+__all__ = [
+    "YEAR_CELL",
+    "Block",
+    "BlockKind",
+    "CellToken",
+    "LineKind",
+    "LineReading",
+    "classify",
+    "read_line",
+    "row_cells",
+    "segment",
+]
 
 # Blank lines a table may hold between its rows (Appendix sub-tables sit three apart).
 MAX_BLANK_GAP = 3
@@ -30,7 +41,6 @@ PROSE_MAX_INDENT = 4
 PROSE_MIN_WORDS = 6
 
 _RULE = re.compile(r"^\s*(?:[-=_]{3,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{3,}|(?:- ){2,}-?))*\s*$")
-_WORD = re.compile(r"\S+")
 # Matched on the reversed label: anchored at its start, the match costs no more than the leader
 # (searching for "(?:\s?\.){3,}\s*$" retries at every dot of a long run: quadratic).
 _DOT_LEADER_REVERSED = re.compile(r"^\s*(?:\.\s?){3,}")
@@ -100,12 +110,19 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     three cells. Figures count only when two spaces or a dot leader part them from the label,
     so prose ending in a year ("... June 30, 2003") is not a row.
     """
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    # Words are placed from the right only as far as the figures go: a prose line's words are never
+    # placed. The last run of non-spaces before ``position`` is the word itself, so rfind finds it.
+    words = text.split()
     cells: list[CellToken] = []
     first_word_start = 0
     i = len(words)
+    position = len(text)
+    start = end = 0
     while i > 0:
-        word, start, end = words[i - 1]
+        word = words[i - 1]
+        start = text.rfind(word, 0, position)
+        end = start + len(word)
+        position = start
         if word == "$" and cells:
             i -= 1
             first_word_start = start
@@ -118,12 +135,12 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     if not cells:
         return text.strip(), ()
     cells.reverse()
-    label_end = words[i - 1][2] if i > 0 else 0
+    label_end = end if i > 0 else 0
     label = text[:label_end]
     # Measured from the figure's word: "earnings of $204.5" is prose, its "$" no gap.
     gap = first_word_start - label_end
     if label.strip() and gap < 2 and not _dot_leader(label):
-        word, start, _ = words[i - 1]
+        word = words[i - 1]
         glued = _GLUED.match(word)
         if not glued or not is_cell(glued.group("cell")):
             return text.strip(), ()
@@ -140,16 +157,26 @@ def _indent(text: str) -> int:
 
 def classify(line: Line) -> LineKind:
     """Say what one line is, on its own: blank, rule, table row, short text or prose."""
+    return read_line(line)[0]
+
+
+# A line's kind and, for a row, its label and cells: ``(LineKind.ROW, "Operating loss", (cells...))``.
+LineReading = tuple[LineKind, str, tuple[CellToken, ...]]
+_NO_CELLS: tuple[CellToken, ...] = ()
+
+
+def read_line(line: Line) -> LineReading:
+    """``classify`` with the row's label and cells, from one reading of the line (others: ``""``, no cells)."""
     text = line.text
     if not text.strip():
-        return LineKind.BLANK
+        return LineKind.BLANK, "", _NO_CELLS
     if _RULE.match(text):
-        return LineKind.RULE
+        return LineKind.RULE, "", _NO_CELLS
     label, cells = row_cells(text)
     if cells and not (not label and all(YEAR_CELL.match(c.text) for c in cells)) and not _is_reference(label, cells):
-        return LineKind.ROW
+        return LineKind.ROW, label, cells
     if _CAPTION_START.match(text):
-        return LineKind.TEXT
+        return LineKind.TEXT, "", _NO_CELLS
     words = text.split()
     if (
         _indent(text) <= PROSE_MAX_INDENT
@@ -157,8 +184,8 @@ def classify(line: Line) -> LineKind:
         and len(words) >= PROSE_MIN_WORDS
         and "  " not in text.strip()
     ):
-        return LineKind.PROSE
-    return LineKind.TEXT
+        return LineKind.PROSE, "", _NO_CELLS
+    return LineKind.TEXT, "", _NO_CELLS
 
 
 def _table_spans(kinds: list[LineKind]) -> list[tuple[int, int]]:

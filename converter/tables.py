@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from converter.read import Line
-from converter.segment import YEAR_CELL, Block, CellToken, LineKind, classify, row_cells
+from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells
 
 __all__ = ["Column", "Row", "Table", "read_tables"]
 
@@ -149,20 +150,22 @@ def _nearest(centres: list[float], centre: float) -> int:
     return min(candidates, key=lambda i: (abs(centres[i] - centre), i))
 
 
-def _assign_headings(header: list[Line], spans: list[tuple[int, int]]) -> tuple[Column, ...]:
+def _assign_headings(
+    header: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading]
+) -> tuple[Column, ...]:
     ends = [e for _, e in spans]
     centres = [(s + e) / 2 for s, e in spans]
     headings: list[list[str]] = [[] for _ in spans]
     for position, line in enumerate(header):
-        kind = classify(line)
-        if kind is LineKind.ROW and not _is_year_row(line):
+        kind = read[line][0]
+        if kind is LineKind.ROW and not _is_year_row(read[line]):
             continue
         if kind not in (LineKind.TEXT, LineKind.ROW):
             continue
         below = next((h for h in header[position + 1 :] if h.text.strip()), None)
         segments = (
             [(m.start(), m.end()) for m in _RULE_SEGMENT.finditer(below.text)]
-            if below is not None and classify(below) is LineKind.RULE
+            if below is not None and read[below][0] is LineKind.RULE
             else []
         )
         chunks = _heading_chunks(line.text)
@@ -187,9 +190,9 @@ def _assign_headings(header: list[Line], spans: list[tuple[int, int]]) -> tuple[
     return tuple(Column(s, e, tuple(h)) for (s, e), h in zip(spans, headings, strict=True))
 
 
-def _is_year_row(line: Line) -> bool:
+def _is_year_row(reading: LineReading) -> bool:
     """``ASSETS        1997      1996``: a heading line with a label, not a row of figures."""
-    cells = row_cells(line.text)[1]
+    cells = reading[2]
     return bool(cells) and all(YEAR_CELL.match(cell.text) for cell in cells)
 
 
@@ -206,13 +209,15 @@ def _join_label(parts: list[str]) -> str:
     return label
 
 
-def _split_header(lines: tuple[Line, ...], column_left: int) -> tuple[list[Line], list[Line]]:
+def _split_header(
+    lines: tuple[Line, ...], column_left: int, read: Mapping[Line, LineReading]
+) -> tuple[list[Line], list[Line]]:
     """Column headings above the last heading rule; labels (section rows) below it."""
     cut = 0
     seen_heading = False
     for i, line in enumerate(lines):
-        kind = classify(line)
-        if kind is LineKind.ROW and _is_year_row(line):
+        kind = read[line][0]
+        if kind is LineKind.ROW and _is_year_row(read[line]):
             kind = LineKind.TEXT
         if kind is LineKind.TEXT and _has_heading(line, column_left):
             seen_heading = True
@@ -224,27 +229,29 @@ def _split_header(lines: tuple[Line, ...], column_left: int) -> tuple[list[Line]
         return [], list(lines)
     if cut == 0:
         cut = max(i for i, line in enumerate(lines) if _has_heading(line, column_left)) + 1
-    if any(classify(line) is LineKind.ROW and not _is_year_row(line) for line in lines[:cut]):
+    if any(read[line][0] is LineKind.ROW and not _is_year_row(read[line]) for line in lines[:cut]):
         return [], list(lines)
     # Lines wholly over the columns below the rule are headings too ("(Notes)   (Notes)", "(Unaudited)").
-    extra = [line for line in lines[cut:] if classify(line) is LineKind.TEXT and _is_heading_line(line, column_left)]
+    extra = [line for line in lines[cut:] if read[line][0] is LineKind.TEXT and _is_heading_line(line, column_left)]
     labels = [line for line in lines[cut:] if line not in extra]
     return [*lines[:cut], *extra], labels
 
 
-def _split_tables(block: Block, column_left: int) -> list[tuple[list[Line], list[Line]]]:
+def _split_tables(
+    block: Block, column_left: int, read: Mapping[Line, LineReading]
+) -> list[tuple[list[Line], list[Line]]]:
     """Cut a block's lines into (headings, body) pairs, one per table it holds."""
     parts: list[tuple[list[Line], list[Line]]] = []
-    header, labels = _split_header(block.header, column_left)
+    header, labels = _split_header(block.header, column_left, read)
     body: list[Line] = list(labels)
     new_header: list[Line] = []
     seen_row = False
     for line in block.body:
-        kind = classify(line)
+        kind = read[line][0]
         if kind is LineKind.ROW:
             if new_header:
                 parts.append((header, body))
-                header, labels = _split_header(tuple(new_header), column_left)
+                header, labels = _split_header(tuple(new_header), column_left, read)
                 body, new_header = list(labels), []
             seen_row = True
             body.append(line)
@@ -260,7 +267,9 @@ def _split_tables(block: Block, column_left: int) -> list[tuple[list[Line], list
     return parts
 
 
-def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row], list[tuple[Line, CellToken]]]:
+def _read_rows(
+    body: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading]
+) -> tuple[list[Row], list[tuple[Line, CellToken]]]:
     ends = [e for _, e in spans]
     rows: list[Row] = []
     stray: list[tuple[Line, CellToken]] = []
@@ -274,10 +283,9 @@ def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row
             pending.clear()
 
     for line in body:
-        kind = classify(line)
+        kind, label, cells = read[line]
         if kind is LineKind.RULE:
             ruled = True
-        label, cells = row_cells(line.text) if kind is LineKind.ROW else ("", ())
         if not cells:
             if kind is LineKind.TEXT:
                 # A line read as a heading keeps no figure: any it ends with is reported, never dropped.
@@ -329,14 +337,16 @@ def _read_rows(body: list[Line], spans: list[tuple[int, int]]) -> tuple[list[Row
 
 def read_tables(block: Block) -> tuple[Table, ...]:
     """Read every table of a table block."""
-    all_cells = [c for line in block.body if classify(line) is LineKind.ROW for c in row_cells(line.text)[1]]
+    # Each line is read once here (kind, label, cells); the steps below look it up.
+    read = {line: read_line(line) for line in (*block.header, *block.body)}
+    all_cells = [c for line in block.body for c in read[line][2]]
     column_left = min((c.start for c in all_cells), default=0)
     tables: list[Table] = []
-    for index, (header, body) in enumerate(_split_tables(block, column_left)):
-        cells = [c for line in body if classify(line) is LineKind.ROW for c in row_cells(line.text)[1]]
+    for index, (header, body) in enumerate(_split_tables(block, column_left, read)):
+        cells = [c for line in body for c in read[line][2]]
         spans = _merge_spans([(c.start, c.end) for c in cells])
-        rows, stray = _read_rows(body, spans)
-        columns = _assign_headings(header, spans)
+        rows, stray = _read_rows(body, spans, read)
+        columns = _assign_headings(header, spans, read)
         tables.append(
             Table(
                 caption=block.caption,

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from converter.model import Extension, Result
+from converter.model import Extension, ExtensionArc, Result
 from converter.package import (
     CONCEPT_LABEL,
     DOCUMENTATION_LABEL,
@@ -245,14 +245,21 @@ def to_extension_schema(result: Result) -> bytes:
                 },
             )
     _labels(linkbase, result, extension, prefix)
+    # Each role's arcs, in their order, gathered in one pass: a filing has a role per table.
+    presentation_of: dict[str, list[ExtensionArc]] = {}
+    for arc in extension.presentation:
+        presentation_of.setdefault(arc.role, []).append(arc)
+    calculation_of: dict[str, list[ExtensionArc]] = {}
+    for arc in extension.calculation:
+        calculation_of.setdefault(arc.role, []).append(arc)
     for role in extension.roles:
         uri = _role_uri(namespace, role.id)
-        presentation = [arc for arc in extension.presentation if arc.role == role.id]
+        presentation = presentation_of.get(role.id, [])
         if presentation:
             links = _Links(linkbase, "presentationLink", uri, result)
             for arc in presentation:
                 links.arc("presentationArc", PARENT_CHILD, arc.parent, arc.child, order=str(arc.order))
-        calculation = [arc for arc in extension.calculation if arc.role == role.id]
+        calculation = calculation_of.get(role.id, [])
         if calculation:
             links = _Links(linkbase, "calculationLink", uri, result)
             for arc in calculation:

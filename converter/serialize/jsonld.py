@@ -40,11 +40,14 @@ dimensions required"), as XBRL's default members and instant/duration split requ
 
 from __future__ import annotations
 
-import json
+import io
+from collections.abc import Iterator
 from importlib import resources
+from itertools import chain
 from urllib.parse import quote
 
 from converter.model import Entity, Fact, Result, SourceRef, TaxonomyRef, Unit
+from converter.serialize.jsontext import INDENT, write
 from converter.serialize.oim import ENTITY_PREFIXES, oim_unit
 from converter.serialize.xbrl import (
     ISO4217,
@@ -256,7 +259,7 @@ def to_jsonld(result: Result) -> bytes:
     }
     if result.entity.name:
         entity["rdfs:label"] = result.entity.name
-    graph: list[Node] = [
+    head: list[Node] = [
         {
             "@id": dataset,
             "@type": "qb:DataSet",
@@ -270,10 +273,31 @@ def to_jsonld(result: Result) -> bytes:
         entity,
         *(_unit_node(u) for u in units),
         *_concept_nodes(result),
-        *(
-            _observation(fact, f"{doc_iri}#{fid}", dataset, doc_iri, result)
-            for fid, fact in zip(fact_ids(result), result.facts, strict=True)
-        ),
     ]
-    out = {"@context": _context(tax), "@graph": graph}
-    return (json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    observations = (
+        _observation(fact, f"{doc_iri}#{fid}", dataset, doc_iri, result)
+        for fid, fact in zip(fact_ids(result), result.facts, strict=True)
+    )
+    # Gathered in a growing buffer, whose bytes getvalue() hands over without copying them: joining a
+    # list of the pieces would hold the document twice.
+    buffer = io.BytesIO()
+    for piece in _document(_context(tax), chain(head, observations)):
+        buffer.write(piece)
+    return buffer.getvalue()
+
+
+def _document(context: Node, graph: Iterator[Node]) -> Iterator[bytes]:
+    """``{"@context": ..., "@graph": [...]}`` as ``json.dumps(indent=2, sort_keys=True)`` writes it, and a
+    final newline; the graph node by node, so that only one observation's tree is alive at a time."""
+    out: list[str] = ['{\n  "@context": ']
+    write(context, out, INDENT, sort_keys=True)
+    out.append(',\n  "@graph": [')
+    yield "".join(out).encode("utf-8")
+    nested = INDENT * 2
+    separator = "\n" + nested
+    for node in graph:
+        out = [separator]
+        write(node, out, nested, sort_keys=True)
+        yield "".join(out).encode("utf-8")
+        separator = ",\n" + nested
+    yield b"]\n}\n" if separator.startswith("\n") else b"\n  ]\n}\n"

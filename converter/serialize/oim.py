@@ -27,10 +27,10 @@ inclusive end (an instant 2003-06-30 is ``2003-07-01T00:00:00``). Values are str
 
 from __future__ import annotations
 
-import json
 from datetime import date, timedelta
 
 from converter.model import FALLBACK_SCHEME, SEC_CIK_SCHEME, Entity, Fact, Period, Result, TaxonomyRef, Unit
+from converter.serialize.jsontext import dumps
 from converter.serialize.xbrl import XBRLI, check_measures, dimensions_of, fact_ids, measure_namespaces, plain_decimal
 
 __all__ = ["DOCUMENT_TYPE", "entity_prefix", "oim_period", "oim_unit", "to_xbrl_json"]
@@ -106,4 +106,4 @@ def to_xbrl_json(result: Result) -> bytes:
         },
         "facts": {fid: _fact(fact, entity, tax) for fid, fact in zip(fact_ids(result), result.facts, strict=True)},
     }
-    return (json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+    return (dumps(document, sort_keys=True) + "\n").encode("utf-8")

@@ -95,6 +95,8 @@ def check_measures(unit: Unit, known: dict[str, str]) -> None:
 
 def dimensions_of(fact: Fact, taxonomy: TaxonomyRef) -> tuple[tuple[str, str], ...]:
     """The fact's (axis, member) as prefixed names, sorted: ``SegmentAxis`` and ``lx:SegmentAxis`` are one axis."""
+    if not fact.dimensions:
+        return ()
     return tuple(sorted((taxonomy.qname(a), taxonomy.qname(m)) for a, m in fact.dimensions))
 
 
