@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from converter.facts import Observation
 from converter.findings import Finding, Severity, SourceRef
-from converter.mapping import OWN_SCALE, figure, per_share_row, period_for, row_scale, scale_label
+from converter.mapping import OWN_SCALE, figure, per_share_row, period_for, row_heading, row_scale, scale_label
 from converter.model import (
     Extension,
     ExtensionArc,
@@ -119,20 +119,10 @@ def _member_name(group: str) -> str:
     return concept_name(group) + "Member"
 
 
-def _heading(sections: Sequence[str]) -> str:
-    """The heading a row sits under, a wrapped one whole: "Shares used in computing earnings" then
-    "per share (in thousands)" (a line starting in lower case continues the one above)."""
-    if not sections:
-        return ""
-    if len(sections) > 1 and sections[0][:1].islower():
-        return f"{sections[1]} {sections[0]}"
-    return sections[0]
-
-
 def _kind(observation: Observation) -> tuple[str, str | None]:
     """(kind, data type) of an unmapped row: per share, shares, a measured quantity, or money."""
     label = observation.label
-    heading = _heading(observation.sections)
+    heading = row_heading(observation.sections)
     # An EPS computation's "Numerator for basic earnings per share - Net income" is money, its
     # "Denominator ..." (and the rows under "Denominator:") share counts.
     if _NUMERATOR.match(label) or _NUMERATOR.match(heading):

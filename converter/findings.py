@@ -65,6 +65,10 @@ class SourceRef(BaseModel):
         object.__setattr__(source, "__pydantic_fields_set__", _ALL_FIELDS)
         return source
 
+    def replace(self, *, line_end: int) -> SourceRef:
+        """This source ending on another line, as a ``compact`` one (``model_copy`` refuses those)."""
+        return SourceRef.compact(**{**self.model_dump(), "line_end": line_end})
+
 
 # The fields every ``compact`` SourceRef was given.
 _ALL_FIELDS = frozenset(SourceRef.model_fields)

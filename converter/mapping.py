@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -99,10 +99,20 @@ class MappedFacts:
     skipped: tuple[tuple[str, SourceRef], ...] = ()
 
 
+def row_heading(sections: Sequence[str]) -> str:
+    """The heading a row sits under, a wrapped one whole: "Shares used in computing earnings" then
+    "per share (in thousands)" (a line starting in lower case continues the one above)."""
+    if not sections:
+        return ""
+    if len(sections) > 1 and sections[0][:1].islower():
+        return f"{sections[1]} {sections[0]}"
+    return sections[0]
+
+
 def scale_label(observation: Observation) -> str:
     """The row's label with the heading it sits under, where a scale of its own may be printed:
     "Basic  144,054" under "Shares used in computing earnings per share (in thousands):"."""
-    return " ".join([observation.label, *observation.sections[:1]])
+    return f"{observation.label} {row_heading(observation.sections)}"
 
 
 def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:

@@ -140,10 +140,7 @@ def _cell_sources(reading: TableReading, table: Table) -> TableReading:
         if line is None or source.column_start is None or source.column_end is None:
             return source
         number = line.source_line(source.column_start, source.column_end)
-        if number == source.line_end:
-            return source
-        # A compact SourceRef is copied field by field (``model_copy(update=...)`` refuses it).
-        return SourceRef.compact(**{**source.model_dump(), "line_end": number})
+        return source if number == source.line_end else source.replace(line_end=number)
 
     return TableReading(
         observations=tuple(replace(o, source=cite(o.source)) for o in reading.observations),

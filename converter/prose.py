@@ -576,7 +576,8 @@ def _amount(
     value, digits = _number(match.group())
     rule = _subject_or_heading(ctx.rules, sentence, match.start())
     source = sentence.source(match.start(), match.end(), match.group())
-    if sentence.has(_ONE_TIME) and not _forward(sentence, ctx):
+    forward = _forward(sentence, ctx)
+    if sentence.has(_ONE_TIME) and not forward:
         return "one-time-item-effect"
     if rule is None or rule.concept is None:
         if rule is None and sentence.has(_ADJUSTED):
@@ -587,7 +588,7 @@ def _amount(
         if concept not in _PER_SHARE_OF:
             return "per-share-unmapped"
         concept = _PER_SHARE_OF[concept]
-    forward = _forward(sentence, ctx)
+    # Guidance and consensus have concepts of their own; other forward-looking figures have none.
     if forward and not (sentence.has(_CONSENSUS_WORD) and concept in _CONSENSUS) and concept not in _GUIDANCE:
         return "forward-looking-unmapped"
     adjusted_concept = "adjusted" in ctx.taxonomy.concepts[concept].label.lower()
@@ -604,18 +605,16 @@ def _amount(
                 and concept == "IncomeTaxExpenseBenefit"
             ):
                 sign = local
-    if _forward(sentence, ctx):
+    if forward:
         if sentence.has(_CONSENSUS_WORD) and concept in _CONSENSUS:
             concept = _CONSENSUS[concept]
-        elif concept in _GUIDANCE:
+        else:
             between = re.search(r"\bbetween\b", text[: match.start()], re.IGNORECASE)
             upper = (
                 between is not None
                 and re.search(r"\band\s*(?:JPY|US\$|\\?\$)?\s*$", text[between.end() : match.start()]) is not None
             )
             concept = _GUIDANCE[concept][1 if upper else 0]
-        else:
-            return "forward-looking-unmapped"
         sign = 1 if not negative else -1
     info = ctx.taxonomy.concepts.get(concept)
     if info is not None and info.type is ConceptType.PER_UNIT:
