@@ -238,7 +238,7 @@ def build_extension(
         )
         period = period_for(observation, period_type)
         assert period is not None  # an instant concept takes any column; a duration one only durations
-        fact = Fact.compact(
+        fact = Fact(
             concept=f"{EXTENSION_PREFIX}:{local}",
             value=value,
             decimals=decimals,

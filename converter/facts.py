@@ -135,7 +135,7 @@ def _statement(caption: str, rules: tuple[StatementRule, ...]) -> tuple[str, boo
 
 
 def _source(document: str, row: Row, cell_text: str, start: int, end: int) -> SourceRef:
-    return SourceRef.compact(
+    return SourceRef(
         document=document,
         line_start=row.lines[0].number,
         line_end=row.value_line.number,

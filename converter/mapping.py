@@ -285,7 +285,7 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
         unit_key = (spec, observation.currency)
         if unit_key not in units:
             units[unit_key] = _unit(spec, observation.currency)
-        fact = Fact.compact(
+        fact = Fact(
             concept=concept.name,
             value=value * rule.sign,
             decimals=decimals,

@@ -6,12 +6,15 @@ figure). Models are pydantic, frozen, and refuse unknown fields.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from enum import IntEnum
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic.dataclasses import dataclass
 
 from converter.findings import Finding, SourceRef
 
@@ -116,15 +119,15 @@ class Unit(BaseModel):
         return top + "-per-" + "-".join(m.split(":", 1)[1] for m in self.denominators)
 
 
-class Fact(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Fact:
     """One reported figure: concept, context (entity, period, dimensions), unit, value.
 
     ``<lx:Revenues contextRef="D2003Q1" unitRef="JPY" decimals="-3">8344046000</lx:Revenues>``
 
-    ``sources`` holds every place the figure was printed, most precise first.
+    ``sources`` holds every place the figure was printed, most precise first. A pydantic
+    dataclass with slots, as ``SourceRef`` is: a filing has a fact per figure.
     """
-
-    model_config = _FROZEN
 
     concept: str
     value: Decimal
@@ -139,57 +142,9 @@ class Fact(BaseModel):
         """What makes two facts the same fact in XBRL terms (entity is per document)."""
         return (self.concept, self.period.key, self.unit.id, self.dimensions)
 
-    @classmethod
-    def compact(
-        cls,
-        *,
-        concept: str,
-        value: Decimal,
-        decimals: int | None,
-        period: Period,
-        unit: Unit,
-        sources: tuple[SourceRef, ...],
-        dimensions: tuple[tuple[str, str], ...] = (),
-    ) -> Fact:
-        """A Fact, validated as any, whose record of the fields given is one shared by all such facts.
-
-        Pydantic keeps a set of the field names given for every instance: 700 bytes, more than the
-        rest of a fact, and a filing has a fact per figure. Every field is given here, so one frozenset
-        stands for all of them. Copy such a fact with ``replace``: ``model_copy(update=...)`` would add
-        to that set, which it refuses.
-        """
-        fact = cls(
-            concept=concept,
-            value=value,
-            decimals=decimals,
-            period=period,
-            unit=unit,
-            dimensions=dimensions,
-            sources=sources,
-        )
-        object.__setattr__(fact, "__pydantic_fields_set__", _FACT_FIELDS)
-        return fact
-
-    def replace(
-        self,
-        *,
-        dimensions: tuple[tuple[str, str], ...] | None = None,
-        sources: tuple[SourceRef, ...] | None = None,
-    ) -> Fact:
-        """This fact with other dimensions or sources, as a ``compact`` fact."""
-        return Fact.compact(
-            concept=self.concept,
-            value=self.value,
-            decimals=self.decimals,
-            period=self.period,
-            unit=self.unit,
-            dimensions=self.dimensions if dimensions is None else dimensions,
-            sources=self.sources if sources is None else sources,
-        )
-
-
-# The fields every ``compact`` fact was given.
-_FACT_FIELDS = frozenset(Fact.model_fields)
+    def replace(self, **changes: Any) -> Fact:
+        """This fact with some fields changed (``dimensions=...``, ``sources=...``), validated again."""
+        return dataclasses.replace(self, **changes)
 
 
 class ConceptInfo(BaseModel):

@@ -1,7 +1,9 @@
-"""Compact models: the same values as the validated ones, one shared record of the fields given."""
+"""Sources and facts: slotted pydantic dataclasses, validated and frozen as the models are."""
 
 from __future__ import annotations
 
+import sys
+from dataclasses import FrozenInstanceError
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -10,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from converter.findings import SourceRef
-from converter.model import Fact, Period, Unit
+from converter.model import DocumentInfo, Entity, Fact, Period, Result, TaxonomyRef, Unit
 
 Q1_03 = Period(start=date(2003, 4, 1), end=date(2003, 6, 30))
 JPY = Unit(numerators=("iso4217:JPY",))
@@ -40,49 +42,70 @@ def _fact(source: SourceRef) -> dict[str, Any]:
     }
 
 
-def test_compact_source_is_the_validated_source() -> None:
-    compact, plain = SourceRef.compact(**_cell()), SourceRef(**_cell())
-    assert compact == plain
-    assert hash(compact) == hash(plain)
-    assert compact.model_dump() == plain.model_dump()
-
-
-def test_compact_fact_is_the_validated_fact() -> None:
+def test_source_and_fact_keep_no_per_instance_dict() -> None:
+    """A filing has a source and a fact per printed figure: slots, no ``__dict__`` nor record of fields."""
     source = SourceRef(**_cell())
-    compact, plain = Fact.compact(**_fact(source)), Fact(**_fact(source))
-    assert compact == plain
-    assert hash(compact) == hash(plain)
-    assert compact.model_dump() == plain.model_dump()
+    fact = Fact(**_fact(source))
+    for value in (source, fact):
+        assert not hasattr(value, "__dict__")
+        assert sys.getsizeof(value) <= 16 + 8 * 8 + 16  # header, one pointer per field, GC links
 
 
-def test_compact_instances_share_one_record_of_their_fields() -> None:
-    source, other = SourceRef.compact(**_cell(621)), SourceRef.compact(**_cell(622))
-    assert source.model_fields_set is other.model_fields_set
-    first, second = Fact.compact(**_fact(source)), Fact.compact(**_fact(other))
-    assert first.model_fields_set is second.model_fields_set
-    assert first.model_fields_set == set(Fact.model_fields)
-
-
-def test_compact_still_validates() -> None:
+def test_source_and_fact_still_validate() -> None:
     with pytest.raises(ValidationError):
-        SourceRef.compact(**{**_cell(), "line_start": "not a line"})
+        SourceRef(**{**_cell(), "line_start": "not a line"})
     with pytest.raises(ValidationError):
-        Fact.compact(**{**_fact(SourceRef(**_cell())), "unit": "JPY"})
+        SourceRef(**_cell(), row=3)  # type: ignore[call-arg]
+    with pytest.raises(ValidationError):
+        Fact(**{**_fact(SourceRef(**_cell())), "unit": "JPY"})
+    with pytest.raises(ValidationError):
+        Fact(**{**_fact(SourceRef(**_cell())), "value": "eight"})
+    assert Fact(**{**_fact(SourceRef(**_cell())), "value": "8344000000"}).value == Decimal("8344000000")
+
+
+def test_source_and_fact_are_frozen_and_hashable() -> None:
+    source = SourceRef(**_cell())
+    fact = Fact(**_fact(source))
+    with pytest.raises(FrozenInstanceError):
+        fact.value = Decimal(0)  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        source.line_end = 1  # type: ignore[misc]
+    assert fact == Fact(**_fact(SourceRef(**_cell())))
+    assert hash(fact) == hash(Fact(**_fact(SourceRef(**_cell()))))
+    assert len({source, SourceRef(**_cell()), SourceRef(**_cell(622))}) == 2
+
+
+def test_a_result_keeps_the_facts_it_is_given() -> None:
+    """Pydantic does not copy a dataclass instance into a model: the Result holds the facts themselves."""
+    fact = Fact(**_fact(SourceRef(**_cell())))
+    result = Result(
+        document=DocumentInfo(name="iij-1q03.txt"),
+        entity=Entity(scheme="http://www.sec.gov/CIK", identifier="0001090633"),
+        taxonomy=TaxonomyRef(namespace="http://example.com/t", prefix="lx", entry_point="http://example.com/t.xsd"),
+        concepts=(),
+        facts=(fact,),
+    )
+    assert result.facts[0] is fact
+    again = Result.model_validate(result.model_dump())
+    assert again == result
+    assert again.facts[0].sources[0] == fact.sources[0]
 
 
 def test_replace_changes_only_what_it_is_given() -> None:
-    source = SourceRef.compact(**_cell())
-    fact = Fact.compact(**_fact(source))
+    source = SourceRef(**_cell())
+    fact = Fact(**_fact(source))
     member = fact.replace(dimensions=SEGMENT)
     both = member.replace(sources=(source, source))
     assert member.dimensions == both.dimensions == SEGMENT
     assert member.sources == (source,)
     assert both.sources == (source, source)
-    assert both == Fact(**_fact(source)).model_copy(update={"dimensions": SEGMENT, "sources": (source, source)})
+    assert both == Fact(**{**_fact(source), "dimensions": SEGMENT, "sources": (source, source)})
+    assert source.replace(line_end=622) == SourceRef(**{**_cell(), "line_end": 622})
 
 
-def test_compact_fact_refuses_model_copy_with_an_update() -> None:
-    """``replace`` is the copy of a compact fact: an update would add to the shared record."""
-    fact = Fact.compact(**_fact(SourceRef(**_cell())))
-    with pytest.raises(AttributeError):
-        fact.model_copy(update={"dimensions": SEGMENT})
+def test_replace_validates() -> None:
+    fact = Fact(**_fact(SourceRef(**_cell())))
+    with pytest.raises(ValidationError):
+        fact.replace(dimensions="SegmentAxis")
+    with pytest.raises(ValidationError):
+        SourceRef(**_cell()).replace(line_end="the end")

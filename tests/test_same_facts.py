@@ -80,7 +80,7 @@ def test_fixture_formats_agree(tmp_path: Path, validator: Validator, package: Pa
 def test_calculations_are_checked(tmp_path: Path, validator: Validator, writer: object, suffix: str) -> None:
     """Operating loss off by JPY 1 million: both formats must show the calculation inconsistency."""
     good = iij_quarter()
-    bad_fact = good.facts[2].model_copy(update={"value": good.facts[2].value + 1_000_000})
+    bad_fact = good.facts[2].replace(value=good.facts[2].value + 1_000_000)
     assert bad_fact.concept == "OperatingIncomeLoss"
     bad = good.model_copy(update={"facts": (*good.facts[:2], bad_fact, *good.facts[3:])})
     path = tmp_path / f"bad.{suffix}"
