@@ -41,7 +41,7 @@ __all__ = [
     "build_extension",
     "concept_name",
     "member_axis",
-    "with_member",
+    "member_dimensions",
 ]
 
 EXTENSION_PREFIX = "ext"
@@ -244,9 +244,9 @@ def build_extension(
             decimals=decimals,
             period=period,
             unit=unit,
+            dimensions=member_dimensions(observation),
             sources=(observation.source,),
         )
-        fact = with_member(fact, observation)
         candidates.append((fact, observation.primary))
         pairs.append((observation, fact))
     members = _members(pairs)
@@ -272,12 +272,14 @@ def build_extension(
     )
 
 
-def with_member(fact: Fact, observation: Observation) -> Fact:
-    """The fact with its row's group as a member of its axis: ``LegalEntityAxis = ext:GulfPowerMember``."""
-    if observation.member is None:
-        return fact
-    axis = member_axis(observation.member)
-    return fact.replace(dimensions=((axis, f"{EXTENSION_PREFIX}:{_member_name(observation.member)}"),))
+def member_dimensions(observation: Observation) -> tuple[tuple[str, str], ...]:
+    """The row's group as a member of its axis: ``(("LegalEntityAxis", "ext:GulfPowerMember"),)``; or none."""
+    return () if observation.member is None else _group_dimensions(observation.member)
+
+
+@lru_cache(maxsize=1024)
+def _group_dimensions(group: str) -> tuple[tuple[str, str], ...]:
+    return ((member_axis(group), f"{EXTENSION_PREFIX}:{_member_name(group)}"),)
 
 
 def _members(pairs: Iterable[tuple[Observation, Fact]]) -> tuple[ExtensionMember, ...]:

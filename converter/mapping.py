@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import Decimal
@@ -238,8 +238,14 @@ def _power(concept: Concept, observation: Observation) -> int:
     return 0
 
 
-def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, table: MappingTable) -> MappedFacts:
-    """Give each observation its concept, value, unit and period; then merge copies of one figure."""
+def map_observations(
+    observations: Iterable[Observation],
+    taxonomy: Taxonomy,
+    table: MappingTable,
+    dimensions: Callable[[Observation], tuple[tuple[str, str], ...]] = lambda _: (),
+) -> MappedFacts:
+    """Give each observation its concept, value, unit, period and ``dimensions`` (the member of its
+    row's group: ``extension.member_dimensions``); then merge copies of one figure."""
     candidates: list[tuple[Fact, bool]] = []
     origins: list[Observation] = []
     no_rule: list[Observation] = []
@@ -291,6 +297,7 @@ def map_observations(observations: Iterable[Observation], taxonomy: Taxonomy, ta
             decimals=decimals,
             period=period,
             unit=units[unit_key],
+            dimensions=dimensions(observation),
             sources=(observation.source,),
         )
         candidates.append((fact, observation.primary))

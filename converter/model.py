@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from enum import IntEnum
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -137,6 +138,11 @@ class Fact:
     dimensions: tuple[tuple[str, str], ...] = ()
     sources: tuple[SourceRef, ...]
 
+    def __post_init__(self) -> None:
+        # Validation copies tuples: the facts of one member share one copy of their dimensions.
+        if self.dimensions:
+            object.__setattr__(self, "dimensions", _shared_dimensions(self.dimensions))
+
     @property
     def aspects(self) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
         """What makes two facts the same fact in XBRL terms (entity is per document)."""
@@ -145,6 +151,12 @@ class Fact:
     def replace(self, **changes: Any) -> Fact:
         """This fact with some fields changed (``dimensions=...``, ``sources=...``), validated again."""
         return dataclasses.replace(self, **changes)
+
+
+@lru_cache(maxsize=4096)
+def _shared_dimensions(dimensions: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
+    """The first of equal dimension tuples: a filing has a fact per figure and few members."""
+    return dimensions
 
 
 class ConceptInfo(BaseModel):

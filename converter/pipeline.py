@@ -26,7 +26,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
 
-from converter.extension import EXTENSION_PREFIX, build_extension, consistent_calculations, with_member
+from converter.extension import EXTENSION_PREFIX, build_extension, consistent_calculations, member_dimensions
 from converter.facts import Observation, TableReading, group_key, read_observations
 from converter.findings import Finding, Severity, SourceRef
 from converter.html import looks_like_html, render_html
@@ -219,13 +219,14 @@ def convert_document(
             findings.extend(reading.findings)
             total += reading.cell_count
             stage_unaccounted += reading.cell_count - len(reading.observations) - len(reading.skipped)
-    mapped = map_observations(observations, taxonomy, mapping)
+    mapped = map_observations(observations, taxonomy, mapping, dimensions=member_dimensions)
+    # A filing has an observation per figure: let them go once the facts are built (peak memory).
+    del observations
     findings.extend(mapped.findings)
-    placed = [with_member(fact, origin) for (fact, _), origin in zip(mapped.candidates, mapped.origins, strict=True)]
-    table_candidates = [(fact, primary) for fact, (_, primary) in zip(placed, mapped.candidates, strict=True)]
+    table_candidates = list(mapped.candidates)
     extended = build_extension(
         mapped.unmapped,
-        list(zip(mapped.origins, placed, strict=True)),
+        list(zip(mapped.origins, (fact for fact, _ in mapped.candidates), strict=True)),
         base_prefix=taxonomy.prefix,
         base_concepts=frozenset(taxonomy.concepts),
     )
@@ -233,13 +234,19 @@ def convert_document(
     skipped.extend(mapped.skipped)
     skipped.extend(extended.skipped)
     table_candidates.extend(extended.candidates)
+    mapped_unaccounted = mapped.unaccounted
+    extension = extended.extension
+    del mapped, extended
     prose = read_prose(document, blocks, taxonomy, load_prose_rules(taxonomy.directory), fiscal, doc_date)
     findings.extend(prose.findings)
     # With statements present, a dollar figure in prose is kept only where a table has it too: a lone
     # translation of one item would leave its calculation partly reported in that unit.
-    table_aspects = {fact.aspects for fact, _ in table_candidates}
     has_tables = total > 0
+    dollars = [f for f in prose.candidates if f.unit.id == "USD"] if has_tables else []
+    # Built only when needed: a filing has a fact per figure, and an aspect tuple is ~200 bytes.
+    table_aspects = {fact.aspects for fact, _ in table_candidates} if dollars else set()
     keep = [not has_tables or f.unit.id != "USD" or f.aspects in table_aspects for f in prose.candidates]
+    del table_aspects, dollars
     prose_facts = [f for f, kept in zip(prose.candidates, keep, strict=True) if kept]
     dropped = keep.count(False)
     facts, merge_findings, losers = merge_facts([*table_candidates, *((fact, False) for fact in prose_facts)])
@@ -252,7 +259,7 @@ def convert_document(
         total=total,
         tagged=len(table_candidates) - len(table_losers),
         skipped=dict(sorted(Counter(reason for reason, _ in skipped).items())),
-        unaccounted=stage_unaccounted + mapped.unaccounted,
+        unaccounted=stage_unaccounted + mapped_unaccounted,
     )
     prose_skipped = Counter(reason for reason, _ in prose.skipped)
     prose_skipped.update("source-conflict" for _ in prose_losers)
@@ -266,7 +273,6 @@ def convert_document(
     )
     used = sorted({fact.concept for fact in facts})
     entity = _entity(options, document)
-    extension = extended.extension
     needed = bool(extension.concepts or extension.members)
     if needed:
         extension, calc_findings = consistent_calculations(extension, facts)
