@@ -16,10 +16,11 @@ sum fails is reported (``calc.source-inconsistency``), never corrected.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import chain
 
 from converter.facts import Observation
 from converter.findings import Finding, Severity, SourceRef
@@ -37,9 +38,11 @@ from converter.taxonomy import DTR_TYPES_PREFIX
 
 __all__ = [
     "EXTENSION_PREFIX",
-    "ExtensionFacts",
+    "Declarations",
+    "TableExtension",
     "build_extension",
     "concept_name",
+    "extend_table",
     "member_axis",
     "member_dimensions",
 ]
@@ -72,17 +75,6 @@ _LEGAL_ENTITY = re.compile(
     r"\b(?:power|electric|company|co|corp|corporation|inc|incorporated|ltd|llc|plc|bank|credit)\b", re.IGNORECASE
 )
 _TOTAL = re.compile(r"^\s*total\b", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class ExtensionFacts:
-    """What the extension stage gives: facts on extension concepts (with whether each is from a primary
-    statement), the extension, skipped figures with the reason, findings."""
-
-    candidates: tuple[tuple[Fact, bool], ...]
-    extension: Extension
-    skipped: tuple[tuple[str, SourceRef], ...]
-    findings: tuple[Finding, ...]
 
 
 def _clean(label: str) -> str:
@@ -168,7 +160,9 @@ class _Declared:
     period_type: str
 
 
-def _declare(declared: dict[str, _Declared], name: str, data_type: str, period_type: str, taken: frozenset[str]) -> str:
+def _declare(
+    declared: Mapping[str, _Declared], name: str, data_type: str, period_type: str, taken: frozenset[str]
+) -> str:
     """The name to use: ``name``, or ``name`` with a suffix when the base or another row holds it differently."""
     candidate, n = name, 1
     while candidate in taken or (
@@ -177,29 +171,61 @@ def _declare(declared: dict[str, _Declared], name: str, data_type: str, period_t
     ):
         n += 1
         candidate = f"{name}{n}"
-    declared.setdefault(candidate, _Declared(candidate, data_type, period_type))
     return candidate
 
 
-def build_extension(
+@dataclass(frozen=True, slots=True)
+class Declarations:
+    """The extension concepts declared by the tables read so far: each with its data and period type,
+    its label and where it was first printed. Carried from one table to the next."""
+
+    declared: Mapping[str, _Declared] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)
+    sources: Mapping[str, SourceRef] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class TableExtension:
+    """What the extension stage gives for one table: facts on extension concepts (with whether each is
+    from a primary statement), the declarations so far, the table's members (first those of its facts
+    on base concepts, then of its own facts, each once), its role and arcs, skipped figures with the
+    reason, findings on its figures and on its sums."""
+
+    candidates: tuple[tuple[Fact, bool], ...]
+    declarations: Declarations
+    members: tuple[ExtensionMember, ...]
+    own_members: tuple[ExtensionMember, ...]
+    roles: tuple[ExtensionRole, ...]
+    presentation: tuple[ExtensionArc, ...]
+    calculation: tuple[ExtensionArc, ...]
+    skipped: tuple[tuple[str, SourceRef], ...]
+    findings: tuple[Finding, ...]
+    calc_findings: tuple[Finding, ...]
+
+
+def extend_table(
     unmapped: Sequence[Observation],
-    placed: Sequence[tuple[Observation, Fact]],
+    placed: Iterable[tuple[Observation, Fact]],
     *,
+    declarations: Declarations,
     base_prefix: str,
     base_concepts: frozenset[str],
-) -> ExtensionFacts:
-    """Extension concepts for ``unmapped`` rows, members for grouped rows, and a role per table.
+) -> TableExtension:
+    """Extension concepts for one table's ``unmapped`` rows, its members and its role.
 
-    ``placed`` pairs every observation that became a fact (on a base concept or not) with its fact,
-    for the tables' presentation and calculation (each table's role is named by its caption).
+    ``placed`` pairs every observation of the table that became a fact on a base concept with its
+    fact, for the table's presentation and calculation (its role is named by its caption). Tables
+    are taken one at a time, in order, so that a filing's observations need not all be held at once:
+    ``build_extension`` joins them.
     """
-    declared: dict[str, _Declared] = {}
-    labels: dict[str, str] = {}
-    sources_of: dict[str, SourceRef] = {}
+    declared = dict(declarations.declared)
+    labels = dict(declarations.labels)
+    sources_of = dict(declarations.sources)
     candidates: list[tuple[Fact, bool]] = []
     skipped: list[tuple[str, SourceRef]] = []
     findings: list[Finding] = []
     pairs: list[tuple[Observation, Fact]] = list(placed)
+    own: list[tuple[Observation, Fact]] = []
     for observation in unmapped:
         kind, data_type = _kind(observation)
         unit = _unit(kind, observation, base_prefix)
@@ -224,13 +250,8 @@ def build_extension(
         if kind == "perShare" and not _PER_SHARE.search(named):
             # "Net income/(loss)" under "Basic income" in the per-share block: named with its heading.
             named = f"{observation.sections[0] if observation.sections else ''} {named} per share"
-        local = _declare(
-            declared,
-            concept_name(named, observation.sections),
-            data_type,
-            period_type,
-            base_concepts,
-        )
+        local = _declare(declared, concept_name(named, observation.sections), data_type, period_type, base_concepts)
+        declared.setdefault(local, _Declared(local, data_type, period_type))
         labels.setdefault(local, _clean(observation.label) or local)
         sources_of.setdefault(local, observation.source)
         value, decimals = figure(
@@ -248,27 +269,46 @@ def build_extension(
             sources=(observation.source,),
         )
         candidates.append((fact, observation.primary))
-        pairs.append((observation, fact))
-    members = _members(pairs)
-    roles, presentation, calculation, calc_findings = _links(pairs)
+        own.append((observation, fact))
+    roles, presentation, calculation, calc_findings = _links([*pairs, *own])
+    unchanged = len(declared) == len(declarations.declared)
+    return TableExtension(
+        candidates=tuple(candidates),
+        declarations=declarations if unchanged else Declarations(declared, labels, sources_of),
+        members=_members(pairs),
+        own_members=_members(own),
+        roles=roles,
+        presentation=presentation,
+        calculation=calculation,
+        skipped=tuple(skipped),
+        findings=tuple(findings),
+        calc_findings=calc_findings,
+    )
+
+
+def build_extension(declarations: Declarations, tables: Sequence[TableExtension]) -> Extension:
+    """The filing's extension from its tables' parts, in table order: concepts sorted by name, members
+    sorted by name (each labelled as first printed, by a fact on a base concept before any other)."""
     concepts = tuple(
         ExtensionConcept(
             name=d.name,
-            label=labels[d.name],
+            label=declarations.labels[d.name],
             data_type=d.data_type,
             period_type=d.period_type,
-            documentation=f"Printed as {labels[d.name]!r} on line {sources_of[d.name].line_start}; "
-            "no base taxonomy concept states it.",
+            documentation=f"Printed as {declarations.labels[d.name]!r} on line "
+            f"{declarations.sources[d.name].line_start}; no base taxonomy concept states it.",
         )
-        for d in sorted(declared.values(), key=lambda d: d.name)
+        for d in sorted(declarations.declared.values(), key=lambda d: d.name)
     )
-    return ExtensionFacts(
-        candidates=tuple(candidates),
-        extension=Extension(
-            concepts=concepts, members=members, roles=roles, presentation=presentation, calculation=calculation
-        ),
-        skipped=tuple(skipped),
-        findings=(*findings, *calc_findings),
+    found: dict[str, ExtensionMember] = {}
+    for member in chain.from_iterable((*(t.members for t in tables), *(t.own_members for t in tables))):
+        found.setdefault(member.name, member)
+    return Extension(
+        concepts=concepts,
+        members=tuple(found[name] for name in sorted(found)),
+        roles=tuple(chain.from_iterable(t.roles for t in tables)),
+        presentation=tuple(chain.from_iterable(t.presentation for t in tables)),
+        calculation=tuple(chain.from_iterable(t.calculation for t in tables)),
     )
 
 
@@ -283,13 +323,14 @@ def _group_dimensions(group: str) -> tuple[tuple[str, str], ...]:
 
 
 def _members(pairs: Iterable[tuple[Observation, Fact]]) -> tuple[ExtensionMember, ...]:
+    """Each member the pairs' rows are grouped under, once, in the order first met."""
     found: dict[str, ExtensionMember] = {}
     for observation, _ in pairs:
         if observation.member is not None:
             name = _member_name(observation.member)
             if name not in found:
                 found[name] = ExtensionMember(axis=member_axis(observation.member), name=name, label=observation.member)
-    return tuple(found[name] for name in sorted(found))
+    return tuple(found.values())
 
 
 def _links(

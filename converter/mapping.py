@@ -36,6 +36,7 @@ __all__ = [
     "per_share_row",
     "period_for",
     "row_scale",
+    "unmapped_label_findings",
 ]
 
 _FOOTNOTE = re.compile(
@@ -97,6 +98,9 @@ class MappedFacts:
     origins: tuple[Observation, ...] = ()
     unmapped: tuple[Observation, ...] = ()
     skipped: tuple[tuple[str, SourceRef], ...] = ()
+    # Each figure whose label no rule names, as ((statement, label), source): ``unmapped_label_findings``
+    # reports them per label over all the filing's tables.
+    unmapped_labels: tuple[tuple[tuple[str, str], SourceRef], ...] = ()
 
 
 def row_heading(sections: Sequence[str]) -> str:
@@ -245,13 +249,14 @@ def map_observations(
     dimensions: Callable[[Observation], tuple[tuple[str, str], ...]] = lambda _: (),
 ) -> MappedFacts:
     """Give each observation its concept, value, unit, period and ``dimensions`` (the member of its
-    row's group: ``extension.member_dimensions``); then merge copies of one figure."""
+    row's group: ``extension.member_dimensions``). Called per table; labels that no rule names are
+    reported over all of them by ``unmapped_label_findings``."""
     candidates: list[tuple[Fact, bool]] = []
     origins: list[Observation] = []
     no_rule: list[Observation] = []
     mismatched: list[tuple[str, SourceRef]] = []
     findings: list[Finding] = []
-    unmapped: dict[tuple[str, str], list[SourceRef]] = {}
+    unmapped: list[tuple[tuple[str, str], SourceRef]] = []
     unaccounted = 0
     # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
     rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
@@ -264,7 +269,7 @@ def map_observations(
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
         rule = rules[key]
         if rule is None:
-            unmapped.setdefault((observation.statement, observation.label), []).append(observation.source)
+            unmapped.append(((observation.statement, observation.label), observation.source))
             no_rule.append(observation)
             continue
         concept = taxonomy.concepts[rule.concept]
@@ -302,18 +307,6 @@ def map_observations(
         )
         candidates.append((fact, observation.primary))
         origins.append(observation)
-    for (statement, label), sources in sorted(unmapped.items()):
-        findings.append(
-            Finding(
-                code="mapping.unmapped-label",
-                severity=Severity.INFO,
-                message=(
-                    f"no base concept for {label!r} in a {statement} table ({len(sources)} figures): "
-                    "an extension concept states it"
-                ),
-                sources=tuple(sources),
-            )
-        )
     return MappedFacts(
         candidates=tuple(candidates),
         findings=tuple(findings),
@@ -321,6 +314,26 @@ def map_observations(
         origins=tuple(origins),
         unmapped=tuple(no_rule),
         skipped=tuple(mismatched),
+        unmapped_labels=tuple(unmapped),
+    )
+
+
+def unmapped_label_findings(unmapped: Iterable[tuple[tuple[str, str], SourceRef]]) -> tuple[Finding, ...]:
+    """One finding per (statement, label) no rule names, with every figure printed under it, in order."""
+    by_label: dict[tuple[str, str], list[SourceRef]] = {}
+    for key, source in unmapped:
+        by_label.setdefault(key, []).append(source)
+    return tuple(
+        Finding(
+            code="mapping.unmapped-label",
+            severity=Severity.INFO,
+            message=(
+                f"no base concept for {label!r} in a {statement} table ({len(sources)} figures): "
+                "an extension concept states it"
+            ),
+            sources=tuple(sources),
+        )
+        for (statement, label), sources in sorted(by_label.items())
     )
 
 
@@ -350,13 +363,27 @@ def merge_facts(
     candidates: list[tuple[Fact, bool]],
 ) -> tuple[tuple[Fact, ...], tuple[Finding, ...], tuple[SourceRef, ...]]:
     """One fact per (concept, period, unit, dimensions): the primary statement's, at the highest precision."""
-    groups: dict[tuple[object, ...], list[tuple[Fact, bool]]] = {}
-    for fact, primary in candidates:
-        groups.setdefault(fact.aspects, []).append((fact, primary))
+    # A filing has a fact per figure and most are printed once: a group is its one candidate until a
+    # second comes (memory), keyed by the aspects' own (shared) objects rather than by new strings.
+    groups: dict[tuple[object, ...], tuple[Fact, bool] | list[tuple[Fact, bool]]] = {}
+    for item in candidates:
+        fact = item[0]
+        key = (fact.concept, fact.period, fact.unit, fact.dimensions)
+        held = groups.get(key)
+        if held is None:
+            groups[key] = item
+        elif isinstance(held, list):
+            held.append(item)
+        else:
+            groups[key] = [held, item]
     merged: list[Fact] = []
     findings: list[Finding] = []
     losers: list[SourceRef] = []
-    for group in groups.values():
+    for held in groups.values():
+        if isinstance(held, tuple):
+            merged.append(held[0])
+            continue
+        group = held
         ranked = sorted(group, key=lambda item: (not item[1], -_precision(item[0]), item[0].sources[0].line_end))
         winner = ranked[0][0]
         agreeing = [winner]
@@ -381,5 +408,6 @@ def merge_facts(
         sources = tuple(s for fact in sorted(agreeing, key=lambda f: -_precision(f)) for s in fact.sources)
         # A figure printed once is its own merged fact: no copy of it.
         merged.append(best if len(agreeing) == 1 else best.replace(sources=sources))
-    merged.sort(key=lambda f: (f.sources[0].line_end, f.sources[0].column_start or 0))
+    # Where each was first printed: line, then column (one int per fact, not a tuple).
+    merged.sort(key=lambda f: (f.sources[0].line_end << 32) + (f.sources[0].column_start or 0))
     return tuple(merged), tuple(findings), tuple(losers)

@@ -139,9 +139,10 @@ class Fact:
     sources: tuple[SourceRef, ...]
 
     def __post_init__(self) -> None:
-        # Validation copies tuples: the facts of one member share one copy of their dimensions.
+        # Validation copies tuples, and a table makes a period per column: facts share equal ones.
         if self.dimensions:
             object.__setattr__(self, "dimensions", _shared_dimensions(self.dimensions))
+        object.__setattr__(self, "period", _shared_period(self.period))
 
     @property
     def aspects(self) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
@@ -151,6 +152,12 @@ class Fact:
     def replace(self, **changes: Any) -> Fact:
         """This fact with some fields changed (``dimensions=...``, ``sources=...``), validated again."""
         return dataclasses.replace(self, **changes)
+
+
+@lru_cache(maxsize=4096)
+def _shared_period(period: Period) -> Period:
+    """The first of equal periods: a table makes one per column, and a filing has many tables."""
+    return period
 
 
 @lru_cache(maxsize=4096)
@@ -291,10 +298,12 @@ class ExtensionRole(BaseModel):
     definition: str
 
 
-class ExtensionArc(BaseModel):
-    """A presentation (``weight`` None) or calculation arc between prefixed or bare names, in a role."""
+@dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class ExtensionArc:
+    """A presentation (``weight`` None) or calculation arc between prefixed or bare names, in a role.
 
-    model_config = _FROZEN
+    Slotted, as ``Fact`` is: a filing has an arc per row of each of its tables.
+    """
 
     role: str
     parent: str

@@ -22,15 +22,24 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
+from itertools import chain
 from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
 
-from converter.extension import EXTENSION_PREFIX, build_extension, consistent_calculations, member_dimensions
-from converter.facts import Observation, TableReading, group_key, read_observations
+from converter.extension import (
+    EXTENSION_PREFIX,
+    Declarations,
+    TableExtension,
+    build_extension,
+    consistent_calculations,
+    extend_table,
+    member_dimensions,
+)
+from converter.facts import TableReading, group_key, read_observations
 from converter.findings import Finding, Severity, SourceRef
 from converter.html import looks_like_html, render_html
-from converter.mapping import MappingTable, load_mapping_table, map_observations, merge_facts
+from converter.mapping import MappingTable, load_mapping_table, map_observations, merge_facts, unmapped_label_findings
 from converter.model import (
     FALLBACK_SCHEME,
     SEC_CIK_SCHEME,
@@ -40,6 +49,7 @@ from converter.model import (
     Entity,
     Extension,
     ExtensionRef,
+    Fact,
     Result,
 )
 from converter.periods import calendar_for, detect_document_date, printed_dates
@@ -196,14 +206,24 @@ def convert_document(
                 message="the document does not state its fiscal year end and none was given (--fiscal-year-end)",
             )
         )
-    observations: list[Observation] = []
     skipped: list[tuple[str, SourceRef]] = []
     total = 0
     stage_unaccounted = 0
+    mapped_unaccounted = 0
     blocks = segment(document)
     printed = printed_dates(text)
     table_id = 0
     known_groups: frozenset[str] = frozenset()
+    # Each table is read, mapped and extended before the next: a filing has an observation per figure,
+    # and they need not all be held at once. What the stages report is joined in the order it would
+    # be if each stage took the whole filing: tables, then mapping, then the extension.
+    mapping_findings: list[Finding] = []
+    mapping_skipped: list[tuple[str, SourceRef]] = []
+    unmapped_labels: list[tuple[tuple[str, str], SourceRef]] = []
+    table_candidates: list[tuple[Fact, bool]] = []
+    declarations = Declarations()
+    parts: list[TableExtension] = []
+    base_concepts = frozenset(taxonomy.concepts)
     for block in blocks:
         if block.kind is not BlockKind.TABLE:
             continue
@@ -214,29 +234,34 @@ def convert_document(
             )
             reading = _cell_sources(reading, table)
             known_groups |= {group_key(o.member) for o in reading.observations if o.member}
-            observations.extend(reading.observations)
             skipped.extend(reading.skipped)
             findings.extend(reading.findings)
             total += reading.cell_count
             stage_unaccounted += reading.cell_count - len(reading.observations) - len(reading.skipped)
-    mapped = map_observations(observations, taxonomy, mapping, dimensions=member_dimensions)
-    # A filing has an observation per figure: let them go once the facts are built (peak memory).
-    del observations
-    findings.extend(mapped.findings)
-    table_candidates = list(mapped.candidates)
-    extended = build_extension(
-        mapped.unmapped,
-        list(zip(mapped.origins, (fact for fact, _ in mapped.candidates), strict=True)),
-        base_prefix=taxonomy.prefix,
-        base_concepts=frozenset(taxonomy.concepts),
-    )
-    findings.extend(extended.findings)
-    skipped.extend(mapped.skipped)
-    skipped.extend(extended.skipped)
-    table_candidates.extend(extended.candidates)
-    mapped_unaccounted = mapped.unaccounted
-    extension = extended.extension
-    del mapped, extended
+            mapped = map_observations(reading.observations, taxonomy, mapping, dimensions=member_dimensions)
+            mapping_findings.extend(mapped.findings)
+            mapping_skipped.extend(mapped.skipped)
+            unmapped_labels.extend(mapped.unmapped_labels)
+            mapped_unaccounted += mapped.unaccounted
+            table_candidates.extend(mapped.candidates)
+            part = extend_table(
+                mapped.unmapped,
+                zip(mapped.origins, (fact for fact, _ in mapped.candidates), strict=True),
+                declarations=declarations,
+                base_prefix=taxonomy.prefix,
+                base_concepts=base_concepts,
+            )
+            declarations = part.declarations
+            parts.append(part)
+    findings.extend(mapping_findings)
+    findings.extend(unmapped_label_findings(unmapped_labels))
+    findings.extend(chain.from_iterable(part.findings for part in parts))
+    findings.extend(chain.from_iterable(part.calc_findings for part in parts))
+    skipped.extend(mapping_skipped)
+    skipped.extend(chain.from_iterable(part.skipped for part in parts))
+    table_candidates.extend(chain.from_iterable(part.candidates for part in parts))
+    extension = build_extension(declarations, parts)
+    del mapping_findings, mapping_skipped, unmapped_labels, parts
     prose = read_prose(document, blocks, taxonomy, load_prose_rules(taxonomy.directory), fiscal, doc_date)
     findings.extend(prose.findings)
     # With statements present, a dollar figure in prose is kept only where a table has it too: a lone
