@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import unquote
 
 REPO = Path(__file__).resolve().parent.parent
@@ -163,16 +163,26 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
 
 
+def _write(path: Path, write: Callable[[Any, BinaryIO], None], value: Any) -> None:
+    """``write(value, out)`` into the file ``path``: a streaming writer, as the command line calls it."""
+    with path.open("wb") as out:
+        write(value, out)
+
+
 def measure(path: Path, options: dict[str, str], repeat: int) -> dict[str, Any]:
-    """Convert ``path`` (best of ``repeat``), validate the instance with Arelle; ms per stage and peak memory."""
+    """Convert ``path`` (best of ``repeat``), validate the instance with Arelle; ms per stage and peak memory.
+
+    The outputs are streamed into files in a temporary folder, as the command line writes them, and the
+    instance is validated there, its extension schema beside it.
+    """
     from converter.mapping import load_mapping_table
     from converter.package import write_package
     from converter.pipeline import Options, convert
-    from converter.report import build_report, report_bytes
-    from converter.serialize.extension import to_extension_schema
-    from converter.serialize.jsonld import to_jsonld
-    from converter.serialize.oim import to_xbrl_json
-    from converter.serialize.xbrl import to_xbrl
+    from converter.report import build_report, write_report
+    from converter.serialize.extension import write_extension_schema
+    from converter.serialize.jsonld import write_jsonld
+    from converter.serialize.oim import write_xbrl_json
+    from converter.serialize.xbrl import write_xbrl
     from converter.taxonomy import load_taxonomy
     from converter.validate import Validator
 
@@ -181,16 +191,18 @@ def measure(path: Path, options: dict[str, str], repeat: int) -> dict[str, Any]:
     data = path.read_bytes()
     with tempfile.TemporaryDirectory(prefix="lx-bench-") as folder:
         package = write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip")
+        outputs = Path(folder) / "out"
+        outputs.mkdir()
         with Validator(package) as validator:
             # Warm up imports and Arelle on the sample, so that the timings are the document's own.
             warm = convert(
                 RELEASE_6K.read_bytes(), name="warm.txt", options=Options(), taxonomy=taxonomy, mapping=mapping
             )
-            (Path(folder) / "warm.xbrl").write_bytes(to_xbrl(warm))
+            _write(Path(folder) / "warm.xbrl", write_xbrl, warm)
             validator.validate(Path(folder) / "warm.xbrl")
             baseline = _peak_mb()
             best: dict[str, float] | None = None
-            instance, schema, schema_name = b"", b"", ""
+            instance = outputs / (path.stem + ".xbrl")
             for _ in range(repeat):
                 spent: dict[str, float] = defaultdict(float)
                 started = time.perf_counter()
@@ -202,30 +214,28 @@ def measure(path: Path, options: dict[str, str], repeat: int) -> dict[str, Any]:
                 except Exception as err:  # a corpus file may not convert yet: record why
                     return {"status": "failed", "reason": f"{type(err).__name__}: {err}"[:300]}
                 converted = time.perf_counter()
-                instance = to_xbrl(result)
+                _write(instance, write_xbrl, result)
                 # The filing's own schema, as the CLI writes it beside the instance: Arelle loads it.
                 if result.taxonomy.extension is not None:
-                    schema, schema_name = to_extension_schema(result), unquote(result.taxonomy.extension.href)
-                to_xbrl_json(result)
-                to_jsonld(result)
-                report_bytes(build_report(result, None, []))
+                    schema = outputs / unquote(result.taxonomy.extension.href)
+                    _write(schema, write_extension_schema, result)
+                _write(outputs / (path.stem + ".json"), write_xbrl_json, result)
+                _write(outputs / (path.stem + ".jsonld"), write_jsonld, result)
+                _write(outputs / (path.stem + ".report.json"), write_report, build_report(result, None, []))
                 spent["serialise"] = time.perf_counter() - converted
                 spent["other"] = converted - started - sum(spent[s] for s in ("read", "segment", "tables", "map"))
                 if best is None or sum(spent.values()) < sum(best.values()):
                     best = dict(spent)
             peak_convert = _peak_mb()
-            target = Path(folder) / (path.stem + ".xbrl")
-            target.write_bytes(instance)
-            if schema:
-                (Path(folder) / schema_name).write_bytes(schema)
-            outcome = validator.validate(target)
+            outcome = validator.validate(instance)
+            instance_bytes = instance.stat().st_size
     assert best is not None
     best["validate"] = outcome.seconds
     conversion = sum(best[s] for s in STAGES if s != "validate")
     return {
         "status": "converted",
         "facts": len(result.facts),
-        "instance_bytes": len(instance),
+        "instance_bytes": instance_bytes,
         "ms": {stage: round(best.get(stage, 0.0) * 1000, 1) for stage in STAGES},
         "conversion_ms": round(conversion * 1000, 1),
         "conversion_vs_arelle": round(conversion / outcome.seconds, 3) if outcome.seconds else None,

@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
 import traceback
@@ -17,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from converter import __version__
 from converter.batch import BatchError, Outcome, expand_inputs, summary, summary_line
@@ -28,24 +29,25 @@ from converter.model import Result
 from converter.package import write_package
 from converter.pipeline import Options, convert_document, read_input
 from converter.read import Document, ReadError, decode
-from converter.report import build_report, report_bytes
-from converter.serialize.extension import to_extension_schema
-from converter.serialize.ixbrl import to_ixbrl
-from converter.serialize.jsonld import to_jsonld
-from converter.serialize.oim import to_xbrl_json
-from converter.serialize.xbrl import to_xbrl
+from converter.report import build_report, report_bytes, write_report
+from converter.serialize.extension import write_extension_schema
+from converter.serialize.ixbrl import write_ixbrl
+from converter.serialize.jsonld import write_jsonld
+from converter.serialize.oim import write_xbrl_json
+from converter.serialize.xbrl import write_xbrl
 from converter.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
 
 __all__ = ["main"]
 
-FORMATS: dict[str, tuple[str, Callable[[Result], bytes]]] = {
-    "xbrl": (".xbrl", to_xbrl),
-    "json": (".json", to_xbrl_json),
-    "jsonld": (".jsonld", to_jsonld),
+# Each writer writes its format to a binary file as it goes, never holding the whole output.
+FORMATS: dict[str, tuple[str, Callable[[Result, BinaryIO], None]]] = {
+    "xbrl": (".xbrl", write_xbrl),
+    "json": (".json", write_xbrl_json),
+    "jsonld": (".jsonld", write_jsonld),
 }
 # Formats that show the filing itself: the writer gets the Document the Result was converted from.
-SOURCE_FORMATS: dict[str, tuple[str, Callable[[Result, Document], bytes]]] = {
-    "ixbrl": (".html", to_ixbrl),
+SOURCE_FORMATS: dict[str, tuple[str, Callable[[Result, Document, BinaryIO], None]]] = {
+    "ixbrl": (".html", write_ixbrl),
 }
 DEFAULT_FORMATS = ("xbrl", "json", "jsonld")
 _FYE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
@@ -191,26 +193,51 @@ def _readable_name(name: str) -> str:
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def _publish(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Write every file atomically; if one fails, take back those already written: never half a set."""
+@contextmanager
+def _staging(outdir: Path) -> Iterator[Path]:
+    """A private folder in ``outdir`` (same file system, so a rename publishes) that is always removed."""
+    try:
+        folder = Path(tempfile.mkdtemp(dir=outdir, prefix=".convert-"))
+    except OSError as err:
+        raise DocumentError(f"cannot write in {outdir}: {err.strerror or err}") from None
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stage(staging: Path, target: Path, write: Callable[[BinaryIO], None]) -> tuple[Path, Path]:
+    """Stream one output into ``staging`` under its final name; the (staged, target) pair to publish."""
+    staged = staging / target.name
+    try:
+        # A new file in a folder only we can enter: created 0666 less the umask, like any output.
+        with open(staged, "xb") as out:
+            write(out)
+    except OSError as err:
+        raise DocumentError(f"cannot write {target}: {err.strerror or err}") from None
+    return staged, target
+
+
+def _publish(files: Sequence[tuple[Path, Path]]) -> None:
+    """Move every staged file into place; if one fails, take back those already moved: never half a set."""
     done: list[Path] = []
     try:
-        for target, payload in files:
-            _atomic_write(target, payload)
+        for staged, target in files:
+            os.replace(staged, target)
             done.append(target)
     except OSError as err:
-        for target in done:
-            target.unlink(missing_ok=True)
+        for moved in done:
+            moved.unlink(missing_ok=True)
         raise DocumentError(f"cannot write {target}: {err.strerror or err}") from None
 
 
-def _render(fmt: str, result: Result, document: Document, outdir: Path, stem: str) -> tuple[Path, bytes]:
-    """The output path and bytes of one format."""
+def _writer(fmt: str, result: Result, document: Document) -> tuple[str, Callable[[BinaryIO], None]]:
+    """The suffix of one format, and what writes it."""
     if fmt in SOURCE_FORMATS:
         suffix, show = SOURCE_FORMATS[fmt]
-        return _output_path(outdir, stem, suffix), show(result, document)
+        return suffix, lambda out: show(result, document, out)
     suffix, write = FORMATS[fmt]
-    return _output_path(outdir, stem, suffix), write(result)
+    return suffix, lambda out: write(result, out)
 
 
 @dataclass(frozen=True)
@@ -259,43 +286,79 @@ def _parts(path: Path, data: bytes, options: Options) -> tuple[list[_Part], list
     return parts, notes
 
 
+@dataclass(frozen=True)
+class _Converted:
+    """What is told of one converted document: its name, its counts and its report (not its Result)."""
+
+    label: str
+    stem: str
+    facts: int
+    findings: int
+    report: dict[str, Any]
+
+
 def _convert_one(
     path: Path, args: argparse.Namespace, taxonomy: Taxonomy, formats: tuple[str, ...], validator: Any
-) -> list[tuple[_Part, Result, dict[str, Any]]]:
+) -> list[_Converted]:
+    """Convert every part of ``path``, writing each output as it is made into a private folder in OUTDIR,
+    and publish them all together once every part is written (and validated): all or nothing."""
     try:
         data = path.read_bytes()
     except OSError as err:
         raise DocumentError(f"cannot read: {err.strerror or err}") from None
     parts, notes = _parts(path, data, _options(args, path))
-    outdir: Path = args.output
-    done: list[tuple[_Part, Result, dict[str, Any]]] = []
-    files: list[tuple[Path, bytes]] = []
-    for part in parts:
-        try:
-            document = read_input(part.data, _readable_name(path.name), part.first_line)
-            result = convert_document(
-                document, options=part.options, taxonomy=taxonomy, mapping=args.mapping, stem=part.stem
-            )
-        except ReadError as err:
-            raise DocumentError(f"{part.label}: {err}" if part.label != path.name else str(err)) from None
-        written = {fmt: _render(fmt, result, document, outdir, part.stem) for fmt in formats}
-        if result.extension is not None:
-            written["xsd"] = (_output_path(outdir, part.stem, ".xsd"), to_extension_schema(result))
-        validation: dict[str, Any] | None = None
-        if validator is not None and "xbrl" in written:
-            # Validate the bytes before they are published: a temporary copy beside the output.
-            with tempfile.TemporaryDirectory(dir=outdir, prefix=".validate-") as folder:
-                for target, payload in written.values():
-                    if target.suffix in (".xbrl", ".xsd"):
-                        (Path(folder) / target.name).write_bytes(payload)
-                validation = _validation_summary(validator.validate(Path(folder) / written["xbrl"][0].name))
-        report = build_report(result, validation, [_readable_name(target.name) for target, _ in written.values()])
-        if notes:
-            report["submission_documents_skipped"] = notes
-        files.extend([*written.values(), (_output_path(outdir, part.stem, ".report.json"), report_bytes(report))])
-        done.append((part, result, report))
-    _publish(files)
+    del data  # the parts hold the text
+    done: list[_Converted] = []
+    files: list[tuple[Path, Path]] = []
+    with _staging(args.output) as staging:
+        for part in parts:
+            # One part at a time: its Result is gone before the next part is converted.
+            converted, staged = _convert_part(path, part, notes, args, taxonomy, formats, validator, staging)
+            done.append(converted)
+            files.extend(staged)
+        _publish(files)
     return done
+
+
+def _convert_part(
+    path: Path,
+    part: _Part,
+    notes: list[str],
+    args: argparse.Namespace,
+    taxonomy: Taxonomy,
+    formats: tuple[str, ...],
+    validator: Any,
+    staging: Path,
+) -> tuple[_Converted, list[tuple[Path, Path]]]:
+    """Convert one part and stream its outputs into ``staging``; validate the instance there when asked."""
+    outdir: Path = args.output
+    try:
+        document = read_input(part.data, _readable_name(path.name), part.first_line)
+        result = convert_document(
+            document, options=part.options, taxonomy=taxonomy, mapping=args.mapping, stem=part.stem
+        )
+    except ReadError as err:
+        raise DocumentError(f"{part.label}: {err}" if part.label != path.name else str(err)) from None
+    written: dict[str, tuple[Path, Path]] = {}
+    for fmt in formats:
+        suffix, write = _writer(fmt, result, document)
+        written[fmt] = _stage(staging, _output_path(outdir, part.stem, suffix), write)
+    if result.extension is not None:
+        written["xsd"] = _stage(
+            staging, _output_path(outdir, part.stem, ".xsd"), lambda out: write_extension_schema(result, out)
+        )
+    validation: dict[str, Any] | None = None
+    if validator is not None and "xbrl" in written:
+        # The instance is validated where it was written, its schema beside it, before anything is published.
+        validation = _validation_summary(validator.validate(written["xbrl"][0]))
+    report = build_report(result, validation, [_readable_name(target.name) for _, target in written.values()])
+    if notes:
+        report["submission_documents_skipped"] = notes
+    staged = [
+        *written.values(),
+        _stage(staging, _output_path(outdir, part.stem, ".report.json"), lambda out: write_report(report, out)),
+    ]
+    return _Converted(part.label, part.stem, len(result.facts), len(result.findings), report), staged
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -371,10 +434,11 @@ def _outcome(
     lines, problems = [], []
     facts = findings = unmapped = conflicts = errors = inconsistencies = 0
     validated = False
-    for part, result, report in converted:
+    for item in converted:
+        report = item.report
         cells = report["cells"]
         line = (
-            f"{part.label}: {len(result.facts)} facts; cells {cells['total']} "
+            f"{item.label}: {item.facts} facts; cells {cells['total']} "
             f"(tagged {cells['tagged']}, skipped {sum(cells['skipped'].values())}, "
             f"unaccounted {cells['unaccounted']}); {len(report['unmapped_labels'])} unmapped labels; "
             f"{len(report['conflicts'])} conflicts"
@@ -387,10 +451,10 @@ def _outcome(
             line += f"; Arelle: {validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
             if validation["errors"] or validation["inconsistencies"]:
                 counts = f"{validation['errors']} errors, {validation['inconsistencies']} inconsistencies"
-                problems.append(f"{part.label}: Arelle: {counts}")
+                problems.append(f"{item.label}: Arelle: {counts}")
         lines.append(line)
-        facts += len(result.facts)
-        findings += len(result.findings)
+        facts += item.facts
+        findings += item.findings
         unmapped += len(report["unmapped_labels"])
         conflicts += len(report["conflicts"])
     single = len(converted) == 1
@@ -404,7 +468,7 @@ def _outcome(
         unmapped_labels=unmapped,
         conflicts=conflicts,
         validation={"errors": errors, "inconsistencies": inconsistencies} if validated else None,
-        instances=tuple(_readable_name(f"{part.stem}.xbrl") for part, _, _ in converted) if "xbrl" in formats else (),
+        instances=tuple(_readable_name(f"{item.stem}.xbrl") for item in converted) if "xbrl" in formats else (),
     )
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, BinaryIO
 
 from converter.findings import Finding, SourceRef
 from converter.model import Result
-from converter.serialize.jsontext import dumps
+from converter.serialize.jsontext import dump, dumps
 
-__all__ = ["build_report", "report_bytes"]
+__all__ = ["build_report", "report_bytes", "write_report"]
 
 
 def _where(source: SourceRef) -> dict[str, Any]:
@@ -61,4 +61,11 @@ def build_report(result: Result, validation: Mapping[str, Any] | None, outputs: 
 
 
 def report_bytes(report: Mapping[str, Any]) -> bytes:
+    """The report as UTF-8 JSON, two-space indent, keys in their order, final newline."""
     return (dumps(report) + "\n").encode("utf-8")
+
+
+def write_report(report: Mapping[str, Any], out: BinaryIO) -> None:
+    """``report_bytes(report)`` written to ``out``."""
+    dump(report, out)
+    out.write(b"\n")

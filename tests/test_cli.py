@@ -7,11 +7,15 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from paths import RELEASE_6K
 
+from converter import cli
 from converter.cli import main
+from converter.mapping import MappingTable
+from converter.taxonomy import Taxonomy
 
 
 def test_convert_writes_instance_report_and_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -97,3 +101,37 @@ def test_outputs_are_ordinary_files_not_private(tmp_path: Path) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert mode == 0o666 & ~umask
+
+
+def test_instance_validated_where_written_before_anything_is_published(
+    tmp_path: Path, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """--validate checks the streamed instance in the private folder, its extension schema beside it,
+    while nothing of the document is in OUTDIR yet; then all of it is published, and the folder goes."""
+    rows = f"{'Total revenues':<35}{'1,204':>5}{'1,300':>12}\n{'Other income':<35}{'5':>5}{'6':>12}\n"
+    source = tmp_path / "filing.txt"
+    source.write_text(
+        "Table 1. Revenues (JPY in millions)\n\n"
+        "                                  1Q03        2Q03\n"
+        "                              ----------  ----------\n" + rows,
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    out.mkdir()
+    seen: list[tuple[Path, list[str], list[str]]] = []
+
+    class Validator:
+        def validate(self, instance: Path) -> SimpleNamespace:
+            seen.append((instance, sorted(p.name for p in instance.parent.iterdir()), [p.name for p in out.iterdir()]))
+            return SimpleNamespace(errors=0, inconsistencies=0, warnings=0, problems=())
+
+    args = cli._parser().parse_args(["convert", str(source), "-o", str(out), "--fiscal-year-end", "03-31"])
+    args.mapping = mapping_table
+    done = cli._convert_one(source, args, taxonomy, ("xbrl", "json"), Validator())
+    ((instance, beside, published),) = seen
+    assert instance.parent.parent == out and instance.parent.name.startswith(".convert-")
+    assert instance.name == "filing.xbrl" and beside == ["filing.json", "filing.xbrl", "filing.xsd"]
+    assert published == [instance.parent.name]  # only the private folder
+    assert sorted(p.name for p in out.iterdir()) == ["filing.json", "filing.report.json", "filing.xbrl", "filing.xsd"]
+    assert [(item.label, item.facts) for item in done] == [("filing.txt", 4)]
+    assert done[0].report["validation"] == {"errors": 0, "inconsistencies": 0, "warnings": 0, "messages": []}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 from paths import RELEASE_6K
@@ -66,9 +67,11 @@ def test_read_only_outdir_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_serialiser_failing_midway_leaves_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The JSON-LD writer dies after the instance was rendered: no file of that document, no temp file."""
+    """The JSON-LD writer dies halfway through its file, after the instance was written: no file of that
+    document, no partial file, no temp file."""
 
-    def broken(result: Result) -> bytes:
+    def broken(result: Result, out: BinaryIO) -> None:
+        out.write(b'{\n  "@context": ')
         raise RuntimeError("disk on fire\nsecond line of the message")
 
     monkeypatch.setitem(cli.FORMATS, "jsonld", (".jsonld", broken))
@@ -78,6 +81,24 @@ def test_serialiser_failing_midway_leaves_nothing(
     assert len(err) == 1, err
     assert str(RELEASE_6K) in err[0] and "disk on fire" in err[0] and "Traceback" not in err[0]
     assert not [p for p in out.iterdir() if p.name.startswith(RELEASE_6K.stem) or p.name.startswith(".")]
+
+
+def test_disk_full_while_writing_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk fills up in the middle of the xBRL-JSON file: one line naming it, no file of that document."""
+
+    def filling(result: Result, out: BinaryIO) -> None:
+        out.write(b'{\n  "documentInfo": ')
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setitem(cli.FORMATS, "json", (".json", filling))
+    out = tmp_path / "out"
+    assert main(["convert", str(RELEASE_6K), "-o", str(out)]) == 1
+    err = _stderr_lines(capsys)
+    assert len(err) == 1, err
+    assert f"cannot write {out / RELEASE_6K.stem}.json: No space left on device" in err[0]
+    assert sorted(p.name for p in out.iterdir()) == ["batch-summary.json"]
 
 
 def test_write_failing_midway_leaves_no_partial_set(

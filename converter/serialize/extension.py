@@ -19,7 +19,10 @@ axis's domain (``lx:EntityDomain``), the domain as the axis's default, and an op
 
 from __future__ import annotations
 
-from lxml import etree
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import BinaryIO
 
 from converter.model import Extension, ExtensionArc, Result
 from converter.package import (
@@ -39,9 +42,10 @@ from converter.package import (
     XS,
 )
 from converter.serialize.xbrl import xml_text
+from converter.serialize.xmltext import XmlWriter
 from converter.taxonomy import DTR_TYPES_NAMESPACE, DTR_TYPES_PREFIX, DTR_TYPES_URL
 
-__all__ = ["to_extension_schema"]
+__all__ = ["to_extension_schema", "write_extension_schema"]
 
 XML_LANG = f"{{{XML}}}lang"
 ALL = "http://xbrl.org/int/dim/arcrole/all"
@@ -59,10 +63,10 @@ def _q(namespace: str, local: str) -> str:
 
 
 class _Links:
-    """Locators and arcs for one extended link, with each concept located once."""
+    """Locators and arcs for one extended link, written inside its element, with each concept located once."""
 
-    def __init__(self, parent: etree._Element, tag: str, role: str, result: Result) -> None:
-        self.link = etree.SubElement(parent, _q(LINK, tag), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): role})
+    def __init__(self, xml: XmlWriter, result: Result) -> None:
+        self.xml = xml
         self.result = result
         self.located: set[str] = set()
 
@@ -74,8 +78,7 @@ class _Links:
         if label not in self.located:
             self.located.add(label)
             document = tax.extension.href if prefix == tax.extension.prefix else tax.entry_point
-            etree.SubElement(
-                self.link,
+            self.xml.leaf(
                 _q(LINK, "loc"),
                 {
                     _q(XLINK, "type"): "locator",
@@ -93,17 +96,23 @@ class _Links:
             _q(XLINK, "to"): self.loc(child),
         }
         attributes.update(extra)
-        etree.SubElement(self.link, _q(LINK, tag), attributes)
+        self.xml.leaf(_q(LINK, tag), attributes)
+
+
+@contextmanager
+def _extended_link(xml: XmlWriter, tag: str, role: str, result: Result) -> Iterator[_Links]:
+    """``<link:presentationLink xlink:type="extended" xlink:role="...">``, its locators and arcs inside."""
+    with xml.element(_q(LINK, tag), {_q(XLINK, "type"): "extended", _q(XLINK, "role"): role}):
+        yield _Links(xml, result)
 
 
 def _role_uri(namespace: str, role: str) -> str:
     return f"{namespace}/role/{role}"
 
 
-def _elements(root: etree._Element, extension: Extension, prefix: str) -> None:
+def _elements(xml: XmlWriter, extension: Extension, prefix: str) -> None:
     for concept in extension.concepts:
-        etree.SubElement(
-            root,
+        xml.leaf(
             _q(XS, "element"),
             {
                 "id": f"{prefix}_{concept.name}",
@@ -116,8 +125,7 @@ def _elements(root: etree._Element, extension: Extension, prefix: str) -> None:
         )
     abstracts = [f"{role.id}Abstract" for role in extension.roles] + [m.name for m in extension.members]
     for name in abstracts:
-        etree.SubElement(
-            root,
+        xml.leaf(
             _q(XS, "element"),
             {
                 "id": f"{prefix}_{name}",
@@ -131,70 +139,76 @@ def _elements(root: etree._Element, extension: Extension, prefix: str) -> None:
         )
 
 
-def _labels(linkbase: etree._Element, result: Result, extension: Extension, prefix: str) -> None:
-    links = _Links(linkbase, "labelLink", STANDARD_LINK, result)
+def _labels(xml: XmlWriter, result: Result, extension: Extension, prefix: str) -> None:
     texts: list[tuple[str, str, str]] = []
     for concept in extension.concepts:
         texts.append((concept.name, STANDARD_LABEL, concept.label))
         texts.append((concept.name, DOCUMENTATION_LABEL, concept.documentation))
     texts.extend((f"{role.id}Abstract", STANDARD_LABEL, role.definition) for role in extension.roles)
     texts.extend((member.name, STANDARD_LABEL, f"{member.label} [Member]") for member in extension.members)
-    for n, (name, role, text) in enumerate(texts):
-        resource = f"lab_{n}"
-        label = etree.SubElement(
-            links.link,
-            _q(LINK, "label"),
-            {_q(XLINK, "type"): "resource", _q(XLINK, "label"): resource, _q(XLINK, "role"): role, XML_LANG: "en"},
-        )
-        label.text = xml_text(text)
-        etree.SubElement(
-            links.link,
-            _q(LINK, "labelArc"),
-            {
-                _q(XLINK, "type"): "arc",
-                _q(XLINK, "arcrole"): CONCEPT_LABEL,
-                _q(XLINK, "from"): links.loc(f"{prefix}:{name}"),
-                _q(XLINK, "to"): resource,
-            },
-        )
+    with _extended_link(xml, "labelLink", STANDARD_LINK, result) as links:
+        for n, (name, role, text) in enumerate(texts):
+            resource = f"lab_{n}"
+            xml.leaf(
+                _q(LINK, "label"),
+                {_q(XLINK, "type"): "resource", _q(XLINK, "label"): resource, _q(XLINK, "role"): role, XML_LANG: "en"},
+                xml_text(text),
+            )
+            located = links.loc(f"{prefix}:{name}")
+            xml.leaf(
+                _q(LINK, "labelArc"),
+                {
+                    _q(XLINK, "type"): "arc",
+                    _q(XLINK, "arcrole"): CONCEPT_LABEL,
+                    _q(XLINK, "from"): located,
+                    _q(XLINK, "to"): resource,
+                },
+            )
 
 
-def _dimensions(linkbase: etree._Element, result: Result, extension: Extension, namespace: str, prefix: str) -> None:
+def _dimensions(xml: XmlWriter, result: Result, extension: Extension, namespace: str, prefix: str) -> None:
     """Members under their axis's domain; the line items with members reach the open breakdown hypercube."""
     base = result.taxonomy.prefix
-    links = _Links(linkbase, "definitionLink", _role_uri(namespace, BREAKDOWN_ROLE), result)
-    links.arc(
-        "definitionArc",
-        ALL,
-        f"{base}:BreakdownLineItems",
-        f"{base}:BreakdownTable",
-        **{
-            _q(XBRLDT, "closed"): "false",
-            _q(XBRLDT, "contextElement"): "segment",
-        },
-    )
     axes = sorted({member.axis for member in extension.members})
-    for n, axis in enumerate(axes, start=1):
-        links.arc("definitionArc", HYPERCUBE_DIMENSION, f"{base}:BreakdownTable", f"{base}:{axis}", order=str(n))
-        links.arc("definitionArc", DIMENSION_DOMAIN, f"{base}:{axis}", f"{base}:{AXIS_DOMAINS[axis]}")
-    for n, member in enumerate(extension.members, start=1):
+    with _extended_link(xml, "definitionLink", _role_uri(namespace, BREAKDOWN_ROLE), result) as links:
         links.arc(
             "definitionArc",
-            DOMAIN_MEMBER,
-            f"{base}:{AXIS_DOMAINS[member.axis]}",
-            f"{prefix}:{member.name}",
-            order=str(n),
+            ALL,
+            f"{base}:BreakdownLineItems",
+            f"{base}:BreakdownTable",
+            **{
+                _q(XBRLDT, "closed"): "false",
+                _q(XBRLDT, "contextElement"): "segment",
+            },
         )
-    broken_down = sorted({fact.concept for fact in result.facts if fact.dimensions})
-    for n, concept in enumerate(broken_down, start=1):
-        links.arc("definitionArc", DOMAIN_MEMBER, f"{base}:BreakdownLineItems", concept, order=str(n))
-    defaults = _Links(linkbase, "definitionLink", STANDARD_LINK, result)
-    for axis in axes:
-        defaults.arc("definitionArc", DIMENSION_DEFAULT, f"{base}:{axis}", f"{base}:{AXIS_DOMAINS[axis]}")
+        for n, axis in enumerate(axes, start=1):
+            links.arc("definitionArc", HYPERCUBE_DIMENSION, f"{base}:BreakdownTable", f"{base}:{axis}", order=str(n))
+            links.arc("definitionArc", DIMENSION_DOMAIN, f"{base}:{axis}", f"{base}:{AXIS_DOMAINS[axis]}")
+        for n, member in enumerate(extension.members, start=1):
+            links.arc(
+                "definitionArc",
+                DOMAIN_MEMBER,
+                f"{base}:{AXIS_DOMAINS[member.axis]}",
+                f"{prefix}:{member.name}",
+                order=str(n),
+            )
+        broken_down = sorted({fact.concept for fact in result.facts if fact.dimensions})
+        for n, concept in enumerate(broken_down, start=1):
+            links.arc("definitionArc", DOMAIN_MEMBER, f"{base}:BreakdownLineItems", concept, order=str(n))
+    with _extended_link(xml, "definitionLink", STANDARD_LINK, result) as defaults:
+        for axis in axes:
+            defaults.arc("definitionArc", DIMENSION_DEFAULT, f"{base}:{axis}", f"{base}:{AXIS_DOMAINS[axis]}")
 
 
 def to_extension_schema(result: Result) -> bytes:
-    """The extension schema of ``result`` (ValueError if it has none)."""
+    """``write_extension_schema`` into bytes."""
+    out = io.BytesIO()
+    write_extension_schema(result, out)
+    return out.getvalue()
+
+
+def write_extension_schema(result: Result, out: BinaryIO) -> None:
+    """Write the extension schema of ``result`` to ``out`` (ValueError if it has none), element by element."""
     extension, reference = result.extension, result.taxonomy.extension
     if extension is None or reference is None:
         raise ValueError(f"{result.document.name}: the result has no extension schema to write")
@@ -210,41 +224,11 @@ def to_extension_schema(result: Result) -> bytes:
         tax.prefix: tax.namespace,
         prefix: namespace,
     }
-    root = etree.Element(_q(XS, "schema"), nsmap=nsmap, targetNamespace=namespace, elementFormDefault="qualified")
-    appinfo = etree.SubElement(etree.SubElement(root, _q(XS, "annotation")), _q(XS, "appinfo"))
     roles: list[tuple[str, str, tuple[str, ...]]] = [
         (role.id, role.definition, ("link:presentationLink", "link:calculationLink")) for role in extension.roles
     ]
     if extension.members:
         roles.append((BREAKDOWN_ROLE, "Breakdown by entity or segment", ("link:definitionLink",)))
-    for role_id, definition, used_on in roles:
-        role_type = etree.SubElement(appinfo, _q(LINK, "roleType"), roleURI=_role_uri(namespace, role_id), id=role_id)
-        etree.SubElement(role_type, _q(LINK, "definition")).text = xml_text(definition)
-        for link in used_on:
-            etree.SubElement(role_type, _q(LINK, "usedOn")).text = link
-    linkbase = etree.SubElement(appinfo, _q(LINK, "linkbase"))
-    for role_id, _, _ in roles:
-        etree.SubElement(
-            linkbase,
-            _q(LINK, "roleRef"),
-            {
-                _q(XLINK, "type"): "simple",
-                _q(XLINK, "href"): f"{reference.href}#{role_id}",
-                "roleURI": _role_uri(namespace, role_id),
-            },
-        )
-    if extension.members:
-        for arcrole in (ALL, HYPERCUBE_DIMENSION, DIMENSION_DOMAIN, DOMAIN_MEMBER, DIMENSION_DEFAULT):
-            etree.SubElement(
-                linkbase,
-                _q(LINK, "arcroleRef"),
-                {
-                    _q(XLINK, "type"): "simple",
-                    _q(XLINK, "href"): f"{XBRLDT_URL}#{arcrole.rsplit('/', 1)[1]}",
-                    "arcroleURI": arcrole,
-                },
-            )
-    _labels(linkbase, result, extension, prefix)
     # Each role's arcs, in their order, gathered in one pass: a filing has a role per table.
     presentation_of: dict[str, list[ExtensionArc]] = {}
     for arc in extension.presentation:
@@ -252,29 +236,60 @@ def to_extension_schema(result: Result) -> bytes:
     calculation_of: dict[str, list[ExtensionArc]] = {}
     for arc in extension.calculation:
         calculation_of.setdefault(arc.role, []).append(arc)
-    for role in extension.roles:
-        uri = _role_uri(namespace, role.id)
-        presentation = presentation_of.get(role.id, [])
-        if presentation:
-            links = _Links(linkbase, "presentationLink", uri, result)
-            for arc in presentation:
-                links.arc("presentationArc", PARENT_CHILD, arc.parent, arc.child, order=str(arc.order))
-        calculation = calculation_of.get(role.id, [])
-        if calculation:
-            links = _Links(linkbase, "calculationLink", uri, result)
-            for arc in calculation:
-                links.arc(
-                    "calculationArc",
-                    SUMMATION_ITEM,
-                    arc.parent,
-                    arc.child,
-                    order=str(arc.order),
-                    weight=str(arc.weight),
-                )
-    if extension.members:
-        _dimensions(linkbase, result, extension, namespace, prefix)
-    etree.SubElement(root, _q(XS, "import"), namespace=XBRLI, schemaLocation=XBRLI_URL)
-    etree.SubElement(root, _q(XS, "import"), namespace=DTR_TYPES_NAMESPACE, schemaLocation=DTR_TYPES_URL)
-    etree.SubElement(root, _q(XS, "import"), namespace=tax.namespace, schemaLocation=tax.entry_point)
-    _elements(root, extension, prefix)
-    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+    xml = XmlWriter(out)
+    xml.declaration()
+    schema = {"targetNamespace": namespace, "elementFormDefault": "qualified"}
+    with xml.element(_q(XS, "schema"), schema, nsmap=nsmap):
+        with xml.element(_q(XS, "annotation")), xml.element(_q(XS, "appinfo")):
+            for role_id, definition, used_on in roles:
+                with xml.element(_q(LINK, "roleType"), {"roleURI": _role_uri(namespace, role_id), "id": role_id}):
+                    xml.leaf(_q(LINK, "definition"), text=xml_text(definition))
+                    for link in used_on:
+                        xml.leaf(_q(LINK, "usedOn"), text=link)
+            with xml.element(_q(LINK, "linkbase")):
+                for role_id, _, _ in roles:
+                    xml.leaf(
+                        _q(LINK, "roleRef"),
+                        {
+                            _q(XLINK, "type"): "simple",
+                            _q(XLINK, "href"): f"{reference.href}#{role_id}",
+                            "roleURI": _role_uri(namespace, role_id),
+                        },
+                    )
+                if extension.members:
+                    for arcrole in (ALL, HYPERCUBE_DIMENSION, DIMENSION_DOMAIN, DOMAIN_MEMBER, DIMENSION_DEFAULT):
+                        xml.leaf(
+                            _q(LINK, "arcroleRef"),
+                            {
+                                _q(XLINK, "type"): "simple",
+                                _q(XLINK, "href"): f"{XBRLDT_URL}#{arcrole.rsplit('/', 1)[1]}",
+                                "arcroleURI": arcrole,
+                            },
+                        )
+                _labels(xml, result, extension, prefix)
+                for role in extension.roles:
+                    uri = _role_uri(namespace, role.id)
+                    presentation = presentation_of.get(role.id, [])
+                    if presentation:
+                        with _extended_link(xml, "presentationLink", uri, result) as links:
+                            for arc in presentation:
+                                links.arc("presentationArc", PARENT_CHILD, arc.parent, arc.child, order=str(arc.order))
+                    calculation = calculation_of.get(role.id, [])
+                    if calculation:
+                        with _extended_link(xml, "calculationLink", uri, result) as links:
+                            for arc in calculation:
+                                links.arc(
+                                    "calculationArc",
+                                    SUMMATION_ITEM,
+                                    arc.parent,
+                                    arc.child,
+                                    order=str(arc.order),
+                                    weight=str(arc.weight),
+                                )
+                if extension.members:
+                    _dimensions(xml, result, extension, namespace, prefix)
+        xml.leaf(_q(XS, "import"), {"namespace": XBRLI, "schemaLocation": XBRLI_URL})
+        xml.leaf(_q(XS, "import"), {"namespace": DTR_TYPES_NAMESPACE, "schemaLocation": DTR_TYPES_URL})
+        xml.leaf(_q(XS, "import"), {"namespace": tax.namespace, "schemaLocation": tax.entry_point})
+        _elements(xml, extension, prefix)

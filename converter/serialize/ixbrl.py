@@ -35,11 +35,13 @@ the page against: no ``data-*`` attributes.
 from __future__ import annotations
 
 import copy
+import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -47,7 +49,7 @@ from converter.model import Fact, Period, Result, Scale, SourceRef, Unit
 from converter.read import Document
 from converter.serialize.xbrl import LINK, XBRLDI, XBRLI, XLINK, to_xbrl
 
-__all__ = ["IX", "IXT", "XHTML", "to_ixbrl"]
+__all__ = ["IX", "IXT", "XHTML", "to_ixbrl", "write_ixbrl"]
 
 XHTML = "http://www.w3.org/1999/xhtml"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
@@ -434,7 +436,34 @@ def _line_attributes(numbers: tuple[int, ...]) -> Iterator[dict[str, str]]:
 
 
 def to_ixbrl(result: Result, document: Document) -> bytes:
-    """Write ``document``, the Document ``result`` was converted from, as Inline XBRL 1.1 in XHTML."""
+    """``write_ixbrl`` into bytes."""
+    out = io.BytesIO()
+    write_ixbrl(result, document, out)
+    return out.getvalue()
+
+
+def write_ixbrl(result: Result, document: Document, out: BinaryIO) -> None:
+    """Write ``document``, the Document ``result`` was converted from, to ``out`` as Inline XBRL 1.1 in XHTML.
+
+    The page is built as one tree (a figure's markup depends on the whole Result), but written in
+    pieces, with no copy of the page made to put the style and script in.
+    """
+    page = etree.tostring(_page(result, document), encoding="UTF-8", xml_declaration=False)
+    # Raw CSS and script, readable by both an XML parser (CDATA) and an HTML one (the markers are comments).
+    style = page.index(b"@@STYLE@@")
+    script = page.rindex(b"@@SCRIPT@@")  # the last: the filing's text comes before the script
+    view = memoryview(page)
+    out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n')
+    out.write(view[:style])
+    out.write(f"/*<![CDATA[*/\n{_asset('ixbrl.css')}/*]]>*/".encode())
+    out.write(view[style + len(b"@@STYLE@@") : script])
+    out.write(f"//<![CDATA[\n{_asset('ixbrl.js')}//]]>\n".encode())
+    out.write(view[script + len(b"@@SCRIPT@@") :])
+    out.write(b"\n")
+
+
+def _page(result: Result, document: Document) -> etree._Element:
+    """The page's tree, with ``@@STYLE@@`` and ``@@SCRIPT@@`` where the style and script go."""
     if document.name != result.document.name or (
         result.document.line_count and result.document.line_count != len(document.lines)
     ):
@@ -470,10 +499,4 @@ def to_ixbrl(result: Result, document: Document) -> bytes:
     for index, attributes in enumerate(_line_attributes(text.numbers)):
         _line(pre, attributes, text.lines[index], placed.get(index, []))
     etree.SubElement(body, _q(XHTML, "script"), {"type": "text/javascript"}).text = "@@SCRIPT@@"
-
-    page = etree.tostring(html, encoding="UTF-8", xml_declaration=False).decode("utf-8")
-    # Raw CSS and script, readable by both an XML parser (CDATA) and an HTML one (the markers are comments).
-    page = page.replace("@@STYLE@@", f"/*<![CDATA[*/\n{_asset('ixbrl.css')}/*]]>*/", 1)
-    before, _, after = page.rpartition("@@SCRIPT@@")  # the last: the filing's text comes before the script
-    page = before + f"//<![CDATA[\n{_asset('ixbrl.js')}//]]>\n" + after
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n' + page + "\n").encode("utf-8")
+    return html

@@ -41,13 +41,13 @@ dimensions required"), as XBRL's default members and instant/duration split requ
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from importlib import resources
 from itertools import chain
+from typing import BinaryIO
 from urllib.parse import quote
 
 from converter.model import Entity, Fact, Result, SourceRef, TaxonomyRef, Unit
-from converter.serialize.jsontext import INDENT, write
+from converter.serialize.jsontext import LazyArray, dump
 from converter.serialize.oim import ENTITY_PREFIXES, oim_unit
 from converter.serialize.xbrl import (
     ISO4217,
@@ -59,7 +59,7 @@ from converter.serialize.xbrl import (
     plain_decimal,
 )
 
-__all__ = ["LXV", "TAG", "entity_iri", "name_iri", "shapes_ttl", "to_jsonld", "unit_iri"]
+__all__ = ["LXV", "TAG", "entity_iri", "name_iri", "shapes_ttl", "to_jsonld", "unit_iri", "write_jsonld"]
 
 LXV = "http://legacy-xbrl.org/vocab#"
 TAG = "tag:legacy-xbrl.org,2025:"
@@ -237,7 +237,17 @@ def _defined_by(taxonomy: TaxonomyRef, name: str) -> str:
 
 
 def to_jsonld(result: Result) -> bytes:
-    """Write ``result`` as one JSON-LD ``@graph``: UTF-8, two-space indent, sorted keys, final newline."""
+    """``write_jsonld`` into bytes."""
+    out = io.BytesIO()
+    write_jsonld(result, out)
+    return out.getvalue()
+
+
+def write_jsonld(result: Result, out: BinaryIO) -> None:
+    """Write ``result`` to ``out`` as one JSON-LD ``@graph``: UTF-8, two-space indent, sorted keys, final newline.
+
+    Node by node: only one observation's tree is in memory at a time.
+    """
     tax = result.taxonomy
     known = measure_namespaces(tax)
     for fact in result.facts:
@@ -278,26 +288,5 @@ def to_jsonld(result: Result) -> bytes:
         _observation(fact, f"{doc_iri}#{fid}", dataset, doc_iri, result)
         for fid, fact in zip(fact_ids(result), result.facts, strict=True)
     )
-    # Gathered in a growing buffer, whose bytes getvalue() hands over without copying them: joining a
-    # list of the pieces would hold the document twice.
-    buffer = io.BytesIO()
-    for piece in _document(_context(tax), chain(head, observations)):
-        buffer.write(piece)
-    return buffer.getvalue()
-
-
-def _document(context: Node, graph: Iterator[Node]) -> Iterator[bytes]:
-    """``{"@context": ..., "@graph": [...]}`` as ``json.dumps(indent=2, sort_keys=True)`` writes it, and a
-    final newline; the graph node by node, so that only one observation's tree is alive at a time."""
-    out: list[str] = ['{\n  "@context": ']
-    write(context, out, INDENT, sort_keys=True)
-    out.append(',\n  "@graph": [')
-    yield "".join(out).encode("utf-8")
-    nested = INDENT * 2
-    separator = "\n" + nested
-    for node in graph:
-        out = [separator]
-        write(node, out, nested, sort_keys=True)
-        yield "".join(out).encode("utf-8")
-        separator = ",\n" + nested
-    yield b"]\n}\n" if separator.startswith("\n") else b"\n  ]\n}\n"
+    dump({"@context": _context(tax), "@graph": LazyArray(chain(head, observations))}, out, sort_keys=True)
+    out.write(b"\n")

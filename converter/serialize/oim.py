@@ -27,13 +27,15 @@ inclusive end (an instant 2003-06-30 is ``2003-07-01T00:00:00``). Values are str
 
 from __future__ import annotations
 
+import io
 from datetime import date, timedelta
+from typing import BinaryIO
 
 from converter.model import FALLBACK_SCHEME, SEC_CIK_SCHEME, Entity, Fact, Period, Result, TaxonomyRef, Unit
-from converter.serialize.jsontext import dumps
+from converter.serialize.jsontext import LazyObject, dump
 from converter.serialize.xbrl import XBRLI, check_measures, dimensions_of, fact_ids, measure_namespaces, plain_decimal
 
-__all__ = ["DOCUMENT_TYPE", "entity_prefix", "oim_period", "oim_unit", "to_xbrl_json"]
+__all__ = ["DOCUMENT_TYPE", "entity_prefix", "oim_period", "oim_unit", "to_xbrl_json", "write_xbrl_json"]
 
 DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
 XBRL_OIM = "https://xbrl.org/2021"
@@ -88,7 +90,17 @@ def _fact(fact: Fact, entity: str, taxonomy: TaxonomyRef) -> dict[str, object]:
 
 
 def to_xbrl_json(result: Result) -> bytes:
-    """Write ``result`` as an xBRL-JSON report: UTF-8, two-space indent, sorted keys, final newline."""
+    """``write_xbrl_json`` into bytes."""
+    out = io.BytesIO()
+    write_xbrl_json(result, out)
+    return out.getvalue()
+
+
+def write_xbrl_json(result: Result, out: BinaryIO) -> None:
+    """Write ``result`` to ``out`` as an xBRL-JSON report: UTF-8, two-space indent, sorted keys, final newline.
+
+    Fact by fact, in the order of their ids: only one fact's mapping is in memory at a time.
+    """
     tax = result.taxonomy
     if any(ch.isspace() for ch in result.entity.identifier) or not result.entity.identifier:
         raise ValueError(f"entity identifier {result.entity.identifier!r} cannot be an SQName local part")
@@ -98,12 +110,23 @@ def to_xbrl_json(result: Result) -> bytes:
         raise ValueError(f"entity scheme prefix {prefix!r} clashes with {namespaces[prefix]!r}")
     namespaces[prefix] = result.entity.scheme
     entity = f"{prefix}:{result.entity.identifier}"
+    facts = result.facts
+    # Ids are unique (fact_ids sees to it), so sorting them orders the members as sorting the keys would.
+    by_id = sorted(zip(fact_ids(result), range(len(facts)), strict=True))
     document = {
         "documentInfo": {
             "documentType": DOCUMENT_TYPE,
             "namespaces": namespaces,
             "taxonomy": [tax.schema_ref],
         },
-        "facts": {fid: _fact(fact, entity, tax) for fid, fact in zip(fact_ids(result), result.facts, strict=True)},
+        "facts": LazyObject((fid, _fact(facts[index], entity, tax)) for fid, index in by_id),
     }
-    return (dumps(document, sort_keys=True) + "\n").encode("utf-8")
+    try:
+        dump(document, out, sort_keys=True)
+    except ValueError:
+        # The facts are made in id order: report the first that cannot be written in fact order, as
+        # when every fact was made before any was written.
+        for fact in facts:
+            _fact(fact, entity, tax)
+        raise
+    out.write(b"\n")

@@ -25,13 +25,13 @@ keys and the JSON-LD observation IRIs. A clash (a repeated fact, say) gets ``-2`
 from __future__ import annotations
 
 import hashlib
-import re
+import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-
-from lxml import etree
+from typing import BinaryIO
 
 from converter.model import Entity, Fact, Period, Result, TaxonomyRef, Unit
+from converter.serialize.xmltext import XML_FORBIDDEN, XmlWriter
 
 __all__ = [
     "ISO4217",
@@ -45,6 +45,7 @@ __all__ = [
     "plain_decimal",
     "split_name",
     "to_xbrl",
+    "write_xbrl",
     "xml_text",
 ]
 
@@ -55,8 +56,6 @@ ISO4217 = "http://www.xbrl.org/2003/iso4217"
 XBRLDI = "http://xbrl.org/2006/xbrldi"
 
 FACT_ID_DIGITS = 12
-# Characters XML 1.0 does not allow in any text, comments included.
-_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def plain_decimal(value: Decimal) -> str:
@@ -142,7 +141,7 @@ def fact_ids(result: Result) -> tuple[str, ...]:
 
 def xml_text(text: str) -> str:
     """``text`` with each character XML 1.0 forbids written as its Python escape (``\\x1b``)."""
-    return _XML_FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return XML_FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _comment_text(text: str) -> str:
@@ -182,49 +181,65 @@ def _q(ns: str, local: str) -> str:
     return f"{{{ns}}}{local}"
 
 
+XBRL = _q(XBRLI, "xbrl")
+CONTEXT, ENTITY, IDENTIFIER, SEGMENT = (_q(XBRLI, n) for n in ("context", "entity", "identifier", "segment"))
+PERIOD, INSTANT, START_DATE, END_DATE = (_q(XBRLI, n) for n in ("period", "instant", "startDate", "endDate"))
+UNIT, MEASURE, DIVIDE = (_q(XBRLI, n) for n in ("unit", "measure", "divide"))
+NUMERATOR, DENOMINATOR = _q(XBRLI, "unitNumerator"), _q(XBRLI, "unitDenominator")
+EXPLICIT_MEMBER = _q(XBRLDI, "explicitMember")
+
+
 def _context(
-    parent: etree._Element,
+    xml: XmlWriter,
     cid: str,
     entity: Entity,
     period: Period,
-    dims: Iterable[tuple[str, str]],
-    taxonomy: TaxonomyRef,
+    dims: Sequence[tuple[str, str]],
 ) -> None:
-    ctx = etree.SubElement(parent, _q(XBRLI, "context"), id=cid)
-    ent = etree.SubElement(ctx, _q(XBRLI, "entity"))
-    ident = etree.SubElement(ent, _q(XBRLI, "identifier"), scheme=entity.scheme)
-    ident.text = entity.identifier
-    members = list(dims)
-    if members:
-        segment = etree.SubElement(ent, _q(XBRLI, "segment"))
-        for axis, member in members:
-            explicit = etree.SubElement(segment, _q(XBRLDI, "explicitMember"), dimension=axis)
-            explicit.text = member
-    per = etree.SubElement(ctx, _q(XBRLI, "period"))
-    if period.start is None:
-        etree.SubElement(per, _q(XBRLI, "instant")).text = period.end.isoformat()
-    else:
-        etree.SubElement(per, _q(XBRLI, "startDate")).text = period.start.isoformat()
-        etree.SubElement(per, _q(XBRLI, "endDate")).text = period.end.isoformat()
+    with xml.element(CONTEXT, {"id": cid}):
+        with xml.element(ENTITY):
+            xml.leaf(IDENTIFIER, {"scheme": entity.scheme}, entity.identifier)
+            if dims:
+                with xml.element(SEGMENT):
+                    for axis, member in dims:
+                        xml.leaf(EXPLICIT_MEMBER, {"dimension": axis}, member)
+        with xml.element(PERIOD):
+            if period.start is None:
+                xml.leaf(INSTANT, text=period.end.isoformat())
+            else:
+                xml.leaf(START_DATE, text=period.start.isoformat())
+                xml.leaf(END_DATE, text=period.end.isoformat())
 
 
-def _measures(parent: etree._Element, measures: Iterable[str]) -> None:
+def _measures(xml: XmlWriter, measures: Iterable[str]) -> None:
     for measure in measures:
-        etree.SubElement(parent, _q(XBRLI, "measure")).text = measure
+        xml.leaf(MEASURE, text=measure)
 
 
-def _unit(parent: etree._Element, uid: str, unit: Unit) -> None:
-    el = etree.SubElement(parent, _q(XBRLI, "unit"), id=uid)
-    if not unit.denominators:
-        _measures(el, unit.numerators)
-        return
-    divide = etree.SubElement(el, _q(XBRLI, "divide"))
-    _measures(etree.SubElement(divide, _q(XBRLI, "unitNumerator")), unit.numerators)
-    _measures(etree.SubElement(divide, _q(XBRLI, "unitDenominator")), unit.denominators)
+def _unit(xml: XmlWriter, uid: str, unit: Unit) -> None:
+    with xml.element(UNIT, {"id": uid}):
+        if not unit.denominators:
+            _measures(xml, unit.numerators)
+            return
+        with xml.element(DIVIDE):
+            with xml.element(NUMERATOR):
+                _measures(xml, unit.numerators)
+            with xml.element(DENOMINATOR):
+                _measures(xml, unit.denominators)
 
 
 def to_xbrl(result: Result) -> bytes:
-    """Write ``result`` as an XBRL 2.1 instance: schemaRef, contexts, units, then facts in fact order."""
+    """``write_xbrl`` into bytes."""
+    out = io.BytesIO()
+    write_xbrl(result, out)
+    return out.getvalue()
+
+
+def write_xbrl(result: Result, out: BinaryIO) -> None:
+    """Write ``result`` to ``out`` as an XBRL 2.1 instance: schemaRef, contexts, units, then facts in fact order.
+
+    Element by element: only one context, unit or fact is in memory at a time, besides the ids.
+    """
     tax = result.taxonomy
     nsmap = {"xbrli": XBRLI, "link": LINK, "xlink": XLINK, "iso4217": ISO4217}
     if any(f.dimensions for f in result.facts):
@@ -235,35 +250,36 @@ def to_xbrl(result: Result) -> bytes:
         nsmap[prefix] = namespace
     known_measures = measure_namespaces(tax)
 
-    root = etree.Element(_q(XBRLI, "xbrl"), nsmap=nsmap)
-    etree.SubElement(root, _q(LINK, "schemaRef"), {_q(XLINK, "type"): "simple", _q(XLINK, "href"): tax.schema_ref})
+    xml = XmlWriter(out)
+    xml.declaration()
+    xml.comment(_comment_text(_header_note(result)))
+    with xml.element(XBRL, nsmap=nsmap):
+        xml.leaf(_q(LINK, "schemaRef"), {_q(XLINK, "type"): "simple", _q(XLINK, "href"): tax.schema_ref})
+        ids = fact_ids(result)
+        context_ids: dict[tuple[Period, tuple[tuple[str, str], ...]], str] = {}
+        unit_ids: dict[Unit, str] = {}
+        taken = set(ids)  # contexts, units and facts share one xsd:ID space
+        for fact in result.facts:
+            key = (fact.period, dimensions_of(fact, tax))
+            if key not in context_ids:
+                context_ids[key] = _unique(context_id(*key), taken)
+                _context(xml, context_ids[key], result.entity, fact.period, key[1])
+        for fact in result.facts:
+            if fact.unit not in unit_ids:
+                check_measures(fact.unit, known_measures)
+                unit_ids[fact.unit] = _unique(fact.unit.id, taken)
+                _unit(xml, unit_ids[fact.unit], fact.unit)
 
-    ids = fact_ids(result)
-    context_ids: dict[tuple[Period, tuple[tuple[str, str], ...]], str] = {}
-    unit_ids: dict[Unit, str] = {}
-    taken = set(ids)  # contexts, units and facts share one xsd:ID space
-    for fact in result.facts:
-        key = (fact.period, dimensions_of(fact, tax))
-        if key not in context_ids:
-            context_ids[key] = _unique(context_id(*key), taken)
-            _context(root, context_ids[key], result.entity, fact.period, key[1], tax)
-    for fact in result.facts:
-        if fact.unit not in unit_ids:
-            check_measures(fact.unit, known_measures)
-            unit_ids[fact.unit] = _unique(fact.unit.id, taken)
-            _unit(root, unit_ids[fact.unit], fact.unit)
-
-    for fid, fact in zip(ids, result.facts, strict=True):
-        root.append(etree.Comment(_comment_text(_source_note(fact, result.document.name))))
-        item = etree.SubElement(
-            root,
-            _q(*tax.resolve(fact.concept)[1:]),
-            id=fid,
-            contextRef=context_ids[(fact.period, dimensions_of(fact, tax))],
-            unitRef=unit_ids[fact.unit],
-            decimals="INF" if fact.decimals is None else str(fact.decimals),
-        )
-        item.text = plain_decimal(fact.value)
-
-    root.addprevious(etree.Comment(_comment_text(_header_note(result))))
-    return etree.tostring(root.getroottree(), xml_declaration=True, encoding="UTF-8", pretty_print=True)
+        tags: dict[str, str] = {}
+        for fid, fact in zip(ids, result.facts, strict=True):
+            xml.comment(_comment_text(_source_note(fact, result.document.name)))
+            tag = tags.get(fact.concept)
+            if tag is None:
+                tag = tags[fact.concept] = _q(*tax.resolve(fact.concept)[1:])
+            attributes = {
+                "id": fid,
+                "contextRef": context_ids[(fact.period, dimensions_of(fact, tax))],
+                "unitRef": unit_ids[fact.unit],
+                "decimals": "INF" if fact.decimals is None else str(fact.decimals),
+            }
+            xml.leaf(tag, attributes, plain_decimal(fact.value))
