@@ -32,6 +32,7 @@ from converter.model import (
     ExtensionMember,
     ExtensionRole,
     Fact,
+    Period,
     Unit,
 )
 from converter.taxonomy import DTR_TYPES_PREFIX
@@ -490,6 +491,31 @@ def _interval(fact: Fact) -> tuple[Decimal, Decimal]:
     return fact.value - half, fact.value + half
 
 
+def _contradiction(
+    totals: Sequence[Fact],
+    children: Sequence[tuple[int, str]],
+    at: Mapping[tuple[str, Period, Unit, tuple[tuple[str, str], ...]], Fact],
+) -> tuple[Fact, Decimal, Decimal] | None:
+    """The first total the weighted children contradict under Calculations 1.1 rounding, with the
+    interval they allow; None when every context where some child is reported agrees."""
+    for total in totals:
+        present = [
+            (weight, child)
+            for weight, name in children
+            if (child := at.get((name, total.period, total.unit, total.dimensions))) is not None
+        ]
+        if not present:
+            continue
+        low = high = Decimal(0)
+        for weight, child in present:
+            a, b = _interval(child)
+            low, high = (low + a, high + b) if weight > 0 else (low - b, high - a)
+        reported = _interval(total)
+        if high < reported[0] or low > reported[1]:
+            return total, low, high
+    return None
+
+
 def consistent_calculations(extension: Extension, facts: Sequence[Fact]) -> tuple[Extension, tuple[Finding, ...]]:
     """The extension without the sums that some context of the instance would not satisfy.
 
@@ -498,7 +524,9 @@ def consistent_calculations(extension: Extension, facts: Sequence[Fact]) -> tupl
     differently, or less fully, in another table. Each (role, total) whose relationship some context
     contradicts under XBRL Calculations 1.1 rounding is left out, and said so; the facts stay as printed.
     """
-    at = {(f.concept, f.period.key, f.unit.id, f.dimensions): f for f in facts}
+    at: dict[tuple[str, Period, Unit, tuple[tuple[str, str], ...]], Fact] = {
+        (f.concept, f.period, f.unit, f.dimensions): f for f in facts
+    }
     totals: dict[str, list[Fact]] = {}
     for fact in facts:
         totals.setdefault(fact.concept, []).append(fact)
@@ -507,35 +535,30 @@ def consistent_calculations(extension: Extension, facts: Sequence[Fact]) -> tupl
         groups.setdefault((arc.role, arc.parent), []).append(arc)
     dropped: set[tuple[str, str]] = set()
     findings: list[Finding] = []
+    # Tables of one layout (a quarter's and a year's, a segment's) give the same sum in several roles:
+    # it is checked against the instance once.
+    verdicts: dict[tuple[str, tuple[tuple[int, str], ...]], tuple[Fact, Decimal, Decimal] | None] = {}
     for (role, parent), arcs in groups.items():
-        for total in totals.get(parent, ()):
-            present = [
-                (arc.weight or 1, child)
-                for arc in arcs
-                if (child := at.get((arc.child, total.period.key, total.unit.id, total.dimensions))) is not None
-            ]
-            if not present:
-                continue
-            low = high = Decimal(0)
-            for weight, child in present:
-                a, b = _interval(child)
-                low, high = (low + a, high + b) if weight > 0 else (low - b, high - a)
-            reported = _interval(total)
-            if high < reported[0] or low > reported[1]:
-                dropped.add((role, parent))
-                findings.append(
-                    Finding(
-                        code="calc.relationship-not-stated",
-                        severity=Severity.INFO,
-                        message=(
-                            f"{parent} in {role}: its rows there add up, but at {total.period.key} its parts "
-                            f"{', '.join(a.child for a in arcs)} add up to {low}..{high}, not {total.value}; "
-                            "the relationship is left out of the extension"
-                        ),
-                        sources=total.sources[:1],
-                    )
-                )
-                break
+        signature = (parent, tuple((arc.weight or 1, arc.child) for arc in arcs))
+        if signature not in verdicts:
+            verdicts[signature] = _contradiction(totals.get(parent, ()), signature[1], at)
+        verdict = verdicts[signature]
+        if verdict is None:
+            continue
+        total, low, high = verdict
+        dropped.add((role, parent))
+        findings.append(
+            Finding(
+                code="calc.relationship-not-stated",
+                severity=Severity.INFO,
+                message=(
+                    f"{parent} in {role}: its rows there add up, but at {total.period.key} its parts "
+                    f"{', '.join(a.child for a in arcs)} add up to {low}..{high}, not {total.value}; "
+                    "the relationship is left out of the extension"
+                ),
+                sources=total.sources[:1],
+            )
+        )
     if not dropped:
         return extension, ()
     kept = tuple(arc for arc in extension.calculation if (arc.role, arc.parent) not in dropped)
