@@ -8,7 +8,8 @@ Measures, each document in a fresh worker process (so its peak memory is its own
 - per stage: read, segment, tables (columns and observations), map, serialise (XBRL, xBRL-JSON,
   JSON-LD, report), other (the rest of ``convert``: periods, prose), and Arelle's own time to load
   and validate the produced instance (``validate``), the reference the conversion is held to;
-- peak resident memory of the worker after converting and after validating;
+- peak resident memory of the worker after converting and writing (before Arelle is loaded, as
+  ``legacy-xbrl convert`` runs), then after Arelle has validated the output in the same worker;
 - throughput of ``legacy-xbrl convert --validate`` over the samples, the corpus and 24 synthetic
   documents of 100 KB with ``--jobs`` 1 and 2, and what a second process gives pure-Python work on
   this machine just before and after (other work on a shared machine takes cores too).
@@ -190,51 +191,54 @@ def measure(path: Path, options: dict[str, str], repeat: int) -> dict[str, Any]:
     mapping = load_mapping_table(taxonomy)
     data = path.read_bytes()
     with tempfile.TemporaryDirectory(prefix="lx-bench-") as folder:
-        package = write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip")
         outputs = Path(folder) / "out"
         outputs.mkdir()
+        # Conversion first, without Arelle loaded, as `legacy-xbrl convert` runs: its peak is the
+        # conversion's own. Warmed up on the sample, so that the timings are the document's own.
+        warm = convert(RELEASE_6K.read_bytes(), name="warm.txt", options=Options(), taxonomy=taxonomy, mapping=mapping)
+        _write(Path(folder) / "warm.xbrl", write_xbrl, warm)
+        baseline = _peak_mb()
+        best: dict[str, float] | None = None
+        instance = outputs / (path.stem + ".xbrl")
+        facts = 0
+        for _ in range(repeat):
+            spent: dict[str, float] = defaultdict(float)
+            started = time.perf_counter()
+            try:
+                with _timed_stages(spent):
+                    result = convert(
+                        data, name=path.name, options=Options(**options), taxonomy=taxonomy, mapping=mapping
+                    )
+            except Exception as err:  # a corpus file may not convert yet: record why
+                return {"status": "failed", "reason": f"{type(err).__name__}: {err}"[:300]}
+            converted = time.perf_counter()
+            _write(instance, write_xbrl, result)
+            # The filing's own schema, as the CLI writes it beside the instance: Arelle loads it.
+            if result.taxonomy.extension is not None:
+                schema = outputs / unquote(result.taxonomy.extension.href)
+                _write(schema, write_extension_schema, result)
+            _write(outputs / (path.stem + ".json"), write_xbrl_json, result)
+            _write(outputs / (path.stem + ".jsonld"), write_jsonld, result)
+            _write(outputs / (path.stem + ".report.json"), write_report, build_report(result, None, []))
+            spent["serialise"] = time.perf_counter() - converted
+            spent["other"] = converted - started - sum(spent[s] for s in ("read", "segment", "tables", "map"))
+            if best is None or sum(spent.values()) < sum(best.values()):
+                best = dict(spent)
+            facts = len(result.facts)
+            del result
+        peak_convert = _peak_mb()
+        # Then Arelle in the same worker, as `--validate` runs it: warmed up on the sample's instance.
+        package = write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip")
         with Validator(package) as validator:
-            # Warm up imports and Arelle on the sample, so that the timings are the document's own.
-            warm = convert(
-                RELEASE_6K.read_bytes(), name="warm.txt", options=Options(), taxonomy=taxonomy, mapping=mapping
-            )
-            _write(Path(folder) / "warm.xbrl", write_xbrl, warm)
             validator.validate(Path(folder) / "warm.xbrl")
-            baseline = _peak_mb()
-            best: dict[str, float] | None = None
-            instance = outputs / (path.stem + ".xbrl")
-            for _ in range(repeat):
-                spent: dict[str, float] = defaultdict(float)
-                started = time.perf_counter()
-                try:
-                    with _timed_stages(spent):
-                        result = convert(
-                            data, name=path.name, options=Options(**options), taxonomy=taxonomy, mapping=mapping
-                        )
-                except Exception as err:  # a corpus file may not convert yet: record why
-                    return {"status": "failed", "reason": f"{type(err).__name__}: {err}"[:300]}
-                converted = time.perf_counter()
-                _write(instance, write_xbrl, result)
-                # The filing's own schema, as the CLI writes it beside the instance: Arelle loads it.
-                if result.taxonomy.extension is not None:
-                    schema = outputs / unquote(result.taxonomy.extension.href)
-                    _write(schema, write_extension_schema, result)
-                _write(outputs / (path.stem + ".json"), write_xbrl_json, result)
-                _write(outputs / (path.stem + ".jsonld"), write_jsonld, result)
-                _write(outputs / (path.stem + ".report.json"), write_report, build_report(result, None, []))
-                spent["serialise"] = time.perf_counter() - converted
-                spent["other"] = converted - started - sum(spent[s] for s in ("read", "segment", "tables", "map"))
-                if best is None or sum(spent.values()) < sum(best.values()):
-                    best = dict(spent)
-            peak_convert = _peak_mb()
             outcome = validator.validate(instance)
-            instance_bytes = instance.stat().st_size
+        instance_bytes = instance.stat().st_size
     assert best is not None
     best["validate"] = outcome.seconds
     conversion = sum(best[s] for s in STAGES if s != "validate")
     return {
         "status": "converted",
-        "facts": len(result.facts),
+        "facts": facts,
         "instance_bytes": instance_bytes,
         "ms": {stage: round(best.get(stage, 0.0) * 1000, 1) for stage in STAGES},
         "conversion_ms": round(conversion * 1000, 1),
@@ -408,15 +412,18 @@ def _checks(rows: list[dict[str, Any]], jobs: list[dict[str, Any]]) -> dict[str,
         ratio = ten["conversion_ms"] / one["conversion_ms"]
         checks["growth_10mb_over_1mb"] = round(ratio, 2)
         checks["growth_ok"] = ratio <= 12
-        checks["peak_mb_10mb"] = ten["peak_mb_after_validate"]
-        checks["memory_ok"] = ten["peak_mb_after_validate"] < 300
+        # The worker's peak converting and writing, as `legacy-xbrl convert` runs; Arelle's validation of
+        # the output, in the same worker with --validate, is reported beside it (Arelle's own memory).
+        checks["peak_mb_10mb"] = ten["peak_mb_after_convert"]
+        checks["memory_ok"] = ten["peak_mb_after_convert"] < 300
+        checks["peak_mb_10mb_with_arelle"] = ten["peak_mb_after_validate"]
     if len(jobs) == 2:
         checks["speedup_jobs2"] = round(jobs[1]["documents_per_second"] / jobs[0]["documents_per_second"], 2)
     return checks
 
 
 def table(results: dict[str, Any]) -> str:
-    head = "| set | document | KB | facts | " + " | ".join(STAGES) + " | conv/Arelle | peak MB |"
+    head = "| set | document | KB | facts | " + " | ".join(STAGES) + " | conv/Arelle | peak MB (convert, + Arelle) |"
     lines = [head, "|" + " --- |" * (head.count("|") - 1)]
     for r in results["documents"]:
         name = r["document"] if len(r["document"]) <= 40 else r["document"][:37] + "..."
@@ -426,7 +433,7 @@ def table(results: dict[str, Any]) -> str:
         ms = " | ".join(f"{r['ms'][s]:.0f}" for s in STAGES)
         lines.append(
             f"| {r['set']} | {name} | {r['bytes'] // 1000} | {r['facts']} | {ms} | "
-            f"{r['conversion_vs_arelle']} | {r['peak_mb_after_validate']:.0f} |"
+            f"{r['conversion_vs_arelle']} | {r['peak_mb_after_convert']:.0f}, {r['peak_mb_after_validate']:.0f} |"
         )
     lines.append("")
     for t in results["throughput"]:
