@@ -267,11 +267,11 @@ def convert_document(
     # With statements present, a dollar figure in prose is kept only where a table has it too: a lone
     # translation of one item would leave its calculation partly reported in that unit.
     has_tables = total > 0
-    dollars = [f for f in prose.candidates if f.unit.id == "USD"] if has_tables else []
+    dollars = has_tables and any(f.unit.id == "USD" for f in prose.candidates)
     # Built only when needed: a filing has a fact per figure, and an aspect tuple is ~200 bytes.
     table_aspects = {fact.aspects for fact, _ in table_candidates} if dollars else set()
     keep = [not has_tables or f.unit.id != "USD" or f.aspects in table_aspects for f in prose.candidates]
-    del table_aspects, dollars
+    del table_aspects
     prose_facts = [f for f, kept in zip(prose.candidates, keep, strict=True) if kept]
     dropped = keep.count(False)
     facts, merge_findings, losers = merge_facts([*table_candidates, *((fact, False) for fact in prose_facts)])

@@ -41,8 +41,7 @@ from converter.package import (
     XML,
     XS,
 )
-from converter.serialize.xbrl import xml_text
-from converter.serialize.xmltext import XmlWriter
+from converter.serialize.xmltext import XmlWriter, xml_text
 from converter.taxonomy import DTR_TYPES_NAMESPACE, DTR_TYPES_PREFIX, DTR_TYPES_URL
 
 __all__ = ["to_extension_schema", "write_extension_schema"]

@@ -141,6 +141,9 @@ def write(
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
+# The lazy containers have loops of their own: folding the dict and list loops into them (one loop
+# each, checking order and flushing for lazy ones only) was measured 9% slower on the JSON-LD of a
+# 1 MB filing, whose many small dicts are the writer's hot path.
 def _write_members(value: LazyObject, out: list[str], indent: str, sort_keys: bool, flush: Flush | None) -> None:
     inner = indent + INDENT
     separator = "{\n" + inner

@@ -31,7 +31,7 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from converter.model import Entity, Fact, Period, Result, TaxonomyRef, Unit
-from converter.serialize.xmltext import XML_FORBIDDEN, XmlWriter
+from converter.serialize.xmltext import XmlWriter, xml_text
 
 __all__ = [
     "ISO4217",
@@ -46,7 +46,6 @@ __all__ = [
     "split_name",
     "to_xbrl",
     "write_xbrl",
-    "xml_text",
 ]
 
 XBRLI = "http://www.xbrl.org/2003/instance"
@@ -137,11 +136,6 @@ def fact_ids(result: Result) -> tuple[str, ...]:
     """One id per fact, in fact order: ``f-`` + a short hash of concept, entity, period, unit, dimensions."""
     taken: set[str] = set()
     return tuple(_unique("f-" + _fact_digest(result.entity, result.taxonomy, fact), taken) for fact in result.facts)
-
-
-def xml_text(text: str) -> str:
-    """``text`` with each character XML 1.0 forbids written as its Python escape (``\\x1b``)."""
-    return XML_FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _comment_text(text: str) -> str:

@@ -28,7 +28,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
-__all__ = ["XML_FORBIDDEN", "XmlWriter", "attribute_value", "text_content"]
+__all__ = ["XML_FORBIDDEN", "XmlWriter", "attribute_value", "text_content", "xml_text"]
 
 XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace"
 INDENT = "  "
@@ -46,6 +46,12 @@ def _checked(value: str) -> str:
     if XML_FORBIDDEN.search(value) is not None:
         raise ValueError("All strings must be XML compatible: Unicode or ASCII, no NULL bytes or control characters")
     return value
+
+
+def xml_text(text: str) -> str:
+    """``text`` with each character XML 1.0 forbids written as its Python escape (``\\x1b``): for text
+    taken from a filing (a label, a document name), which this writer would otherwise refuse."""
+    return XML_FORBIDDEN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def text_content(value: str) -> str:
