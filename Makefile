@@ -8,7 +8,7 @@ DB ?= sqlite:///facts.db
 GOLDEN := tests/golden
 TAXONOMY_ZIP := $(OUT)/legacy-xbrl-taxonomy-2025.zip
 
-.PHONY: demo install convert validate load taxonomy test lint format golden bench fuzz clean
+.PHONY: demo install convert validate load taxonomy test lint format golden bench accuracy fuzz clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -63,13 +63,13 @@ test: install
 	$(BIN)/pytest
 
 lint: install
-	$(BIN)/ruff check converter tests
-	$(BIN)/ruff format --check converter tests
+	$(BIN)/ruff check converter tests benchmarks
+	$(BIN)/ruff format --check converter tests benchmarks
 	$(BIN)/mypy
 
 format: install
-	$(BIN)/ruff format converter tests
-	$(BIN)/ruff check --fix converter tests
+	$(BIN)/ruff format converter tests benchmarks
+	$(BIN)/ruff check --fix converter tests benchmarks
 
 ## golden: regenerate tests/golden/ from samples/ (read `git diff tests/golden` before committing)
 golden: install
@@ -79,6 +79,12 @@ golden: install
 ## bench: documents per second, ms per stage, Arelle as the reference -> benchmarks/results.json
 bench: install
 	$(BIN)/python -m benchmarks.run
+
+## accuracy: convert corpus/ and compare with its hand-written gold -> benchmarks/accuracy.json; fails when
+## exact recall falls below ACCURACY_FLOOR (raise it as reading improves, never lower it to let a change pass)
+ACCURACY_FLOOR ?= 17
+accuracy: install
+	$(BIN)/python -m benchmarks.accuracy --floor $(ACCURACY_FLOOR)
 
 ## fuzz: a 50 MB file and 100,000 rows, then FUZZ_COUNT generated inputs through convert and every writer
 FUZZ_COUNT ?= 20000
