@@ -16,6 +16,7 @@ from datetime import date
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
 from converter.periods import FiscalCalendar, column_period
+from converter.scales import scale_of
 from converter.tables import Row, Table
 from converter.values import ParsedNumber, parse_number
 
@@ -27,13 +28,9 @@ __all__ = [
     "group_key",
     "read_observations",
     "row_members",
+    "table_scale",
 ]
 
-_SCALES = (
-    (re.compile(r"\b(?:in\s+)?billions?\b", re.IGNORECASE), Scale.BILLIONS),
-    (re.compile(r"\b(?:in\s+)?millions?\b", re.IGNORECASE), Scale.MILLIONS),
-    (re.compile(r"\b(?:in\s+)?thousands?\b", re.IGNORECASE), Scale.THOUSANDS),
-)
 # Currency words, in the order a caption would name them; the first one named is the default.
 _CURRENCIES = (
     (re.compile(r"\bJPY\b|\bJapanese\s+Yen\b|\bYen\b|¥"), "JPY"),
@@ -114,12 +111,23 @@ def _caption_measure(caption: str) -> str | None:
     return None
 
 
+def table_scale(table: Table) -> Scale:
+    """The scale a table states: in its caption, else in its heading lines, where 1990s statements
+    often print it between the years and the rows::
+
+                                           1994        1993
+        ------------------------------------------------------
+                          (in thousands, except per share data)
+    """
+    scale = caption_scale(table.caption_text)
+    if scale is Scale.UNITS:
+        scale = caption_scale(" ".join(line.text.strip() for line in table.header))
+    return scale
+
+
 def caption_scale(caption: str) -> Scale:
-    """``"(JPY in millions)"`` → MILLIONS; no scale words → UNITS."""
-    for pattern, scale in _SCALES:
-        if pattern.search(caption):
-            return scale
-    return Scale.UNITS
+    """``"(JPY in millions)"`` → MILLIONS; no scale words → UNITS (the phrases: ``converter.scales``)."""
+    return scale_of(caption) or Scale.UNITS
 
 
 def _first_currency(text: str, patterns: tuple[tuple[re.Pattern[str], str], ...]) -> str | None:
@@ -254,7 +262,7 @@ def read_observations(
     """Read every cell of ``table``: an observation, a named skip, or a finding."""
     caption = table.caption_text
     statement, primary = _statement(caption, statements)
-    scale = caption_scale(caption)
+    scale = table_scale(table)
     # No currency named, but "$" printed on the first and total rows: US dollars.
     default_currency = _first_currency(caption, _CURRENCIES) or (
         "USD" if any("$" in line.text for row in table.rows for line in row.lines) else None

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from converter.read import Line
+from converter.scales import SCALE_NOTE
 from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells
 
 __all__ = ["Column", "Row", "Table", "read_tables"]
@@ -232,7 +233,13 @@ def _split_header(
     if any(read[line][0] is LineKind.ROW and not _is_year_row(read[line]) for line in lines[:cut]):
         return [], list(lines)
     # Lines wholly over the columns below the rule are headings too ("(Notes)   (Notes)", "(Unaudited)").
-    extra = [line for line in lines[cut:] if read[line][0] is LineKind.TEXT and _is_heading_line(line, column_left)]
+    # So is a scale note, wherever it starts: "(in thousands, except per share data)".
+    extra = [
+        line
+        for line in lines[cut:]
+        if read[line][0] is LineKind.TEXT
+        and (_is_heading_line(line, column_left) or SCALE_NOTE.fullmatch(line.text.strip()))
+    ]
     labels = [line for line in lines[cut:] if line not in extra]
     return [*lines[:cut], *extra], labels
 
@@ -248,6 +255,10 @@ def _split_tables(
     seen_row = False
     for line in block.body:
         kind = read[line][0]
+        if not seen_row and not new_header and kind is LineKind.TEXT and SCALE_NOTE.fullmatch(line.text.strip()):
+            # "(in thousands, except per share data)" between the years and the first row: a heading.
+            header.append(line)
+            continue
         if kind is LineKind.ROW:
             if new_header:
                 parts.append((header, body))

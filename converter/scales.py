@@ -1,0 +1,39 @@
+"""How statements print their scale: the one registry of scale phrases.
+
+A table's figures are in units unless its caption or headings say otherwise, in any of the forms
+1993-2008 filings print::
+
+    (in thousands, except per share data)        (Dollars in Thousands, Except Per Share Data)
+    (millions of dollars)                        ($000)   (000's omitted)   $ in millions
+    (JPY in millions)                            Amounts in thousands     (in billions)
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.model import Scale
+
+__all__ = ["SCALE_NOTE", "SCALE_PHRASES", "scale_of"]
+
+# Each phrase and the scale it names, largest first: "(in millions, except shares in thousands)"
+# is a table in millions (its share rows name their own scale).
+SCALE_PHRASES: tuple[tuple[re.Pattern[str], Scale], ...] = (
+    (re.compile(r"\b(?:in\s+)?billions?\b", re.IGNORECASE), Scale.BILLIONS),
+    (re.compile(r"\b(?:in\s+)?millions?\b", re.IGNORECASE), Scale.MILLIONS),
+    (re.compile(r"\b(?:in\s+)?thousands?\b", re.IGNORECASE), Scale.THOUSANDS),
+    # "($000)", "(000's omitted)", "(000 omitted)", "$000's".
+    (re.compile(r"\$\s?000(?:'?s)?\b|\b000'?s?\s+omitted\b", re.IGNORECASE), Scale.THOUSANDS),
+)
+
+# A line that is nothing but a scale note, in or out of parentheses: a heading, never a row label.
+SCALE_NOTE = re.compile(
+    r"\(?\s*(?:[$\w.,' ]*?\b(?:thousands|millions|billions)\b[\w.,'$ ]*"
+    r"|\$\s?000(?:'?s)?|000'?s?\s+omitted)\s*\)?",
+    re.IGNORECASE,
+)
+
+
+def scale_of(text: str) -> Scale | None:
+    """The scale ``text`` names, or None: ``"(millions of dollars)"`` → MILLIONS."""
+    return next((scale for pattern, scale in SCALE_PHRASES if pattern.search(text)), None)
