@@ -312,7 +312,8 @@ def _marked_block(
     """A table EDGAR marked up::
 
         Financial Highlights (In Millions of Dollars)      <- caption, above <TABLE>
-        <TABLE> <CAPTION>
+        <TABLE>                                            <- (or title lines here, then <CAPTION>)
+        <CAPTION>
                           3 Months Ended December           <- headings (with any title lines)
                               2004       2003
         Consolidated Earnings-                              <- a section label
@@ -334,7 +335,11 @@ def _marked_block(
         kinds[header_top] is not LineKind.BLANK and len(lines[header_top].text) > column_left
     ):
         header_top += 1
-    caption = [*lines[caption_top:open_at], *lines[heading_at + 1 : header_top]]
+    # Title lines between <TABLE> and <CAPTION> are the table's own title: the text above <TABLE> is
+    # then prose (or the page before), not a caption.
+    inner = [line for line in lines[open_at + 1 : heading_at] if line.text.strip()]
+    above = [] if inner else list(lines[caption_top:open_at])
+    caption = [*above, *inner, *lines[heading_at + 1 : header_top]]
     return Block(
         BlockKind.TABLE,
         lines[caption_top : end + 1],

@@ -55,3 +55,39 @@ def test_a_scale_printed_between_the_years_and_the_rows_applies_to_every_figure(
     facts = _facts(SCALE_IN_HEADING.format(scale=scale), taxonomy, mapping_table)
     assert ("Revenues", "1994-01-01..1994-12-31", Decimal(3768882) * factor) in facts
     assert ("NetIncomeLoss", "1992-01-01..1992-12-31", Decimal(174506) * factor) in facts
+
+
+# --- captions ----------------------------------------------------------------------------------------
+
+TITLE_INSIDE_TABLE_MARKUP = """\
+Although the Company cannot accurately determine the precise
+effect of inflation on its operations, it does not believe
+inflation has had a material effect on sales or results of
+operations.
+<PAGE>
+<TABLE>
+Consolidated Statements of Earnings
+
+The Home Depot, Inc. and Subsidiaries
+
+Amounts in thousands, except per share data
+
+<CAPTION>
+                                                    Fiscal Year Ended
+                                       January 30,    January 31,    February 2,
+                                              1994           1993           1992
+
+<S>                                     <C>            <C>            <C>
+Net Sales                               $9,238,763     $7,148,436     $5,136,674
+Net Earnings                            $  457,401     $  362,863     $  249,150
+</TABLE>
+"""
+
+
+def test_title_lines_between_table_and_caption_markup_are_the_caption(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Title and scale printed after <TABLE> and before <CAPTION>: the prose above is not the caption."""
+    facts = _facts(TITLE_INSIDE_TABLE_MARKUP, taxonomy, mapping_table)
+    assert ("Revenues", "1993-02-01..1994-01-30", Decimal(9238763000)) in facts
+    assert ("NetIncomeLoss", "1991-02-04..1992-02-02", Decimal(249150000)) in facts
