@@ -23,8 +23,10 @@ __all__ = [
     "column_period",
     "detect_document_date",
     "detect_fiscal_calendar",
+    "inferred_calendar",
     "printed_dates",
     "quarter_period",
+    "stated_calendar",
 ]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -55,6 +57,12 @@ _NOT_AN_END = re.compile(
 # A 10-K's cover: "For the fiscal year ended December 31, 2001".
 _FISCAL_YEAR_ENDED = re.compile(
     r"\bfor\s+the\s+fiscal\s+year\s+ended\s+" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s*(?P<year>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+# A statement's own period phrase, anywhere in the text: "For the Years Ended December 31, 1993, 1992
+# and 1991", "Year Ended December 31,", "twelve months ended June 30".
+_YEARS_ENDED = re.compile(
+    r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|12\s+months)\s+ended\s+" + _MONTH + r"\s+(?P<day>\d{1,2})\b",
     re.IGNORECASE,
 )
 # A column's own year: "2004", "2003*", "1997 (Unaudited)"; not a year inside a date phrase.
@@ -152,14 +160,7 @@ def calendar_for(fye: str | None, text: str, document_date: date | None) -> Fisc
     if stated is not None:
         return stated
     if fye is None:
-        cover = _FISCAL_YEAR_ENDED.search(text[:20000])
-        if cover is None:
-            return None
-        # A month-end year end names the calendar (a 52/53-week one ends on a different day each year).
-        end = _parse_date(cover)
-        if end != _month_end(end.year, end.month):
-            return None
-        return FiscalCalendar(end.month, end.day, 0)
+        return stated_calendar(text) or inferred_calendar(text)
     month, day = (int(part) for part in fye.split("-"))
     quarters = [(int(m.group("q")), _two_digit_year(m.group("yy"))) for m in _QUARTER.finditer(text)]
     if document_date is None or not quarters:
@@ -173,6 +174,37 @@ def calendar_for(fye: str | None, text: str, document_date: date | None) -> Fisc
         if gaps and (best_gap is None or min(gaps) < best_gap):
             best, best_gap = candidate, min(gaps)
     return best
+
+
+def stated_calendar(text: str) -> FiscalCalendar | None:
+    """The calendar the text states: its own naming ("fiscal 2003") or a 10-K cover's "For the fiscal year
+    ended December 31, 2001" (a month-end year end; a 52/53-week one ends on a different day each year)."""
+    stated = detect_fiscal_calendar(text)
+    if stated is not None:
+        return stated
+    cover = _FISCAL_YEAR_ENDED.search(text[:20000])
+    if cover is None:
+        return None
+    end = _parse_date(cover)
+    if end != _month_end(end.year, end.month):
+        return None
+    return FiscalCalendar(end.month, end.day, 0)
+
+
+def inferred_calendar(text: str) -> FiscalCalendar | None:
+    """The year end the statements name when nothing states it: an annual report's exhibit prints
+    "For the Years Ended December 31, 1993, 1992 and 1991" over its columns, not "fiscal year ended".
+
+    Only a month-end day that every such phrase agrees on: a 52/53-week year ends on a different day
+    each year (its columns print their own dates), and two named ends leave the year in doubt.
+    """
+    ends = {(MONTHS[m.group("month")[:3].lower()], int(m.group("day"))) for m in _YEARS_ENDED.finditer(text)}
+    if len(ends) != 1:
+        return None
+    ((month, day),) = ends
+    if day != calendar.monthrange(2001, month)[1]:  # a non-leap year: February ends on the 28th
+        return None
+    return FiscalCalendar(month, day, 0)
 
 
 def _duration_months(text: str) -> int | None:

@@ -52,7 +52,7 @@ from converter.model import (
     Fact,
     Result,
 )
-from converter.periods import calendar_for, detect_document_date, printed_dates
+from converter.periods import calendar_for, detect_document_date, printed_dates, stated_calendar
 from converter.prose import load_prose_rules, read_prose
 from converter.read import Document, decode, read_document
 from converter.segment import BlockKind, segment
@@ -204,6 +204,17 @@ def convert_document(
                 code="periods.no-fiscal-calendar",
                 severity=Severity.WARNING,
                 message="the document does not state its fiscal year end and none was given (--fiscal-year-end)",
+            )
+        )
+    elif options.fiscal_year_end is None and stated_calendar(text) is None:
+        findings.append(
+            Finding(
+                code="periods.fiscal-year-end-inferred",
+                severity=Severity.INFO,
+                message=(
+                    f"the fiscal year end {fiscal.end_month:02d}-{fiscal.end_day:02d} is inferred from the periods"
+                    " the document names ('years ended ...'), not stated; give --fiscal-year-end if it is another"
+                ),
             )
         )
     skipped: list[tuple[str, SourceRef]] = []

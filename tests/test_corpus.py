@@ -268,16 +268,20 @@ def test_inline_pages_are_valid_and_state_the_instance_facts(converted: Path, pa
     assert found == {stem: ([], True, 0) for stem in found}
 
 
-def test_standalone_prose_exhibit_needs_and_takes_a_fiscal_year_end(tmp_path: Path) -> None:
-    """Exhibit 99.01 on its own states no fiscal year end: its figures are skipped as
-    ``no-fiscal-calendar``, none invented; given ``--fiscal-year-end 12-31`` they are the submission's."""
+def test_standalone_prose_exhibit_infers_its_fiscal_year_end_and_says_so(tmp_path: Path) -> None:
+    """Exhibit 99.01 on its own states no fiscal year end, but names "the year ended Dec. 31, 2003": its
+    figures take that calendar, with a finding that it is inferred; ``--fiscal-year-end 12-31`` gives the
+    same facts (the submission's) without the finding."""
     source = CORPUS / (SOUTHERN + "ex99-01.txt")
-    assert main(["convert", str(source), "-o", str(tmp_path / "bare"), "--formats", "json"]) == 0
-    bare = json.loads((tmp_path / "bare" / (SOUTHERN + "ex99-01.report.json")).read_text(encoding="utf-8"))
-    assert bare["prose_numbers"]["tagged"] == 0 and bare["prose_numbers"]["unaccounted"] == 0
-    assert bare["prose_numbers"]["skipped"]["no-fiscal-calendar"] == 12
+    bare_out = tmp_path / "bare"
+    assert main(["convert", str(source), "-o", str(bare_out), "--formats", "json"]) == 0
+    bare = json.loads((bare_out / (SOUTHERN + "ex99-01.report.json")).read_text(encoding="utf-8"))
+    assert "periods.fiscal-year-end-inferred" in {f["code"] for f in bare["findings"]}
     out = tmp_path / "fye"
     assert main(["convert", str(source), "-o", str(out), "--formats", "json", "--fiscal-year-end", "12-31"]) == 0
+    given = json.loads((out / (SOUTHERN + "ex99-01.report.json")).read_text(encoding="utf-8"))
+    assert "periods.fiscal-year-end-inferred" not in {f["code"] for f in given["findings"]}
     facts = _facts(out, SOUTHERN + "ex99-01")
     net = [f["value"] for f in facts if f["dimensions"]["concept"] == "lx:NetIncomeLoss"]
     assert sorted(net, key=Decimal) == ["125000000", "204500000", "1470000000", "1530000000"]
+    assert _facts(bare_out, SOUTHERN + "ex99-01") == facts
