@@ -151,6 +151,21 @@ def per_share_row(observation: Observation) -> bool:
     )
 
 
+# Expenses that statements print in parentheses as deductions from the line above ("Interest expense
+# (8,419)" under "Loss from operations", "Provision for income taxes  (177,822)"): US-GAAP states the
+# expense positive. A label naming the other side ("(benefit)", "(recovery)", "credit", "(income)")
+# keeps the printed sign: "Income tax expense (benefit)  (390,035)" is a benefit.
+DEDUCTED_EXPENSES = frozenset({"InterestExpense", "IncomeTaxExpenseBenefit"})
+_OTHER_SIDE = re.compile(
+    r"\bbenefits?\b|\brecover(?:y|ies)\b|\bcredits?\b|\(\s*income\s*\)|\brefunds?\b", re.IGNORECASE
+)
+
+
+def is_deduction(concept: str, label: str) -> bool:
+    """A parenthesised figure on this row is an expense printed as a deduction, not a negative expense."""
+    return concept in DEDUCTED_EXPENSES and not _OTHER_SIDE.search(label)
+
+
 def is_loss(label: str) -> bool:
     """ "LOSS FROM OPERATIONS  4,322,012": the label carries the sign, the figure is the size."""
     return bool(_LOSS_LABEL.match(label.strip())) and "income" not in label.lower()
@@ -293,6 +308,8 @@ def map_observations(
             )
             continue
         value, decimals = figure(observation, _power(concept, observation), label_sign=rule.sign > 0)
+        if value < 0 and is_deduction(concept.name, observation.label):
+            value = -value
         unit_key = (spec, observation.currency)
         if unit_key not in units:
             units[unit_key] = _unit(spec, observation.currency)

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from converter.mapping import MappingTable
+from converter.mapping import MappingTable, is_deduction
 from converter.model import Period
 from converter.pipeline import Options, convert
 from converter.taxonomy import Taxonomy
@@ -91,3 +91,76 @@ def test_title_lines_between_table_and_caption_markup_are_the_caption(
     facts = _facts(TITLE_INSIDE_TABLE_MARKUP, taxonomy, mapping_table)
     assert ("Revenues", "1993-02-01..1994-01-30", Decimal(9238763000)) in facts
     assert ("NetIncomeLoss", "1991-02-04..1992-02-02", Decimal(249150000)) in facts
+
+
+# --- periods -----------------------------------------------------------------------------------------
+
+YEARS_ONLY = """\
+The accompanying notes cover the years ended December 31, 1993, 1992 and 1991.
+
+                      CONSOLIDATED STATEMENT OF INCOME
+
+                                              1993        1992        1991
+- ------------------------------------------------------------------------
+                                             (millions of dollars)
+Revenues                                    $91,568     $84,407     $72,051
+Net income                                    2,529      (7,385)     (2,258)
+"""
+
+
+def test_years_alone_take_the_year_end_the_document_names(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """No "fiscal year ended" anywhere and no date over the columns (an annual report's exhibit): "the
+    years ended December 31" elsewhere in the document dates them, and a finding says it was inferred."""
+    facts = _facts(YEARS_ONLY, taxonomy, mapping_table)
+    assert ("Revenues", "1993-01-01..1993-12-31", Decimal(91568000000)) in facts
+    assert ("NetIncomeLoss", "1992-01-01..1992-12-31", Decimal(-7385000000)) in facts
+
+
+def test_two_year_ends_named_leave_the_years_undated(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    text = YEARS_ONLY.replace("cover the years", "cover the years ended June 30, 1993 and the years")
+    assert not _facts(text, taxonomy, mapping_table)
+
+
+# --- signs -------------------------------------------------------------------------------------------
+
+DEDUCTIONS = """\
+                      CONSOLIDATED STATEMENTS OF OPERATIONS
+                     (in thousands, except per share data)
+
+                                                        Three Months Ended
+                                                          September 30,
+                                                       1998            1997
+                                                   ------------    ------------
+Loss from operations                               $ (41,506)      $ (10,316)
+Interest income                                        4,754             688
+Interest expense                                      (8,419)            (19)
+Income before income taxes                           467,944         333,427
+Provision for income taxes                          (177,822)       (119,379)
+"""
+
+
+def test_an_expense_printed_as_a_deduction_is_a_positive_expense(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Interest expense  (8,419)" is 8,419 of expense; "(benefit)" in the label keeps the printed sign."""
+    facts = _facts(DEDUCTIONS, taxonomy, mapping_table)
+    q3 = "1998-07-01..1998-09-30"
+    assert ("InterestExpense", q3, Decimal(8419000)) in facts
+    assert ("IncomeTaxExpenseBenefit", q3, Decimal(177822000)) in facts
+    assert ("OperatingIncomeLoss", q3, Decimal(-41506000)) in facts
+
+
+@pytest.mark.parametrize(
+    ("concept", "label", "deduction"),
+    [
+        ("InterestExpense", "Interest expense", True),
+        ("IncomeTaxExpenseBenefit", "Provision for income taxes", True),
+        ("IncomeTaxExpenseBenefit", "Income tax expense (benefit)", False),
+        ("IncomeTaxExpenseBenefit", "Income taxes (benefit)", False),
+        ("InterestExpense", "Interest expense (recovery)", False),
+        ("RestructuringCharges", "Restructuring costs", False),
+    ],
+)
+def test_which_parenthesised_expenses_are_deductions(concept: str, label: str, deduction: bool) -> None:
+    """A restructuring reversal printed "(126,855)" is a credit; a label naming the benefit side keeps its sign."""
+    assert is_deduction(concept, label) is deduction
