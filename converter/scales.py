@@ -4,7 +4,7 @@ A table's figures are in units unless its caption or headings say otherwise, in 
 1993-2008 filings print::
 
     (in thousands, except per share data)        (Dollars in Thousands, Except Per Share Data)
-    (millions of dollars)                        ($000)   (000's omitted)   $ in millions
+    (millions of dollars)                        ($000)   (000's omitted)   (000's)   $ in millions
     (JPY in millions)                            Amounts in thousands     (in billions)
 """
 
@@ -22,14 +22,14 @@ SCALE_PHRASES: tuple[tuple[re.Pattern[str], Scale], ...] = (
     (re.compile(r"\b(?:in\s+)?billions?\b", re.IGNORECASE), Scale.BILLIONS),
     (re.compile(r"\b(?:in\s+)?millions?\b", re.IGNORECASE), Scale.MILLIONS),
     (re.compile(r"\b(?:in\s+)?thousands?\b", re.IGNORECASE), Scale.THOUSANDS),
-    # "($000)", "(000's omitted)", "(000 omitted)", "$000's".
-    (re.compile(r"\$\s?000(?:'?s)?\b|\b000'?s?\s+omitted\b", re.IGNORECASE), Scale.THOUSANDS),
+    # "($000)", "(000's omitted)", "(000 omitted)", "$000's", "(000's)".
+    (re.compile(r"\$\s?000(?:'?s)?\b|\b000'?s?\s+omitted\b|\(\s*000'?s\s*\)", re.IGNORECASE), Scale.THOUSANDS),
 )
 
 # A line that is nothing but a scale note, in or out of parentheses: a heading, never a row label.
 SCALE_NOTE = re.compile(
     r"\(?\s*(?:[$\w.,' ]*?\b(?:thousands|millions|billions)\b[\w.,'$ ]*"
-    r"|\$\s?000(?:'?s)?|000'?s?\s+omitted)\s*\)?",
+    r"|\$\s?000(?:'?s)?|000'?s?(?:\s+omitted)?)\s*\)?",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from converter.read import Document, Line
+from converter.scales import SCALE_NOTE
 from converter.values import is_cell, is_garbled_figure
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
 MAX_BLANK_GAP = 3
 # Blank lines allowed between a caption block and the column headers under it.
 MAX_CAPTION_GAP = 2
+# Blank lines allowed between a title block that ends in a scale note and the column headers.
+MAX_TITLE_GAP = 6
 # A prose line: starts near the margin, is long, and is made of single-spaced words.
 PROSE_MIN_LENGTH = 50
 PROSE_MAX_INDENT = 4
@@ -247,6 +250,13 @@ def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: i
     while i - 1 >= floor and kinds[i - 1] is LineKind.BLANK and gap < MAX_CAPTION_GAP:
         i -= 1
         gap += 1
+    # Farther up, a title block that ends in its scale note still captions the table: an HTML
+    # rendering leaves rules and empty paragraphs between "(In millions of dollars ...)" and the years.
+    far = i
+    while far - 1 >= floor and kinds[far - 1] is LineKind.BLANK and header_top - far < MAX_TITLE_GAP:
+        far -= 1
+    if far < i and far - 1 >= floor and SCALE_NOTE.fullmatch(lines[far - 1].text.strip()):
+        i = far
     top = i
     while top - 1 >= floor and kinds[top - 1] in (LineKind.TEXT, LineKind.RULE):
         top -= 1

@@ -164,3 +164,43 @@ def test_an_expense_printed_as_a_deduction_is_a_positive_expense(
 def test_which_parenthesised_expenses_are_deductions(concept: str, label: str, deduction: bool) -> None:
     """A restructuring reversal printed "(126,855)" is a credit; a label naming the benefit side keeps its sign."""
     assert is_deduction(concept, label) is deduction
+
+
+SCALE_NOTE_FAR_ABOVE = """\
+DEERE & COMPANY
+STATEMENT OF CONSOLIDATED INCOME
+For the Years Ended October 31, 2003, 2002 and 2001
+(In millions of dollars except per share amounts)
+
+
+
+
+                                                  2003         2002         2001
+Net sales                                      $ 13,349.1   $ 11,702.8   $ 11,077.4
+Net income                                     $    643.1   $    319.2   $    (64.0)
+"""
+
+SCALE_NOTE_AFTER_TITLE = """\
+                         UNITED HEALTHCARE CORPORATION
+               QUARTERLY ANALYSIS FOR THE QUARTER ENDED 12/31/94
+                        (Unaudited)            (000's)
+
+                                                   3 MONTHS ENDED       3 MONTHS ENDED
+REVENUES:                                             12/31/94             12/31/93
+                                                   --------------       --------------
+  TOTAL REVENUES.............................     $    969,027         $    827,600
+"""
+
+
+def test_a_title_block_ending_in_its_scale_note_captions_the_table_blank_lines_below(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """An HTML rendering leaves empty paragraphs between "(In millions of dollars ...)" and the years."""
+    facts = _facts(SCALE_NOTE_FAR_ABOVE, taxonomy, mapping_table)
+    assert ("Revenues", "2002-11-01..2003-10-31", Decimal("13349100000")) in facts
+    assert ("NetIncomeLoss", "2000-11-01..2001-10-31", Decimal("-64000000")) in facts
+
+
+def test_thousands_written_as_000s(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(SCALE_NOTE_AFTER_TITLE, taxonomy, mapping_table)
+    assert {value for _, period, value in facts if period == "1994-10-01..1994-12-31"} == {Decimal(969027000)}
