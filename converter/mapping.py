@@ -153,17 +153,64 @@ def per_share_row(observation: Observation) -> bool:
 
 # Expenses that statements print in parentheses as deductions from the line above ("Interest expense
 # (8,419)" under "Loss from operations", "Provision for income taxes  (177,822)"): US-GAAP states the
-# expense positive. A label naming the other side ("(benefit)", "(recovery)", "credit", "(income)")
-# keeps the printed sign: "Income tax expense (benefit)  (390,035)" is a benefit.
+# expense positive. But "Income taxes  (2)" beside "26" in the next column is a benefit: see
+# ``deduction_signs`` for how a row is told to be in deduction form.
 DEDUCTED_EXPENSES = frozenset({"InterestExpense", "IncomeTaxExpenseBenefit"})
+# A label naming the other side keeps the printed sign: "Income tax expense (benefit)  (390,035)".
 _OTHER_SIDE = re.compile(
     r"\bbenefits?\b|\brecover(?:y|ies)\b|\bcredits?\b|\(\s*income\s*\)|\brefunds?\b", re.IGNORECASE
 )
+_PRE_TAX = (
+    "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    "IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments",
+)
+_AFTER_TAX = ("IncomeLossFromContinuingOperations", "NetIncomeLoss")
+_TAX = "IncomeTaxExpenseBenefit"
 
 
 def is_deduction(concept: str, label: str) -> bool:
-    """A parenthesised figure on this row is an expense printed as a deduction, not a negative expense."""
+    """Could a parenthesised figure on this row be an expense printed as a deduction?"""
     return concept in DEDUCTED_EXPENSES and not _OTHER_SIDE.search(label)
+
+
+def _close(a: Fact, b: Decimal) -> bool:
+    """Equal within the last digit the figure was printed to."""
+    tolerance = Decimal(1).scaleb(-a.decimals) if a.decimals is not None else Decimal(0)
+    return abs(a.value - b) <= tolerance
+
+
+def deduction_signs(candidates: Sequence[tuple[Fact, bool]], origins: Sequence[Observation]) -> list[tuple[Fact, bool]]:
+    """Expenses a row prints in deduction form are stated positive.
+
+    A row is in deduction form when every figure it prints is in parentheses (or nil): "Interest expense
+    (8,419)  (19)  (18,017)  (59)". A row that prints both signs ("Income taxes  (2)  26") states its
+    expenses positive already: its parenthesised figure is a benefit. A one-figure row of income taxes is
+    read by its column's arithmetic: income after taxes equal to pre-tax income less the printed figure
+    proves a benefit.
+    """
+    signs: dict[tuple[int, int], set[bool]] = {}
+    for origin in origins:
+        if origin.number.value:
+            signs.setdefault((origin.table, origin.row), set()).add(origin.number.value < 0)
+    columns: dict[tuple[object, ...], dict[str, Fact]] = {}
+    for fact, _ in candidates:
+        columns.setdefault((fact.period, fact.dimensions, fact.unit), {}).setdefault(fact.concept, fact)
+    fixed: list[tuple[Fact, bool]] = []
+    for (fact, primary), origin in zip(candidates, origins, strict=True):
+        if fact.value < 0 and is_deduction(fact.concept, origin.label) and signs[(origin.table, origin.row)] == {True}:
+            column = columns[(fact.period, fact.dimensions, fact.unit)]
+            before = next((column[c] for c in _PRE_TAX if c in column), None)
+            after = next((column[c] for c in _AFTER_TAX if c in column), None)
+            benefit = (
+                fact.concept == _TAX
+                and before is not None
+                and after is not None
+                and _close(after, before.value - fact.value)
+            )
+            if not benefit:
+                fact = fact.replace(value=-fact.value)
+        fixed.append((fact, primary))
+    return fixed
 
 
 def is_loss(label: str) -> bool:
@@ -308,8 +355,6 @@ def map_observations(
             )
             continue
         value, decimals = figure(observation, _power(concept, observation), label_sign=rule.sign > 0)
-        if value < 0 and is_deduction(concept.name, observation.label):
-            value = -value
         unit_key = (spec, observation.currency)
         if unit_key not in units:
             units[unit_key] = _unit(spec, observation.currency)
@@ -325,7 +370,7 @@ def map_observations(
         candidates.append((fact, observation.primary))
         origins.append(observation)
     return MappedFacts(
-        candidates=tuple(candidates),
+        candidates=tuple(deduction_signs(candidates, origins)),
         findings=tuple(findings),
         unaccounted=unaccounted,
         origins=tuple(origins),

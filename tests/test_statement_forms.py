@@ -204,3 +204,25 @@ def test_a_title_block_ending_in_its_scale_note_captions_the_table_blank_lines_b
 def test_thousands_written_as_000s(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
     facts = _facts(SCALE_NOTE_AFTER_TITLE, taxonomy, mapping_table)
     assert {value for _, period, value in facts if period == "1994-10-01..1994-12-31"} == {Decimal(969027000)}
+
+
+BENEFIT_BESIDE_EXPENSE = """\
+                         CONSOLIDATED EARNINGS
+                     (In Millions of Dollars)
+                                    3 Months Ended December      12 Months Ended December
+                                      2004       2003              2004       2003
+                                     ------     ------            -------    -------
+Operating Revenues                 $ 2,721    $ 2,520           $11,903    $11,186
+Operating Income                        396        341             2,827      2,805
+Interest Charges and Dividends          179        180               698        699
+Income Taxes                             (2)        26               586        612
+                                     ------     ------            -------    -------
+NET INCOME                           $  204     $  125            $ 1,532    $ 1,474
+"""
+
+
+def test_a_parenthesised_tax_beside_positive_ones_is_a_benefit(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Income Taxes  (2)  26": the row states expenses positive, so its (2) is a benefit, not a deduction."""
+    facts = _facts(BENEFIT_BESIDE_EXPENSE, taxonomy, mapping_table)
+    assert ("IncomeTaxExpenseBenefit", "2004-10-01..2004-12-31", Decimal(-2000000)) in facts
+    assert ("IncomeTaxExpenseBenefit", "2003-10-01..2003-12-31", Decimal(26000000)) in facts
