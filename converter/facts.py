@@ -24,6 +24,7 @@ __all__ = [
     "Observation",
     "StatementRule",
     "TableReading",
+    "caption_entity",
     "caption_scale",
     "group_key",
     "read_observations",
@@ -249,6 +250,32 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
     )
 
 
+# A caption line that is a company's name: "JUNGLEE CORP.", "Coca-Cola Enterprises Inc. and Subsidiaries".
+_COMPANY_LINE = re.compile(
+    r"^(?:the\s+)?(?P<name>[A-Z][\w&.,'\- ]*?\b(?:corp(?:oration)?|inc(?:orporated)?|company|co|ltd|llc|plc)\b)\.?"
+    r"(?:,?\s+and\s+(?:its\s+)?(?:consolidated\s+)?subsidiaries)?$",
+    re.IGNORECASE,
+)
+_NAME_NOISE = frozenset({"the", "and", "inc", "incorporated", "corp", "corporation", "company", "co", "com", "ltd"})
+
+
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z0-9]+", name.lower())) - _NAME_NOISE
+
+
+def caption_entity(caption: tuple[str, ...], filer: str | None) -> str | None:
+    """The company a statement's title names when it is not the filer: an acquired business's statements
+    in the acquirer's 8-K ("JUNGLEE CORP. / BALANCE SHEETS" filed by Amazon.com) are that company's
+    facts, never the filer's. Unknown filer: None (the title may be the filer's own)."""
+    if not filer:
+        return None
+    for line in caption:
+        match = _COMPANY_LINE.match(line.strip())
+        if match and not (_name_words(match.group("name")) & _name_words(filer)):
+            return match.group("name").strip(" .,")
+    return None
+
+
 def read_observations(
     table: Table,
     document: str,
@@ -258,8 +285,10 @@ def read_observations(
     table_id: int = 0,
     known_groups: frozenset[str] = frozenset(),
     printed: frozenset[date] = frozenset(),
+    filer: str | None = None,
 ) -> TableReading:
-    """Read every cell of ``table``: an observation, a named skip, or a finding."""
+    """Read every cell of ``table``: an observation, a named skip, or a finding. A table titled with
+    another company's name (``caption_entity``) gives that company's facts: its rows take it as member."""
     caption = table.caption_text
     statement, primary = _statement(caption, statements)
     scale = table_scale(table)
@@ -287,6 +316,9 @@ def read_observations(
     ]
     shared = {key for key in measured if measured.count(key) > 1}
     members = row_members(table, known_groups)
+    other = caption_entity(tuple(line.text for line in table.caption), filer)
+    if other is not None:
+        members = tuple(member or other for member in members)
     pro_forma = _PRO_FORMA.search(caption) is not None
     for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:

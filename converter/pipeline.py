@@ -80,14 +80,29 @@ class Options(BaseModel):
     entity_name: str | None = None
 
 
+# A cover page's name line: "AMAZON.COM, INC." above "(Exact name of registrant as specified in its charter)".
+_COVER_NAME = re.compile(
+    r"^[ \t]*(?P<name>[A-Za-z0-9][^\n]{0,80}?)[ \t]*\n(?:[ \t]*[-=_ ]*\n){0,2}"
+    r"[ \t]*[(\[]\s*Exact\s+name\s+of\s+(?:the\s+)?registrant",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def document_entity_name(text: str) -> str | None:
+    """The issuer the document names: its cover page's registrant, else a release's dateline
+    ("... -- Acme Corp. (NYSE: ACM) today reported")."""
+    cover = _COVER_NAME.search(text[:20000])
+    if cover:
+        return " ".join(cover.group("name").split())
+    match = _ISSUER.search(" ".join(text[:5000].split()))
+    return match.group("name").strip() if match else None
+
+
 def _entity(options: Options, document: Document) -> Entity:
     """The CIK scheme when the CIK is known; else the entity's name, slugged, in the fallback scheme."""
     if options.cik:
         return Entity(scheme=SEC_CIK_SCHEME, identifier=options.cik.zfill(10), name=options.entity_name)
-    name = options.entity_name
-    if name is None:
-        match = _ISSUER.search(" ".join(document.text[:5000].split()))
-        name = match.group("name").strip() if match else document.name
+    name = options.entity_name or document_entity_name(document.text) or document.name
     # "Internet Initiative Japan Inc." and "Internet Initiative Japan" are one entity.
     slug = re.sub(r"[^a-z0-9]+", "-", _CORPORATE_SUFFIX.sub("", name).lower()).strip("-") or "unknown"
     return Entity(scheme=FALLBACK_SCHEME, identifier=slug, name=name)
@@ -223,6 +238,7 @@ def convert_document(
     mapped_unaccounted = 0
     blocks = segment(document)
     printed = printed_dates(text)
+    filer = options.entity_name or document_entity_name(text)
     table_id = 0
     known_groups: frozenset[str] = frozenset()
     # Each table is read, mapped and extended before the next: a filing has an observation per figure,
@@ -241,7 +257,14 @@ def convert_document(
         for table in read_tables(block):
             table_id += 1
             reading = read_observations(
-                table, name, fiscal, mapping.statements, table_id=table_id, known_groups=known_groups, printed=printed
+                table,
+                name,
+                fiscal,
+                mapping.statements,
+                table_id=table_id,
+                known_groups=known_groups,
+                printed=printed,
+                filer=filer,
             )
             reading = _cell_sources(reading, table)
             known_groups |= {group_key(o.member) for o in reading.observations if o.member}

@@ -25,6 +25,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 SOUTHERN = "southern_co_2005-01-25_8-K_"
+JUNGLEE = "ext:JungleeCorpMember"
 Q4_04, FY04, FY03 = "2004-10-01/2005-01-01", "2004-01-01/2005-01-01", "2003-01-01/2004-01-01"
 
 # (output stem, concept, OIM period, unit, value, member); values read off the cited lines by hand.
@@ -67,14 +68,15 @@ KEY_FACTS = [
     (SOUTHERN + "full-submission.ex99-01", "lx:EarningsPerShareBasic", FY03, "iso4217:USD/xbrli:shares", "2.03", None),
     (SOUTHERN + "full-submission.ex99-01", "lx:Revenues", FY03, "iso4217:USD", "11190000000", None),
     (SOUTHERN + "full-submission.ex99-01", "lx:Revenues", "2003-10-01/2004-01-01", "iso4217:USD", "2520000000", None),
-    # Junglee: "LOSS FROM OPERATIONS  4,322,012" is a loss; 1996 runs from inception, June 3.
+    # Junglee: "LOSS FROM OPERATIONS  4,322,012" is a loss; 1996 runs from inception, June 3. The
+    # statements are the acquired company's ("JUNGLEE CORP." over them, Amazon.com the filer): its member.
     (
         "amazon_1998-08-12_8-K_junglee_fin_stmts",
         "lx:OperatingIncomeLoss",
         "1997-01-01/1998-01-01",
         "iso4217:USD",
         "-4322012",
-        None,
+        JUNGLEE,
     ),
     (
         "amazon_1998-08-12_8-K_junglee_fin_stmts",
@@ -82,9 +84,16 @@ KEY_FACTS = [
         "1996-06-03/1997-01-01",
         "iso4217:USD",
         "-742411",
-        None,
+        JUNGLEE,
     ),
-    ("amazon_1998-08-12_8-K_junglee_fin_stmts", "lx:Revenues", "1997-01-01/1998-01-01", "iso4217:USD", "1216355", None),
+    (
+        "amazon_1998-08-12_8-K_junglee_fin_stmts",
+        "lx:Revenues",
+        "1997-01-01/1998-01-01",
+        "iso4217:USD",
+        "1216355",
+        JUNGLEE,
+    ),
     # "Convertible unsecured promissory note   2,004,278   --": a row, though its label ends in "note".
     (
         "amazon_1998-08-12_8-K_junglee_fin_stmts",
@@ -92,7 +101,7 @@ KEY_FACTS = [
         "1998-06-30",
         "iso4217:USD",
         "2004278",
-        None,
+        JUNGLEE,
     ),
     (
         "amazon_1998-08-12_8-K_junglee_fin_stmts",
@@ -100,7 +109,7 @@ KEY_FACTS = [
         "1997-12-31",
         "iso4217:USD",
         "1576716",
-        None,
+        JUNGLEE,
     ),
     # Apple FY97 Q2: 13-week quarter ended March 28, 1997; shares "(in thousands)" in a millions table.
     ("apple_1997-05_10-Q_Q2FY97", "lx:Revenues", "1996-12-28/1997-03-29", "iso4217:USD", "1601000000", None),

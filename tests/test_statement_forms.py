@@ -226,3 +226,49 @@ def test_a_parenthesised_tax_beside_positive_ones_is_a_benefit(taxonomy: Taxonom
     facts = _facts(BENEFIT_BESIDE_EXPENSE, taxonomy, mapping_table)
     assert ("IncomeTaxExpenseBenefit", "2004-10-01..2004-12-31", Decimal(-2000000)) in facts
     assert ("IncomeTaxExpenseBenefit", "2003-10-01..2003-12-31", Decimal(26000000)) in facts
+
+
+# --- entities ----------------------------------------------------------------------------------------
+
+ACQUIRED_COMPANY = """\
+                                  FORM 8-K
+
+                                AMAZON.COM, INC.
+- --------------------------------------------------------------------------------
+               (Exact Name of Registrant as Specified in Charter)
+
+Item 7. Financial Statements of Business Acquired.
+
+JUNGLEE CORP.
+
+STATEMENTS OF OPERATIONS
+YEARS ENDED DECEMBER 31, 1997
+- --------------------------------------------------------------------------------
+
+<TABLE>
+<CAPTION>
+                                                                 1997
+<S>                                                          <C>
+Revenues                                                     $1,216,355
+Net loss                                                     (4,200,103)
+</TABLE>
+"""
+
+
+def test_the_cover_page_names_the_entity_and_another_company_s_statements_are_its_own(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The registrant is the cover page's name, not the file's; "JUNGLEE CORP." over a statement in
+    Amazon.com's 8-K makes its figures Junglee's (a legal-entity member), never Amazon.com's."""
+    result = convert(ACQUIRED_COMPANY, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    assert result.entity.name == "AMAZON.COM, INC."
+    revenues = [f for f in result.facts if f.concept == "Revenues"]
+    assert [(f.value, f.dimensions) for f in revenues] == [
+        (Decimal(1216355), (("LegalEntityAxis", "ext:JungleeCorpMember"),))
+    ]
+
+
+def test_a_caption_naming_the_filer_gives_no_member(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    text = ACQUIRED_COMPANY.replace("JUNGLEE CORP.", "AMAZON.COM, INC. AND SUBSIDIARIES")
+    result = convert(text, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    assert {f.dimensions for f in result.facts} == {()}
