@@ -103,3 +103,13 @@ def test_a_printed_label_lands_on_its_base_concept(
 def test_bare_basic_and_diluted_need_their_heading(mapping_table: MappingTable) -> None:
     """ "Basic" alone is a per-share amount or a share count: the heading it sits under decides."""
     assert mapping_table.find("income", (), "basic") is None
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Net cash provided by operating activities", "Total stockholders' equity", "Total assets", "Total deposits"],
+)
+def test_unambiguous_totals_map_in_any_statement(mapping_table: MappingTable, label: str) -> None:
+    """A statement whose caption is not recognised ("Statement of Consolidated Cash Flows" printed as a
+    running head) still has its totals: these labels mean one thing wherever they stand."""
+    assert mapping_table.find("", (), normalise_label(label)) is not None
