@@ -87,7 +87,18 @@ class Observation:
     caption: str = ""
 
 
-_PRO_FORMA = re.compile(r"\bpro\s?-?\s?forma\b", re.IGNORECASE)
+# Tables that are not the reported amounts, by the basis their caption names, and the skip each gives:
+# results as if an acquisition had happened earlier; a card issuer's "Managed loan basis" (receivables
+# sold in securitisations added back), a non-GAAP presentation beside the GAAP one.
+_OTHER_BASES = (
+    (re.compile(r"\bpro\s?-?\s?forma\b", re.IGNORECASE), "pro-forma"),
+    (re.compile(r"\bmanaged\s+(?:loan\s+|receivables?\s+)?basis\b", re.IGNORECASE), "non-gaap-basis"),
+)
+
+
+def _other_basis(caption: str) -> str | None:
+    """The skip reason of a table whose caption names a basis other than the reported one, or None."""
+    return next((reason for pattern, reason in _OTHER_BASES if pattern.search(caption)), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,7 +330,7 @@ def read_observations(
     other = caption_entity(tuple(line.text for line in table.caption), filer)
     if other is not None:
         members = tuple(member or other for member in members)
-    pro_forma = _PRO_FORMA.search(caption) is not None
+    basis = _other_basis(caption)
     for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
@@ -330,9 +341,9 @@ def read_observations(
             if derived is not None:
                 skipped.append((derived, source))
                 continue
-            if pro_forma and number is not None:
-                # Results as if an acquisition had happened earlier: not the reported amounts.
-                skipped.append(("pro-forma", source))
+            if basis is not None and number is not None:
+                # Not the reported amounts: a pro forma or non-GAAP basis the caption names.
+                skipped.append((basis, source))
                 continue
             if not row.label:
                 # A figure under a rule with no label ("  2,317  3,367"): a subtotal the text does not name.

@@ -272,3 +272,27 @@ def test_a_caption_naming_the_filer_gives_no_member(taxonomy: Taxonomy, mapping_
     text = ACQUIRED_COMPANY.replace("JUNGLEE CORP.", "AMAZON.COM, INC. AND SUBSIDIARIES")
     result = convert(text, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     assert {f.dimensions for f in result.facts} == {()}
+
+
+MANAGED_BASIS = """\
+                            DEAN WITTER, DISCOVER & CO.
+                               Credit Services
+                          (unaudited, Managed loan basis)
+                               (dollars in millions)
+
+                                              Three Months
+                                           Ended June 30,
+                                           1996          1995
+                                        -----------   -----------
+Net interest income                  $        783.9         674.0
+Provision for loan losses                     454.0         280.1
+"""
+
+
+def test_a_table_on_a_managed_loan_basis_is_not_the_reported_amounts(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A card issuer's "Managed loan basis" adds back securitised receivables: a non-GAAP basis, skipped."""
+    result = convert(MANAGED_BASIS, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    assert not result.facts
+    assert {reason for reason, _ in result.skipped} == {"non-gaap-basis"}
