@@ -18,6 +18,7 @@ Nothing here touches the file system; findings travel in the Result.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import replace
@@ -86,6 +87,21 @@ _COVER_NAME = re.compile(
     r"[ \t]*[(\[]\s*Exact\s+name\s+of\s+(?:the\s+)?registrant",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+def _heading_text(table: Table) -> str:
+    return " ".join(" ".join(line.text.split()) for line in table.header if line.text.strip(" -=_"))
+
+
+def continued_table(table: Table, previous: Table | None) -> Table:
+    """A table with no caption under the same column headings as the table before it continues that
+    table on the next page ("Liabilities and Stockholders' Equity" after the assets): it takes its caption,
+    and with it the statement, scale and currency the caption names."""
+    if previous is None or table.caption or not previous.caption or not table.header:
+        return table
+    if _heading_text(table) != _heading_text(previous):
+        return table
+    return dataclasses.replace(table, caption=previous.caption)
 
 
 def document_entity_name(text: str) -> str | None:
@@ -239,6 +255,7 @@ def convert_document(
     blocks = segment(document)
     printed = printed_dates(text)
     filer = options.entity_name or document_entity_name(text)
+    previous: Table | None = None
     table_id = 0
     known_groups: frozenset[str] = frozenset()
     # Each table is read, mapped and extended before the next: a filing has an observation per figure,
@@ -254,7 +271,9 @@ def convert_document(
     for block in blocks:
         if block.kind is not BlockKind.TABLE:
             continue
-        for table in read_tables(block):
+        for read_table in read_tables(block):
+            table = continued_table(read_table, previous)
+            previous = table
             table_id += 1
             reading = read_observations(
                 table,

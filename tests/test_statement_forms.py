@@ -296,3 +296,40 @@ def test_a_table_on_a_managed_loan_basis_is_not_the_reported_amounts(
     result = convert(MANAGED_BASIS, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     assert not result.facts
     assert {reason for reason, _ in result.skipped} == {"non-gaap-basis"}
+
+
+CONTINUED_ON_NEXT_PAGE = """\
+<TABLE>
+Consolidated Balance Sheets
+
+The Home Depot, Inc. and Subsidiaries
+Amounts in thousands, except share data
+
+<CAPTION>
+                                                 January 30,     January 31,
+                                                        1994            1993
+<S>                                             <C>             <C>
+Total Current Assets                            $  1,562,386    $  1,529,164
+                                                  $4,700,889      $3,931,790
+</TABLE>
+<PAGE>
+<TABLE>
+<CAPTION>
+                                                 January 30,     January 31,
+                                                        1994            1993
+
+<S>                                             <C>              <C>
+Liabilities and Stockholders' Equity
+Current Liabilities:
+     Accounts Payable                           $     521,246    $   420,318
+        Total Current Liabilities                     972,638        754,945
+</TABLE>
+"""
+
+
+def test_a_table_continued_on_the_next_page_keeps_its_caption(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """The same column headings and no caption of its own: the liabilities page is the balance sheet's,
+    in thousands as its caption says."""
+    facts = _facts(CONTINUED_ON_NEXT_PAGE, taxonomy, mapping_table)
+    assert ("LiabilitiesCurrent", "@1994-01-30", Decimal(972638000)) in facts
+    assert ("AssetsCurrent", "@1994-01-30", Decimal(1562386000)) in facts
