@@ -237,3 +237,11 @@ def test_a_malformed_gold_file_is_refused(tmp_path: Path) -> None:
     bad.write_text("concept,period,unit,value,member,line,note,expect\nNetIncomeLoss,1998,USD,1,,1,,\n")
     with pytest.raises(ValueError, match=r"x\.gold\.csv:2"):
         read_gold(bad)
+
+
+def test_the_benchmark_keeps_its_size() -> None:
+    """At least 40 documents, 1,000 gold facts and 40 traps: the corpus only grows."""
+    rows = [row for _, row in _gold_rows()]
+    assert len(SOURCES) >= 40
+    assert sum(not row.trap for row in rows) >= 1000
+    assert sum(row.trap for row in rows) >= 40
