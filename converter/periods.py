@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -220,10 +221,13 @@ _PRINTED_DATE = re.compile(
 )
 
 
-def printed_dates(text: str) -> frozenset[date]:
-    """The full dates the document says periods end on ("ended September 25,1998" included)."""
+def printed_dates(text: str, headings: Iterable[str] = ()) -> frozenset[date]:
+    """The full dates the document says periods end on ("ended September 25,1998" included), and every
+    full date printed in a table's caption or column headings ("September 30, 1994, and September 24,
+    1993" over a balance sheet)."""
     found = set()
-    for match in _PRINTED_DATE.finditer(text):
+    matches = [*_PRINTED_DATE.finditer(text), *(m for heading in headings for m in _DATE.finditer(heading))]
+    for match in matches:
         try:
             found.add(_parse_date(match))
         except ValueError:
@@ -242,7 +246,15 @@ def _duration(end: date, months: int, printed: frozenset[date] = frozenset()) ->
     day after it: nine months ended June 26, 1999 run from 1998-09-26, not 1998-09-27.
     """
     if end == _month_end(end.year, end.month):
-        return Period.duration(_add_months(end, -months) + timedelta(days=1), end)
+        start = _add_months(end, -months) + timedelta(days=1)
+        # A 52/53-week year can end on a month's last day ("September 30, 1994") after one that did not
+        # ("September 24, 1993"): the period starts the day after the prior end the document prints.
+        near = [
+            d + timedelta(days=1) for d in _period_ends(printed) if 0 < abs((d + timedelta(days=1) - start).days) <= 7
+        ]
+        if near and months >= 12:
+            start = min(near, key=lambda day: (abs((day - start).days), day))
+        return Period.duration(start, end)
     estimate = end - timedelta(days=7 * 13 * months // 3 - 1)
     near = [d + timedelta(days=1) for d in printed if abs((d + timedelta(days=1) - estimate).days) <= 7]
     if near:
@@ -266,7 +278,28 @@ def _period_end_named(match: re.Match[str], context: str) -> bool:
     )
 
 
-def _end_from_context(year: int, text: str, context: str, fiscal: FiscalCalendar | None) -> date | None:
+def _period_ends(printed: frozenset[date]) -> list[date]:
+    """Printed dates that can end a period: not a month's first day ("January 1, 1994" starts one)."""
+    return [d for d in printed if d.day != 1]
+
+
+def _end_from_context(
+    year: int, text: str, context: str, fiscal: FiscalCalendar | None, printed: frozenset[date] = frozenset()
+) -> date | None:
+    """The day a column headed only by its year ends (``_month_day_end``), moved to the end the document
+    prints for that year within a week of it: a 52/53-week year named "September 30" in the heading
+    ended September 24 in 1993 ("September 30, 1994, and September 24, 1993")."""
+    for match in _DATE.finditer(context):
+        if int(match.group("year")) == year and _period_end_named(match, context):
+            return _parse_date(match)
+    end = _month_day_end(year, text, context, fiscal)
+    if end is None:
+        return None
+    near = [d for d in _period_ends(printed) if d.year == year and 0 < abs((d - end).days) <= 7]
+    return min(near, key=lambda day: (abs((day - end).days), day)) if near else end
+
+
+def _month_day_end(year: int, text: str, context: str, fiscal: FiscalCalendar | None) -> date | None:
     """The day a column headed only by its year ends, from a month (and day) the headings or caption name.
 
     ``("12 Months Ended December", "2004")`` → 2004-12-31; ``("2001",)`` under "For the Years Ended
@@ -340,7 +373,7 @@ def column_period(
         inception = _inception_period(year, context)
         if inception is not None:
             return inception
-        found_end = _end_from_context(year, text, context, fiscal)
+        found_end = _end_from_context(year, text, context, fiscal, printed)
         if found_end is None:
             return None
         end = found_end

@@ -253,7 +253,10 @@ def convert_document(
     stage_unaccounted = 0
     mapped_unaccounted = 0
     blocks = segment(document)
-    printed = printed_dates(text)
+    printed = printed_dates(
+        text,
+        (line.text for block in blocks if block.kind is BlockKind.TABLE for line in (*block.caption, *block.header)),
+    )
     filer = options.entity_name or document_entity_name(text)
     previous: Table | None = None
     table_id = 0

@@ -333,3 +333,38 @@ def test_a_table_continued_on_the_next_page_keeps_its_caption(taxonomy: Taxonomy
     facts = _facts(CONTINUED_ON_NEXT_PAGE, taxonomy, mapping_table)
     assert ("LiabilitiesCurrent", "@1994-01-30", Decimal(972638000)) in facts
     assert ("AssetsCurrent", "@1994-01-30", Decimal(1562386000)) in facts
+
+
+FIFTY_THREE_WEEKS = """\
+                 For the fiscal year ended September 30, 1994
+
+Consolidated Balance Sheets
+                                   (Dollars in thousands)
+<TABLE>
+<CAPTION>
+September 30, 1994, and September 24, 1993             1994             1993
+<S>                                              <C>             <C>
+    Total current assets                         $ 4,476,452     $ 4,338,355
+</TABLE>
+
+Consolidated Statements of Income
+                                   (In thousands, except per share amounts)
+<TABLE>
+<CAPTION>
+Three fiscal years ended                  1994          1993
+September 30, 1994
+<S>                                <C>           <C>
+Net sales                          $ 9,188,748   $ 7,976,954
+</TABLE>
+"""
+
+
+def test_a_52_53_week_year_ends_and_starts_where_the_document_prints(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Fiscal 1994 ended September 30 (53 weeks) after fiscal 1993 ended September 24: each year column
+    takes the end printed for its year, and 1994 starts the day after 1993's end, not on October 1."""
+    facts = _facts(FIFTY_THREE_WEEKS, taxonomy, mapping_table)
+    assert ("AssetsCurrent", "@1993-09-24", Decimal(4338355000)) in facts
+    assert ("AssetsCurrent", "@1994-09-30", Decimal(4476452000)) in facts
+    assert ("Revenues", "1993-09-25..1994-09-30", Decimal(9188748000)) in facts
