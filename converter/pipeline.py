@@ -89,19 +89,35 @@ _COVER_NAME = re.compile(
 )
 
 
+# At most this many lines (page footer, page break, a repeated title) between a table and its headingless
+# continuation.
+CONTINUATION_GAP = 12
+
+
 def _heading_text(table: Table) -> str:
     return " ".join(" ".join(line.text.split()) for line in table.header if line.text.strip(" -=_"))
 
 
 def continued_table(table: Table, previous: Table | None) -> Table:
-    """A table with no caption under the same column headings as the table before it continues that
-    table on the next page ("Liabilities and Stockholders' Equity" after the assets): it takes its caption,
-    and with it the statement, scale and currency the caption names."""
-    if previous is None or table.caption or not previous.caption or not table.header:
+    """A table with no caption that continues the table before it on the next page takes its caption,
+    and with it the statement, scale and currency the caption names: one under the same column headings
+    ("Liabilities and Stockholders' Equity" after the assets), or one with no headings at all whose
+    columns stand where the previous table's do (it takes their headings too)."""
+    if previous is None or table.caption or not previous.caption:
         return table
-    if _heading_text(table) != _heading_text(previous):
+    if table.header and _heading_text(table) == _heading_text(previous):
+        return dataclasses.replace(table, caption=previous.caption)
+    if any(column.headings for column in table.columns) or len(table.columns) != len(previous.columns):
         return table
-    return dataclasses.replace(table, caption=previous.caption)
+    if not table.rows or not previous.rows:
+        return table
+    if table.rows[0].lines[0].number - previous.rows[-1].lines[-1].number > CONTINUATION_GAP:
+        return table  # far from it: prose or another statement between
+    pairs = list(zip(table.columns, previous.columns, strict=True))
+    if not pairs or not all(c.start < p.end and p.start < c.end for c, p in pairs):
+        return table
+    columns = tuple(dataclasses.replace(c, headings=p.headings) for c, p in pairs)
+    return dataclasses.replace(table, caption=previous.caption, header=previous.header, columns=columns)
 
 
 def document_entity_name(text: str) -> str | None:

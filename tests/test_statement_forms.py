@@ -368,3 +368,35 @@ def test_a_52_53_week_year_ends_and_starts_where_the_document_prints(
     assert ("AssetsCurrent", "@1993-09-24", Decimal(4338355000)) in facts
     assert ("AssetsCurrent", "@1994-09-30", Decimal(4476452000)) in facts
     assert ("Revenues", "1993-09-25..1994-09-30", Decimal(9188748000)) in facts
+
+
+CONTINUED_WITHOUT_HEADINGS = """\
+                                 APPLE COMPUTER, INC.
+                     CONDENSED CONSOLIDATED BALANCE SHEETS (Unaudited)
+                          (in millions, except share amounts)
+<TABLE>
+<CAPTION>
+                                                 June 26, 1999      September 25,1998
+<S>                                                  <C>                    <C>
+Current assets:
+    Cash and cash equivalents                    $1,773                 $1,481
+         Total current assets                     4,298                  3,698
+         Total assets                            $5,019                 $4,289
+</TABLE>
+<TABLE>
+<CAPTION>
+                     LIABILITIES AND SHAREHOLDERS' EQUITY
+<S>                                                  <C>                    <C>
+Current liabilities:
+    Accounts payable                             $  792                 $  719
+         Total current liabilities                1,591                  1,520
+</TABLE>
+"""
+
+
+def test_a_headingless_table_right_after_another_continues_it(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """The liabilities half of a balance sheet, in a table of its own with no dates over its columns:
+    its columns stand where the assets' do, so it takes their dates, caption and scale."""
+    facts = _facts(CONTINUED_WITHOUT_HEADINGS, taxonomy, mapping_table)
+    assert ("LiabilitiesCurrent", "@1999-06-26", Decimal(1591000000)) in facts
+    assert ("LiabilitiesCurrent", "@1998-09-25", Decimal(1520000000)) in facts
