@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
-from converter.model import Fact, Period, Unit
+from converter.model import Fact, Period, Scale, Unit
 from converter.taxonomy import Concept, ConceptType, Taxonomy
 
 __all__ = [
@@ -166,6 +166,13 @@ _PRE_TAX = (
 )
 _AFTER_TAX = ("IncomeLossFromContinuingOperations", "NetIncomeLoss")
 _TAX = "IncomeTaxExpenseBenefit"
+
+
+def scale_in_doubt(observation: Observation) -> bool:
+    """An amount printed with decimals ("643.1", "7,920.9") in a table that states no scale: statements
+    print whole dollars or state "(in millions)"; such a figure is in millions (or per share) more often
+    than in dollars and cents, so neither reading is written as if true."""
+    return observation.scale is Scale.UNITS and observation.number.fraction_digits > 0
 
 
 def is_deduction(concept: str, label: str) -> bool:
@@ -338,6 +345,21 @@ def map_observations(
         if concept.type is ConceptType.MONETARY and per_share_row(observation):
             # The label names an amount; the figure is its per-share counterpart: the extension states it.
             no_rule.append(observation)
+            continue
+        if concept.type is ConceptType.MONETARY and scale_in_doubt(observation):
+            mismatched.append(("scale-in-doubt", observation.source))
+            findings.append(
+                Finding(
+                    code="mapping.scale-in-doubt",
+                    severity=Severity.WARNING,
+                    message=(
+                        f"{observation.label!r} → {concept.name}: {observation.number.value} is printed with decimals"
+                        f" and its table states no scale: {observation.number.value} as printed, or"
+                        f" {observation.number.value * 1_000_000} in millions; not stated as a fact"
+                    ),
+                    sources=(observation.source,),
+                )
+            )
             continue
         spec = table.units.get(concept.name) or _default_unit(concept, observation, taxonomy.prefix)
         period = period_for(observation, concept.period_type.value)

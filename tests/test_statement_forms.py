@@ -400,3 +400,30 @@ def test_a_headingless_table_right_after_another_continues_it(taxonomy: Taxonomy
     facts = _facts(CONTINUED_WITHOUT_HEADINGS, taxonomy, mapping_table)
     assert ("LiabilitiesCurrent", "@1999-06-26", Decimal(1591000000)) in facts
     assert ("LiabilitiesCurrent", "@1998-09-25", Decimal(1520000000)) in facts
+
+
+DECIMALS_WITHOUT_SCALE = """\
+                         SELECTED FINANCIAL AND OPERATING DATA
+
+                                              1993        1992
+                                            --------    --------
+Operating revenues                          $7,920.9    $7,200.2
+Net income                                     898.7       773.4
+"""
+
+
+def test_money_with_decimals_in_a_table_stating_no_scale_is_in_doubt(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "$7,920.9" with no scale anywhere: millions, or dollars and cents? Neither is written as a fact;
+    the report names both readings."""
+    result = convert(
+        DECIMALS_WITHOUT_SCALE,
+        name="x.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    assert not result.facts
+    doubts = [f for f in result.findings if f.code == "mapping.scale-in-doubt"]
+    assert len(doubts) == 4 and "7920900000" in doubts[0].message.replace(".0", "")
