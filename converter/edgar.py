@@ -223,7 +223,10 @@ class _Rule:
         exhibits = [d.type for d in submission.documents if _RELEASE_EXHIBIT.fullmatch(d.type.strip().upper())]
         if exhibits:
             return False, f"{doc_type}: a current report's cover page; its figures are in {', '.join(exhibits)}"
-        return True, f"{doc_type}: a current report with no EX-99 or EX-13 exhibit, so the body holds the release"
+        return (
+            True,
+            f"{doc_type}: a current report with no EX-99, EX-13 or EX-20 exhibit, so the body holds the release",
+        )
 
 
 def _exhibit(numbers: str) -> str:
@@ -231,7 +234,10 @@ def _exhibit(numbers: str) -> str:
     return rf"EX-(?:{numbers})(?:\D.*)?"
 
 
-_RELEASE_EXHIBIT = re.compile(_exhibit("99|13"))
+# Exhibits that carry a release or statements: EX-99 (additional exhibits), EX-13 (the annual report to
+# security holders) and, before EX-99 took its place in the mid-1990s, EX-20 ("other documents or
+# statements to security holders": the news release of an 8-K).
+_RELEASE_EXHIBIT = re.compile(_exhibit("99|13|20"))
 _RULES = tuple(
     _Rule(re.compile(pattern), converts, reason, current_report)
     for pattern, converts, reason, current_report in (
@@ -243,6 +249,7 @@ _RULES = tuple(
         (_exhibit("101"), False, "{type}: an XBRL exhibit, already machine-readable", False),
         (_exhibit("99"), True, "{type}: an exhibit that carries a release or other financial data", False),
         (_exhibit("13"), True, "{type}: the annual report to security holders", False),
+        (_exhibit("20"), True, "{type}: a statement to security holders (a 1990s 8-K's news release)", False),
         (r"EX-.*", False, "{type}: an exhibit without financial statements (charter, contract, consent, ...)", False),
         (r"10-[KQ].*", True, "{type}: a periodic report", False),
         (r"(?:20|40)-F.*", True, "{type}: a foreign issuer's annual report", False),

@@ -265,11 +265,14 @@ def test_synthetic_decisions() -> None:
         ((), "10-Q/A", True, "periodic report"),
         ((), "20-F", True, "foreign issuer"),
         ((), "40-F", True, "foreign issuer"),
-        ((), "8-K", True, "no EX-99 or EX-13"),
-        ((), "6-K", True, "no EX-99 or EX-13"),
+        ((), "8-K", True, "no EX-99, EX-13 or EX-20"),
+        ((), "6-K", True, "no EX-99, EX-13 or EX-20"),
         (("EX-99.1",), "8-K", False, "figures are in EX-99.1"),
         (("EX-13",), "6-K", False, "figures are in EX-13"),
-        (("EX-10.1",), "8-K", True, "no EX-99 or EX-13"),  # a contract exhibit holds no release
+        # 1993-1996: the news release of an 8-K is filed as EX-20, "other documents to security holders".
+        ((), "EX-20", True, "statement to security holders"),
+        (("EX-20",), "8-K", False, "figures are in EX-20"),
+        (("EX-10.1",), "8-K", True, "no EX-99, EX-13 or EX-20"),  # a contract exhibit holds no release
         ((), "EX-27", False, "financial data schedule"),
         ((), "EX-27.1", False, "financial data schedule"),
         ((), "EX-101.INS", False, "XBRL"),
