@@ -233,12 +233,28 @@ def _header_start(lines: tuple[Line, ...], kinds: list[LineKind], first_row: int
     i = first_row
     while i - 1 >= floor:
         kind = kinds[i - 1]
+        if kind is LineKind.BLANK and _years_just_above(lines, kinds, i - 1, floor):
+            # "2008      2007" / rule / blank line / "ASSETS": the years head the columns across the gap.
+            i -= 1
+            continue
         if kind in (LineKind.BLANK, LineKind.PROSE, LineKind.ROW):
             break
         if kind is LineKind.TEXT and _CAPTION_START.match(lines[i - 1].text):
             break
         i -= 1
     return i
+
+
+def _years_just_above(lines: tuple[Line, ...], kinds: list[LineKind], blank: int, floor: int) -> bool:
+    """A line of years alone (a column heading) within the three lines above ``blank``, with no gap,
+    prose or row between."""
+    for j in range(blank - 1, max(floor, blank - 4) - 1, -1):
+        if kinds[j] is not LineKind.TEXT and kinds[j] is not LineKind.RULE:
+            return False
+        label, cells = row_cells(lines[j].text)
+        if cells and not label and all(YEAR_CELL.match(c.text) for c in cells):
+            return True
+    return False
 
 
 def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: int, floor: int) -> int:

@@ -179,6 +179,9 @@ def _assign_headings(
                 # Only a rule over the columns groups them; a full-width border groups nothing.
                 if spans and seg_start < spans[0][0] - HEADING_SLACK:
                     continue
+                # One rule under "2008      2007" underlines both: it groups neither over the other's column.
+                if sum(1 for t, s, e in chunks if seg_start <= s and e <= seg_end + 1 and _ONE_COLUMN.match(t)) > 1:
+                    continue
                 if seg_start <= start and end <= seg_end + 1 and seg_end - seg_start > end - start:
                     start, end, ruled = seg_start, seg_end, True
             hits = list(_overlapping(ends, spans, start, end))

@@ -427,3 +427,30 @@ def test_money_with_decimals_in_a_table_stating_no_scale_is_in_doubt(
     assert not result.facts
     doubts = [f for f in result.findings if f.code == "mapping.scale-in-doubt"]
     assert len(doubts) == 4 and "7920900000" in doubts[0].message.replace(".0", "")
+
+
+YEARS_OVER_ONE_RULE_AND_A_GAP = """\
+Southwest Iowa Renewable Energy, LLC
+
+Balance Sheets
+September 30, 2008 and 2007
+-------------------------------------------------------------------------------------------------------------------
+
+                                                                           2008                         2007
+                                                                   -----------------------------------------------
+ASSETS
+
+CURRENT ASSETS
+     Cash and cash equivalents                                     $        6,557,394          $         1,742,940
+         Total current assets                                               9,890,604                    1,867,892
+"""
+
+
+def test_years_under_one_rule_and_above_a_blank_line_head_their_own_columns(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """One rule underlines both years (it groups neither over the other's column), and a blank line
+    separates them from the first row: they are still the columns' headings."""
+    facts = _facts(YEARS_OVER_ONE_RULE_AND_A_GAP, taxonomy, mapping_table)
+    assert ("AssetsCurrent", "@2008-09-30", Decimal(9890604)) in facts
+    assert ("AssetsCurrent", "@2007-09-30", Decimal(1867892)) in facts
