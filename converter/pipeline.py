@@ -103,7 +103,11 @@ def continued_table(table: Table, previous: Table | None) -> Table:
     and with it the statement, scale and currency the caption names: one under the same column headings
     ("Liabilities and Stockholders' Equity" after the assets), or one with no headings at all whose
     columns stand where the previous table's do (it takes their headings too)."""
-    if previous is None or table.caption or not previous.caption:
+    if previous is None or not previous.caption:
+        return table
+    # A caption of its own starts a new table; one shared with the table before (the same block, split
+    # where a heading line stood between rows) does not.
+    if table.caption and table.caption != previous.caption:
         return table
     if table.header and _heading_text(table) == _heading_text(previous):
         return dataclasses.replace(table, caption=previous.caption)
@@ -111,7 +115,8 @@ def continued_table(table: Table, previous: Table | None) -> Table:
         return table
     if not table.rows or not previous.rows:
         return table
-    if table.rows[0].lines[0].number - previous.rows[-1].lines[-1].number > CONTINUATION_GAP:
+    same_block = table.caption == previous.caption
+    if not same_block and table.rows[0].lines[0].number - previous.rows[-1].lines[-1].number > CONTINUATION_GAP:
         return table  # far from it: prose or another statement between
     pairs = list(zip(table.columns, previous.columns, strict=True))
     if not pairs or not all(c.start < p.end and p.start < c.end for c, p in pairs):

@@ -5,13 +5,16 @@ that carry the form; the expected facts are read off the text by hand."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
 import pytest
 
 from converter.mapping import MappingTable, is_deduction
 from converter.model import Period
-from converter.pipeline import Options, convert
+from converter.pipeline import Options, continued_table, convert
+from converter.read import Line
+from converter.tables import Column, Row, Table
 from converter.taxonomy import Taxonomy
 
 
@@ -454,3 +457,34 @@ def test_years_under_one_rule_and_above_a_blank_line_head_their_own_columns(
     facts = _facts(YEARS_OVER_ONE_RULE_AND_A_GAP, taxonomy, mapping_table)
     assert ("AssetsCurrent", "@2008-09-30", Decimal(9890604)) in facts
     assert ("AssetsCurrent", "@2007-09-30", Decimal(1867892)) in facts
+
+
+def test_a_table_split_inside_its_block_keeps_the_columns_dates() -> None:
+    """An HTML rendering puts each row at its own line of the file, blank lines between: "Operating
+    expenses:" between two rows starts a second table of the same block (same caption) whose columns
+    have no headings; it takes the first part's, wherever the rows are."""
+    caption = (Line(1, "INCOME STATEMENTS"),)
+    spans = ((45, 50), (60, 65))
+    first = Table(
+        caption=caption,
+        header=(Line(3, "Three Months Ended Mar. 31"),),
+        columns=tuple(
+            Column(s, e, ("Three Months Ended", year)) for (s, e), year in zip(spans, ("2001", "2002"), strict=True)
+        ),
+        rows=(Row("Revenue", (), (Line(220, "Revenue"),), ()),),
+        stray=(),
+        index=0,
+    )
+    second = Table(
+        caption=caption,
+        header=(Line(238, "Operating expenses:"),),
+        columns=tuple(Column(s, e, ()) for s, e in spans),
+        rows=(Row("Cost of revenue", (), (Line(256, "Cost of revenue"),), ()),),
+        stray=(),
+        index=1,
+    )
+    continued = continued_table(second, first)
+    assert [c.headings for c in continued.columns] == [c.headings for c in first.columns]
+    assert continued.rows == second.rows
+    other = dataclasses.replace(second, caption=(Line(200, "BALANCE SHEETS"),))
+    assert continued_table(other, first) is other
