@@ -84,6 +84,10 @@ PRINTED = [
     ("income", "", "Total noninterest income", "NoninterestIncome"),
     ("income", "", "Total non-interest expenses", "NoninterestExpense"),
     ("balance", "", "Total deposits", "Deposits"),
+    # Supplemental cash-flow disclosures: taxes and interest paid, not the expense
+    ("cashflow", "Cash paid during the period for:", "Income taxes", "IncomeTaxesPaidNet"),
+    ("cashflow", "Cash paid during the period for:", "Interest", "InterestPaidNet"),
+    ("", "", "Income taxes paid", "IncomeTaxesPaidNet"),
     # Insurers and health plans
     ("income", "Revenues", "Premium", "PremiumsEarnedNet"),
     ("income", "", "Premiums earned", "PremiumsEarnedNet"),
