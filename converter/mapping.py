@@ -225,8 +225,20 @@ def is_loss(label: str) -> bool:
     return bool(_LOSS_LABEL.match(label.strip())) and "income" not in label.lower()
 
 
+# Words that print one thing several ways: typographic apostrophes, "&", and the owners of the equity
+# ("shareholders'", "shareowners'", "share owners'" equity are stockholders' equity).
+_LABEL_VARIANTS = (
+    (re.compile(r"[\u2018\u2019`]"), "'"),
+    (re.compile(r"\s*&\s*"), " and "),
+    (re.compile(r"\b(?:share\s?owners|shareholders)(?='|\b)", re.IGNORECASE), "stockholders"),
+)
+
+
 def normalise_label(label: str) -> str:
-    """``"Income tax expense(benefit)"`` → ``"income tax expense (benefit)"``; footnote marks go."""
+    """``"Income tax expense(benefit)"`` → ``"income tax expense (benefit)"``; footnote marks go;
+    ``"Total Shareowners’ Equity"`` → ``"total stockholders' equity"``."""
+    for pattern, replacement in _LABEL_VARIANTS:
+        label = pattern.sub(replacement, label)
     text = _FOOTNOTE.sub(" ", label).replace("(", " (")
     text = re.sub(r"\s*-\s*", "-", text)
     text = _ADD_PUNCT.sub(" ", text)
