@@ -34,6 +34,19 @@ SCALE_NOTE = re.compile(
 )
 
 
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
 def scale_of(text: str) -> Scale | None:
-    """The scale ``text`` names, or None: ``"(millions of dollars)"`` → MILLIONS."""
+    """The scale ``text`` names, or None: ``"(millions of dollars)"`` → MILLIONS. A note in parentheses
+    ("(000's)") wins over scale words elsewhere in the text: a caption can take in the prose above a
+    table ("revenues of $3.77 billion"), whose words say nothing of the table's figures."""
+    for note in _PARENTHESES.finditer(text):
+        scale = _named(note.group(0))
+        if scale is not None:
+            return scale
+    return _named(text)
+
+
+def _named(text: str) -> Scale | None:
     return next((scale for pattern, scale in SCALE_PHRASES if pattern.search(text)), None)

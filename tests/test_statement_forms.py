@@ -11,9 +11,10 @@ from decimal import Decimal
 import pytest
 
 from converter.mapping import MappingTable, is_deduction
-from converter.model import Period
+from converter.model import Period, Scale
 from converter.pipeline import Options, continued_table, convert
 from converter.read import Line
+from converter.scales import scale_of
 from converter.tables import Column, Row, Table
 from converter.taxonomy import Taxonomy
 
@@ -488,3 +489,19 @@ def test_a_table_split_inside_its_block_keeps_the_columns_dates() -> None:
     assert continued.rows == second.rows
     other = dataclasses.replace(second, caption=(Line(200, "BALANCE SHEETS"),))
     assert continued_table(other, first) is other
+
+
+@pytest.mark.parametrize(
+    ("caption", "scale"),
+    [
+        ("Revenues for 1994 were $3.77 billion. QUARTERLY ANALYSIS (Unaudited) (000's)", Scale.THOUSANDS),
+        ("Shareholders' equity stood at $2.8 billion. Balance sheet (In millions)", Scale.MILLIONS),
+        ("Financial Highlights (In Millions of Dollars)", Scale.MILLIONS),
+        ("(Dollars in Thousands, Except Per Share Data)", Scale.THOUSANDS),
+        ("($000)", Scale.THOUSANDS),
+        ("Amounts in thousands, except per share data", Scale.THOUSANDS),
+        ("Selected data", None),
+    ],
+)
+def test_a_scale_note_in_parentheses_wins_over_scale_words_in_prose(caption: str, scale: Scale | None) -> None:
+    assert scale_of(caption) is scale
