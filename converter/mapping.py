@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
-from converter.model import Fact, Period, Scale, Unit
+from converter.model import Fact, Period, Unit
 from converter.taxonomy import Concept, ConceptType, Taxonomy
 
 __all__ = [
@@ -168,11 +168,11 @@ _AFTER_TAX = ("IncomeLossFromContinuingOperations", "NetIncomeLoss")
 _TAX = "IncomeTaxExpenseBenefit"
 
 
-def scale_in_doubt(observation: Observation) -> bool:
-    """An amount printed with decimals ("643.1", "7,920.9") in a table that states no scale: statements
-    print whole dollars or state "(in millions)"; such a figure is in millions (or per share) more often
-    than in dollars and cents, so neither reading is written as if true."""
-    return observation.scale is Scale.UNITS and observation.number.fraction_digits > 0
+def scale_in_doubt(observation: Observation, power: int) -> bool:
+    """An amount or a share count printed with decimals ("643.1", "7,920.9", "245.4 shares") where no
+    scale is stated for it: statements print whole dollars and whole shares or state "(in millions)";
+    such a figure is in millions more often than in dollars and cents, so neither reading is written."""
+    return power == 0 and observation.number.fraction_digits > 0
 
 
 def is_deduction(concept: str, label: str) -> bool:
@@ -358,7 +358,9 @@ def map_observations(
             # The label names an amount; the figure is its per-share counterpart: the extension states it.
             no_rule.append(observation)
             continue
-        if concept.type is ConceptType.MONETARY and scale_in_doubt(observation):
+        if concept.type in (ConceptType.MONETARY, ConceptType.SHARES) and scale_in_doubt(
+            observation, _power(concept, observation)
+        ):
             mismatched.append(("scale-in-doubt", observation.source))
             findings.append(
                 Finding(

@@ -413,14 +413,15 @@ DECIMALS_WITHOUT_SCALE = """\
                                             --------    --------
 Operating revenues                          $7,920.9    $7,200.2
 Net income                                     898.7       773.4
+Average shares outstanding                     245.4       239.2
 """
 
 
 def test_money_with_decimals_in_a_table_stating_no_scale_is_in_doubt(
     taxonomy: Taxonomy, mapping_table: MappingTable
 ) -> None:
-    """ "$7,920.9" with no scale anywhere: millions, or dollars and cents? Neither is written as a fact;
-    the report names both readings."""
+    """ "$7,920.9" and "245.4" shares with no scale anywhere: millions, or dollars and cents (and tenths
+    of a share)? Neither is written as a fact; the report names both readings."""
     result = convert(
         DECIMALS_WITHOUT_SCALE,
         name="x.txt",
@@ -430,7 +431,7 @@ def test_money_with_decimals_in_a_table_stating_no_scale_is_in_doubt(
     )
     assert not result.facts
     doubts = [f for f in result.findings if f.code == "mapping.scale-in-doubt"]
-    assert len(doubts) == 4 and "7920900000" in doubts[0].message.replace(".0", "")
+    assert len(doubts) == 6 and "7920900000" in doubts[0].message.replace(".0", "")
 
 
 YEARS_OVER_ONE_RULE_AND_A_GAP = """\
