@@ -21,6 +21,7 @@ from decimal import Decimal
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
+from converter.scales import OWN_SCALE, OWN_SCALE_POWERS
 from converter.taxonomy import Concept, ConceptType, Taxonomy
 
 __all__ = [
@@ -45,12 +46,10 @@ _FOOTNOTE = re.compile(
 )
 _BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
 _ADD_PUNCT = re.compile(r"[,:;.]+")
-OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
 # Caption words that exempt share counts from the caption's scale: "(In millions, except share amounts)".
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>[^)]*)", re.IGNORECASE)
 _PER_SHARE_PHRASE = re.compile(r"\bper[-\s]+(?:share|ads)\b", re.IGNORECASE)
 _SHARE_WORD = re.compile(r"\bshares?\b|\bADS\b", re.IGNORECASE)
-_SCALES = {"thousands": 3, "millions": 6, "billions": 9}
 _LOSS_LABEL = re.compile(
     r"^(?:basic\s+|diluted\s+)?(?:net\s+)?loss\b(?!\s+on\b)|^operating\s+loss\b|^loss\s+(?:from|before)\b",
     re.IGNORECASE,
@@ -124,7 +123,7 @@ def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
     caption's scale, which share counts follow unless the caption exempts them ("except share amounts")."""
     own = OWN_SCALE.search(label)
     if own:
-        return _SCALES[own.group("scale").lower()]
+        return OWN_SCALE_POWERS[own.group("scale").lower()]
     if kind == "perShare":
         return 0
     if kind == "shares":

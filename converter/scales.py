@@ -14,7 +14,15 @@ import re
 
 from converter.model import Scale
 
-__all__ = ["SCALE_NOTE", "SCALE_PHRASES", "scale_of"]
+__all__ = [
+    "CAPTION_SCALE_NOTE",
+    "OWN_SCALE",
+    "OWN_SCALE_POWERS",
+    "SCALE_NOTE",
+    "SCALE_PHRASES",
+    "SCALE_WORD",
+    "scale_of",
+]
 
 # Each phrase and the scale it names, largest first: "(in millions, except shares in thousands)"
 # is a table in millions (its share rows name their own scale).
@@ -33,6 +41,14 @@ SCALE_NOTE = re.compile(
     re.IGNORECASE,
 )
 
+
+# A row's own scale, which wins over its table's: "Shares used in computing earnings per share
+# (in thousands)".
+OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
+OWN_SCALE_POWERS = {"thousands": 3, "millions": 6, "billions": 9}
+# A scale note in parentheses within a caption line, and a bare scale word (segmenting a caption).
+CAPTION_SCALE_NOTE = re.compile(r"\([^()]*\bin\s+(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
+SCALE_WORD = re.compile(r"\b(?:thousands|millions|billions)\b", re.IGNORECASE)
 
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from converter.read import Document, Line
-from converter.scales import SCALE_NOTE
+from converter.scales import CAPTION_SCALE_NOTE, SCALE_NOTE, SCALE_WORD
 from converter.values import is_cell, is_garbled_figure
 
 __all__ = [
@@ -61,10 +61,6 @@ def _is_reference(label: str, cells: tuple[CellToken, ...]) -> bool:
     ``Convertible unsecured promissory note   2,004,278   --`` is a row."""
     small = len(cells) == 1 and re.fullmatch(r"\d{1,3}", cells[0].text) is not None
     return small and bool(_REFERENCE_WORD.search(label))
-
-
-_SCALE_NOTE = re.compile(r"\([^()]*\bin\s+(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
-_SCALE_WORD = re.compile(r"\b(?:thousands|millions|billions)\b", re.IGNORECASE)
 
 
 class LineKind(Enum):
@@ -406,7 +402,7 @@ def _marked_caption_start(lines: tuple[Line, ...], kinds: list[LineKind], open_a
         if prose and top != open_at and i < group_end:
             above = " ".join(lines[j].text for j in range(i, group_end))
             below = " ".join(lines[j].text for j in range(top, open_at))
-            if _SCALE_NOTE.search(" ".join(above.split())) and not _SCALE_WORD.search(below):
+            if CAPTION_SCALE_NOTE.search(" ".join(above.split())) and not SCALE_WORD.search(below):
                 top = i
             break
         if i == group_end:
