@@ -73,7 +73,8 @@ _INSTANT_LABEL = re.compile(
 # Labels too bare to name a concept alone: the section they sit in names it with them.
 _GENERIC = frozenset({"total", "other", "net", "as reported", "subtotal", "others", "all other", "other net"})
 _LEGAL_ENTITY = re.compile(
-    r"\b(?:power|electric|company|co|corp|corporation|inc|incorporated|ltd|llc|plc|bank|credit)\b", re.IGNORECASE
+    r"\b(?:power|electric|company|companies|affiliates|co|corp|corporation|inc|incorporated|ltd|llc|plc|bank|credit)\b",
+    re.IGNORECASE,
 )
 _TOTAL = re.compile(r"^\s*total\b", re.IGNORECASE)
 

@@ -274,10 +274,24 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(re.findall(r"[a-z0-9]+", name.lower())) - _NAME_NOISE
 
 
+# A caption or lead sentence that gives other companies' figures combined: "Combined financial information
+# of the unconsolidated affiliated companies ... is as follows", "Summarized financial information of
+# equity investees". Their sales and net income are not the filer's.
+_AFFILIATES = re.compile(
+    r"\b(?:combined|summarized|condensed)\b[^.]*\b(?:unconsolidated\s+affiliat\w*|affiliated\s+compan\w*"
+    r"|equity(?:[-\s]method)?\s+(?:investees|affiliates)|investees|joint\s+ventures)\b",
+    re.IGNORECASE,
+)
+AFFILIATES_ENTITY = "Unconsolidated affiliates"
+
+
 def caption_entity(caption: tuple[str, ...], filer: str | None) -> str | None:
     """The company a statement's title names when it is not the filer: an acquired business's statements
     in the acquirer's 8-K ("JUNGLEE CORP. / BALANCE SHEETS" filed by Amazon.com) are that company's
-    facts, never the filer's. Unknown filer: None (the title may be the filer's own)."""
+    facts, never the filer's; so are the combined figures of unconsolidated affiliates. Unknown filer:
+    None (the title may be the filer's own)."""
+    if any(_AFFILIATES.search(line) for line in caption):
+        return AFFILIATES_ENTITY
     if not filer:
         return None
     for line in caption:

@@ -78,6 +78,8 @@ class MappingTable:
     def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
         """The rule for ``label``: one naming its section first (innermost first), then any section."""
         candidates = [r for r in self.rules if r.label == label and (statement in r.statements or "*" in r.statements)]
+        if not candidates and _OPENING_WORD.match(label):
+            return self.find(statement, sections, _OPENING_WORD.sub("", label))
         for section in (*sections, ""):
             for rule in candidates:
                 if rule.section == section:
@@ -231,12 +233,25 @@ _LABEL_VARIANTS = (
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"\b(?:share\s?owners|shareholders)(?='|\b)", re.IGNORECASE), "stockholders"),
 )
+# Words that name the same line item either way, folded on both sides of the lookup (the vocabulary's
+# labels and the printed ones): "earnings" and "income" ("Net earnings", "Earnings before income
+# taxes"), the other side named in parentheses ("Income (loss)", "Provision/(credit) for income taxes",
+# "Net (decrease) increase in cash"), and the "Total" or "Less" that opens a row.
+_SAME_ITEM = (
+    (re.compile(r"\s*/?\s*\((?:loss|losses|benefit|credit|decrease|increase|deficit|expense|income)\)\s*", re.I), " "),
+    (re.compile(r"\s*/\s*(?:loss|losses|benefit|credit|deficit)\b", re.IGNORECASE), " "),
+    (re.compile(r"\bearnings\b", re.IGNORECASE), "income"),
+)
+# The "Total" or "Less" that opens a row: "Total noninterest income" is noninterest income, unless the
+# vocabulary names the total itself (a bank's "Total interest income" is all its interest income, where
+# "Interest income" alone is an industrial's line); so it is tried only when the whole label names nothing.
+_OPENING_WORD = re.compile(r"^(?:total|less)\b\s*[:-]*\s*(?=\S)")
 
 
 def normalise_label(label: str) -> str:
-    """``"Income tax expense(benefit)"`` → ``"income tax expense (benefit)"``; footnote marks go;
-    ``"Total Shareowners’ Equity"`` → ``"total stockholders' equity"``."""
-    for pattern, replacement in _LABEL_VARIANTS:
+    """``"Income tax expense(benefit)"`` → ``"income tax expense"``; footnote marks go;
+    ``"Total Shareowners’ Equity"`` → ``"stockholders' equity"``; ``"Net earnings (loss)"`` → ``"net income"``."""
+    for pattern, replacement in (*_LABEL_VARIANTS, *_SAME_ITEM):
         label = pattern.sub(replacement, label)
     text = _FOOTNOTE.sub(" ", label).replace("(", " (")
     text = re.sub(r"\s*-\s*", "-", text)
@@ -353,6 +368,11 @@ def map_observations(
             no_rule.append(observation)
             continue
         concept = taxonomy.concepts[rule.concept]
+        if concept.type in (ConceptType.MONETARY, ConceptType.PER_SHARE) and observation.measure:
+            # "Total Sales" in a table "(In Millions of KWHs)": a quantity, never an amount of money.
+            unmapped.append(((observation.statement, observation.label), observation.source))
+            no_rule.append(observation)
+            continue
         if concept.type is ConceptType.MONETARY and per_share_row(observation):
             # The label names an amount; the figure is its per-share counterpart: the extension states it.
             no_rule.append(observation)
@@ -456,6 +476,25 @@ def _where(source: SourceRef) -> str:
     return f"{lines} ({source.cell})"
 
 
+def _smaller_scale_copy(fact: Fact, group: Sequence[tuple[Fact, bool]]) -> bool:
+    """One figure printed at two scales: "Net income (loss) as reported  $ 643" in a note whose scale
+    is stated only above it, and "643.1" in a statement "(in millions)". The reading a thousand,
+    million or billion times smaller than another of the same aspects is the one whose scale was
+    missed: it never wins the merge (and is reported as the conflict it is)."""
+    if not fact.value:
+        return False
+    for other, _ in group:
+        for power in (3, 6, 9):
+            scaled = fact.replace(value=fact.value.scaleb(power), decimals=_shift(fact.decimals, power))
+            if other is not fact and abs(other.value) > abs(fact.value) and _agree(scaled, other):
+                return True
+    return False
+
+
+def _shift(decimals: int | None, power: int) -> int | None:
+    return None if decimals is None else decimals - power
+
+
 def merge_facts(
     candidates: list[tuple[Fact, bool]],
 ) -> tuple[tuple[Fact, ...], tuple[Finding, ...], tuple[SourceRef, ...]]:
@@ -481,7 +520,16 @@ def merge_facts(
             merged.append(held[0])
             continue
         group = held
-        ranked = sorted(group, key=lambda item: (not item[1], -_precision(item[0]), item[0].sources[0].line_end))
+        unscaled = {id(fact) for fact, _ in group if _smaller_scale_copy(fact, group)}
+        ranked = sorted(
+            group,
+            key=lambda item: (
+                id(item[0]) in unscaled,
+                not item[1],
+                -_precision(item[0]),
+                item[0].sources[0].line_end,
+            ),
+        )
         winner = ranked[0][0]
         agreeing = [winner]
         for fact, _ in ranked[1:]:

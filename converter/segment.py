@@ -12,7 +12,7 @@ Everything that is neither table nor blank is prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from converter.read import Document, Line
@@ -432,4 +432,58 @@ def segment(document: Document) -> tuple[Block, ...]:
         blocks.append(_marked_block(lines, kinds, region, caption_top))
         cursor = region[3] + 1
     blocks.extend(_heuristic_blocks(lines, kinds, cursor, len(lines)))
-    return tuple(blocks)
+    return _with_lead_sentences(blocks)
+
+
+# The sentence that introduces a table: it ends the paragraph above with a colon ("Combined financial
+# information of the unconsolidated affiliated companies in millions of dollars is as follows:").
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[A-Z(\"])")
+
+
+def lead_sentence(block: Block) -> Line | None:
+    """The last sentence of a prose block when it ends in a colon: a line of its own, numbered where
+    it ends."""
+    text_lines = [line for line in block.lines if line.text.strip()]
+    return _last_sentence(text_lines)
+
+
+def _last_sentence(text_lines: list[Line]) -> Line | None:
+    if not text_lines or not text_lines[-1].text.rstrip().endswith(":"):
+        return None
+    tail: list[str] = []
+    for line in reversed(text_lines[-MAX_LEAD_LINES:]):
+        tail.insert(0, line.text.strip())
+        if len(_SENTENCE_END.split(" ".join(tail))) > 1:
+            break
+    sentence = _SENTENCE_END.split(" ".join(tail))[-1]
+    if len(sentence.split()) < MIN_LEAD_WORDS:
+        return None  # "Current Liabilities:": a heading, not a sentence
+    return Line(number=text_lines[-1].number, text=sentence)
+
+
+MAX_LEAD_LINES = 4
+MIN_LEAD_WORDS = 6
+
+
+def _with_lead_sentences(blocks: list[Block]) -> tuple[Block, ...]:
+    """A table printed with no title of its own takes the sentence that introduces it as its caption:
+    where that sentence states the scale or whose figures these are, the table says nothing else."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if block.kind is BlockKind.TABLE and previous is not None and previous.kind is BlockKind.PROSE:
+            caption = [line for line in block.caption if line.text.strip()]
+            if not caption:
+                lead = lead_sentence(previous)
+                if lead is not None:
+                    block = replace(block, caption=(lead,))
+            elif caption[0].text.strip()[:1].islower() and caption[0].text.rstrip().endswith(":"):
+                # "... in millions of / dollars is as follows:": the paragraph's last line, taken as the
+                # table's title, is the end of its sentence.
+                text_lines = [line for line in previous.lines if line.text.strip()] + [caption[0]]
+                lead = _last_sentence(text_lines)
+                if lead is not None:
+                    rest = tuple(line for line in block.caption if line is not caption[0])
+                    block = replace(block, caption=(lead, *rest))
+        out.append(block)
+    return tuple(out)

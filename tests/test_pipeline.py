@@ -90,7 +90,11 @@ def test_no_duplicate_facts(result: Result) -> None:
 @pytest.mark.parametrize(
     ("printed", "normalised"),
     [
-        ("Income tax expense(benefit)", "income tax expense (benefit)"),
+        ("Income tax expense(benefit)", "income tax expense"),
+        ("Provision/(credit) for income taxes", "provision for income taxes"),
+        ("Net (decrease) increase in cash", "net increase in cash"),
+        ("NET EARNINGS (LOSS)", "net income"),
+        ("Income/(loss) before income taxes", "income before income taxes"),
         ("Common stock(2)", "common stock"),
         ("Capital Lease Obligations- Noncurrent", "capital lease obligations-noncurrent"),
         ("Cash, Beginning of Period", "cash beginning of period"),

@@ -506,3 +506,63 @@ def test_a_table_split_inside_its_block_keeps_the_columns_dates() -> None:
 )
 def test_a_scale_note_in_parentheses_wins_over_scale_words_in_prose(caption: str, scale: Scale | None) -> None:
     assert scale_of(caption) is scale
+
+
+# --- the sentence that introduces a table; one figure at two scales ----------------------------------
+
+LEAD_SENTENCE = """\
+Deere & Company's share of the income of these companies is reported in the consolidated income
+statement. Combined financial information of the unconsolidated affiliated companies in millions of
+dollars is as follows:
+
+                                   Year Ended October 31
+                                   2003      2002      2001
+                                  ------    ------    ------
+Sales                             $1,929    $1,605    $1,667
+Net income (loss)                     23       (38)      (32)
+"""
+
+
+def test_a_table_with_no_title_takes_the_sentence_that_introduces_it(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The lead sentence states the scale ("in millions of dollars") and whose figures these are (the
+    affiliates', combined): they are never the filer's sales and net income in dollars."""
+    result = convert(LEAD_SENTENCE, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    sales = [f for f in result.facts if f.concept == "Revenues"]
+    assert sales and all(f.dimensions == (("LegalEntityAxis", "ext:UnconsolidatedAffiliatesMember"),) for f in sales)
+    assert {f.value for f in sales} == {Decimal(1_929_000_000), Decimal(1_605_000_000), Decimal(1_667_000_000)}
+
+
+def test_a_heading_ending_in_a_colon_is_not_a_lead_sentence() -> None:
+    from converter.segment import Block, BlockKind, lead_sentence
+
+    heading = Block(kind=BlockKind.PROSE, lines=(Line(1, "Current Liabilities:"),))
+    prose = Block(
+        kind=BlockKind.PROSE, lines=(Line(1, "Net sales were higher. The figures by segment are as follows:"),)
+    )
+    assert lead_sentence(heading) is None
+    assert lead_sentence(prose) == Line(1, "The figures by segment are as follows:")
+
+
+TWO_SCALES = """\
+                      CONSOLIDATED STATEMENT OF INCOME
+                          (In millions of dollars)
+                                              2003        2002
+Net income                                $    643.1  $    319.2
+
+                      STOCK-BASED COMPENSATION
+                                              2003        2002
+Net income as reported                    $    643    $    319
+"""
+
+
+def test_a_figure_printed_again_without_its_scale_never_wins(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "643" in a note and "643.1" in the statement "(In millions of dollars)": one figure at two
+    scales. The reading a million times smaller is the one whose scale was missed."""
+    result = convert(
+        TWO_SCALES, name="x.txt", options=Options(fiscal_year_end="12-31"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    income = sorted(f.value for f in result.facts if f.concept == "NetIncomeLoss")
+    assert income == [Decimal("319200000"), Decimal("643100000")]
+    assert any(f.code == "source.conflict" for f in result.findings)

@@ -21,6 +21,17 @@ PRINTED = [
     ("income", "", "REVENUE", "Revenues"),
     ("income", "", "Net revenues", "Revenues"),
     ("income", "", "Sales", "Revenues"),
+    # "Total" opens a label the vocabulary names without it; a bank's "Total interest income" is its own.
+    ("income", "", "Total net sales", "Revenues"),
+    ("income", "", "Total interest income", "InterestAndDividendIncomeOperating"),
+    # "earnings" is "income", "(loss)" and "/(credit)" name the other side of the same line.
+    (
+        "income",
+        "",
+        "Earnings (loss) before income taxes",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    ("income", "", "Provision/(credit) for income taxes", "IncomeTaxExpenseBenefit"),
     ("income", "", "Income from operations", "OperatingIncomeLoss"),
     ("income", "", "Operating profit", "OperatingIncomeLoss"),
     ("income", "", "Earnings from Operations", "OperatingIncomeLoss"),
