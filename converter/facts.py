@@ -154,6 +154,30 @@ def _statement(caption: str, rules: tuple[StatementRule, ...]) -> tuple[str, boo
     return "other", False
 
 
+# Rows that only one kind of statement prints, for a table whose title names none (a title set above
+# the <TABLE> mark, a page's running head): the kind its rows show, never a primary statement's rank.
+_STATEMENT_ROWS = (
+    (
+        re.compile(
+            r"^\s*net\s+cash\s+(?:provided|used|from|generated)|^\s*cash\s+(?:flows?\s+)?(?:provided|generated)", re.I
+        ),
+        "cashflow",
+    ),
+    (re.compile(r"^\s*total\s+liabilities\s+and\s+(?:stock|share)\w*\s*'?\s*(?:equity|investment)", re.I), "balance"),
+    (re.compile(r"^\s*(?:net\s+(?:income|earnings)|income\s+before\s+income\s+taxes)\b", re.I), "income"),
+)
+
+
+def statement_by_rows(table: Table) -> str:
+    """``"cashflow"`` for a table with a "Net cash provided by operating activities" row, ``"balance"``
+    for one with "Total liabilities and stockholders' equity", ``"income"`` for "Net income" or
+    "Income before income taxes"; else ``"other"``."""
+    for pattern, kind in _STATEMENT_ROWS:
+        if any(pattern.search(row.label) for row in table.rows):
+            return kind
+    return "other"
+
+
 def _source(document: str, row: Row, cell_text: str, start: int, end: int) -> SourceRef:
     return SourceRef(
         document=document,
@@ -316,6 +340,11 @@ def read_observations(
     another company's name (``caption_entity``) gives that company's facts: its rows take it as member."""
     caption = table.caption_text
     statement, primary = _statement(caption, statements)
+    if statement == "other":
+        # A title centred over the columns is read with the headings: "STATEMENT OF CONSOLIDATED INCOME".
+        statement, primary = _statement(" ".join(line.text.strip() for line in table.header), statements)
+    if statement == "other":
+        statement = statement_by_rows(table)
     scale = table_scale(table)
     # No currency named, but "$" printed on the first and total rows: US dollars.
     default_currency = _first_currency(caption, _CURRENCIES) or (
@@ -407,6 +436,16 @@ def read_observations(
                     caption=caption,
                 )
             )
+    for line, cell in table.page_numbers:
+        cell_count += 1
+        skipped.append(
+            (
+                "page-number",
+                SourceRef(
+                    document=document, line_start=line.number, line_end=line.number, text=line.text, cell=cell.text
+                ),
+            )
+        )
     for line, cell in table.stray:
         cell_count += 1
         findings.append(

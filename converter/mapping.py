@@ -104,6 +104,12 @@ class MappedFacts:
     unmapped_labels: tuple[tuple[tuple[str, str], SourceRef], ...] = ()
 
 
+# A row that states a ratio of the line item it names: "as a Percent of Net Sales", "% of revenues".
+_RATIO_ROW = re.compile(
+    r"\b(?:as\s+a\s+)?(?:percent(?:age)?|%)\s+of\b|\bmargin\s+(?:percent|ratio|rate)\b", re.IGNORECASE
+)
+
+
 def row_heading(sections: Sequence[str]) -> str:
     """The heading a row sits under, a wrapped one whole: "Shares used in computing earnings" then
     "per share (in thousands)" (a line starting in lower case continues the one above)."""
@@ -373,6 +379,10 @@ def map_observations(
             unmapped.append(((observation.statement, observation.label), observation.source))
             no_rule.append(observation)
             continue
+        if concept.type is not ConceptType.PERCENT and _RATIO_ROW.search(scale_label(observation)):
+            # "Earnings before Income Taxes as a Percent of Net Sales  5.7": a ratio, not the amount.
+            mismatched.append(("ratio-row", observation.source))
+            continue
         if concept.type is ConceptType.MONETARY and per_share_row(observation):
             # The label names an amount; the figure is its per-share counterpart: the extension states it.
             no_rule.append(observation)
@@ -424,6 +434,8 @@ def map_observations(
         )
         candidates.append((fact, observation.primary))
         origins.append(observation)
+    candidates, origins, components = _totals_keep_their_concept(candidates, origins)
+    no_rule.extend(components)
     return MappedFacts(
         candidates=tuple(deduction_signs(candidates, origins)),
         findings=tuple(findings),
@@ -433,6 +445,35 @@ def map_observations(
         skipped=tuple(mismatched),
         unmapped_labels=tuple(unmapped),
     )
+
+
+_TOTAL_LABEL = re.compile(r"^\s*total\b", re.IGNORECASE)
+
+
+def _totals_keep_their_concept(
+    candidates: list[tuple[Fact, bool]], origins: list[Observation]
+) -> tuple[list[tuple[Fact, bool]], list[Observation], list[Observation]]:
+    """Two rows of one table on one concept with different figures, one of them a "Total ...": "Net
+    sales  2,911.6" and "Total net sales and revenues  3,483.8" both read as revenues. The total is
+    the concept; the other row is a component of it, stated by the filing's extension."""
+    rows_by_aspects: dict[tuple[object, ...], set[int]] = {}
+    for (fact, _), observation in zip(candidates, origins, strict=True):
+        rows_by_aspects.setdefault((fact.concept, fact.period, fact.dimensions), set()).add(observation.row)
+    labels = {observation.row: observation.label for observation in origins}
+    values: dict[tuple[tuple[object, ...], int], Decimal] = {
+        ((fact.concept, fact.period, fact.dimensions), observation.row): fact.value
+        for (fact, _), observation in zip(candidates, origins, strict=True)
+    }
+    demoted: set[int] = set()
+    for aspects, rows in rows_by_aspects.items():
+        totals = [row for row in rows if _TOTAL_LABEL.match(labels[row])]
+        if len(rows) < 2 or len(totals) != 1 or len({values[(aspects, row)] for row in rows}) < 2:
+            continue
+        demoted |= rows - set(totals)
+    if not demoted:
+        return candidates, origins, []
+    kept = [(c, o) for c, o in zip(candidates, origins, strict=True) if o.row not in demoted]
+    return [c for c, _ in kept], [o for _, o in kept], [o for o in origins if o.row in demoted]
 
 
 def unmapped_label_findings(unmapped: Iterable[tuple[tuple[str, str], SourceRef]]) -> tuple[Finding, ...]:

@@ -37,7 +37,7 @@ from converter.extension import (
     extend_table,
     member_dimensions,
 )
-from converter.facts import TableReading, group_key, read_observations
+from converter.facts import TableReading, group_key, read_observations, table_scale
 from converter.findings import Finding, Severity, SourceRef
 from converter.html import looks_like_html, render_html
 from converter.mapping import MappingTable, load_mapping_table, map_observations, merge_facts, unmapped_label_findings
@@ -52,10 +52,12 @@ from converter.model import (
     ExtensionRef,
     Fact,
     Result,
+    Scale,
 )
 from converter.periods import calendar_for, detect_document_date, printed_dates, stated_calendar
 from converter.prose import load_prose_rules, read_prose
 from converter.read import Document, decode, read_document
+from converter.scales import scale_of
 from converter.segment import BlockKind, segment
 from converter.tables import Table, read_tables
 from converter.taxonomy import Taxonomy
@@ -108,11 +110,11 @@ def continued_table(table: Table, previous: Table | None) -> Table:
     # A caption of its own starts a new table; one shared with the table before (the same block, split
     # where a heading line stood between rows) does not.
     if table.caption and table.caption != previous.caption:
-        return table
+        return _sibling_scale(table, previous)
     if table.header and _heading_text(table) == _heading_text(previous):
         return dataclasses.replace(table, caption=previous.caption)
     if any(column.headings for column in table.columns) or len(table.columns) != len(previous.columns):
-        return table
+        return _sibling_scale(table, previous)
     if not table.rows or not previous.rows:
         return table
     same_block = table.caption == previous.caption
@@ -123,6 +125,21 @@ def continued_table(table: Table, previous: Table | None) -> Table:
         return table
     columns = tuple(dataclasses.replace(c, headings=p.headings) for c, p in pairs)
     return dataclasses.replace(table, caption=previous.caption, header=previous.header, columns=columns)
+
+
+def _sibling_scale(table: Table, previous: Table) -> Table:
+    """A table stating no scale, printed right below one that does under the same title ("EARNINGS
+    REPORT (IN THOUSANDS, EXCEPT PER SHARE DATA)" over a "THREE MONTHS ENDED" table, then a "YEAR
+    ENDED" one): the title's scale note is its scale too."""
+    if table_scale(table) is not Scale.UNITS or not table.rows or not previous.rows:
+        return table
+    top = (*table.caption, *table.header, *table.rows[0].lines)[0]
+    if top.number - previous.rows[-1].lines[-1].number > CONTINUATION_GAP:
+        return table
+    note = next((line for line in previous.caption if scale_of(line.text) is not None), None)
+    if note is None:
+        return table
+    return dataclasses.replace(table, caption=(note, *table.caption))
 
 
 def document_entity_name(text: str) -> str | None:

@@ -594,6 +594,11 @@ def _amount(
     adjusted_concept = "adjusted" in ctx.taxonomy.concepts[concept].label.lower()
     if sentence.has(_ADJUSTED) and not forward and not adjusted_concept:
         return "adjusted-measure"
+    if scale == 0 and digits > 0 and ctx.taxonomy.concepts[concept].type is ConceptType.MONETARY:
+        # "1993 net earnings of $212.1" (its "million" on the next page), "1993'S $1.23" in an EPS
+        # headline: an amount with decimals and no scale word is in millions or per share, never
+        # whole dollars; neither reading is written.
+        return "scale-in-doubt"
     period = _period(ctx, sentence, match.end(), stop)
     if not isinstance(period, Period):
         return period

@@ -96,6 +96,11 @@ class Block:
     body: tuple[Line, ...] = ()
 
 
+# A figure with a footnote mark run onto it: "$  288,139(a)", "78.1%(1)", "1.64*".
+_FOOTNOTED = re.compile(r"^(?P<cell>.*?\d[%)]?)(?:\((?:[a-zA-Z]|\d{1,2})\)|\*{1,3})$")
+_DIGIT = re.compile(r"\d")
+
+
 def _dot_leader(label: str) -> int:
     """Length of the dot leader ending ``label`` ("Net sales ........"), 0 when there is none."""
     match = _DOT_LEADER_REVERSED.match(label[::-1])
@@ -126,6 +131,11 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
             i -= 1
             first_word_start = start
             continue
+        marked = _FOOTNOTED.match(word)
+        if marked and is_cell(marked.group("cell")) and _DIGIT.search(marked.group("cell")):
+            # "288,139(a)", "78.1%(1)", "1.64*": the figure, then the mark of a note about it.
+            word = marked.group("cell")
+            end = start + len(word)
         if not (is_cell(word) or is_garbled_figure(word)):
             break
         cells.append(CellToken(word.lstrip("$"), start + (len(word) - len(word.lstrip("$"))), end))

@@ -80,6 +80,8 @@ class Table:
     rows: tuple[Row, ...]
     stray: tuple[tuple[Line, CellToken], ...]
     index: int
+    # Page numbers printed at a page break inside the table: skipped as such.
+    page_numbers: tuple[tuple[Line, CellToken], ...] = ()
 
     @property
     def caption_text(self) -> str:
@@ -103,12 +105,23 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _is_heading_line(line: Line, column_left: int) -> bool:
     """A text line lying wholly over the columns: a heading, not a label."""
     text = line.text
-    return bool(text.strip()) and _indent(text) >= column_left - HEADING_SLACK
+    if not text.strip():
+        return False
+    if _indent(text) >= column_left - HEADING_SLACK:
+        return True
+    # "March 27,   March 29," centred over "$ 8,091   $ 6,751": a date a little wider than its figures.
+    first = _PERIOD_PHRASE.match(text, _indent(text))
+    return first is not None and first.end() > column_left
 
 
 def _has_heading(line: Line, column_left: int) -> bool:
-    """A text line with some phrase over the columns ("Revenues      YoY      QoQ")."""
-    return any(start >= column_left - HEADING_SLACK for _, start, _ in _heading_chunks(line.text))
+    """A text line with some phrase over the columns ("Revenues      YoY      QoQ"), a date centred
+    over its figures included."""
+    period_chunks = {(m.start(), m.end()) for m in _PERIOD_PHRASE.finditer(line.text)}
+    return any(
+        start >= column_left - HEADING_SLACK or ((start, end) in period_chunks and end > column_left)
+        for _, start, end in _heading_chunks(line.text)
+    )
 
 
 def _heading_chunks(text: str) -> list[tuple[str, int, int]]:
@@ -349,10 +362,20 @@ def _read_rows(
     return rows, stray
 
 
+def _page_number(reading: LineReading) -> bool:
+    _, label, cells = reading
+    return not label.strip() and len(cells) == 1 and cells[0].text.isdigit() and len(cells[0].text) <= 3
+
+
 def read_tables(block: Block) -> tuple[Table, ...]:
     """Read every table of a table block."""
     # Each line is read once here (kind, label, cells); the steps below look it up.
     read = {line: read_line(line) for line in (*block.header, *block.body)}
+    # A page number alone on its line ("2") at a page break inside a table is no row and no column (it
+    # would put every heading over the columns): read as a blank line, kept apart to be reported.
+    page_numbers = {line: read[line][2][0] for line in block.body if _page_number(read[line])}
+    for line in page_numbers:
+        read[line] = (LineKind.BLANK, "", ())
     all_cells = [c for line in block.body for c in read[line][2]]
     column_left = min((c.start for c in all_cells), default=0)
     tables: list[Table] = []
@@ -369,6 +392,7 @@ def read_tables(block: Block) -> tuple[Table, ...]:
                 rows=tuple(rows),
                 stray=tuple(stray),
                 index=index,
+                page_numbers=tuple((line, page_numbers[line]) for line in body if line in page_numbers),
             )
         )
     return tuple(tables)

@@ -566,3 +566,112 @@ def test_a_figure_printed_again_without_its_scale_never_wins(taxonomy: Taxonomy,
     income = sorted(f.value for f in result.facts if f.concept == "NetIncomeLoss")
     assert income == [Decimal("319200000"), Decimal("643100000")]
     assert any(f.code == "source.conflict" for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    ("printed", "label", "cells"),
+    [
+        (
+            "Net earnings before extraordinary item     $  288,139(a)     $  212,078",
+            "Net earnings before extraordinary item",
+            ["288,139", "212,078"],
+        ),
+        (
+            "MEDICAL COSTS (1).............   685,613     78.1%(1)    580,238",
+            "MEDICAL COSTS (1)",
+            ["685,613", "78.1%", "580,238"],
+        ),
+        ("Revenues                          1,234*      5,678", "Revenues", ["1,234", "5,678"]),
+    ],
+)
+def test_a_footnote_mark_run_onto_a_figure_leaves_the_figure(printed: str, label: str, cells: list[str]) -> None:
+    from converter.segment import row_cells
+
+    read_label, read_cells = row_cells(printed)
+    assert (read_label, [c.text for c in read_cells]) == (label, cells)
+
+
+TITLE_OVER_TWO_TABLES = """\
+                         UNITED HEALTHCARE CORPORATION
+                                EARNINGS REPORT
+                     (IN THOUSANDS, EXCEPT PER SHARE DATA)
+<TABLE>
+<CAPTION>
+                                              THREE MONTHS ENDED
+                                     DECEMBER 31, 1994   DECEMBER 31, 1993
+                                     ------------------  -----------------
+<S>                                  <C>                 <C>
+Revenues                                 $  969,027          $  827,600
+Net earnings                             $   84,243          $   59,587
+</TABLE>
+
+<TABLE>
+<CAPTION>
+                                                  YEAR ENDED
+                                     DECEMBER 31, 1994   DECEMBER 31, 1993
+                                     -----------------   -----------------
+<S>                                  <C>                 <C>
+Revenues                                 $3,768,882          $3,115,202
+Net earnings                             $1,665,214          $  212,078
+</TABLE>
+"""
+
+
+def test_a_table_right_below_another_under_one_title_takes_its_scale(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(TITLE_OVER_TWO_TABLES, taxonomy, mapping_table)
+    assert ("Revenues", "1994-01-01..1994-12-31", Decimal(3_768_882_000)) in facts
+    assert ("NetIncomeLoss", "1993-10-01..1993-12-31", Decimal(59_587_000)) in facts
+
+
+PAGE_NUMBER_AND_CENTRED_DATES = """\
+                         CONSOLIDATED STATEMENTS OF INCOME
+                                               Three Months Ended
+                                             ---------------------
+(In Millions, Except Per Share Amounts)
+                                             March 27,   March 29,
+                                                2004        2003
+Net sales                                     $ 2,911     $ 2,273
+Finance and interest income                       294         310
+Total                                           3,205       2,583
+
+2
+
+Net income                                    $ 1,730     $   915
+"""
+
+
+def test_dates_centred_over_their_figures_head_the_columns_and_a_page_number_is_no_column(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    result = convert(
+        PAGE_NUMBER_AND_CENTRED_DATES,
+        name="x.txt",
+        options=Options(fiscal_year_end="12-25"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    income = {(f.period.end.isoformat(), f.value) for f in result.facts if f.concept == "NetIncomeLoss"}
+    assert income == {("2004-03-27", Decimal(1_730_000_000)), ("2003-03-29", Decimal(915_000_000))}
+    assert ("page-number" in result.cells.skipped) and result.cells.unaccounted == 0
+
+
+TOTAL_AND_COMPONENT = """\
+                         STATEMENT OF CONSOLIDATED INCOME
+                          (In millions of dollars)
+                                                      2004        2003
+Net sales                                          $ 2,911.6   $ 2,273.7
+Finance and interest income                            294.7       310.9
+Total net sales and revenues                         3,206.3     2,584.6
+Net income                                             100.0        90.0
+"""
+
+
+def test_a_total_keeps_the_concept_its_component_was_also_given(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Net sales" and "Total net sales and revenues" both read as revenues: the total is."""
+    facts = _facts(TOTAL_AND_COMPONENT, taxonomy, mapping_table, fiscal_year_end="12-31")
+    revenues = {value for concept, _, value in facts if concept == "Revenues"}
+    assert revenues == {Decimal("3206300000"), Decimal("2584600000")}
