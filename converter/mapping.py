@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
@@ -74,6 +74,9 @@ class MappingTable:
     statements: tuple[StatementRule, ...]
     rules: tuple[LabelRule, ...]
     units: Mapping[str, str]
+    # An amount's per-share counterparts, basic and diluted (``per_share.csv``): "Net income  $ 1.23"
+    # under "Earnings per share:" is EarningsPerShareBasic.
+    per_share: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
     def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
         """The rule for ``label``: one naming its section first (innermost first), then any section."""
@@ -110,6 +113,9 @@ _RATIO_ROW = re.compile(
 )
 
 
+_DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
+
+
 def row_heading(sections: Sequence[str]) -> str:
     """The heading a row sits under, a wrapped one whole: "Shares used in computing earnings" then
     "per share (in thousands)" (a line starting in lower case continues the one above)."""
@@ -144,7 +150,7 @@ def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
 _EXCEPT_PER_SHARE = re.compile(r"\bexcept\b[^)]*\bper[-\s]+share\b", re.IGNORECASE)
 
 
-_PER_SHARE_HEADING = re.compile(r"\bper\s+share\b", re.IGNORECASE)
+_PER_SHARE_HEADING = re.compile(r"\bper\s+(?:[\w()]+\s+){0,4}share\b", re.IGNORECASE)
 
 
 def per_share_row(observation: Observation) -> bool:
@@ -285,7 +291,16 @@ def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
     if units_file.exists():
         with units_file.open(encoding="utf-8", newline="") as handle:
             units = {row["concept"]: row["unit"] for row in csv.DictReader(handle)}
-    return MappingTable(statements=statements, rules=rules, units=units)
+    per_share: dict[str, tuple[str, str]] = {}
+    per_share_file = taxonomy.directory / "per_share.csv"
+    if per_share_file.exists():
+        with per_share_file.open(encoding="utf-8", newline="") as handle:
+            per_share = {
+                row["amount"]: (row["basic"], row["diluted"])
+                for row in csv.DictReader(handle)
+                if row["basic"] in taxonomy.concepts and row["diluted"] in taxonomy.concepts
+            }
+    return MappingTable(statements=statements, rules=rules, units=units, per_share=per_share)
 
 
 def _unit(spec: str, currency: str | None) -> Unit:
@@ -384,9 +399,13 @@ def map_observations(
             mismatched.append(("ratio-row", observation.source))
             continue
         if concept.type is ConceptType.MONETARY and per_share_row(observation):
-            # The label names an amount; the figure is its per-share counterpart: the extension states it.
-            no_rule.append(observation)
-            continue
+            # The label names an amount; the figure is its per-share counterpart, basic unless the row or
+            # its heading says diluted; one the vocabulary has none for is the extension's.
+            counterpart = table.per_share.get(concept.name)
+            if counterpart is None:
+                no_rule.append(observation)
+                continue
+            concept = taxonomy.concepts[counterpart[1 if _DILUTED.search(scale_label(observation)) else 0]]
         if concept.type in (ConceptType.MONETARY, ConceptType.SHARES) and scale_in_doubt(
             observation, _power(concept, observation)
         ):

@@ -675,3 +675,28 @@ def test_a_total_keeps_the_concept_its_component_was_also_given(
     facts = _facts(TOTAL_AND_COMPONENT, taxonomy, mapping_table, fiscal_year_end="12-31")
     revenues = {value for concept, _, value in facts if concept == "Revenues"}
     assert revenues == {Decimal("3206300000"), Decimal("2584600000")}
+
+
+PER_SHARE_BLOCK = """\
+                      CONSOLIDATED STATEMENTS OF INCOME
+                  (000'S OMITTED EXCEPT PER SHARE AMOUNTS)
+                                                              1992         1993
+Income Before Cumulative Effect of Accounting Changes   $  921,175   $  452,776
+NET INCOME                                              $  850,036   $  452,776
+EARNINGS PER COMMON AND COMMON EQUIVALENT SHARE:
+  Before Cumulative Effect of Accounting Changes             $1.86        $0.93
+NET INCOME                                                   $1.72        $0.93
+Diluted earnings per share:
+  Net income                                                 $1.70        $0.92
+"""
+
+
+def test_an_amount_s_label_under_a_per_share_heading_is_its_per_share_concept(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "NET INCOME  $1.72" under "EARNINGS PER ... SHARE:" is basic EPS; under "Diluted earnings per
+    share:" diluted EPS (``taxonomy/per_share.csv``)."""
+    facts = _facts(PER_SHARE_BLOCK, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("EarningsPerShareBasic", "1992-01-01..1992-12-31", Decimal("1.72")) in facts
+    assert ("EarningsPerShareDiluted", "1992-01-01..1992-12-31", Decimal("1.70")) in facts
+    assert ("NetIncomeLoss", "1992-01-01..1992-12-31", Decimal(850_036_000)) in facts
