@@ -138,7 +138,9 @@ class Browser:
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Browser]:
     assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory(prefix="legacy-xbrl-chromium-") as profile:
+    # Chromium's helper processes can still be writing the profile as the browser exits: a profile
+    # left half-removed is no test failure.
+    with tempfile.TemporaryDirectory(prefix="legacy-xbrl-chromium-", ignore_cleanup_errors=True) as profile:
         chromium = Browser(CHROMIUM, Path(profile))
         try:
             yield chromium
