@@ -244,6 +244,14 @@ _LABEL_VARIANTS = (
     (re.compile(r"[\u2018\u2019`]"), "'"),
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"\b(?:share\s?owners|shareholders)(?='|\b)", re.IGNORECASE), "stockholders"),
+    # One compound printed three ways: "Long Term Debt", "Long-term debt", "Long - term debt";
+    # "Non-interest income", "Noninterest income", "Non interest income".
+    (re.compile(r"\b(long|short)\s*-?\s*(term)\b", re.IGNORECASE), r"\1-\2"),
+    (re.compile(r"\b(non)\s*-?\s*(?=(?:interest|current|operating|cash|recurring)\b)", re.IGNORECASE), r"\1"),
+    # A word cut short to fit the label column: "Selling, Marketing, & Administrative Exp.",
+    # "Asset management and admin. fees".
+    (re.compile(r"\bexps?\b\.?", re.IGNORECASE), "expenses"),
+    (re.compile(r"\badmin\b\.?", re.IGNORECASE), "administrative"),
 )
 # Words that name the same line item either way, folded on both sides of the lookup (the vocabulary's
 # labels and the printed ones): "earnings" and "income" ("Net earnings", "Earnings before income

@@ -100,6 +100,12 @@ def test_no_duplicate_facts(result: Result) -> None:
         ("Cash, Beginning of Period", "cash beginning of period"),
         ("64kbps - 128kbps", "64kbps-128kbps"),
         ("Revenues:", "revenues"),
+        ("Long Term Debt", "long-term debt"),
+        ("Long - term debt", "long-term debt"),
+        ("Non-interest income", "noninterest income"),
+        ("Non interest expense", "noninterest expense"),
+        ("Selling, Marketing, & Administrative Exp.", "selling marketing and administrative expenses"),
+        ("Asset management and admin. fees", "asset management and administrative fees"),
     ],
 )
 def test_normalise_label(printed: str, normalised: str) -> None:

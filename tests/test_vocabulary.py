@@ -114,6 +114,18 @@ PRINTED = [
     ("income", "Revenues", "Premium", "PremiumsEarnedNet"),
     ("income", "", "Premiums earned", "PremiumsEarnedNet"),
     ("income", "", "Medical costs", "PolicyholderBenefitsAndClaimsIncurredNet"),
+    # Older industrial wording
+    ("income", "", "Sales to Customers", "Revenues"),
+    ("income", "", "Selling, Marketing, & Administrative Exp.", "SellingGeneralAndAdministrativeExpense"),
+    ("income", "", "Research Expense", "ResearchAndDevelopmentExpense"),
+    (
+        "income",
+        "",
+        "Earnings Before Provision for Taxes on Income",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    ("income", "", "Net Earnings Before Cumulative Effect of Accounting Changes", "IncomeLossFromContinuingOperations"),
+    ("balance", "", "Long Term Debt", "LongTermDebtNoncurrent"),
 ]
 
 
