@@ -15,7 +15,7 @@ from datetime import date
 
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
-from converter.periods import FiscalCalendar, column_period
+from converter.periods import FiscalCalendar, caption_period, column_period
 from converter.scales import scale_of
 from converter.tables import Row, Table
 from converter.values import ParsedNumber, parse_number
@@ -99,6 +99,45 @@ _OTHER_BASES = (
 def _other_basis(caption: str) -> str | None:
     """The skip reason of a table whose caption names a basis other than the reported one, or None."""
     return next((reason for pattern, reason in _OTHER_BASES if pattern.search(caption)), None)
+
+
+# Column headings that name the basis of their figures. A pro forma statement prints the registrant's
+# historical amounts beside the acquired businesses', the adjustments and the combined result::
+#
+#                       JOHNSON &      SUBTOTAL        PRO FORMA      PRO FORMA
+#                        JOHNSON       ACQUIRED       ADJUSTMENTS     COMBINED
+#                       (Note A)      BUSINESSES
+#
+# and an earnings release prints "As Reported" beside "Pro Forma" or "Adjusted" for one period.
+_COLUMN_OTHER_BASES = (
+    (re.compile(r"\bpro\s?-?\s?forma\b|\badjustments?\b|\beliminations?\b", re.IGNORECASE), "pro-forma"),
+    (
+        re.compile(r"\bnon-?\s?gaap\b|\bas\s+adjusted\b|\badjusted\b|\boperating\s+basis\b", re.IGNORECASE),
+        "non-gaap-basis",
+    ),
+)
+_COLUMN_REPORTED = re.compile(r"\bhistorical\b|\b(?:as\s+)?reported\b|\bgaap\b", re.IGNORECASE)
+# What a heading may print besides the registrant's name and still be its own column: note references
+# ("(Note A)"), rules and the words of a reported basis.
+_HEADING_NOISE = re.compile(r"\((?:note\s+)?\w{1,2}\)|\bnotes?\s+\w{1,2}\b|[-=_]{2,}", re.IGNORECASE)
+_REPORTED_WORDS = frozenset({"historical", "as", "reported", "gaap", "consolidated"})
+
+
+def column_basis(headings: str, filer: str | None) -> str | None:
+    """What basis a column's headings name: ``"reported"`` for the registrant's own historical amounts
+    ("Historical", "As Reported", "GAAP", or its name alone: "JOHNSON & JOHNSON (Note A)" filed by
+    Johnson & Johnson), a skip reason (``"pro-forma"``, ``"non-gaap-basis"``) for adjustments and
+    combined or adjusted amounts, None when the headings name no basis (another company's name, a
+    period alone)."""
+    if _COLUMN_REPORTED.search(headings) and not re.search(r"\bnon-?\s?gaap\b", headings, re.IGNORECASE):
+        return "reported"
+    for pattern, reason in _COLUMN_OTHER_BASES:
+        if pattern.search(headings):
+            return reason
+    words = _name_words(_HEADING_NOISE.sub(" ", headings)) - _REPORTED_WORDS
+    if filer and words and words <= _name_words(filer):
+        return "reported"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,19 +400,34 @@ def read_observations(
     column_periods = [column_period(column.headings, context, fiscal, printed) for column in table.columns]
     column_currencies = [_first_currency(" ".join(c.headings), _HEADING_CURRENCIES) for c in table.columns]
     column_derived = [_derived(" ".join(c.headings)) for c in table.columns]
+    # A column's basis skips it (an "Adjusted" column beside "As Reported"); under a caption that names
+    # another basis, only the registrant's historical column is read.
+    basis = _other_basis(caption)
+    # Only what sets a column apart names its basis: a heading over every column is the table's.
+    common = set.intersection(*(set(c.headings) for c in table.columns)) if len(table.columns) > 1 else set()
+    kinds = [column_basis(" ".join(h for h in c.headings if h not in common), filer) for c in table.columns]
+    # A column is the reported one only beside a column of another basis: "Historical" over the
+    # registrant's figures with "Pro Forma Adjustments" beside them.
+    contrast = any(kind not in (None, "reported") for kind in kinds)
+    column_skip = [(None if contrast else basis) if kind == "reported" else kind or basis for kind in kinds]
     # Columns of one period and currency that are not percentages or changes hold different measures
     # ("Amortized Cost", "Unrealized Gains", "Fair Value" at December 31): one concept cannot state them.
     measured = [
         (p, cur)
-        for p, cur, derived in zip(column_periods, column_currencies, column_derived, strict=True)
-        if p is not None and derived is None
+        for p, cur, derived, skip in zip(column_periods, column_currencies, column_derived, column_skip, strict=True)
+        if p is not None and derived is None and skip is None
     ]
     shared = {key for key in measured if measured.count(key) > 1}
+    # The registrant's column of a statement whose columns are bases, not periods, is of the one
+    # period its caption names.
+    column_periods = [
+        caption_period(context, printed) if period is None and kind == "reported" and contrast else period
+        for period, kind in zip(column_periods, kinds, strict=True)
+    ]
     members = row_members(table, known_groups)
     other = caption_entity(tuple(line.text for line in table.caption), filer)
     if other is not None:
         members = tuple(member or other for member in members)
-    basis = _other_basis(caption)
     for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
@@ -384,9 +438,10 @@ def read_observations(
             if derived is not None:
                 skipped.append((derived, source))
                 continue
-            if basis is not None and number is not None:
-                # Not the reported amounts: a pro forma or non-GAAP basis the caption names.
-                skipped.append((basis, source))
+            other_basis = column_skip[index]
+            if other_basis is not None and number is not None:
+                # Not the reported amounts: a pro forma or non-GAAP basis the caption or the column names.
+                skipped.append((other_basis, source))
                 continue
             if not row.label:
                 # A figure under a rule with no label ("  2,317  3,367"): a subtotal the text does not name.

@@ -337,6 +337,26 @@ def _parse_date(match: re.Match[str]) -> date:
     return date(int(match.group("year")), MONTHS[match.group("month")[:3].lower()], int(match.group("day")))
 
 
+def caption_period(context: str, printed: frozenset[date] = frozenset()) -> Period | None:
+    """The one period a caption names for every column: "FOR THE SIX MONTHS ENDED JULY 3, 1994" →
+    1994-01-03..1994-07-03 (13-week quarters), "AS OF JULY 3, 1994" → the instant. None when the caption
+    names no full date, or more than one, or a date without saying whether it ends a span or is a moment.
+    """
+    ends = set()
+    for match in _DATE.finditer(context):
+        try:
+            ends.add(_parse_date(match))
+        except ValueError:
+            return None
+    if len(ends) != 1:
+        return None
+    (end,) = ends
+    if _INSTANT_CONTEXT.search(context):
+        return Period.instant(end)
+    months = _duration_months(context)
+    return None if months is None else _duration(end, months, printed)
+
+
 def column_period(
     headings: tuple[str, ...],
     context: str,

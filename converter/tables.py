@@ -20,13 +20,18 @@ from dataclasses import dataclass
 
 from converter.read import Line
 from converter.scales import SCALE_NOTE
-from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells
+from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells, wrapped_labels
 
 __all__ = ["Column", "Row", "Table", "read_tables"]
 
 # How far left of the first column a heading may start and still be a column heading.
 HEADING_SLACK = 2
 _RULE_SEGMENT = re.compile(r"[-=_]{3,}")
+# A label line that stops mid-phrase goes on in the next line, indented or not:
+# "Intangible Assets - Net of Accumulated Amortization of" / "$368.2 and $443.6     1,147.4".
+_UNFINISHED = re.compile(r"(?:\b(?:of|and|or|for|to|in|on|from|by|less|net|the|with)|[,&])\s*$", re.IGNORECASE)
+# Rules after a label's words, two spaces or more away: "Earnings Before Provision for     ------   -----".
+_TRAILING_RULES = re.compile(r"(?<=\S)\s{2,}[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 _PERIOD_PHRASE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
     r"|[1-4]Q\s?'?\d\d|(?:FY|Fiscal\s)\s?'?\d{2,4}"
@@ -303,10 +308,16 @@ def _read_rows(
     sections: list[str] = []
     pending: list[Line] = []
     ruled = False
+    # A label line that also carries the rules closing the row above keeps only its words:
+    # "Earnings Before Provision for      ------     -----" over "  Taxes on Income   1,498   52".
+    words: dict[int, str] = {}
+
+    def text_of(line: Line) -> str:
+        return words.get(line.number, line.text)
 
     def flush() -> None:
         if pending:
-            sections.insert(0, _join_label([p.text for p in pending]).rstrip(":").strip())
+            sections.insert(0, _join_label([text_of(p) for p in pending]).rstrip(":").strip())
             pending.clear()
 
     for line in body:
@@ -314,6 +325,9 @@ def _read_rows(
         if kind is LineKind.RULE:
             ruled = True
         if not cells:
+            if kind is LineKind.TEXT and (trailing := _TRAILING_RULES.search(line.text)):
+                words[line.number] = line.text[: trailing.start()]
+                ruled = True
             if kind is LineKind.TEXT:
                 # A line read as a heading keeps no figure: any it ends with is reported, never dropped.
                 stray.extend((line, c) for c in row_cells(line.text)[1] if not YEAR_CELL.match(c.text))
@@ -328,8 +342,11 @@ def _read_rows(
             else:
                 flush()
             continue
-        if pending and _indent(line.text) > _indent(pending[0].text) and not pending[-1].text.rstrip().endswith(":"):
-            label = _join_label([p.text for p in pending] + [label])
+        if pending and (
+            (_indent(line.text) > _indent(pending[0].text) and not pending[-1].text.rstrip().endswith(":"))
+            or _UNFINISHED.search(text_of(pending[-1]))
+        ):
+            label = _join_label([text_of(p) for p in pending] + [label])
             lines = (*pending, line)
             pending.clear()
         else:
@@ -371,6 +388,10 @@ def read_tables(block: Block) -> tuple[Table, ...]:
     """Read every table of a table block."""
     # Each line is read once here (kind, label, cells); the steps below look it up.
     read = {line: read_line(line) for line in (*block.header, *block.body)}
+    body_kinds = wrapped_labels([read[line][0] for line in block.body])
+    for line, kind in zip(block.body, body_kinds, strict=True):
+        if kind is not read[line][0]:
+            read[line] = (kind, "", ())
     # A page number alone on its line ("2") at a page break inside a table is no row and no column (it
     # would put every heading over the columns): read as a blank line, kept apart to be reported.
     page_numbers = {line: read[line][2][0] for line in block.body if _page_number(read[line])}

@@ -700,3 +700,122 @@ def test_an_amount_s_label_under_a_per_share_heading_is_its_per_share_concept(
     assert ("EarningsPerShareBasic", "1992-01-01..1992-12-31", Decimal("1.72")) in facts
     assert ("EarningsPerShareDiluted", "1992-01-01..1992-12-31", Decimal("1.70")) in facts
     assert ("NetIncomeLoss", "1992-01-01..1992-12-31", Decimal(850_036_000)) in facts
+
+
+# --- basis columns -----------------------------------------------------------------------------------
+
+# A pro forma statement's columns are bases, not periods: the registrant's historical amounts, the
+# acquired businesses', the adjustments and the combined result, all for the one period the caption names.
+PRO_FORMA_COLUMNS = """\
+                               JOHNSON & JOHNSON
+         UNAUDITED PRO FORMA CONDENSED CONSOLIDATED STATEMENT OF INCOME
+                     FOR THE SIX MONTHS ENDED JULY 3, 1994
+                     (In Millions, Except Per Share Amount)
+
+                                                                 SUBTOTAL          PRO            PRO
+                                                  JOHNSON &      ACQUIRED         FORMA          FORMA
+                                                   JOHNSON      BUSINESSES     ADJUSTMENTS     COMBINED
+                                                   -------      ----------     -----------     --------
+                                                   (Note A)      (Note B)       (Note C)
+
+Sales to Customers                                  $7,606         $ 403                         $8,009
+Cost of Products Sold                                2,468           140                          2,608
+                                                    ------         -----           ----          ------
+Earnings Before Provision for                       ------         -----           ----          ------
+  Taxes on Income                                    1,498            52            (74)          1,476
+Net Earnings                                        $1,103           $45           $(61)         $1,087
+"""
+
+
+def test_a_pro_forma_statement_gives_the_registrants_historical_column_only(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(PRO_FORMA_COLUMNS, taxonomy, mapping_table, entity_name="Johnson & Johnson")
+    six_months = "1994-01-03..1994-07-03"
+    assert ("Revenues", six_months, Decimal(7606) * 10**6) in facts
+    assert ("NetIncomeLoss", six_months, Decimal(1103) * 10**6) in facts
+    # The label whose first line also carries the rules of the row above is still one label.
+    pretax = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
+    assert (pretax, six_months, Decimal(1498) * 10**6) in facts
+    values = {value for _, _, value in facts}
+    # Neither the acquired businesses' figures, nor the adjustments, nor the combined ones.
+    assert not values & {Decimal(403) * 10**6, Decimal(8009) * 10**6, Decimal(1087) * 10**6, Decimal(45) * 10**6}
+
+
+def test_without_the_registrants_name_a_pro_forma_statement_gives_nothing(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Unknown filer: "JOHNSON & JOHNSON" may be the acquired company; no column is taken as reported."""
+    text = PRO_FORMA_COLUMNS.replace("JOHNSON & JOHNSON\n", "\n", 1)
+    assert _facts(text, taxonomy, mapping_table) == set()
+
+
+REPORTED_AND_ADJUSTED = """\
+                      CONSOLIDATED STATEMENTS OF INCOME
+                    (In thousands, except per share data)
+
+                                     Three Months Ended June 30, 2001
+                                  As Reported    Adjustments   As Adjusted
+                                  -----------    -----------   -----------
+Net sales                           $120,500                     $120,500
+Net income                            $8,200         $1,300        $9,500
+"""
+
+
+def test_an_as_reported_column_is_read_beside_adjusted_ones(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(REPORTED_AND_ADJUSTED, taxonomy, mapping_table)
+    quarter = "2001-04-01..2001-06-30"
+    assert facts == {
+        ("Revenues", quarter, Decimal(120_500_000)),
+        ("NetIncomeLoss", quarter, Decimal(8_200_000)),
+    }
+
+
+# --- the lines around a statement ---------------------------------------------------------------------
+
+# The auditors' report ends with where and when it was signed, two blank lines above the statement.
+SIGNED_ABOVE = """\
+                                                  /s/ Ernst & Young
+
+
+          San Antonio, Texas
+          February 11, 1994
+
+
+Consolidated Statements of Income
+Dollars in millions except per share amounts
+                                                 1993         1992
+Operating Revenues
+Local service                              $  5,187.4   $  4,668.4
+Total operating revenues                     10,690.3     10,015.4
+"""
+
+
+def test_the_date_an_audit_report_was_signed_is_not_a_period_end(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(SIGNED_ABOVE, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("Revenues", "1993-01-01..1993-12-31", Decimal("10690300000")) in facts
+    assert not any(period.endswith("-02-11") for _, period, _ in facts)
+
+
+# A wrapped label whose second line holds figures of its own, then the row's figures.
+FIGURES_IN_A_LABEL = """\
+                        Consolidated Balance Sheets
+                Dollars in millions except per share amounts
+                                                               1993        1992
+Total current assets                                        3,619.8     3,203.1
+Intangible Assets - Net of Accumulated Amortization of
+$368.2 and $443.6                                           1,147.4     1,323.3
+Total Assets                                              $24,307.5   $23,810.0
+"""
+
+
+def test_a_label_line_that_starts_with_figures_stays_in_its_table(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(FIGURES_IN_A_LABEL, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("Assets", "@1993-12-31", Decimal("24307500000")) in facts
+    assert ("Assets", "@1992-12-31", Decimal("23810000000")) in facts
+    values = {value for _, _, value in facts}
+    assert not values & {Decimal("368200000"), Decimal("443600000"), Decimal("368.2"), Decimal("443.6")}
