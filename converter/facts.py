@@ -256,8 +256,15 @@ def _is_sector(section: str) -> bool:
     return _SECTOR.search(section.strip().rstrip(":-").strip()) is not None
 
 
+# Headings over rows repeated for another computation, not another part of the business: "FULLY DILUTED
+# EARNINGS PER SHARE" above the rows that "PRIMARY EARNINGS PER SHARE" repeats.
+_COMPUTATION = re.compile(r"\bper\s+(?:common\s+)?share\b|\b(?:primary|fully\s+diluted|basic|diluted)\b", re.I)
+
+
 def _is_group_heading(section: str, known: frozenset[str]) -> bool:
     name = _heading_name(section)
+    if _COMPUTATION.search(name):
+        return False
     letters = [c for c in name if c.isalpha()]
     caps = len(letters) > 2 and all(c.isupper() for c in letters)
     grouped = bool(

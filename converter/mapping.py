@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 _FOOTNOTE = re.compile(
-    r"\(\d{1,2}\)|\*+|\((?:notes?|[a-z])\)|\((?:see\s+)?notes?\b[^)]*\)|\(\s*in\s+(?:thousands|millions|billions)\s*\)",
+    r"/\(?(?:[a-z]|\d{1,2})\)?/|\(\d{1,2}\)|\*+|\((?:notes?|[a-z])\)|\((?:see\s+)?notes?\b[^)]*\)|\(\s*in\s+(?:thousands|millions|billions)\s*\)",
     re.IGNORECASE,
 )
 _BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
@@ -114,6 +114,28 @@ _RATIO_ROW = re.compile(
 
 
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
+_BARE_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
+
+
+def _total_of_heading(table: MappingTable, observation: Observation, taxonomy: Taxonomy) -> LabelRule | None:
+    """A row labelled only "Total", the last under its heading, states what the heading names::
+
+        Fully diluted earnings per share
+          Continuing operations                 $   (4.29)
+          Discontinued operations                     .46
+             Total                              $    8.86     <- diluted earnings per share
+
+    when the figure is of the concept's kind: a per-share amount prints its cents, other amounts do not
+    ("Total  $ 402,674" under "FULLY DILUTED EARNINGS PER SHARE" is the numerator, not a per-share figure).
+    """
+    if not observation.sections or not _BARE_TOTAL.match(observation.label):
+        return None
+    sections = tuple(normalise_label(s) for s in observation.sections)
+    rule = table.find(observation.statement, sections[1:], sections[0])
+    if rule is None:
+        return None
+    per_share = taxonomy.concepts[rule.concept].type is ConceptType.PER_SHARE
+    return rule if per_share == (observation.number.fraction_digits == 2) else None
 
 
 def row_heading(sections: Sequence[str]) -> str:
@@ -386,12 +408,21 @@ def map_observations(
     rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
     # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
     units: dict[tuple[str, str | None], Unit] = {}
+    # The last row under each heading: a "Total" there closes it; one higher up is a subtotal.
+    closing: dict[tuple[int, tuple[str, ...]], int] = {}
+    for observation in observations:
+        where = (observation.table, observation.sections)
+        closing[where] = max(closing.get(where, observation.row), observation.row)
     for observation in observations:
         key = (observation.statement, observation.sections, observation.label)
         if key not in rules:
             sections = tuple(normalise_label(s) for s in observation.sections)
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
-        rule = rules[key]
+        rule = rules[key] or (
+            _total_of_heading(table, observation, taxonomy)
+            if observation.row == closing.get((observation.table, observation.sections))
+            else None
+        )
         if rule is None:
             unmapped.append(((observation.statement, observation.label), observation.source))
             no_rule.append(observation)

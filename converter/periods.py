@@ -61,9 +61,11 @@ _FISCAL_YEAR_ENDED = re.compile(
     re.IGNORECASE,
 )
 # A statement's own period phrase, anywhere in the text: "For the Years Ended December 31, 1993, 1992
-# and 1991", "Year Ended December 31,", "twelve months ended June 30".
+# and 1991", "Year Ended December 31,", "twelve months ended June 30"; the auditors' opinion's "for each of
+# the three years in the period ended December 31, 1994".
 _YEARS_ENDED = re.compile(
-    r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|12\s+months)\s+ended\s+" + _MONTH + r"\s+(?P<day>\d{1,2})\b",
+    r"\b(?:(?:fiscal\s+)?years?(?:\s+in\s+the(?:\s+three[-\s]year)?\s+period)?|twelve\s+months|12\s+months)"
+    r"\s+ended\s+" + _MONTH + r"\s+(?P<day>\d{1,2})\b",
     re.IGNORECASE,
 )
 # A column's own year: "2004", "2003*", "1997 (Unaudited)"; not a year inside a date phrase.

@@ -104,7 +104,11 @@ class Block:
 
 
 # A figure with a footnote mark run onto it: "$  288,139(a)", "78.1%(1)", "1.64*".
-_FOOTNOTED = re.compile(r"^(?P<cell>.*?\d[%)]?)(?:\((?:[a-zA-Z]|\d{1,2})\)|\*{1,3})$")
+_FOOTNOTED = re.compile(
+    r"^(?P<cell>.*?\d[%)]?|-{1,2})(?:\((?:[a-zA-Z]|\d{1,2})\)|\*{1,3}|/\(?(?:[a-zA-Z]|\d{1,2})\)?/)$"
+)
+# A note's mark set apart in EDGAR's way for a superscript, after a figure: "(7,081) /(1)/", "- /(2)/".
+_SLASHED_MARK = re.compile(r"^/\(?(?:[a-zA-Z]|\d{1,2})\)?/$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -154,8 +158,15 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
             i -= 1
             first_word_start = start
             continue
+        if _SLASHED_MARK.match(word) and i >= 2 and is_cell(words[i - 2]):
+            i -= 1
+            continue
         marked = _FOOTNOTED.match(word)
-        if marked and is_cell(marked.group("cell")) and _DIGIT.search(marked.group("cell")):
+        if (
+            marked
+            and is_cell(marked.group("cell"))
+            and (_DIGIT.search(marked.group("cell")) or not marked.group("cell").strip("-"))
+        ):
             # "288,139(a)", "78.1%(1)", "1.64*": the figure, then the mark of a note about it.
             word = marked.group("cell")
             end = start + len(word)

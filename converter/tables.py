@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from converter.read import Line
 from converter.scales import SCALE_NOTE
@@ -320,6 +321,8 @@ def _read_rows(
             sections.insert(0, _join_label([text_of(p) for p in pending]).rstrip(":").strip())
             pending.clear()
 
+    # The row on the line right below each row: a heading over several indented rows is no wrapped label.
+    next_row = {line: below for line, below in pairwise(body) if read[line][2] and read[below][2]}
     for line in body:
         kind, label, cells = read[line]
         if kind is LineKind.RULE:
@@ -342,8 +345,15 @@ def _read_rows(
             else:
                 flush()
             continue
+        after = next_row.get(line)
         if pending and (
-            (_indent(line.text) > _indent(pending[0].text) and not pending[-1].text.rstrip().endswith(":"))
+            (
+                _indent(line.text) > _indent(pending[0].text)
+                and not pending[-1].text.rstrip().endswith(":")
+                # "Fully diluted earnings per share" over "  Continuing operations", "  Discontinued
+                # operations": the rows below at the same indent make it their heading.
+                and not (after is not None and _indent(after.text) == _indent(line.text) and len(pending) == 1)
+            )
             or _UNFINISHED.search(text_of(pending[-1]))
         ):
             label = _join_label([text_of(p) for p in pending] + [label])

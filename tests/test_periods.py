@@ -13,6 +13,7 @@ from converter.periods import (
     column_period,
     detect_document_date,
     detect_fiscal_calendar,
+    inferred_calendar,
 )
 
 IIJ = FiscalCalendar(3, 31, 1)  # "fiscal year ending March 31, 2004 ("fiscal 2003")"
@@ -68,3 +69,24 @@ def test_naming_inferred_from_document_date() -> None:
 
 def test_dateline() -> None:
     assert detect_document_date("TOKYO & NEW YORK--(BUSINESS WIRE)--Aug. 12, 2003--Internet") == date(2003, 8, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the Years Ended December 31, 1993, 1992 and 1991", FiscalCalendar(12, 31, 0)),
+        ("Year Ended June 30,", FiscalCalendar(6, 30, 0)),
+        (
+            "the results of their operations and their cash flows for each of the three years in the period\n"
+            "ended December 31, 1994, in conformity with generally accepted accounting principles",
+            FiscalCalendar(12, 31, 0),
+        ),
+        ("for each of the years in the three-year period ended March 31, 1995", FiscalCalendar(3, 31, 0)),
+        # A 52/53-week year ends on a different day each year: no calendar from one such date.
+        ("For the Years Ended January 29, 1994", None),
+        # Two year ends named: which one the columns use is in doubt.
+        ("Years ended December 31, 1994 ... fiscal years ended June 30, 1994", None),
+    ],
+)
+def test_the_year_end_the_statements_or_the_opinion_name(text: str, expected: FiscalCalendar | None) -> None:
+    assert inferred_calendar(text) == expected

@@ -819,3 +819,102 @@ def test_a_label_line_that_starts_with_figures_stays_in_its_table(
     assert ("Assets", "@1992-12-31", Decimal("23810000000")) in facts
     values = {value for _, _, value in facts}
     assert not values & {Decimal("368200000"), Decimal("443600000"), Decimal("368.2"), Decimal("443.6")}
+
+
+# --- an exhibit computing earnings per share ----------------------------------------------------------
+
+# EDGAR sets a note's mark as "/(1)/", glued to a figure or a label or after a space; the same rows are
+# repeated under "FULLY DILUTED" and "PRIMARY" headings, which are two computations, not two segments.
+EPS_COMPUTATION = """\
+                      McKESSON CORPORATION - CONSOLIDATED
+                    COMPUTATION OF EARNINGS PER COMMON SHARE
+                       FOR THE FIVE YEARS ENDED MARCH 31
+                    (in thousands except per share amounts)
+
+                                                                1995        1994        1993
+                                                             ----------  ----------  ----------
+FULLY DILUTED EARNINGS PER SHARE
+
+Income (loss) after taxes from continuing operations         $(193,174)   $126,428    $ 95,070
+Dividend requirements - convertible preferred stocks                 -           -      (7,081)/(1)/
+Interest charges on convertible debentures - net of tax              -          18           - /(2)/
+Contribution adjustment - Series B ESOP convertible
+  preferred stock/(3)/                                          (1,836)     (3,706)     (3,758)
+
+PRIMARY EARNINGS PER SHARE
+Income (loss)  after taxes from continuing operations        $(193,174)   $126,428    $ 95,070
+Dividend requirements - convertible preferred stocks/(1)/       (3,501)     (7,052)     (7,010)
+"""
+
+
+def test_slashed_note_marks_and_repeated_computations(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    result = convert(EPS_COMPUTATION, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, _period(f.period), f.value) for f in result.facts if not f.dimensions}
+    assert ("IncomeLossFromContinuingOperations", "1994-04-01..1995-03-31", Decimal(-193_174_000)) in facts
+    values = {f.value for f in result.facts}
+    # The marks are no figures: no -1, -2, -3 and no 2 or 3 anywhere.
+    assert not values & {Decimal(-1000), Decimal(-2000), Decimal(-3000), Decimal(1000), Decimal(2000), Decimal(3000)}
+    # The figure glued to its mark is read; so is the row whose nil figure carries one.
+    magnitudes = {abs(value) for value in values}
+    assert Decimal(7_081_000) in magnitudes and Decimal(18_000) in magnitudes
+    # No fact is put on a member named after a computation heading.
+    assert all(not f.dimensions for f in result.facts)
+
+
+BARE_TOTALS = """\
+                    COMPUTATION OF EARNINGS PER COMMON SHARE
+                       FOR THE YEARS ENDED MARCH 31
+                    (in thousands except per share amounts)
+
+                                                                1995        1994
+                                                             ----------  ----------
+FULLY DILUTED EARNINGS PER SHARE
+
+Income (loss) after taxes from continuing operations         $(193,174)   $126,428
+Discontinued operations                                         21,028      30,628
+                                                             ---------    --------
+     Total                                                   $ 402,674    $132,522
+                                                             =========    ========
+
+Fully diluted shares
+  Common shares outstanding                                     43,568      40,943
+  Convertible securities - dilutive                              1,882       3,160
+                                                             ---------    --------
+     Total                                                      45,450      44,103
+                                                             =========    ========
+
+Fully diluted earnings per share
+  Continuing operations                                      $   (4.29)   $   2.78
+  Discontinued operations                                          .46         .70
+                                                             ---------    --------
+     Total                                                   $    8.86    $   3.00
+                                                             =========    ========
+"""
+
+
+def test_a_bare_total_closing_its_heading_states_the_heading(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(BARE_TOTALS, taxonomy, mapping_table)
+    year = "1994-04-01..1995-03-31"
+    assert ("EarningsPerShareDiluted", year, Decimal("8.86")) in facts
+    assert ("WeightedAverageNumberOfDilutedSharesOutstanding", year, Decimal(45_450_000)) in facts
+    # The numerator's "Total" under "FULLY DILUTED EARNINGS PER SHARE" is no per-share figure.
+    assert ("EarningsPerShareDiluted", year, Decimal(402_674_000)) not in facts
+
+
+SUBTOTAL_IN_EQUITY = """\
+                          CONSOLIDATED BALANCE SHEET
+                      (In millions of dollars)
+                                                              2003        2002
+STOCKHOLDERS' EQUITY
+Common stock, $1 par value                                 1,987.8     1,957.0
+Retained earnings                                          4,329.5     3,912.6
+     Total                                                 5,170.1     4,529.6
+Accumulated other comprehensive income (loss)             (1,168.0)   (1,366.4)
+Total stockholders' equity                                 4,002.1     3,163.2
+"""
+
+
+def test_a_bare_total_inside_its_heading_is_a_subtotal(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(SUBTOTAL_IN_EQUITY, taxonomy, mapping_table, fiscal_year_end="10-31")
+    assert ("StockholdersEquity", "@2003-10-31", Decimal("4002100000")) in facts
+    assert ("StockholdersEquity", "@2003-10-31", Decimal("5170100000")) not in facts
