@@ -261,7 +261,21 @@ def _is_sector(section: str) -> bool:
 _COMPUTATION = re.compile(r"\bper\s+(?:common\s+)?share\b|\b(?:primary|fully\s+diluted|basic|diluted)\b", re.I)
 
 
-def _is_group_heading(section: str, known: frozenset[str]) -> bool:
+# A short heading that may name a part, "Automotive" or "Financial Services" over rows another such heading
+# repeats: a breakdown only when the two share rows (``MIN_SHARED_LABELS``).
+_SHORT_NAME = re.compile(r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,2}")
+# Row labels every list may hold: they show no breakdown.
+_RESULT_LINE = re.compile(r"\b(?:income|earnings|profit|loss)\b")
+_GENERIC_LABELS = frozenset({"total", "other", "net", "subtotal", "all other", "eliminations", "other net"})
+
+
+def _label_key(label: str) -> str:
+    """How rows compare across groups: "Income/(Loss) before ... principles (1)" and "Income before ...
+    principles" are one row."""
+    return group_key(re.sub(r"\([^)]*\)", " ", label))
+
+
+def _is_group_heading(section: str, known: frozenset[str], plain: bool = True) -> bool:
     name = _heading_name(section)
     if _COMPUTATION.search(name):
         return False
@@ -270,6 +284,7 @@ def _is_group_heading(section: str, known: frozenset[str]) -> bool:
     grouped = bool(
         _GROUP_DASH.search(section.strip())
         or caps
+        or (plain and _SHORT_NAME.fullmatch(name))
         or group_key(name) in known
         or _is_sector(section)
         or _WHOLE.match(name)
@@ -317,13 +332,25 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
     labels: dict[str, set[str]] = {}
     for row, group in zip(table.rows, groups, strict=True):
         if group is not None:
-            labels.setdefault(group, set()).add(group_key(row.label))
+            labels.setdefault(group, set()).add(_label_key(row.label))
+    labels = {group: own - _GENERIC_LABELS for group, own in labels.items()}
+
     # A heading that calls itself a sector or segment is a breakdown whatever its rows are called.
+    def shares_rows(group: str, own: set[str], other: set[str]) -> bool:
+        shared = own & other
+        if len(shared) < MIN_SHARED_LABELS:
+            return False
+        # A plain heading ("Automotive") shows a part only by repeating results: "Revenue" and "Cost"
+        # over "Hardware sales", "Services", "Software" list the same items twice, no part.
+        return not weak(group) or any(_RESULT_LINE.search(label) for label in shared)
+
+    def weak(group: str) -> bool:
+        return not _is_group_heading(group, known, plain=False)
+
     breakdown = {
         group
         for group, own in labels.items()
-        if _is_sector(group)
-        or any(len(own & other) >= MIN_SHARED_LABELS for name, other in labels.items() if name != group)
+        if _is_sector(group) or any(shares_rows(group, own, other) for name, other in labels.items() if name != group)
     }
     return tuple(
         _heading_name(group) if group in breakdown and not _WHOLE.match(_heading_name(group)) else None
@@ -353,6 +380,59 @@ _AFFILIATES = re.compile(
     re.IGNORECASE,
 )
 AFFILIATES_ENTITY = "Unconsolidated affiliates"
+
+
+# A title that names a part of the business before the kind of data: "Credit Services Summarized Income
+# Data", "Quarterly Securities Income Data". Words that describe the data, not a part, name no part:
+# "Consolidated Income Data", "Selected Financial Data", "Summary Quarterly Financial Data".
+_PART_TITLE = re.compile(
+    r"^\s*(?P<part>[A-Z][\w&,.' -]*?)\s+(?:summarized\s+|condensed\s+)?(?:income|operating|financial)\s+data\s*$",
+    re.IGNORECASE,
+)
+_DATA_WORDS = frozenset(
+    [
+        "consolidated",
+        "selected",
+        "summary",
+        "summarized",
+        "quarterly",
+        "condensed",
+        "supplemental",
+        "supplementary",
+        "pro",
+        "forma",
+        "historical",
+        "combined",
+        "company",
+        "total",
+        "annual",
+        "interim",
+        "unaudited",
+        "financial",
+        "five-year",
+        "ten-year",
+        "five",
+        "ten",
+        "year",
+        "and",
+        "of",
+        "the",
+        "statement",
+        "statements",
+    ]
+)
+
+
+def caption_part(caption: tuple[str, ...]) -> str | None:
+    """The part of the business a table's title names, or None (the whole)."""
+    for line in caption:
+        match = _PART_TITLE.match(line)
+        if match:
+            words = match.group("part").split()
+            part = [w for w in words if w.lower() not in _DATA_WORDS]
+            if part and words[-len(part) :] == part:
+                return " ".join(part)
+    return None
 
 
 def caption_entity(caption: tuple[str, ...], filer: str | None) -> str | None:
@@ -432,7 +512,8 @@ def read_observations(
         for period, kind in zip(column_periods, kinds, strict=True)
     ]
     members = row_members(table, known_groups)
-    other = caption_entity(tuple(line.text for line in table.caption), filer)
+    title = tuple(line.text for line in table.caption)
+    other = caption_entity(title, filer) or caption_part(title)
     if other is not None:
         members = tuple(member or other for member in members)
     for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):

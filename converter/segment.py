@@ -17,7 +17,7 @@ from enum import Enum
 
 from converter.read import Document, Line
 from converter.scales import CAPTION_SCALE_NOTE, SCALE_NOTE, SCALE_WORD
-from converter.values import is_cell, is_garbled_figure
+from converter.values import NIL_AFTER_CURRENCY, is_cell, is_garbled_figure
 
 __all__ = [
     "YEAR_CELL",
@@ -105,9 +105,10 @@ class Block:
 
 # A figure with a footnote mark run onto it: "$  288,139(a)", "78.1%(1)", "1.64*".
 _FOOTNOTED = re.compile(
-    r"^(?P<cell>.*?\d[%)]?|-{1,2})(?:\((?:[a-zA-Z]|\d{1,2})\)|\*{1,3}|/\(?(?:[a-zA-Z]|\d{1,2})\)?/)$"
+    r"^(?P<cell>.*?\d[%)]?|-{1,2})(?:\((?:[a-zA-Z]|\d{1,2})\)|\*{1,3}|/\(?(?:[a-zA-Z]|\d{1,2})\)?/|[a-z]/)$"
 )
-# A note's mark set apart in EDGAR's way for a superscript, after a figure: "(7,081) /(1)/", "- /(2)/".
+# A note's mark set apart in EDGAR's way for a superscript, after a figure: "(7,081) /(1)/", "- /(2)/";
+# glued, "463a/" and "(840)d/" are read by ``_FOOTNOTED``.
 _SLASHED_MARK = re.compile(r"^/\(?(?:[a-zA-Z]|\d{1,2})\)?/$")
 _DIGIT = re.compile(r"\d")
 
@@ -149,6 +150,7 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     i = len(words)
     position = len(text)
     start = end = 0
+    percent_end = 0  # where a "%" set apart from its figure ends ("19 %")
     while i > 0:
         word = words[i - 1]
         start = text.rfind(word, 0, position)
@@ -157,6 +159,23 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
         if word == "$" and cells:
             i -= 1
             first_word_start = start
+            continue
+        if word == NIL_AFTER_CURRENCY and i >= 2 and words[i - 2] in ("$", "US$"):
+            # "Revenues   $   ---   $   ---": nil figures.
+            cells.append(CellToken(word, start, end))
+            first_word_start = start
+            i -= 1
+            continue
+        if word == "%" and i >= 2 and is_cell(words[i - 2] + "%") and _DIGIT.search(words[i - 2]):
+            # "19 %": the sign of the figure before it, a space apart.
+            percent_end = end
+            i -= 1
+            continue
+        if percent_end:
+            word, end, percent_end = word + "%", percent_end, 0
+            cells.append(CellToken(word, start, end))
+            first_word_start = start
+            i -= 1
             continue
         if _SLASHED_MARK.match(word) and i >= 2 and is_cell(words[i - 2]):
             i -= 1
@@ -297,6 +316,11 @@ def _years_just_above(lines: tuple[Line, ...], kinds: list[LineKind], blank: int
                                                                       <- blank
         Sales to Customers  $7,606         $ 403
     """
+    # An HTML rendering may leave two blank lines where the text had one.
+    while (
+        blank - 1 >= floor and blank - 1 >= 0 and kinds[blank - 1] is LineKind.BLANK and kinds[blank] is LineKind.BLANK
+    ):
+        blank -= 1
     for j in range(blank - 1, max(floor, blank - 4) - 1, -1):
         if kinds[j] is not LineKind.TEXT and kinds[j] is not LineKind.RULE:
             return False

@@ -27,7 +27,14 @@ __all__ = ["Column", "Row", "Table", "read_tables"]
 
 # How far left of the first column a heading may start and still be a column heading.
 HEADING_SLACK = 2
+# A rule over the columns may start at the "$" printed before the first column's figures ("$    587").
+RULE_DOLLAR_SLACK = 5
+# A rule groups a column when it runs under at least this share of the column's width.
+RULE_COVER = 0.4
 _RULE_SEGMENT = re.compile(r"[-=_]{3,}")
+# The heading of a derived column: over its own column even where the rule of a span runs under it
+# ("ended June 30,   %" over a rule that ends under the "%").
+_DERIVED_HEADING = re.compile(r"%|percent|(?:%\s*)?change|chg\.?|increase|\(?decrease\)?", re.IGNORECASE)
 # A label line that stops mid-phrase goes on in the next line, indented or not:
 # "Intangible Assets - Net of Accumulated Amortization of" / "$368.2 and $443.6     1,147.4".
 _UNFINISHED = re.compile(r"(?:\b(?:of|and|or|for|to|in|on|from|by|less|net|the|with)|[,&])\s*$", re.IGNORECASE)
@@ -170,12 +177,22 @@ def _nearest(centres: list[float], centre: float) -> int:
     return min(candidates, key=lambda i: (abs(centres[i] - centre), i))
 
 
+def _phrases_over(chunks: list[tuple[str, int, int]], seg_start: int, seg_end: int) -> int:
+    """How many phrases, parted by two spaces or more, stand over a rule segment (a derived column's "%"
+    whose span rule runs on under it not counted)."""
+    inside = [(s, e) for t, s, e in chunks if seg_start <= s and e <= seg_end + 1 and not _DERIVED_HEADING.fullmatch(t)]
+    return sum(1 for k, (s, _) in enumerate(inside) if k == 0 or s - inside[k - 1][1] >= 2)
+
+
 def _assign_headings(
     header: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading]
 ) -> tuple[Column, ...]:
     ends = [e for _, e in spans]
     centres = [(s + e) / 2 for s, e in spans]
     headings: list[list[str]] = [[] for _ in spans]
+    # Each heading line's phrases, as (text, start, end, ruled, one column): a phrase over a rule takes
+    # the rule's width.
+    placed: list[list[tuple[str, int, int, bool, bool]]] = []
     for position, line in enumerate(header):
         kind = read[line][0]
         if kind is LineKind.ROW and not _is_year_row(read[line]):
@@ -192,21 +209,55 @@ def _assign_headings(
         # Several dates on one line ("March 28, March 29,") are one column's each; a lone one may span
         # its currency columns ("Jun 30, 2003" over "USD (1)" and "JPY").
         crowded = sum(1 for text, _, _ in chunks if _ONE_COLUMN.match(text)) > 1
+        phrases: list[tuple[str, int, int, bool, bool]] = []
         for text, start, end in chunks:
             ruled = False
             for seg_start, seg_end in segments:
-                # Only a rule over the columns groups them; a full-width border groups nothing.
-                if spans and seg_start < spans[0][0] - HEADING_SLACK:
+                # Only a rule over the columns groups them (from the "$" before the first column's
+                # figures); a full-width border groups nothing.
+                if spans and seg_start < spans[0][0] - HEADING_SLACK - RULE_DOLLAR_SLACK:
                     continue
-                # One rule under "2008      2007" underlines both: it groups neither over the other's column.
-                if sum(1 for t, s, e in chunks if seg_start <= s and e <= seg_end + 1 and _ONE_COLUMN.match(t)) > 1:
+                # One rule under "2008      2007" or "First   Second   Third" underlines them all: it groups
+                # none over the others' columns ("ended June 30," is one phrase, its words a space apart).
+                if _phrases_over(chunks, seg_start, seg_end) > 1:
                     continue
-                if seg_start <= start and end <= seg_end + 1 and seg_end - seg_start > end - start:
+                if (
+                    seg_start <= start
+                    and end <= seg_end + 1
+                    and seg_end - seg_start > end - start
+                    and not _DERIVED_HEADING.fullmatch(text)
+                ):
                     start, end, ruled = seg_start, seg_end, True
+            phrases.append((text, start, end, ruled, crowded and bool(_ONE_COLUMN.match(text))))
+        placed.append(phrases)
+    # A phrase centred over a ruled one below it heads the same columns: "Quarter" over "ended June 30,"
+    # over a rule spanning "2000   1999".
+    for upper in range(len(placed) - 2, -1, -1):
+        lower = [p for p in placed[upper + 1] if p[3] and not _ONE_COLUMN.match(p[0])]
+        placed[upper] = [
+            next(
+                (
+                    (text, s, e, True, one)
+                    for _, s, e, _, _ in lower
+                    if s <= (start + end) / 2 <= e and e - s > end - start
+                ),
+                (text, start, end, ruled, one),
+            )
+            if not ruled and not _DERIVED_HEADING.fullmatch(text) and not _ONE_COLUMN.match(text)
+            else (text, start, end, ruled, one)
+            for text, start, end, ruled, one in placed[upper]
+        ]
+    for phrases in placed:
+        for text, start, end, ruled, one in phrases:
             hits = list(_overlapping(ends, spans, start, end))
-            if (not hits and spans and start >= spans[0][0] - HEADING_SLACK) or (
-                crowded and not ruled and len(hits) > 1 and _ONE_COLUMN.match(text)
-            ):
+            if ruled:
+                # A rule groups the columns it runs under, not one its end just touches.
+                hits = [
+                    i
+                    for i in hits
+                    if min(spans[i][1], end) - max(spans[i][0], start) >= RULE_COVER * (spans[i][1] - spans[i][0])
+                ] or hits
+            if (not hits and spans and start >= spans[0][0] - HEADING_SLACK) or (one and not ruled and len(hits) > 1):
                 hits = [_nearest(centres, (start + end) / 2)]
             for i in hits:
                 headings[i].append(text)

@@ -90,3 +90,30 @@ def test_dateline() -> None:
 )
 def test_the_year_end_the_statements_or_the_opinion_name(text: str, expected: FiscalCalendar | None) -> None:
     assert inferred_calendar(text) == expected
+
+
+CALENDAR_YEAR = FiscalCalendar(12, 31, 0)
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        (("1993", "First", "Quarter"), Period.duration(date(1993, 1, 1), date(1993, 3, 31))),
+        (("1993", "Fourth", "Quarter"), Period.duration(date(1993, 10, 1), date(1993, 12, 31))),
+        (("1992", "Second", "Quarter"), Period.duration(date(1992, 4, 1), date(1992, 6, 30))),
+        (("4th Qtr.", "1998"), Period.duration(date(1998, 10, 1), date(1998, 12, 31))),
+        (("Q3 1998",), Period.duration(date(1998, 7, 1), date(1998, 9, 30))),
+        (("3rd Quarter", "1997"), Period.duration(date(1997, 7, 1), date(1997, 9, 30))),
+    ],
+)
+def test_a_quarter_named_in_words_over_its_year(headings: tuple[str, ...], expected: Period) -> None:
+    assert column_period(headings, "Summary Quarterly Financial Data", CALENDAR_YEAR) == expected
+
+
+def test_a_date_a_title_gives_for_something_else_is_no_period_end() -> None:
+    """An exhibit list's "Stipulated Price dated September 25, 2006" would move a September 30 year's
+    start to the 26th as if the year before had ended on the 25th."""
+    from converter.periods import printed_dates
+
+    headings = ["Stipulated Price dated September 25, 2006 with ICM, Inc.", "September 30, 1994 September 24, 1993"]
+    assert printed_dates("", headings) == {date(1994, 9, 30), date(1993, 9, 24)}

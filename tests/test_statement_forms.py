@@ -847,6 +847,23 @@ Dividend requirements - convertible preferred stocks/(1)/       (3,501)     (7,0
 """
 
 
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("  principles     $  572   $   463a/  $   719b/      $  (840)d/", ["572", "463", "719", "(840)"]),
+        ("Preferred dividends      (7,081)/(1)/        -", ["(7,081)", "-"]),
+        ("Interest charges - net of tax     18       - /(2)/    3,391", ["18", "-", "3,391"]),
+        ("Securities available for sale   $ 587    14%    $ 1,027      19 %", ["587", "14%", "1,027", "19%"]),
+        ("Revenues                 $        ---        $        ---", ["---", "---"]),
+    ],
+)
+def test_marks_and_signs_set_beside_figures(line: str, cells: list[str]) -> None:
+    """EDGAR's note marks ("a/", "/(1)/") and a "%" a space apart belong to the figure before them."""
+    from converter.segment import row_cells
+
+    assert [cell.text for cell in row_cells(line)[1]] == cells
+
+
 def test_slashed_note_marks_and_repeated_computations(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
     result = convert(EPS_COMPUTATION, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     facts = {(f.concept, _period(f.period), f.value) for f in result.facts if not f.dimensions}
@@ -918,3 +935,145 @@ def test_a_bare_total_inside_its_heading_is_a_subtotal(taxonomy: Taxonomy, mappi
     facts = _facts(SUBTOTAL_IN_EQUITY, taxonomy, mapping_table, fiscal_year_end="10-31")
     assert ("StockholdersEquity", "@2003-10-31", Decimal("4002100000")) in facts
     assert ("StockholdersEquity", "@2003-10-31", Decimal("5170100000")) not in facts
+
+
+# --- stacked spans over a rule, with derived columns beside them ----------------------------------------
+
+STACKED_SPANS = """\
+CONSOLIDATED STATEMENT OF INCOME
+-----------------------------------------------------------------------------------------------------------------
+                                                          Quarter                              Six months
+                                                    ended June 30,       %                  ended June 30,      %
+                                            ------------------------------         ------------------------------
+(in millions, except per share amounts)         2000         1999   Change             2000          1999  Change
+-----------------------------------------------------------------------------------------------------------------
+INTEREST INCOME
+Securities available for sale               $    587     $    517       14%        $  1,218      $  1,027      19 %
+Loans                                          3,148        2,609       21            6,131         5,188      18
+                                            --------     --------                  --------      --------
+     Total interest income                     4,107        3,496       17            8,071         6,984      16
+"""
+
+
+def test_a_span_heading_centred_over_a_ruled_one_heads_the_same_columns(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Quarter" over "ended June 30," over a rule: both name the two columns the rule spans; the "%"
+    beside them (its rule running under it) heads the change column only; "19 %" is one figure."""
+    facts = _facts(STACKED_SPANS, taxonomy, mapping_table, fiscal_year_end="12-31")
+    total = "InterestAndDividendIncomeOperating"
+    assert {
+        (total, "2000-04-01..2000-06-30", Decimal(4_107_000_000)),
+        (total, "1999-04-01..1999-06-30", Decimal(3_496_000_000)),
+        (total, "2000-01-01..2000-06-30", Decimal(8_071_000_000)),
+        (total, "1999-01-01..1999-06-30", Decimal(6_984_000_000)),
+    } <= facts
+    # The changes are no facts.
+    assert not {value for _, _, value in facts} & {Decimal(17), Decimal(16), Decimal("0.17"), Decimal("0.19")}
+
+
+PART_TITLED = """\
+                            DEAN WITTER, DISCOVER & CO.
+                          Credit Services Summarized Income Data
+                                   (in millions)
+
+                                              Three Months
+                                             Ended June 30,
+                                           1996          1995
+                                        -----------   -----------
+Interest revenue                     $        673.4         596.9
+  Net income                         $        135.4          96.9
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "part"),
+    [
+        ("Credit Services Summarized Income Data", "Credit Services"),
+        ("Quarterly Securities Income Data", "Securities"),
+        ("Quarterly Consolidated Income Data", None),
+        ("Item 6.  Selected Financial Data", None),
+        ("Note 17. Summary Quarterly Financial Data (Unaudited)", None),
+    ],
+)
+def test_a_title_naming_a_part_of_the_business(title: str, part: str | None) -> None:
+    from converter.facts import caption_part
+
+    assert caption_part((title,)) == part
+
+
+def test_a_part_titled_table_gives_the_parts_facts(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    result = convert(
+        PART_TITLED, name="t.txt", options=Options(fiscal_year_end="12-31"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    net = [f for f in result.facts if f.concept == "NetIncomeLoss"]
+    assert net and all(f.dimensions for f in net)
+    assert {member for f in net for _, member in f.dimensions} == {"ext:CreditServicesMember"}
+
+
+PLAIN_PART_HEADINGS = """\
+<TABLE>
+<CAPTION>
+Summary of Operations      1993     1992
+<S>                        <C>      <C>
+Automotive
+Sales                      $91,568  $84,407
+Operating income/(loss)      1,432   (1,775)
+Income/(Loss) before
+ cumulative effects of
+ changes in accounting
+ principles  (1)               940   (1,534)
+Net income/(loss)              940   (8,628)
+
+Financial Services
+Revenues                   $16,953  $15,725
+Income before cumulative
+ effects of changes in
+ accounting principles       1,589    1,032
+Net income                   1,589    1,243
+</TABLE>
+"""
+
+LIST_HEADINGS = """\
+<TABLE>
+<CAPTION>
+(Dollars in millions except per share amounts)
+For the year ended December 31:                   1997      1996
+<S>                                             <C>       <C>
+Revenue:
+Hardware sales                                  $36,229   $36,316
+Services                                         19,302    15,873
+Software                                         12,844    13,052
+Total revenue                                    68,375    65,241
+Cost:
+Hardware sales                                   23,473    22,888
+Services                                         14,974    12,647
+Software                                          2,785     2,946
+Total cost                                       41,232    38,481
+</TABLE>
+"""
+
+
+def test_plain_headings_repeating_results_are_parts_of_the_business(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    result = convert(
+        PLAIN_PART_HEADINGS,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    net = {(f.dimensions, f.value) for f in result.facts if f.concept == "NetIncomeLoss"}
+    assert net and all(dimensions for dimensions, _ in net)
+    members = {member for dimensions, _ in net for _, member in dimensions}
+    assert members == {"ext:AutomotiveMember", "ext:FinancialServicesMember"}
+
+
+def test_list_headings_repeating_items_are_no_parts(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    result = convert(
+        LIST_HEADINGS, name="t.txt", options=Options(fiscal_year_end="12-31"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    assert result.facts and not any(f.dimensions for f in result.facts)
+    revenues = {f.value for f in result.facts if f.concept == "Revenues"}
+    assert revenues == {Decimal(68_375_000_000), Decimal(65_241_000_000)}
