@@ -104,6 +104,11 @@ class Filing:
     facts: tuple[FactRow, ...]
     validation_errors: int | None
     validation_inconsistencies: int | None
+    # From the EDGAR header of the submission the document came from, when it had one.
+    accession: str | None = None
+    form: str | None = None
+    filed: str | None = None
+    period_of_report: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +281,7 @@ def read_filing(report_path: Path) -> Filing:
         raise LoadError(f"{report_path}: no facts and no report: the entity is unknown")
     document = summary.get("document") or {}
     validation = summary.get("validation") or {}
+    submission = summary.get("submission") or {}
     taxonomies = info.get("taxonomy") or [""]
     return Filing(
         sha256=hashlib.sha256(instance.read_bytes()).hexdigest(),
@@ -291,6 +297,10 @@ def read_filing(report_path: Path) -> Filing:
         facts=facts,
         validation_errors=validation.get("errors"),
         validation_inconsistencies=validation.get("inconsistencies"),
+        accession=submission.get("accession"),
+        form=submission.get("form_type") or document.get("form"),
+        filed=submission.get("filed"),
+        period_of_report=submission.get("period_of_report"),
     )
 
 

@@ -1,0 +1,645 @@
+"""Converted filings as tables: the SEC's Financial Statement Data Sets layout, and one flat table.
+
+``fsds_tables(filings, taxonomy) -> FsdsTables`` and ``flat_table(filings, taxonomy) -> Table`` are
+pure: they turn outputs already read (``read_exports``, which reuses ``converter.load.read_filing``)
+into rows. ``tsv_bytes`` and ``parquet_bytes`` turn a table into a file's bytes; only the CLI writes.
+
+The layout is the one the SEC documents for its Financial Statement Data Sets ("Financial Statement
+Data Sets", SEC Division of Economic and Risk Analysis, https://www.sec.gov/dera/data/financial-
+statement-data-sets, section 5 "Table Definitions": figures 2-5, the fields of SUB, TAG, NUM and PRE,
+with each field's name, format and maximum size). The four files are tab-separated UTF-8 with a
+header row, one row a line, in the SEC's column order; ``num`` carries the ``segments`` column the
+SEC added for facts reported along axes (``Axis=Member;`` pairs, the ``Axis``/``Member`` suffixes
+and a ``Statement`` prefix dropped: ``BusinessSegments=Automotive;``), and ``coreg`` the member of
+the legal-entity axis, as the SEC fills them.
+
+How a converted filing fills the layout:
+
+- ``adsh``: the accession number from the EDGAR header of the submission the document came from;
+  a document converted on its own has none, and gets a made-up key of the same shape that no real
+  accession number has: ``0000000000-YY-NNNNNN``, YY the two-digit year of the filing's latest
+  period, NNNNNN the first 48 bits of the SHA-256 of its instance modulo 1,000,000 (stable: the same
+  instance always gets the same key).
+- ``tag``/``version``: the US-GAAP local name and ``us-gaap/2025`` when the project's concept is
+  aligned with it exactly (``relation`` ``exact`` in ``taxonomy/concepts.csv``); otherwise the
+  project's concept (``lx/2025``), or for a filing's own extension concept the filing's ``adsh``,
+  which is how the SEC marks a custom tag (``custom`` = 1 exactly when ``version`` = ``adsh``).
+- ``ddate``: the period's end (an instant's date) rounded to the nearest month end; ``qtrs``: the
+  duration in quarters, rounded, 0 for an instant (``converter.fiscal``).
+- ``sub.fy``/``fp``/``period``: the fiscal year, fiscal period and (month-end rounded) end of the
+  filing's latest period, under the fiscal year end the converter read.
+- ``pre``: one row per printed line of a financial table (a fact whose source is a table cell):
+  ``plabel`` is the label as printed, ``stmt`` the statement the table's caption names (BS, IS,
+  CF, EQ, CI; UN when none), ``report`` numbers the statements of a filing in the order they are
+  first printed and ``line`` the lines of each in printed order.
+
+Provenance, which the SEC layout has no column for, is the fifth table ``prov``: the ``num`` key of
+each fact with its fact id, the project's concept, its exact value and its source lines and text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from converter.fiscal import fiscal_period, nearest_month_end, quarters
+from converter.load import FactRow, Filing, LoadError, find_reports, read_filing
+from converter.taxonomy import Relation, Taxonomy
+
+__all__ = [
+    "FLAT_COLUMNS",
+    "FSDS_COLUMNS",
+    "Column",
+    "ExportError",
+    "ExportInput",
+    "FsdsTables",
+    "Table",
+    "flat_table",
+    "fsds_tables",
+    "parquet_bytes",
+    "read_exports",
+    "tsv_bytes",
+]
+
+
+class ExportError(Exception):
+    """The outputs cannot be exported (missing, unreadable, not ours), or pyarrow is missing."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: its name, its SEC format (ALPHANUMERIC, NUMERIC, DATE, DATETIME, BOOLEAN, DECIMAL,
+    YEAR) and the SEC's maximum size (characters, or digits for a number; None when not bounded)."""
+
+    name: str
+    kind: str
+    size: int | None = None
+    nullable: bool = True
+
+
+def _columns(spec: str) -> tuple[Column, ...]:
+    """``"adsh ALPHANUMERIC 20 key; cik NUMERIC 10 key"`` -> Columns (``key`` = never NULL)."""
+    found = []
+    for item in spec.split(";"):
+        parts = item.split()
+        found.append(
+            Column(parts[0], parts[1], int(parts[2]) if parts[2] != "-" else None, nullable="key" not in parts[3:])
+        )
+    return tuple(found)
+
+
+# The SEC's table definitions (figures 2-5), column order as published. DECIMAL is the SEC's
+# NUMERIC(28,4) value field; YEAR is ``fy`` (yyyy); DATE is yyyymmdd; BOOLEAN is 1/0.
+FSDS_COLUMNS: Mapping[str, tuple[Column, ...]] = {
+    "sub": _columns(
+        "adsh ALPHANUMERIC 20 key; cik NUMERIC 10 key; name ALPHANUMERIC 150 key; sic NUMERIC 4;"
+        " countryba ALPHANUMERIC 2; stprba ALPHANUMERIC 2; cityba ALPHANUMERIC 30; zipba ALPHANUMERIC 10;"
+        " bas1 ALPHANUMERIC 40; bas2 ALPHANUMERIC 40; baph ALPHANUMERIC 20; countryma ALPHANUMERIC 2;"
+        " stprma ALPHANUMERIC 2; cityma ALPHANUMERIC 30; zipma ALPHANUMERIC 10; mas1 ALPHANUMERIC 40;"
+        " mas2 ALPHANUMERIC 40; countryinc ALPHANUMERIC 3; stprinc ALPHANUMERIC 2; ein NUMERIC 10;"
+        " former ALPHANUMERIC 150; changed DATE 8; afs ALPHANUMERIC 5; wksi BOOLEAN 1; fye ALPHANUMERIC 4;"
+        " form ALPHANUMERIC 10; period DATE 8; fy YEAR 4; fp ALPHANUMERIC 2; filed DATE 8;"
+        " accepted DATETIME 19; prevrpt BOOLEAN 1 key; detail BOOLEAN 1 key; instance ALPHANUMERIC 32 key;"
+        " nciks NUMERIC 4 key; aciks ALPHANUMERIC 120"
+    ),
+    "tag": _columns(
+        "tag ALPHANUMERIC 256 key; version ALPHANUMERIC 20 key; custom BOOLEAN 1 key; abstract BOOLEAN 1 key;"
+        " datatype ALPHANUMERIC 20; iord ALPHANUMERIC 1; crdr ALPHANUMERIC 1; tlabel ALPHANUMERIC 512;"
+        " doc ALPHANUMERIC -"
+    ),
+    "num": _columns(
+        "adsh ALPHANUMERIC 20 key; tag ALPHANUMERIC 256 key; version ALPHANUMERIC 20 key; ddate DATE 8 key;"
+        " qtrs NUMERIC 8 key; uom ALPHANUMERIC 20 key; segments ALPHANUMERIC 1024; coreg ALPHANUMERIC 256;"
+        " value DECIMAL 28; footnote ALPHANUMERIC 512"
+    ),
+    "pre": _columns(
+        "adsh ALPHANUMERIC 20 key; report NUMERIC 6 key; line NUMERIC 6 key; stmt ALPHANUMERIC 2 key;"
+        " inpth BOOLEAN 1 key; rfile ALPHANUMERIC 1 key; tag ALPHANUMERIC 256 key; version ALPHANUMERIC 20 key;"
+        " plabel ALPHANUMERIC 512 key; negating BOOLEAN 1 key"
+    ),
+    # Not the SEC's: where each num row was read (the num key, then the provenance).
+    "prov": _columns(
+        "adsh ALPHANUMERIC 20 key; tag ALPHANUMERIC 256 key; version ALPHANUMERIC 20 key; ddate DATE 8 key;"
+        " qtrs NUMERIC 8 key; uom ALPHANUMERIC 20 key; segments ALPHANUMERIC -; coreg ALPHANUMERIC 256;"
+        " fact_id ALPHANUMERIC - key; concept ALPHANUMERIC - key; value_exact ALPHANUMERIC - key;"
+        " document ALPHANUMERIC - key; source_seq NUMERIC 4; line_start NUMERIC 8; line_end NUMERIC 8;"
+        " column_start NUMERIC 8; column_end NUMERIC 8; cell ALPHANUMERIC -; source_text ALPHANUMERIC -"
+    ),
+}
+
+# The flat table of ``--to csv`` / ``--to parquet``: one row per fact.
+FLAT_COLUMNS: tuple[Column, ...] = _columns(
+    "entity ALPHANUMERIC - ; cik ALPHANUMERIC 10; filing ALPHANUMERIC - key; adsh ALPHANUMERIC 20 key;"
+    " fact_id ALPHANUMERIC - key; concept ALPHANUMERIC - key; us_gaap_concept ALPHANUMERIC -;"
+    " us_gaap_relation ALPHANUMERIC -; label ALPHANUMERIC -; period_start DATE 8; period_end DATE 8;"
+    " period_instant DATE 8; fy YEAR 4; fp ALPHANUMERIC 2; qtrs NUMERIC 8 key; unit ALPHANUMERIC -;"
+    " value ALPHANUMERIC - key; decimals NUMERIC 4; dimensions ALPHANUMERIC -; line_start NUMERIC 8;"
+    " line_end NUMERIC 8; source_text ALPHANUMERIC -"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A named table: its columns and its rows (str, int, bool, date, Decimal or None per cell)."""
+
+    name: str
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FsdsTables:
+    """``sub``, ``tag``, ``num``, ``pre`` in the SEC layout, and ``prov`` beside them."""
+
+    sub: Table
+    tag: Table
+    num: Table
+    pre: Table
+    prov: Table
+
+    def all(self) -> tuple[Table, ...]:
+        return (self.sub, self.tag, self.num, self.pre, self.prov)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtensionInfo:
+    """What a filing's own schema (``<stem>.xsd``) says: its concepts' labels and types, and for each
+    table it made a role of, the caption, the first line and the concepts presented."""
+
+    labels: Mapping[str, str] = field(default_factory=dict)
+    types: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # qname -> (xsd type, period type)
+    documentation: Mapping[str, str] = field(default_factory=dict)
+    # (first line, caption, concepts presented), in document order
+    tables: tuple[tuple[int, str, frozenset[str]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ExportInput:
+    """One converted document: what ``converter.load`` reads of it, and its extension schema."""
+
+    filing: Filing
+    extension: ExtensionInfo
+
+
+# --- reading ------------------------------------------------------------------------------
+
+_XS = "{http://www.w3.org/2001/XMLSchema}"
+_LINK = "{http://www.xbrl.org/2003/linkbase}"
+_XLINK = "{http://www.w3.org/1999/xlink}"
+_XBRLI = "{http://www.xbrl.org/2003/instance}"
+_LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
+_DOCUMENTATION_ROLE = "http://www.xbrl.org/2003/role/documentation"
+_ROLE_LINE = re.compile(r"^(?P<caption>.*)\(line (?P<line>\d+)\)\s*$", re.DOTALL)
+
+
+def _href_qname(href: str) -> str:
+    """``x.xsd#ext_RetailRevenue`` -> ``ext:RetailRevenue`` (the converter's ids are prefix_name)."""
+    prefix, _, name = href.rpartition("#")[2].partition("_")
+    return f"{prefix}:{name}"
+
+
+def read_extension(path: Path) -> ExtensionInfo:
+    """Labels, types and table roles of a filing's extension schema; empty when there is none.
+
+    ``<link:roleType id="Table004"><link:definition>STATEMENTS OF OPERATIONS ... (line 349)``, and
+    in its ``presentationLink`` a ``loc`` per concept presented in that table.
+    """
+    if not path.is_file():
+        return ExtensionInfo()
+    try:
+        root = etree.parse(str(path)).getroot()
+    except (OSError, etree.XMLSyntaxError) as err:
+        raise ExportError(f"{path}: unreadable extension schema: {err}") from None
+    prefix = next((p for p, uri in root.nsmap.items() if p and uri == root.get("targetNamespace")), "ext")
+    types = {
+        f"{prefix}:{el.get('name')}": (str(el.get("type") or ""), str(el.get(f"{_XBRLI}periodType") or ""))
+        for el in root.iter(f"{_XS}element")
+        if el.get("name")
+    }
+    labels: dict[str, str] = {}
+    documentation: dict[str, str] = {}
+    for link in root.iter(f"{_LINK}labelLink"):
+        locs = {
+            loc.get(f"{_XLINK}label"): _href_qname(str(loc.get(f"{_XLINK}href"))) for loc in link.iter(f"{_LINK}loc")
+        }
+        resources = {lab.get(f"{_XLINK}label"): lab for lab in link.iter(f"{_LINK}label")}
+        for arc in link.iter(f"{_LINK}labelArc"):
+            concept, resource = locs.get(arc.get(f"{_XLINK}from")), resources.get(arc.get(f"{_XLINK}to"))
+            if concept is None or resource is None:
+                continue
+            target = documentation if resource.get(f"{_XLINK}role") == _DOCUMENTATION_ROLE else labels
+            if resource.get(f"{_XLINK}role") in (_LABEL_ROLE, _DOCUMENTATION_ROLE):
+                target.setdefault(concept, (resource.text or "").strip())
+    captions: dict[str, tuple[int, str]] = {}
+    for role in root.iter(f"{_LINK}roleType"):
+        definition = " ".join((role.findtext(f"{_LINK}definition") or "").split())
+        match = _ROLE_LINE.match(definition)
+        if match is not None:
+            captions[str(role.get("roleURI"))] = (int(match["line"]), match["caption"].strip())
+    tables: list[tuple[int, str, frozenset[str]]] = []
+    for link in root.iter(f"{_LINK}presentationLink"):
+        where = captions.get(str(link.get(f"{_XLINK}role")))
+        if where is None:
+            continue
+        concepts = frozenset(_href_qname(str(loc.get(f"{_XLINK}href"))) for loc in link.iter(f"{_LINK}loc"))
+        tables.append((where[0], where[1], concepts))
+    return ExtensionInfo(labels=labels, types=types, documentation=documentation, tables=tuple(sorted(tables)))
+
+
+def read_exports(paths: Iterable[Path]) -> tuple[ExportInput, ...]:
+    """Read every converted document among ``paths`` (output folders or ``<stem>.json`` files)."""
+    paths = list(paths)
+    try:
+        reports = find_reports(paths)
+        inputs = []
+        for report in reports:
+            filing = read_filing(report)
+            stem = report.name.removesuffix(".json")
+            inputs.append(ExportInput(filing, read_extension(report.with_name(f"{stem}.xsd"))))
+    except LoadError as err:
+        raise ExportError(str(err)) from None
+    if not inputs:
+        raise ExportError(f"no xBRL-JSON outputs (<stem>.json) in {', '.join(map(str, paths))}")
+    return tuple(inputs)
+
+
+# --- filling the layout -------------------------------------------------------------------
+
+# What a table's caption says it is, first match wins (comprehensive income before income, a
+# statement of equity before a balance sheet whose caption names equity as a heading).
+_STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("CI", re.compile(r"\bcomprehensive\s+(?:income|loss)\b", re.IGNORECASE)),
+    (
+        "EQ",
+        re.compile(
+            r"\bstatements?\s+of\s+(?:consolidated\s+)?(?:changes\s+in\s+)?(?:stock|share)holders'?\s+(?:equity|investment)"
+            r"|\b(?:stock|share)holders'?\s+equity\s+statements?\b|\bchanges\s+in\s+(?:stock|share)holders'?\s+equity\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("CF", re.compile(r"\bcash\s+flows?\b", re.IGNORECASE)),
+    ("BS", re.compile(r"\bbalance\s+sheets?\b|\bfinancial\s+(?:position|condition)\b", re.IGNORECASE)),
+    (
+        "IS",
+        re.compile(
+            r"\bstatements?\s+of\s+(?:consolidated\s+)?(?:operations|income|earnings|loss)\b|\bincome\s+statements?\b"
+            r"|\bresults\s+of\s+operations\b",
+            re.IGNORECASE,
+        ),
+    ),
+)
+# The base taxonomy's roles (taxonomy/roles.csv), for a concept no extension table presents.
+_ROLE_STATEMENTS: Mapping[str, str] = {"IncomeStatement": "IS", "BalanceSheet": "BS", "CashFlowStatement": "CF"}
+_LEGAL_ENTITY_AXIS = "LegalEntityAxis"
+_SEC_CIK = "http://www.sec.gov/CIK"
+_EXTENSION_PREFIX = "ext"
+_COLUMN_GAP = re.compile(r"\s{2,}|\t")
+_FIGURE = re.compile(r"^[\s$%()\[\]\d,.\-–—*]*$")
+_LEADERS = re.compile(r"(?:\s*\.){2,}\s*$|[\s._:-]+$")
+_SEC_DATATYPES: Mapping[str, str] = {
+    "xbrli:monetaryItemType": "monetary",
+    "xbrli:sharesItemType": "shares",
+    "dtr-types:perShareItemType": "perShare",
+    "xbrli:pureItemType": "pure",
+    "xbrli:decimalItemType": "decimal",
+    "xbrli:integerItemType": "integer",
+    "dtr-types:percentItemType": "percent",
+}
+
+
+def statement_of(caption: str) -> str:
+    """The SEC statement code a table caption names: ``CONSOLIDATED BALANCE SHEETS`` -> ``BS``; UN if none."""
+    return next((code for code, pattern in _STATEMENTS if pattern.search(caption)), "UN")
+
+
+def _local(qname: str) -> str:
+    return qname.rpartition(":")[2]
+
+
+def _segment_name(qname: str, suffix: str) -> str:
+    """``lx:StatementBusinessSegmentsAxis`` -> ``BusinessSegments``; ``ext:AutomotiveMember`` -> ``Automotive``."""
+    name = _local(qname).removesuffix(suffix)
+    return name.removeprefix("Statement") if suffix == "Axis" and name != "Statement" else name
+
+
+def segments_and_coreg(dimensions: Sequence[tuple[str, str]]) -> tuple[str | None, str | None]:
+    """``num.segments`` (``Axis=Member;`` for each axis but the legal entity's) and ``num.coreg``."""
+    coreg = next((_segment_name(m, "Member") for a, m in dimensions if _local(a) == _LEGAL_ENTITY_AXIS), None)
+    pairs = [f"{_segment_name(a, 'Axis')}={_segment_name(m, 'Member')};" for a, m in dimensions]
+    pairs = [p for (a, _), p in zip(dimensions, pairs, strict=True) if _local(a) != _LEGAL_ENTITY_AXIS]
+    return ("".join(pairs) or None), coreg
+
+
+def uom(unit: str | None) -> str:
+    """``iso4217:USD`` -> ``USD``; ``iso4217:USD/xbrli:shares`` -> ``USD/shares``; ``xbrli:pure`` -> ``pure``."""
+    if not unit:
+        return "pure"
+    top, _, bottom = unit.partition("/")
+
+    def measures(text: str) -> str:
+        return "*".join(_local(part) for part in text.strip("()").split("*"))
+
+    return measures(top) + (f"/{measures(bottom)}" if bottom else "")
+
+
+def printed_label(text: str, column_start: int | None) -> str:
+    """A table row's label as printed: the row's text before its first figure, leaders dropped.
+
+    ``"  Net sales ..........  $ 1,234   $ 987"`` -> ``"Net sales"``; ``"Accounts receivable (net of
+    allowance of $57,177)    1,234"`` keeps its own figure; a label wrapped over two lines is joined.
+    """
+    lines = text.splitlines() or [""]
+    last = lines[-1][:column_start] if column_start is not None else lines[-1]
+    # Columns stand apart by two spaces or more; the first that is only a figure ends the label.
+    kept = []
+    for part in _COLUMN_GAP.split(last.strip()):
+        if _FIGURE.match(part):
+            break
+        kept.append(part)
+    words = " ".join(" ".join(line.split()) for line in [*lines[:-1], " ".join(kept)] if line.strip())
+    return _LEADERS.sub("", words).strip()
+
+
+def made_up_adsh(filing: Filing) -> str:
+    """``0000000000-YY-NNNNNN``: a stable key of an accession number's shape that no real one has
+    (no filer's CIK is zero), for a document converted without its EDGAR header."""
+    ends = [fact.end for fact in filing.facts]
+    year = max(ends).year if ends else (int(filing.document_date[:4]) if filing.document_date else 0)
+    number = int(filing.sha256[:12], 16) % 1_000_000
+    return f"0000000000-{year % 100:02d}-{number:06d}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Tag:
+    tag: str
+    version: str
+    custom: bool
+    datatype: str | None
+    iord: str | None
+    crdr: str | None
+    tlabel: str | None
+    doc: str | None
+
+
+class _Concepts:
+    """What a concept becomes in the SEC layout, from the taxonomy and the filing's extension."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._taxonomy = taxonomy
+        self.lx_version = f"{taxonomy.prefix}/{taxonomy.version}"
+        self.us_gaap_version = f"us-gaap/{taxonomy.us_gaap_version}"
+        self._roles: dict[str, str] = {}
+        for arc in taxonomy.presentation:
+            self._roles.setdefault(arc.child, _ROLE_STATEMENTS.get(arc.role, "UN"))
+
+    def tag(self, qname: str, adsh: str, extension: ExtensionInfo) -> _Tag:
+        prefix, _, local = qname.partition(":")
+        concept = self._taxonomy.concepts.get(local) if prefix == self._taxonomy.prefix else None
+        if concept is not None:
+            info = self._taxonomy.concept_info(local)
+            exact = concept.relation is Relation.EXACT and concept.us_gaap
+            return _Tag(
+                tag=concept.us_gaap if exact and concept.us_gaap else local,
+                version=self.us_gaap_version if exact else self.lx_version,
+                custom=False,
+                datatype=_SEC_DATATYPES.get(info.data_type, _local(info.data_type).removesuffix("ItemType")),
+                iord="I" if info.period_type == "instant" else "D",
+                crdr={"credit": "C", "debit": "D"}.get(info.balance or ""),
+                tlabel=concept.label,
+                doc=concept.documentation,
+            )
+        xsd_type, period_type = extension.types.get(qname, ("", ""))
+        return _Tag(
+            tag=local,
+            version=adsh if prefix == _EXTENSION_PREFIX else prefix,
+            custom=prefix == _EXTENSION_PREFIX,
+            datatype=_SEC_DATATYPES.get(xsd_type, _local(xsd_type).removesuffix("ItemType") or None),
+            iord={"instant": "I", "duration": "D"}.get(period_type),
+            crdr=None,
+            tlabel=extension.labels.get(qname),
+            doc=extension.documentation.get(qname),
+        )
+
+    def statement(self, qname: str, line: int, extension: ExtensionInfo) -> str:
+        """The statement a fact printed on ``line`` is on: the caption of the last extension table
+        starting at or before it that presents the concept, else the base taxonomy's role."""
+        tables = [t for t in extension.tables if t[0] <= line and qname in t[2]]
+        if tables:
+            return statement_of(tables[-1][1])
+        prefix, _, local = qname.partition(":")
+        return self._roles.get(local, "UN") if prefix == self._taxonomy.prefix else "UN"
+
+
+def _fye(filing: Filing) -> str | None:
+    return filing.fiscal_year_end.replace("-", "") if filing.fiscal_year_end else None
+
+
+def _cik(filing: Filing) -> int | None:
+    identifier = filing.entity_identifier
+    return int(identifier) if filing.entity_scheme == _SEC_CIK and identifier.isdigit() else None
+
+
+def _num_key(fact: FactRow, tag: _Tag, adsh: str) -> tuple[Any, ...]:
+    segments, coreg = segments_and_coreg(fact.dimensions)
+    return (adsh, tag.tag, tag.version, nearest_month_end(fact.end), quarters(fact.start, fact.end),
+            uom(fact.unit), segments, coreg)  # fmt: skip
+
+
+def _sub_row(adsh: str, document: ExportInput) -> tuple[Any, ...]:
+    filing = document.filing
+    # The balance sheet date: the header's period of report, else the filing's latest period end.
+    latest = max((fact.end for fact in filing.facts), default=None)
+    if filing.period_of_report:
+        latest = date.fromisoformat(filing.period_of_report)
+    fiscal = fiscal_period(None, latest, filing.fiscal_year_end) if latest else None
+    filed = filing.filed or filing.document_date
+    return (
+        adsh, _cik(filing) or 0, (filing.entity_name or filing.entity_identifier)[:150], None,
+        None, None, None, None, None, None, None, None, None, None, None, None, None, None, None, None,
+        None, None, None, None, _fye(filing), filing.form,
+        nearest_month_end(latest) if latest else None, fiscal.fy if fiscal else None, fiscal.fp if fiscal else None,
+        date.fromisoformat(filed) if filed else None, None, False, False, filing.instance_file, 1, None,
+    )  # fmt: skip
+
+
+def fsds_tables(documents: Sequence[ExportInput], taxonomy: Taxonomy) -> FsdsTables:
+    """The SEC layout of ``documents``: one ``num`` row (and one ``prov`` row) per fact, a ``sub`` row
+    per submission, a ``tag`` row per tag and version used, a ``pre`` row per printed table line."""
+    concepts = _Concepts(taxonomy)
+    sub: dict[str, tuple[Any, ...]] = {}
+    tags: dict[tuple[str, str], tuple[Any, ...]] = {}
+    num: list[tuple[Any, ...]] = []
+    prov: list[tuple[Any, ...]] = []
+    pre: list[tuple[Any, ...]] = []
+    for document in documents:
+        filing = document.filing
+        adsh = filing.accession or made_up_adsh(filing)
+        sub.setdefault(adsh, _sub_row(adsh, document))
+        printed: dict[tuple[str, str, str, str], int] = {}  # (stmt, tag, version, plabel) -> first line
+        for fact in filing.facts:
+            tag = concepts.tag(fact.concept, adsh, document.extension)
+            tags.setdefault(
+                (tag.tag, tag.version),
+                (tag.tag, tag.version, tag.custom, False, tag.datatype, tag.iord, tag.crdr, tag.tlabel, tag.doc),
+            )
+            key = _num_key(fact, tag, adsh)
+            num.append((*key, Decimal(fact.value), None))
+            for seq, source in enumerate(fact.sources or (None,), start=1):
+                prov.append(
+                    (
+                        *key, fact.key, fact.concept, fact.value, filing.document_name,
+                        seq if source else None,
+                        source.line_start if source else None, source.line_end if source else None,
+                        source.column_start if source else None, source.column_end if source else None,
+                        source.cell if source else None, source.text if source else None,
+                    )
+                )  # fmt: skip
+            table_source = next((s for s in fact.sources if s.column_start is not None), None)
+            if table_source is None:
+                continue
+            label = printed_label(table_source.text, table_source.column_start)
+            if not label:
+                continue
+            stmt = concepts.statement(fact.concept, table_source.line_end, document.extension)
+            where = (stmt, tag.tag, tag.version, label[:512])
+            printed[where] = min(printed.get(where, table_source.line_end), table_source.line_end)
+        pre.extend(_pre_rows(adsh, printed))
+    return FsdsTables(
+        sub=Table("sub", FSDS_COLUMNS["sub"], tuple(sub.values())),
+        tag=Table("tag", FSDS_COLUMNS["tag"], tuple(tags.values())),
+        num=Table("num", FSDS_COLUMNS["num"], tuple(num)),
+        pre=Table("pre", FSDS_COLUMNS["pre"], tuple(pre)),
+        prov=Table("prov", FSDS_COLUMNS["prov"], tuple(prov)),
+    )
+
+
+def _pre_rows(adsh: str, printed: Mapping[tuple[str, str, str, str], int]) -> list[tuple[Any, ...]]:
+    """Statements numbered in the order first printed, lines in printed order within each."""
+    first: dict[str, int] = {}
+    for (stmt, *_), line in printed.items():
+        first[stmt] = min(first.get(stmt, line), line)
+    reports = {stmt: n for n, stmt in enumerate(sorted(first, key=lambda s: (first[s], s)), start=1)}
+    rows: list[tuple[Any, ...]] = []
+    for stmt, report in reports.items():
+        lines = sorted((line, tag, version, label) for (s, tag, version, label), line in printed.items() if s == stmt)
+        for n, (_, tag, version, label) in enumerate(lines, start=1):
+            rows.append((adsh, report, n, stmt, False, "H", tag, version, label, False))
+    return rows
+
+
+def flat_table(documents: Sequence[ExportInput], taxonomy: Taxonomy) -> Table:
+    """One row per fact: who, which filing, the concept and its US-GAAP alignment, the period with its
+    fiscal year, period and quarters, unit, exact value, dimensions, and where it was printed."""
+    rows: list[tuple[Any, ...]] = []
+    for document in documents:
+        filing = document.filing
+        adsh = filing.accession or made_up_adsh(filing)
+        cik = filing.entity_identifier if filing.entity_scheme == _SEC_CIK else None
+        for fact in filing.facts:
+            prefix, _, local = fact.concept.partition(":")
+            concept = taxonomy.concepts.get(local) if prefix == taxonomy.prefix else None
+            label = concept.label if concept else document.extension.labels.get(fact.concept)
+            fiscal = fiscal_period(fact.start, fact.end, filing.fiscal_year_end)
+            source = fact.sources[0] if fact.sources else None
+            rows.append(
+                (
+                    filing.entity_name, cik, filing.document_name, adsh, fact.key, fact.concept,
+                    f"us-gaap:{concept.us_gaap}" if concept and concept.us_gaap else None,
+                    concept.relation.value if concept else None, label,
+                    fact.start, fact.end if fact.start else None, None if fact.start else fact.end,
+                    fiscal.fy, fiscal.fp, fiscal.qtrs, fact.unit, fact.value, fact.decimals,
+                    ";".join(f"{a}={m}" for a, m in fact.dimensions) or None,
+                    source.line_start if source else None, source.line_end if source else None,
+                    source.text if source else None,
+                )
+            )  # fmt: skip
+    return Table("facts", FLAT_COLUMNS, tuple(rows))
+
+
+# --- writing (to bytes; the CLI writes files) -----------------------------------------------
+
+
+def _text(value: Any, column: Column) -> str:
+    """A cell as the SEC writes it: dates yyyymmdd, booleans 1/0, NULL empty; tabs and line ends in
+    text become spaces, as the one-row-a-line layout needs."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, date):
+        return value.strftime("%Y%m%d") if column.kind == "DATE" and column.size == 8 else value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return re.sub(r"[\t\r\n]+", " ", str(value)) if isinstance(value, str) else str(value)
+
+
+def tsv_bytes(table: Table, *, sec_dates: bool = True) -> bytes:
+    """The table as tab-separated UTF-8: a header row, then one row a line (``\\n``)."""
+    out = io.StringIO()
+    out.write("\t".join(c.name for c in table.columns) + "\n")
+    for row in table.rows:
+        cells = (
+            _text(v, c) if sec_dates or not isinstance(v, date) else v.isoformat()
+            for v, c in zip(row, table.columns, strict=True)
+        )
+        out.write("\t".join(cells) + "\n")
+    return out.getvalue().encode("utf-8")
+
+
+def csv_bytes(table: Table) -> bytes:
+    """The table as RFC 4180 CSV in UTF-8, ISO dates, NULL as an empty field."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(c.name for c in table.columns)
+    for row in table.rows:
+        writer.writerow(
+            ""
+            if v is None
+            else ("1" if v is True else "0" if v is False else v.isoformat() if isinstance(v, date) else v)
+            for v in row
+        )
+    return out.getvalue().encode("utf-8")
+
+
+def _arrow_type(column: Column) -> Any:
+    import pyarrow as pa
+
+    return {
+        "ALPHANUMERIC": pa.string(),
+        "NUMERIC": pa.int64(),
+        "YEAR": pa.int16(),
+        "DATE": pa.date32(),
+        "DATETIME": pa.timestamp("s"),
+        "BOOLEAN": pa.bool_(),
+        # NUMERIC(28,4) in the SEC layout; exact digits beyond the 4th decimal stay in prov.value_exact.
+        "DECIMAL": pa.decimal128(28, 4),
+    }[column.kind]
+
+
+def parquet_bytes(table: Table) -> bytes:
+    """The table as a Parquet file (pyarrow), each column typed as the layout says."""
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise ExportError("Parquet needs pyarrow: pip install 'legacy-xbrl[parquet]'") from None
+    arrays = []
+    for index, column in enumerate(table.columns):
+        values = [row[index] for row in table.rows]
+        if column.kind == "DECIMAL":
+            values = [None if v is None else Decimal(v).quantize(Decimal("0.0001")) for v in values]
+        arrays.append(pa.array(values, type=_arrow_type(column)))
+    schema = pa.schema([pa.field(c.name, _arrow_type(c), nullable=c.nullable) for c in table.columns])
+    out = io.BytesIO()
+    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), out)
+    return out.getvalue()
