@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from converter.fiscal import fiscal_period
 from converter.taxonomy import Taxonomy
 
 __all__ = ["DEFAULT_URL", "LoadError", "LoadResult", "load", "schema_sql"]
@@ -462,6 +463,7 @@ class _Writer:
         rows = []
         for fact in filing.facts:
             context_id = self._context(entity_id, self._period(fact.start, fact.end), fact.dimensions)
+            fiscal = fiscal_period(fact.start, fact.end, filing.fiscal_year_end)
             rows.append(
                 (
                     filing_id,
@@ -472,12 +474,15 @@ class _Writer:
                     self._number(fact.value) if fact.numeric else None,
                     None if fact.numeric else fact.value,
                     fact.decimals,
+                    fiscal.fy,
+                    fiscal.fp,
+                    fiscal.qtrs,
                 )
             )
         self._cursor.executemany(
             self._sql(
-                "INSERT INTO fact (filing_id, fact_key, concept_id, context_id, unit_id, value, text_value, decimals) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO fact (filing_id, fact_key, concept_id, context_id, unit_id, value, text_value, decimals, "
+                "fy, fp, qtrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             ),
             rows,
         )
@@ -497,6 +502,25 @@ class _Writer:
         )
 
 
+# Columns added to ``fact`` after its first release: a database made before has them added on load
+# (NULL for the facts already there, which loading the same outputs again does not revisit).
+_LATER_FACT_COLUMNS = (("fy", "INTEGER"), ("fp", "TEXT"), ("qtrs", "INTEGER"))
+
+
+def _add_missing_columns(cursor: Any, dialect: Dialect) -> None:
+    if dialect is SQLITE:
+        cursor.execute("SELECT name FROM pragma_table_info('fact')")
+    else:
+        cursor.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'fact' "
+            "AND table_schema = current_schema()"
+        )
+    have = {str(row[0]) for row in cursor.fetchall()}
+    for name, kind in _LATER_FACT_COLUMNS:
+        if name not in have:
+            cursor.execute(f"ALTER TABLE fact ADD COLUMN {name} {kind}")
+
+
 def load(outputs: Sequence[Path], url: str = DEFAULT_URL, taxonomy: Taxonomy | None = None) -> LoadResult:
     """Load the converter's outputs (files or folders) into the database at ``url``, all or nothing."""
     filings = [read_filing(path) for path in find_reports(outputs)]
@@ -509,7 +533,12 @@ def load(outputs: Sequence[Path], url: str = DEFAULT_URL, taxonomy: Taxonomy | N
         try:
             if dialect is SQLITE:
                 cursor.execute("BEGIN IMMEDIATE")
-            for statement in schema_sql(dialect):
+            statements = schema_sql(dialect)
+            view_at = next(i for i, text in enumerate(statements) if text.startswith("DROP VIEW"))
+            for statement in statements[:view_at]:
+                cursor.execute(statement)
+            _add_missing_columns(cursor, dialect)
+            for statement in statements[view_at:]:
                 cursor.execute(statement)
             writer = _Writer(cursor, dialect, taxonomy)
             for filing in filings:
