@@ -17,17 +17,17 @@ How a converted filing fills the layout:
 
 - ``adsh``: the accession number from the EDGAR header of the submission the document came from;
   a document converted on its own has none, and gets a made-up key of the same shape that no real
-  accession number has: ``0000000000-YY-NNNNNN``, YY the two-digit year of the filing's latest
-  period, NNNNNN the first 48 bits of the SHA-256 of its instance modulo 1,000,000 (stable: the same
-  instance always gets the same key).
+  accession number has: ``0000000000-YY-NNNNNN``, YY the two-digit year of the filing's balance
+  sheet date (its period), NNNNNN the first 48 bits of the SHA-256 of its instance modulo 1,000,000
+  (stable: the same instance always gets the same key).
 - ``tag``/``version``: the US-GAAP local name and ``us-gaap/2025`` when the project's concept is
   aligned with it exactly (``relation`` ``exact`` in ``taxonomy/concepts.csv``); otherwise the
   project's concept (``lx/2025``), or for a filing's own extension concept the filing's ``adsh``,
   which is how the SEC marks a custom tag (``custom`` = 1 exactly when ``version`` = ``adsh``).
 - ``ddate``: the period's end (an instant's date) rounded to the nearest month end; ``qtrs``: the
   duration in quarters, rounded, 0 for an instant (``converter.fiscal``).
-- ``sub.fy``/``fp``/``period``: the fiscal year, fiscal period and (month-end rounded) end of the
-  filing's latest period, under the fiscal year end the converter read.
+- ``sub.fy``/``fp``/``period``: the fiscal year, fiscal period and (month-end rounded) date of the
+  filing's balance sheet (``balance_sheet_date``), under the fiscal year end the converter read.
 - ``pre``: one row per printed line of a financial table (a fact whose source is a table cell):
   ``plabel`` is the label as printed, ``stmt`` the statement the table's caption names (BS, IS,
   CF, EQ, CI; UN when none), ``report`` numbers the statements of a filing in the order they are
@@ -368,11 +368,22 @@ def printed_label(text: str, column_start: int | None) -> str:
     return _LEADERS.sub("", words).strip()
 
 
+def balance_sheet_date(filing: Filing) -> date | None:
+    """``sub.period`` before rounding: the header's period of report, else the latest instant (the
+    balance sheet's date), else the latest period end (a release with no balance sheet). Instants
+    first, because a release's guidance for the year runs past the quarter it reports."""
+    if filing.period_of_report:
+        return date.fromisoformat(filing.period_of_report)
+    instants = [fact.end for fact in filing.facts if fact.start is None]
+    return max(instants or [fact.end for fact in filing.facts], default=None)
+
+
 def made_up_adsh(filing: Filing) -> str:
     """``0000000000-YY-NNNNNN``: a stable key of an accession number's shape that no real one has
-    (no filer's CIK is zero), for a document converted without its EDGAR header."""
-    ends = [fact.end for fact in filing.facts]
-    year = max(ends).year if ends else (int(filing.document_date[:4]) if filing.document_date else 0)
+    (no filer's CIK is zero), for a document converted without its EDGAR header. YY is the year of
+    its balance sheet date."""
+    period = balance_sheet_date(filing)
+    year = period.year if period else (int(filing.document_date[:4]) if filing.document_date else 0)
     number = int(filing.sha256[:12], 16) % 1_000_000
     return f"0000000000-{year % 100:02d}-{number:06d}"
 
@@ -455,10 +466,7 @@ def _num_key(fact: FactRow, tag: _Tag, adsh: str) -> tuple[Any, ...]:
 
 def _sub_row(adsh: str, document: ExportInput) -> tuple[Any, ...]:
     filing = document.filing
-    # The balance sheet date: the header's period of report, else the filing's latest period end.
-    latest = max((fact.end for fact in filing.facts), default=None)
-    if filing.period_of_report:
-        latest = date.fromisoformat(filing.period_of_report)
+    latest = balance_sheet_date(filing)
     fiscal = fiscal_period(None, latest, filing.fiscal_year_end) if latest else None
     filed = filing.filed or filing.document_date
     return (
@@ -619,7 +627,7 @@ def _arrow_type(column: Column) -> Any:
         "NUMERIC": pa.int64(),
         "YEAR": pa.int16(),
         "DATE": pa.date32(),
-        "DATETIME": pa.timestamp("s"),
+        "DATETIME": pa.timestamp("ms"),  # Parquet has no seconds unit
         "BOOLEAN": pa.bool_(),
         # NUMERIC(28,4) in the SEC layout; exact digits beyond the 4th decimal stay in prov.value_exact.
         "DECIMAL": pa.decimal128(28, 4),
