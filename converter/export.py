@@ -285,7 +285,7 @@ _STATEMENTS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    ("CF", re.compile(r"\bcash\s+flows?\b", re.IGNORECASE)),
+    ("CF", re.compile(r"\bcash\s*flows?\b|\bincrease\s+\(decrease\)\s+in\s+cash\b", re.IGNORECASE)),
     ("BS", re.compile(r"\bbalance\s+sheets?\b|\bfinancial\s+(?:position|condition)\b", re.IGNORECASE)),
     (
         "IS",

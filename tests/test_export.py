@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -248,6 +249,9 @@ def test_printed_label(text: str, column: int | None, expected: str) -> None:
         ("CONSOLIDATED BALANCE SHEETS", "BS"),
         ("CONSOLIDATED STATEMENTS OF OPERATIONS (In thousands)", "IS"),
         ("Consolidated Statements of Cash Flows", "CF"),
+        ("JUNGLEE CORP. CONDENSED STATEMENTS OF CASHFLOWS SIX MONTH PERIODS ENDED JUNE 30, 1998", "CF"),
+        ("FOR THE YEARS ENDED DECEMBER 31, 1991, 1992 AND 1993 INCREASE (DECREASE) IN CASH", "CF"),
+        ("SELECTED FINANCIAL DATA THE COCA-COLA COMPANY AND SUBSIDIARIES", "UN"),
         ("CONSOLIDATED STATEMENTS OF SHAREHOLDERS' EQUITY", "EQ"),
         ("Consolidated Statements of Comprehensive Income", "CI"),
         ("Revenues by service", "UN"),
@@ -334,3 +338,14 @@ def test_not_our_outputs_are_refused(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["export", str(tmp_path), "--to", "csv", str(tmp_path / "facts.csv")]) == 1
     assert "not an xBRL-JSON report" in capsys.readouterr().err
     assert not (tmp_path / "facts.csv").exists()
+
+
+def test_without_pyarrow_nothing_is_written(
+    outputs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow now raises ImportError
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    assert main(["export", str(outputs), "--to", "fsds", str(tmp_path / "fsds")]) == 1
+    assert "pip install 'legacy-xbrl[parquet]'" in capsys.readouterr().err
+    assert list((tmp_path / "fsds").iterdir()) == [], "not the .txt tables alone, nor a staging folder"
+    assert main(["export", str(outputs), "--to", "csv", str(tmp_path / "facts.csv")]) == 0, "CSV needs no pyarrow"
