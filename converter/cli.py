@@ -574,16 +574,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
         there = [path for path in files if path.exists()]
         if there and not args.overwrite:
             raise UsageError(f"{there[0]}: already exists; export never replaces a file unless --overwrite is given")
+        contents = {path: make() for path, make in files.items()}  # all built before anything is written
         folder = target if kind == "fsds" else target.parent
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise UsageError(f"{folder}: cannot create folder: {err.strerror or err}") from None
         with _staging(folder) as staging:
-            staged = []
-            for path, make in files.items():
-                data = make()  # every table is built before any file is published
-                staged.append(_stage(staging, path, lambda out, data=data: out.write(data)))  # type: ignore[misc]
+            staged = [
+                _stage(staging, path, lambda out, data=data: out.write(data))  # type: ignore[misc]
+                for path, data in contents.items()
+            ]
             _publish(staged)
     except export.ExportError as err:
         print(f"legacy-xbrl: export: {err}", file=sys.stderr)

@@ -7,11 +7,20 @@ into rows. ``tsv_bytes`` and ``parquet_bytes`` turn a table into a file's bytes;
 The layout is the one the SEC documents for its Financial Statement Data Sets ("Financial Statement
 Data Sets", SEC Division of Economic and Risk Analysis, https://www.sec.gov/dera/data/financial-
 statement-data-sets, section 5 "Table Definitions": figures 2-5, the fields of SUB, TAG, NUM and PRE,
-with each field's name, format and maximum size). The four files are tab-separated UTF-8 with a
-header row, one row a line, in the SEC's column order; ``num`` carries the ``segments`` column the
-SEC added for facts reported along axes (``Axis=Member;`` pairs, the ``Axis``/``Member`` suffixes
-and a ``Statement`` prefix dropped: ``BusinessSegments=Automotive;``), and ``coreg`` the member of
-the legal-entity axis, as the SEC fills them.
+with each field's name, format and maximum size). In the SEC's words: ``ddate`` is "The end date for
+the data value, rounded to the nearest month end"; ``qtrs`` "The count of the number of quarters
+represented by the data value, rounded to the nearest whole number. '0' indicates it is a
+point-in-time value"; ``version`` "For a standard tag, an identifier for the taxonomy; otherwise the
+accession number where the tag was defined"; ``value`` "is not scaled ... but is rounded to four
+digits to the right of the decimal point" (NUMERIC(28,4)); ``stmt`` is BS, IS, CF, EQ, CI, SI or UN
+("Unclassifiable Statement"). The four files are tab-separated UTF-8 with a header row, one row a
+line, in the SEC's column order; ``num`` carries the ``segments`` column (ALPHANUMERIC(1024), axis
+and member pairs) the SEC added for facts reported along axes, written ``Axis=Member;`` with the
+``Axis``/``Member`` suffixes and a ``Statement`` prefix dropped (``BusinessSegments=Automotive;``),
+and ``coreg`` the member of the legal-entity axis, as the SEC fills them. The text files keep the
+exact decimal; the Parquet ``value`` is decimal(28,4) as the SEC defines it (a figure with more
+decimal places is rounded there, half to even, as the SEC rounds; ``prov.value_exact`` keeps the
+text).
 
 How a converted filing fills the layout:
 
@@ -44,7 +53,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -104,10 +113,10 @@ FSDS_COLUMNS: Mapping[str, tuple[Column, ...]] = {
         " countryba ALPHANUMERIC 2; stprba ALPHANUMERIC 2; cityba ALPHANUMERIC 30; zipba ALPHANUMERIC 10;"
         " bas1 ALPHANUMERIC 40; bas2 ALPHANUMERIC 40; baph ALPHANUMERIC 20; countryma ALPHANUMERIC 2;"
         " stprma ALPHANUMERIC 2; cityma ALPHANUMERIC 30; zipma ALPHANUMERIC 10; mas1 ALPHANUMERIC 40;"
-        " mas2 ALPHANUMERIC 40; countryinc ALPHANUMERIC 3; stprinc ALPHANUMERIC 2; ein NUMERIC 10;"
+        " mas2 ALPHANUMERIC 40; countryinc ALPHANUMERIC 3; stprinc ALPHANUMERIC 2; ein NUMERIC 9;"
         " former ALPHANUMERIC 150; changed DATE 8; afs ALPHANUMERIC 5; wksi BOOLEAN 1; fye ALPHANUMERIC 4;"
         " form ALPHANUMERIC 10; period DATE 8; fy YEAR 4; fp ALPHANUMERIC 2; filed DATE 8;"
-        " accepted DATETIME 19; prevrpt BOOLEAN 1 key; detail BOOLEAN 1 key; instance ALPHANUMERIC 32 key;"
+        " accepted DATETIME 19; prevrpt BOOLEAN 1 key; detail BOOLEAN 1 key; instance ALPHANUMERIC 40 key;"
         " nciks NUMERIC 4 key; aciks ALPHANUMERIC 120"
     ),
     "tag": _columns(
@@ -450,7 +459,14 @@ class _Concepts:
 
 
 def _fye(filing: Filing) -> str | None:
-    return filing.fiscal_year_end.replace("-", "") if filing.fiscal_year_end else None
+    """``sub.fye``, mmdd "rounded to the nearest month end" as the SEC gives it: 09-26 -> 0930."""
+    match = re.match(r"^(\d\d)-(\d\d)$", filing.fiscal_year_end or "")
+    if match is None:
+        return None
+    month, day = int(match[1]), int(match[2])
+    # A year without February 29 for the rounding; a 02-29 year end is February's end.
+    rounded = nearest_month_end(date(2001, month, min(day, 28 if month == 2 else day)))
+    return rounded.strftime("%m%d")
 
 
 def _cik(filing: Filing) -> int | None:
@@ -645,7 +661,9 @@ def parquet_bytes(table: Table) -> bytes:
     for index, column in enumerate(table.columns):
         values = [row[index] for row in table.rows]
         if column.kind == "DECIMAL":
-            values = [None if v is None else Decimal(v).quantize(Decimal("0.0001")) for v in values]
+            values = [
+                None if v is None else Decimal(v).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN) for v in values
+            ]
         arrays.append(pa.array(values, type=_arrow_type(column)))
     schema = pa.schema([pa.field(c.name, _arrow_type(c), nullable=c.nullable) for c in table.columns])
     out = io.BytesIO()

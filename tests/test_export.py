@@ -138,7 +138,7 @@ def test_text_values_have_the_sec_formats(fsds: Path) -> None:
         day = date(int(row["ddate"][:4]), int(row["ddate"][4:6]), int(row["ddate"][6:]))
         assert (day.replace(day=28) + (date(2000, 1, 5) - date(2000, 1, 1))).month != day.month, "a month end"
     assert {row["fp"] for row in _rows(fsds / "sub.txt")} <= {"FY", "Q1", "Q2", "Q3", "Q4", ""}
-    assert {row["stmt"] for row in _rows(fsds / "pre.txt")} <= {"BS", "IS", "CF", "EQ", "CI", "UN"}
+    assert {row["stmt"] for row in _rows(fsds / "pre.txt")} <= {"BS", "IS", "CF", "EQ", "CI", "SI", "UN"}
 
 
 def _instance_facts(outputs: Path) -> Counter[tuple[str, Decimal]]:
@@ -347,5 +347,19 @@ def test_without_pyarrow_nothing_is_written(
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     assert main(["export", str(outputs), "--to", "fsds", str(tmp_path / "fsds")]) == 1
     assert "pip install 'legacy-xbrl[parquet]'" in capsys.readouterr().err
-    assert list((tmp_path / "fsds").iterdir()) == [], "not the .txt tables alone, nor a staging folder"
+    assert not (tmp_path / "fsds").exists(), "not the .txt tables alone, not even the folder"
     assert main(["export", str(outputs), "--to", "csv", str(tmp_path / "facts.csv")]) == 0, "CSV needs no pyarrow"
+
+
+def test_parquet_value_is_the_secs_decimal_28_4_and_the_text_keeps_every_digit(tmp_path: Path) -> None:
+    columns = export.FSDS_COLUMNS["num"]
+    row = ("0000000000-04-000001", "Ratio", "lx/2025", date(2004, 3, 31), 0, "pure", None, None)
+    table = export.Table("num", columns, ((*row, Decimal("0.123456"), None), (*row, Decimal("-1059574000"), None)))
+    (tmp_path / "num.parquet").write_bytes(export.parquet_bytes(table))
+    assert pq.read_table(tmp_path / "num.parquet").column("value").to_pylist() == [
+        Decimal("0.1235"),
+        Decimal("-1059574000.0000"),
+    ]
+    lines = export.tsv_bytes(table).decode("utf-8").splitlines()
+    assert [line.split("\t")[8] for line in lines[1:]] == ["0.123456", "-1059574000"]
+    assert lines[1].split("\t")[3] == "20040331"
