@@ -224,7 +224,9 @@ def read_extension(path: Path) -> ExtensionInfo:
     if not path.is_file():
         return ExtensionInfo()
     try:
-        root = etree.parse(str(path)).getroot()
+        # An output folder is input like any other: no entities resolved, nothing fetched.
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        root = etree.parse(str(path), parser).getroot()
     except (OSError, etree.XMLSyntaxError) as err:
         raise ExportError(f"{path}: unreadable extension schema: {err}") from None
     prefix = next((p for p, uri in root.nsmap.items() if p and uri == root.get("targetNamespace")), "ext")
