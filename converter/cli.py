@@ -551,25 +551,27 @@ def _cmd_load(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     """``export OUTDIR... --to fsds DIR | csv FILE | parquet FILE``: build the tables, then write every
     file through a private folder beside the target and publish them together, or none."""
-    from converter import export
+    from converter import export, export_files
 
     kind, target_text = args.to
     target = Path(target_text)
     if kind not in ("fsds", "csv", "parquet"):
         raise UsageError(f"--to {kind}: choose fsds DIR, csv FILE or parquet FILE")
     try:
-        documents = export.read_exports(args.outputs)
+        documents = export_files.read_exports(args.outputs)
         taxonomy = load_taxonomy()
         files: dict[Path, Callable[[], bytes]] = {}
         if kind == "fsds":
             tables = export.fsds_tables(documents, taxonomy)
             for table in tables.all():
-                files[target / f"{table.name}.txt"] = lambda t=table: export.tsv_bytes(t)  # type: ignore[misc]
-                files[target / f"{table.name}.parquet"] = lambda t=table: export.parquet_bytes(t)  # type: ignore[misc]
+                files[target / f"{table.name}.txt"] = lambda t=table: export_files.tsv_bytes(t)  # type: ignore[misc]
+                files[target / f"{table.name}.parquet"] = lambda t=table: export_files.parquet_bytes(t)  # type: ignore[misc]
             counts = ", ".join(f"{t.name} {len(t.rows)}" for t in tables.all())
         else:
             flat = export.flat_table(documents, taxonomy)
-            files[target] = (lambda: export.csv_bytes(flat)) if kind == "csv" else (lambda: export.parquet_bytes(flat))
+            files[target] = (
+                (lambda: export_files.csv_bytes(flat)) if kind == "csv" else (lambda: export_files.parquet_bytes(flat))
+            )
             counts = f"{len(flat.rows)} facts"
         there = [path for path in files if path.exists()]
         if there and not args.overwrite:

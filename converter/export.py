@@ -1,8 +1,9 @@
 """Converted filings as tables: the SEC's Financial Statement Data Sets layout, and one flat table.
 
-``fsds_tables(filings, taxonomy) -> FsdsTables`` and ``flat_table(filings, taxonomy) -> Table`` are
-pure: they turn outputs already read (``read_exports``, which reuses ``converter.load.read_filing``)
-into rows. ``tsv_bytes`` and ``parquet_bytes`` turn a table into a file's bytes; only the CLI writes.
+``fsds_tables(documents, taxonomy) -> FsdsTables`` and ``flat_table(documents, taxonomy) -> Table``
+are pure: they turn outputs already read (``converter.export_files.read_exports``, which reuses
+``converter.load.read_filing``) into rows. ``converter.export_files`` turns a table into a file's
+bytes (tab-separated text, CSV, Parquet); only the CLI writes.
 
 The layout is the one the SEC documents for its Financial Statement Data Sets ("Financial Statement
 Data Sets", SEC Division of Economic and Risk Analysis, https://www.sec.gov/dera/data/financial-
@@ -42,25 +43,26 @@ How a converted filing fills the layout:
   CF, EQ, CI; UN when none), ``report`` numbers the statements of a filing in the order they are
   first printed and ``line`` the lines of each in printed order.
 
+What the legacy text cannot say is left as the SEC leaves an unknown: addresses, SIC, acceptance
+time empty; ``pre.inpth`` and ``negating`` 0 (a text filing marks neither a parenthetical nor a
+negated label); ``pre.rfile`` H (the filing is a printed document, not rendered XBRL).
+
 Provenance, which the SEC layout has no column for, is the fifth table ``prov``: the ``num`` key of
-each fact with its fact id, the project's concept, its exact value and its source lines and text.
+each fact with its fact id, the project's concept, its exact value, its fiscal year and period (the
+SEC layout has them per submission only), and its source lines and text, a row per printing.
 """
 
 from __future__ import annotations
 
-import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_EVEN, Decimal
-from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
-from lxml import etree
-
 from converter.fiscal import fiscal_period, nearest_month_end, quarters
-from converter.load import FactRow, Filing, LoadError, find_reports, read_filing
+from converter.load import FactRow, Filing
 from converter.taxonomy import Relation, Taxonomy
 
 __all__ = [
@@ -69,13 +71,17 @@ __all__ = [
     "Column",
     "ExportError",
     "ExportInput",
+    "ExtensionInfo",
     "FsdsTables",
     "Table",
+    "balance_sheet_date",
     "flat_table",
     "fsds_tables",
-    "parquet_bytes",
-    "read_exports",
-    "tsv_bytes",
+    "made_up_adsh",
+    "printed_label",
+    "segments_and_coreg",
+    "statement_of",
+    "uom",
 ]
 
 
@@ -139,8 +145,9 @@ FSDS_COLUMNS: Mapping[str, tuple[Column, ...]] = {
         "adsh ALPHANUMERIC 20 key; tag ALPHANUMERIC 256 key; version ALPHANUMERIC 20 key; ddate DATE 8 key;"
         " qtrs NUMERIC 8 key; uom ALPHANUMERIC 20 key; segments ALPHANUMERIC -; coreg ALPHANUMERIC 256;"
         " fact_id ALPHANUMERIC - key; concept ALPHANUMERIC - key; value_exact ALPHANUMERIC - key;"
-        " document ALPHANUMERIC - key; source_seq NUMERIC 4; line_start NUMERIC 8; line_end NUMERIC 8;"
-        " column_start NUMERIC 8; column_end NUMERIC 8; cell ALPHANUMERIC -; source_text ALPHANUMERIC -"
+        " fy YEAR 4; fp ALPHANUMERIC 2; document ALPHANUMERIC - key; source_seq NUMERIC 4; line_start NUMERIC 8;"
+        " line_end NUMERIC 8; column_start NUMERIC 8; column_end NUMERIC 8; cell ALPHANUMERIC -;"
+        " source_text ALPHANUMERIC -"
     ),
 }
 
@@ -196,90 +203,6 @@ class ExportInput:
 
     filing: Filing
     extension: ExtensionInfo
-
-
-# --- reading ------------------------------------------------------------------------------
-
-_XS = "{http://www.w3.org/2001/XMLSchema}"
-_LINK = "{http://www.xbrl.org/2003/linkbase}"
-_XLINK = "{http://www.w3.org/1999/xlink}"
-_XBRLI = "{http://www.xbrl.org/2003/instance}"
-_LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
-_DOCUMENTATION_ROLE = "http://www.xbrl.org/2003/role/documentation"
-_ROLE_LINE = re.compile(r"^(?P<caption>.*)\(line (?P<line>\d+)\)\s*$", re.DOTALL)
-
-
-def _href_qname(href: str) -> str:
-    """``x.xsd#ext_RetailRevenue`` -> ``ext:RetailRevenue`` (the converter's ids are prefix_name)."""
-    prefix, _, name = href.rpartition("#")[2].partition("_")
-    return f"{prefix}:{name}"
-
-
-def read_extension(path: Path) -> ExtensionInfo:
-    """Labels, types and table roles of a filing's extension schema; empty when there is none.
-
-    ``<link:roleType id="Table004"><link:definition>STATEMENTS OF OPERATIONS ... (line 349)``, and
-    in its ``presentationLink`` a ``loc`` per concept presented in that table.
-    """
-    if not path.is_file():
-        return ExtensionInfo()
-    try:
-        # An output folder is input like any other: no entities resolved, nothing fetched.
-        parser = etree.XMLParser(resolve_entities=False, no_network=True)
-        root = etree.parse(str(path), parser).getroot()
-    except (OSError, etree.XMLSyntaxError) as err:
-        raise ExportError(f"{path}: unreadable extension schema: {err}") from None
-    prefix = next((p for p, uri in root.nsmap.items() if p and uri == root.get("targetNamespace")), "ext")
-    types = {
-        f"{prefix}:{el.get('name')}": (str(el.get("type") or ""), str(el.get(f"{_XBRLI}periodType") or ""))
-        for el in root.iter(f"{_XS}element")
-        if el.get("name")
-    }
-    labels: dict[str, str] = {}
-    documentation: dict[str, str] = {}
-    for link in root.iter(f"{_LINK}labelLink"):
-        locs = {
-            loc.get(f"{_XLINK}label"): _href_qname(str(loc.get(f"{_XLINK}href"))) for loc in link.iter(f"{_LINK}loc")
-        }
-        resources = {lab.get(f"{_XLINK}label"): lab for lab in link.iter(f"{_LINK}label")}
-        for arc in link.iter(f"{_LINK}labelArc"):
-            concept, resource = locs.get(arc.get(f"{_XLINK}from")), resources.get(arc.get(f"{_XLINK}to"))
-            if concept is None or resource is None:
-                continue
-            target = documentation if resource.get(f"{_XLINK}role") == _DOCUMENTATION_ROLE else labels
-            if resource.get(f"{_XLINK}role") in (_LABEL_ROLE, _DOCUMENTATION_ROLE):
-                target.setdefault(concept, (resource.text or "").strip())
-    captions: dict[str, tuple[int, str]] = {}
-    for role in root.iter(f"{_LINK}roleType"):
-        definition = " ".join((role.findtext(f"{_LINK}definition") or "").split())
-        match = _ROLE_LINE.match(definition)
-        if match is not None:
-            captions[str(role.get("roleURI"))] = (int(match["line"]), match["caption"].strip())
-    tables: list[tuple[int, str, frozenset[str]]] = []
-    for link in root.iter(f"{_LINK}presentationLink"):
-        where = captions.get(str(link.get(f"{_XLINK}role")))
-        if where is None:
-            continue
-        concepts = frozenset(_href_qname(str(loc.get(f"{_XLINK}href"))) for loc in link.iter(f"{_LINK}loc"))
-        tables.append((where[0], where[1], concepts))
-    return ExtensionInfo(labels=labels, types=types, documentation=documentation, tables=tuple(sorted(tables)))
-
-
-def read_exports(paths: Iterable[Path]) -> tuple[ExportInput, ...]:
-    """Read every converted document among ``paths`` (output folders or ``<stem>.json`` files)."""
-    paths = list(paths)
-    try:
-        reports = find_reports(paths)
-        inputs = []
-        for report in reports:
-            filing = read_filing(report)
-            stem = report.name.removesuffix(".json")
-            inputs.append(ExportInput(filing, read_extension(report.with_name(f"{stem}.xsd"))))
-    except LoadError as err:
-        raise ExportError(str(err)) from None
-    if not inputs:
-        raise ExportError(f"no xBRL-JSON outputs (<stem>.json) in {', '.join(map(str, paths))}")
-    return tuple(inputs)
 
 
 # --- filling the layout -------------------------------------------------------------------
@@ -517,11 +440,12 @@ def fsds_tables(documents: Sequence[ExportInput], taxonomy: Taxonomy) -> FsdsTab
                 (tag.tag, tag.version, tag.custom, False, tag.datatype, tag.iord, tag.crdr, tag.tlabel, tag.doc),
             )
             key = _num_key(fact, tag, adsh)
+            fiscal = fiscal_period(fact.start, fact.end, filing.fiscal_year_end)
             num.append((*key, Decimal(fact.value), None))
             for seq, source in enumerate(fact.sources or (None,), start=1):
                 prov.append(
                     (
-                        *key, fact.key, fact.concept, fact.value, filing.document_name,
+                        *key, fact.key, fact.concept, fact.value, fiscal.fy, fiscal.fp, filing.document_name,
                         seq if source else None,
                         source.line_start if source else None, source.line_end if source else None,
                         source.column_start if source else None, source.column_end if source else None,
@@ -588,86 +512,3 @@ def flat_table(documents: Sequence[ExportInput], taxonomy: Taxonomy) -> Table:
                 )
             )  # fmt: skip
     return Table("facts", FLAT_COLUMNS, tuple(rows))
-
-
-# --- writing (to bytes; the CLI writes files) -----------------------------------------------
-
-
-def _text(value: Any, column: Column) -> str:
-    """A cell as the SEC writes it: dates yyyymmdd, booleans 1/0, NULL empty; tabs and line ends in
-    text become spaces, as the one-row-a-line layout needs."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, date):
-        return value.strftime("%Y%m%d") if column.kind == "DATE" and column.size == 8 else value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return re.sub(r"[\t\r\n]+", " ", str(value)) if isinstance(value, str) else str(value)
-
-
-def tsv_bytes(table: Table, *, sec_dates: bool = True) -> bytes:
-    """The table as tab-separated UTF-8: a header row, then one row a line (``\\n``)."""
-    out = io.StringIO()
-    out.write("\t".join(c.name for c in table.columns) + "\n")
-    for row in table.rows:
-        cells = (
-            _text(v, c) if sec_dates or not isinstance(v, date) else v.isoformat()
-            for v, c in zip(row, table.columns, strict=True)
-        )
-        out.write("\t".join(cells) + "\n")
-    return out.getvalue().encode("utf-8")
-
-
-def csv_bytes(table: Table) -> bytes:
-    """The table as RFC 4180 CSV in UTF-8, ISO dates, NULL as an empty field."""
-    import csv
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(c.name for c in table.columns)
-    for row in table.rows:
-        writer.writerow(
-            ""
-            if v is None
-            else ("1" if v is True else "0" if v is False else v.isoformat() if isinstance(v, date) else v)
-            for v in row
-        )
-    return out.getvalue().encode("utf-8")
-
-
-def _arrow_type(column: Column) -> Any:
-    import pyarrow as pa
-
-    return {
-        "ALPHANUMERIC": pa.string(),
-        "NUMERIC": pa.int64(),
-        "YEAR": pa.int16(),
-        "DATE": pa.date32(),
-        "DATETIME": pa.timestamp("ms"),  # Parquet has no seconds unit
-        "BOOLEAN": pa.bool_(),
-        # NUMERIC(28,4) in the SEC layout; exact digits beyond the 4th decimal stay in prov.value_exact.
-        "DECIMAL": pa.decimal128(28, 4),
-    }[column.kind]
-
-
-def parquet_bytes(table: Table) -> bytes:
-    """The table as a Parquet file (pyarrow), each column typed as the layout says."""
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError:
-        raise ExportError("Parquet needs pyarrow: pip install 'legacy-xbrl[parquet]'") from None
-    arrays = []
-    for index, column in enumerate(table.columns):
-        values = [row[index] for row in table.rows]
-        if column.kind == "DECIMAL":
-            values = [
-                None if v is None else Decimal(v).quantize(Decimal("0.0001"), rounding=ROUND_HALF_EVEN) for v in values
-            ]
-        arrays.append(pa.array(values, type=_arrow_type(column)))
-    schema = pa.schema([pa.field(c.name, _arrow_type(c), nullable=c.nullable) for c in table.columns])
-    out = io.BytesIO()
-    pq.write_table(pa.Table.from_arrays(arrays, schema=schema), out)
-    return out.getvalue()

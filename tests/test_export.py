@@ -15,7 +15,7 @@ import pytest
 from lxml import etree
 from paths import REPO, SAMPLES
 
-from converter import export
+from converter import export, export_files
 from converter.cli import main
 from converter.taxonomy import Taxonomy
 
@@ -355,11 +355,17 @@ def test_parquet_value_is_the_secs_decimal_28_4_and_the_text_keeps_every_digit(t
     columns = export.FSDS_COLUMNS["num"]
     row = ("0000000000-04-000001", "Ratio", "lx/2025", date(2004, 3, 31), 0, "pure", None, None)
     table = export.Table("num", columns, ((*row, Decimal("0.123456"), None), (*row, Decimal("-1059574000"), None)))
-    (tmp_path / "num.parquet").write_bytes(export.parquet_bytes(table))
+    (tmp_path / "num.parquet").write_bytes(export_files.parquet_bytes(table))
     assert pq.read_table(tmp_path / "num.parquet").column("value").to_pylist() == [
         Decimal("0.1235"),
         Decimal("-1059574000.0000"),
     ]
-    lines = export.tsv_bytes(table).decode("utf-8").splitlines()
+    lines = export_files.tsv_bytes(table).decode("utf-8").splitlines()
     assert [line.split("\t")[8] for line in lines[1:]] == ["0.123456", "-1059574000"]
     assert lines[1].split("\t")[3] == "20040331"
+
+
+def test_prov_gives_each_fact_its_fiscal_year_and_period(fsds: Path) -> None:
+    prov = [r for r in _rows(fsds / "prov.txt") if r["adsh"] == "0000320193-98-000003" and r["tag"] == "Revenues"]
+    quarter = {(r["ddate"], r["qtrs"], r["fy"], r["fp"]) for r in prov}
+    assert quarter == {("19971231", "1", "1998", "Q1"), ("19961231", "1", "1997", "Q1")}
