@@ -27,9 +27,13 @@ How a converted filing fills the layout:
 
 - ``adsh``: the accession number from the EDGAR header of the submission the document came from;
   a document converted on its own has none, and gets a made-up key of the same shape that no real
-  accession number has: ``0000000000-YY-NNNNNN``, YY the two-digit year of the filing's balance
-  sheet date (its period), NNNNNN the first 48 bits of the SHA-256 of its instance modulo 1,000,000
-  (stable: the same instance always gets the same key).
+  accession number has: ``9FFFFFFFFF-YY-NNNNNN``. A real one begins with the CIK of whoever
+  submitted it, and CIKs are given out in sequence (below 0002000000 to date), so a leading 9
+  marks the key as made up; the other 15 digits come from the SHA-256 of the instance (stable: the
+  same instance always gets the same key, and two instances the same key with odds of about one in
+  10^15 per pair, which ``fsds_tables`` refuses rather than merge); YY is the two-digit year of
+  the filing's balance sheet date (its period). A key of all zeros and 6 hashed digits, the obvious
+  alternative, would give two of 1,200 documents of one year the same key about half the time.
 - ``tag``/``version``: the US-GAAP local name and ``us-gaap/2025`` when the project's concept is
   aligned with it exactly (``relation`` ``exact`` in ``taxonomy/concepts.csv``); otherwise the
   project's concept (``lx/2025``), or for a filing's own extension concept the filing's ``adsh``,
@@ -313,13 +317,13 @@ def balance_sheet_date(filing: Filing) -> date | None:
 
 
 def made_up_adsh(filing: Filing) -> str:
-    """``0000000000-YY-NNNNNN``: a stable key of an accession number's shape that no real one has
-    (no filer's CIK is zero), for a document converted without its EDGAR header. YY is the year of
-    its balance sheet date."""
+    """``9FFFFFFFFF-YY-NNNNNN``: a stable key of an accession number's shape that no real one has (no
+    CIK begins with 9), for a document converted without its EDGAR header: 15 digits from the hash
+    of its instance, YY the year of its balance sheet date."""
     period = balance_sheet_date(filing)
     year = period.year if period else (int(filing.document_date[:4]) if filing.document_date else 0)
-    number = int(filing.sha256[:12], 16) % 1_000_000
-    return f"0000000000-{year % 100:02d}-{number:06d}"
+    number = int(filing.sha256[:16], 16) % 10**15
+    return f"9{number // 10**6:09d}-{year % 100:02d}-{number % 10**6:06d}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -428,9 +432,16 @@ def fsds_tables(documents: Sequence[ExportInput], taxonomy: Taxonomy) -> FsdsTab
     num: list[tuple[Any, ...]] = []
     prov: list[tuple[Any, ...]] = []
     pre: list[tuple[Any, ...]] = []
+    made_up: dict[str, Filing] = {}
     for document in documents:
         filing = document.filing
         adsh = filing.accession or made_up_adsh(filing)
+        if not filing.accession:
+            other = made_up.setdefault(adsh, filing)
+            if other.sha256 != filing.sha256:
+                raise ExportError(
+                    f"{filing.document_name} and {other.document_name}: the same made-up key {adsh}; export them apart"
+                )
         sub.setdefault(adsh, _sub_row(adsh, document))
         printed: dict[tuple[str, str, str, str], int] = {}  # (stmt, tag, version, plabel) -> first line
         for fact in filing.facts:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -194,7 +195,7 @@ def test_sub_keys_filings_by_accession_number_or_a_stable_made_up_key(fsds: Path
     southern = [r for r in sub.values() if r["adsh"] == "0000092122-05-000042"]
     assert len(southern) == 1, "one sub row per submission, however many of its documents were converted"
     release = sub["iij-2003-08-12-6k-1q03-earnings-release.xbrl"]
-    assert release["adsh"].startswith("0000000000-03-") and len(release["adsh"]) == 20
+    assert re.fullmatch(r"9\d{9}-03-\d{6}", release["adsh"]), "made up: no CIK begins with 9"
     assert (release["fye"], release["fy"], release["fp"], release["cik"]) == ("0331", "2004", "Q1", "1090633")
 
 
@@ -353,7 +354,7 @@ def test_without_pyarrow_nothing_is_written(
 
 def test_parquet_value_is_the_secs_decimal_28_4_and_the_text_keeps_every_digit(tmp_path: Path) -> None:
     columns = export.FSDS_COLUMNS["num"]
-    row = ("0000000000-04-000001", "Ratio", "lx/2025", date(2004, 3, 31), 0, "pure", None, None)
+    row = ("9000000001-04-000001", "Ratio", "lx/2025", date(2004, 3, 31), 0, "pure", None, None)
     table = export.Table("num", columns, ((*row, Decimal("0.123456"), None), (*row, Decimal("-1059574000"), None)))
     (tmp_path / "num.parquet").write_bytes(export_files.parquet_bytes(table))
     assert pq.read_table(tmp_path / "num.parquet").column("value").to_pylist() == [
@@ -369,3 +370,13 @@ def test_prov_gives_each_fact_its_fiscal_year_and_period(fsds: Path) -> None:
     prov = [r for r in _rows(fsds / "prov.txt") if r["adsh"] == "0000320193-98-000003" and r["tag"] == "Revenues"]
     quarter = {(r["ddate"], r["qtrs"], r["fy"], r["fp"]) for r in prov}
     assert quarter == {("19971231", "1", "1998", "Q1"), ("19961231", "1", "1997", "Q1")}
+
+
+def test_two_instances_given_the_same_made_up_key_are_refused_not_merged(
+    outputs: Path, taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = [d for d in export_files.read_exports([outputs]) if not d.filing.accession]
+    assert len(documents) >= 2
+    monkeypatch.setattr(export, "made_up_adsh", lambda filing: "9000000000-03-000000")
+    with pytest.raises(export.ExportError, match="the same made-up key 9000000000-03-000000"):
+        export.fsds_tables(documents, taxonomy)
