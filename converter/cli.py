@@ -14,7 +14,7 @@ import shutil
 import sys
 import tempfile
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +99,20 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders or <stem>.json files")
     load.add_argument("--db", default="sqlite:///facts.db", metavar="URL", help="sqlite:///FILE or postgresql://...")
     load.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    export = sub.add_parser("export", help="write converted outputs as tables: SEC data sets layout, CSV, Parquet")
+    export.add_argument("outputs", nargs="+", type=Path, metavar="OUTDIR", help="output folders or <stem>.json files")
+    export.add_argument(
+        "--to",
+        nargs=2,
+        required=True,
+        metavar=("FORMAT", "TARGET"),
+        help="fsds DIR (sub/num/tag/pre/prov as .txt and .parquet), csv FILE or parquet FILE (one row per fact)",
+    )
+    export.add_argument(
+        "--overwrite", action="store_true", help="replace tables already at the target (default: refuse)"
+    )
+    export.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -249,6 +263,9 @@ class _Part:
     data: bytes | str
     options: Options
     first_line: int = 1
+    # The EDGAR header of the submission the document came from (accession number, form, dates), for
+    # the report: what `export` keys a filing by.
+    submission: Mapping[str, str] | None = None
 
 
 def _parts(path: Path, data: bytes, options: Options) -> tuple[list[_Part], list[str]]:
@@ -266,6 +283,13 @@ def _parts(path: Path, data: bytes, options: Options) -> tuple[list[_Part], list
     except SubmissionError as err:
         raise DocumentError(f"EDGAR submission: {err}") from None
     filer = submission.primary_filer
+    header_fields = {
+        "accession": submission.accession,
+        "form_type": submission.form_type,
+        "period_of_report": submission.period_of_report and submission.period_of_report.isoformat(),
+        "filed": submission.filed and submission.filed.isoformat(),
+    }
+    recorded = {key: value for key, value in header_fields.items() if value}
     header = {}
     if filer is not None:
         header = {"cik": filer.cik, "entity_name": filer.name, "fiscal_year_end": filer.fiscal_year_end}
@@ -279,7 +303,14 @@ def _parts(path: Path, data: bytes, options: Options) -> tuple[list[_Part], list
             continue
         slug = submission.slug(document)
         parts.append(
-            _Part(f"{path.stem}.{slug}", f"{path.name} [{document.type}]", document.text, merged, document.first_line)
+            _Part(
+                f"{path.stem}.{slug}",
+                f"{path.name} [{document.type}]",
+                document.text,
+                merged,
+                document.first_line,
+                recorded or None,
+            )
         )
     if not parts:
         raise DocumentError("EDGAR submission: no document in it holds financial data (" + "; ".join(notes) + ")")
@@ -352,6 +383,8 @@ def _convert_part(
         # The instance is validated where it was written, its schema beside it, before anything is published.
         validation = _validation_summary(validator.validate(written["xbrl"][0]))
     report = build_report(result, validation, [_readable_name(target.name) for _, target in written.values()])
+    if part.submission is not None:
+        report["submission"] = dict(part.submission)
     if notes:
         report["submission_documents_skipped"] = notes
     staged = [
@@ -515,6 +548,56 @@ def _cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    """``export OUTDIR... --to fsds DIR | csv FILE | parquet FILE``: build the tables, then write every
+    file through a private folder beside the target and publish them together, or none."""
+    from converter import export, export_files
+
+    kind, target_text = args.to
+    target = Path(target_text)
+    if kind not in ("fsds", "csv", "parquet"):
+        raise UsageError(f"--to {kind}: choose fsds DIR, csv FILE or parquet FILE")
+    try:
+        documents = export_files.read_exports(args.outputs)
+        taxonomy = load_taxonomy()
+        files: dict[Path, Callable[[], bytes]] = {}
+        if kind == "fsds":
+            tables = export.fsds_tables(documents, taxonomy)
+            for table in tables.all():
+                files[target / f"{table.name}.txt"] = lambda t=table: export_files.tsv_bytes(t)  # type: ignore[misc]
+                files[target / f"{table.name}.parquet"] = lambda t=table: export_files.parquet_bytes(t)  # type: ignore[misc]
+            counts = ", ".join(f"{t.name} {len(t.rows)}" for t in tables.all())
+        else:
+            flat = export.flat_table(documents, taxonomy)
+            files[target] = (
+                (lambda: export_files.csv_bytes(flat)) if kind == "csv" else (lambda: export_files.parquet_bytes(flat))
+            )
+            counts = f"{len(flat.rows)} facts"
+        there = [path for path in files if path.exists()]
+        if there and not args.overwrite:
+            raise UsageError(f"{there[0]}: already exists; export never replaces a file unless --overwrite is given")
+        contents = {path: make() for path, make in files.items()}  # all built before anything is written
+        folder = target if kind == "fsds" else target.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UsageError(f"{folder}: cannot create folder: {err.strerror or err}") from None
+        with _staging(folder) as staging:
+            staged = [
+                _stage(staging, path, lambda out, data=data: out.write(data))  # type: ignore[misc]
+                for path, data in contents.items()
+            ]
+            _publish(staged)
+    except export.ExportError as err:
+        print(f"legacy-xbrl: export: {err}", file=sys.stderr)
+        return 1
+    except DocumentError as err:
+        print(f"legacy-xbrl: export: {err}", file=sys.stderr)
+        return 1
+    print(f"{target}: {len(documents)} documents; {counts}")
+    return 0
+
+
 def _oim_files(paths: Sequence[Path]) -> list[Path]:
     """xBRL-JSON outputs: ``<stem>.json`` beside a ``<stem>.report.json``, or files named directly."""
     found: list[Path] = []
@@ -567,6 +650,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": _cmd_validate,
     "crosscheck": _cmd_crosscheck,
     "load": _cmd_load,
+    "export": _cmd_export,
 }
 
 

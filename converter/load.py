@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from converter.fiscal import fiscal_period
 from converter.taxonomy import Taxonomy
 
 __all__ = ["DEFAULT_URL", "LoadError", "LoadResult", "load", "schema_sql"]
@@ -104,6 +105,11 @@ class Filing:
     facts: tuple[FactRow, ...]
     validation_errors: int | None
     validation_inconsistencies: int | None
+    # From the EDGAR header of the submission the document came from, when it had one.
+    accession: str | None = None
+    form: str | None = None
+    filed: str | None = None
+    period_of_report: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +282,7 @@ def read_filing(report_path: Path) -> Filing:
         raise LoadError(f"{report_path}: no facts and no report: the entity is unknown")
     document = summary.get("document") or {}
     validation = summary.get("validation") or {}
+    submission = summary.get("submission") or {}
     taxonomies = info.get("taxonomy") or [""]
     return Filing(
         sha256=hashlib.sha256(instance.read_bytes()).hexdigest(),
@@ -291,6 +298,10 @@ def read_filing(report_path: Path) -> Filing:
         facts=facts,
         validation_errors=validation.get("errors"),
         validation_inconsistencies=validation.get("inconsistencies"),
+        accession=submission.get("accession"),
+        form=submission.get("form_type") or document.get("form"),
+        filed=submission.get("filed"),
+        period_of_report=submission.get("period_of_report"),
     )
 
 
@@ -452,6 +463,7 @@ class _Writer:
         rows = []
         for fact in filing.facts:
             context_id = self._context(entity_id, self._period(fact.start, fact.end), fact.dimensions)
+            fiscal = fiscal_period(fact.start, fact.end, filing.fiscal_year_end)
             rows.append(
                 (
                     filing_id,
@@ -462,12 +474,15 @@ class _Writer:
                     self._number(fact.value) if fact.numeric else None,
                     None if fact.numeric else fact.value,
                     fact.decimals,
+                    fiscal.fy,
+                    fiscal.fp,
+                    fiscal.qtrs,
                 )
             )
         self._cursor.executemany(
             self._sql(
-                "INSERT INTO fact (filing_id, fact_key, concept_id, context_id, unit_id, value, text_value, decimals) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO fact (filing_id, fact_key, concept_id, context_id, unit_id, value, text_value, decimals, "
+                "fy, fp, qtrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             ),
             rows,
         )
@@ -487,6 +502,25 @@ class _Writer:
         )
 
 
+# Columns added to ``fact`` after its first release: a database made before has them added on load
+# (NULL for the facts already there, which loading the same outputs again does not revisit).
+_LATER_FACT_COLUMNS = (("fy", "INTEGER"), ("fp", "TEXT"), ("qtrs", "INTEGER"))
+
+
+def _add_missing_columns(cursor: Any, dialect: Dialect) -> None:
+    if dialect is SQLITE:
+        cursor.execute("SELECT name FROM pragma_table_info('fact')")
+    else:
+        cursor.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'fact' "
+            "AND table_schema = current_schema()"
+        )
+    have = {str(row[0]) for row in cursor.fetchall()}
+    for name, kind in _LATER_FACT_COLUMNS:
+        if name not in have:
+            cursor.execute(f"ALTER TABLE fact ADD COLUMN {name} {kind}")
+
+
 def load(outputs: Sequence[Path], url: str = DEFAULT_URL, taxonomy: Taxonomy | None = None) -> LoadResult:
     """Load the converter's outputs (files or folders) into the database at ``url``, all or nothing."""
     filings = [read_filing(path) for path in find_reports(outputs)]
@@ -499,7 +533,12 @@ def load(outputs: Sequence[Path], url: str = DEFAULT_URL, taxonomy: Taxonomy | N
         try:
             if dialect is SQLITE:
                 cursor.execute("BEGIN IMMEDIATE")
-            for statement in schema_sql(dialect):
+            statements = schema_sql(dialect)
+            view_at = next(i for i, text in enumerate(statements) if text.startswith("DROP VIEW"))
+            for statement in statements[:view_at]:
+                cursor.execute(statement)
+            _add_missing_columns(cursor, dialect)
+            for statement in statements[view_at:]:
                 cursor.execute(statement)
             writer = _Writer(cursor, dialect, taxonomy)
             for filing in filings:

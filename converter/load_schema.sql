@@ -80,6 +80,9 @@ CREATE TABLE IF NOT EXISTS fact (
     value {decimal},                           -- the exact decimal; never a binary float
     text_value TEXT,                           -- a non-numeric fact's value
     decimals INTEGER,                          -- NULL means INF (an exact figure)
+    fy INTEGER,                                -- fiscal year (named by the calendar year it ends in); NULL: no fiscal year end
+    fp TEXT,                                   -- fiscal period: Q1..Q4, or FY (a year, or an instant at the year end)
+    qtrs INTEGER,                              -- quarters the period spans, rounded; 0 for an instant (SEC's qtrs)
     PRIMARY KEY (filing_id, fact_key)
 );
 
@@ -101,6 +104,9 @@ CREATE INDEX IF NOT EXISTS fact_concept ON fact (concept_id);
 
 CREATE INDEX IF NOT EXISTS fact_context ON fact (context_id);
 
+-- Dropped and made again on every load, so a database made before a column was added gets it.
+DROP VIEW IF EXISTS facts;
+
 {create_view} facts AS
 SELECT
     f.filing_id,
@@ -115,6 +121,9 @@ SELECT
     p.start_date AS period_start,
     p.end_date AS period_end,
     p.instant_date AS period_instant,
+    f.fy,
+    f.fp,
+    f.qtrs,
     u.unit_key AS unit,
     f.value,
     f.text_value,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -213,3 +214,49 @@ def test_not_an_oim_report_is_refused(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text('{"documentInfo": {"documentType": "something else"}, "facts": {}}')
     with pytest.raises(LoadError, match="not an xBRL-JSON report"):
         load([tmp_path], f"sqlite:///{tmp_path / 'x.db'}")
+
+
+def test_facts_view_places_each_fact_in_the_fiscal_calendar(outputs: Path, db_url: str, taxonomy: Taxonomy) -> None:
+    """IIJ's fiscal year ends March 31: its April-June 2003 quarter is Q1 of the year ending March 2004."""
+    load([outputs], db_url, taxonomy)
+    quarter = _query(
+        db_url,
+        "SELECT DISTINCT fy, fp, qtrs FROM facts WHERE period_start = '2003-04-01' AND period_end = '2003-06-30'",
+    )
+    assert quarter == [(2004, "Q1", 1)]
+    balance = _query(db_url, "SELECT DISTINCT fy, fp, qtrs FROM facts WHERE period_instant = '2003-06-30'")
+    assert balance == [(2004, "Q1", 0)]
+    rows = _query(db_url, "SELECT fy, fp, qtrs, period_instant FROM facts")
+    assert all(fy is not None and fp in ("Q1", "Q2", "Q3", "Q4", "FY") for fy, fp, _, _ in rows)
+    assert all((qtrs == 0) == (instant is not None) for _, _, qtrs, instant in rows)
+
+
+def _older_schema(dialect: load_module.Dialect) -> list[str]:
+    """The schema as it was before the fiscal-period columns: no fy, fp, qtrs, and no view drop."""
+    keep = []
+    for statement in load_module.schema_sql(dialect):
+        if statement.startswith("DROP VIEW"):
+            continue
+        lines = statement.splitlines()
+        keep.append("\n".join(line for line in lines if not re.match(r"\s*(?:f\.)?(?:fy|fp|qtrs)\b", line)))
+    return keep
+
+
+def test_a_database_made_before_the_fiscal_columns_gets_them(outputs: Path, db_url: str, taxonomy: Taxonomy) -> None:
+    older = load_module.SQLITE if db_url.startswith("sqlite") else load_module.POSTGRES
+    if older is load_module.SQLITE:
+        with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+            for statement in _older_schema(older):
+                conn.execute(statement)
+    else:
+        import psycopg
+
+        with psycopg.connect(db_url) as conn:
+            for statement in _older_schema(older):
+                conn.execute(statement)
+    with pytest.raises(Exception, match="fy"):  # the older view has no such column
+        _query(db_url, "SELECT fy FROM facts")
+    load([outputs / "iij-2002-08-1q02-results-slides.json"], db_url, taxonomy)
+    load([outputs], db_url, taxonomy)
+    rows = _query(db_url, "SELECT filing, fy, fp, qtrs FROM facts")
+    assert rows and all(fy is not None and fp and qtrs is not None for _, fy, fp, qtrs in rows)
