@@ -26,7 +26,7 @@ from converter.batch import run as run_batch
 from converter.edgar import SubmissionError, holds_financial_data, is_submission, parse_submission
 from converter.mapping import load_mapping_table
 from converter.model import Result
-from converter.package import write_package
+from converter.package import local_files, local_folder, localised, write_package
 from converter.pipeline import Options, convert_document, read_input
 from converter.read import Document, ReadError, decode
 from converter.report import build_report, report_bytes, write_report
@@ -311,6 +311,9 @@ def _convert_one(
     done: list[_Converted] = []
     files: list[tuple[Path, Path]] = []
     with _staging(args.output) as staging:
+        if validator is not None:
+            # An instance validated in the private folder finds the taxonomy copy as it will once published.
+            (staging / local_folder(taxonomy)).symlink_to(Path("..", local_folder(taxonomy)))
         for part in parts:
             # One part at a time: its Result is gone before the next part is converted.
             converted, staged = _convert_part(path, part, notes, args, taxonomy, formats, validator, staging)
@@ -339,6 +342,7 @@ def _convert_part(
         )
     except ReadError as err:
         raise DocumentError(f"{part.label}: {err}" if part.label != path.name else str(err)) from None
+    result = localised(result, taxonomy)  # the outputs point at the taxonomy copy beside them
     written: dict[str, tuple[Path, Path]] = {}
     for fmt in formats:
         suffix, write = _writer(fmt, result, document)
@@ -381,6 +385,11 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     except BatchError as err:
         raise UsageError(str(err)) from None
     progress = args.progress or sys.stderr.isatty()
+    taxonomy_folder = _write_local_taxonomy(outdir, taxonomy)
+    print(
+        f"{taxonomy_folder}/: the taxonomy the outputs point to; "
+        f"open one offline with: arelleCmdLine -f {outdir / '<name>.xbrl'} --internetConnectivity=offline"
+    )
     with tempfile.TemporaryDirectory(prefix="legacy-xbrl-") as folder:
         package = write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip") if args.validate else None
         task = _ConvertTask(args=args, formats=formats, package=package)
@@ -388,6 +397,21 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     _atomic_write(args.summary or outdir / "batch-summary.json", report_bytes(summary(outcomes)))
     print(summary_line(outcomes))
     return 0 if all(o.ok for o in outcomes) else 1
+
+
+def _write_local_taxonomy(outdir: Path, taxonomy: Taxonomy) -> Path:
+    """Write the taxonomy's schemas and linkbases to ``OUTDIR/legacy-xbrl-taxonomy-2025/``, where every
+    output's schemaRef points; a file already there with the same bytes is left as it is."""
+    folder = outdir / local_folder(taxonomy)
+    for name, content in local_files(taxonomy).items():
+        target = folder / name
+        try:
+            if target.is_file() and target.read_bytes() == content:
+                continue
+            _atomic_write(target, content)
+        except OSError as err:
+            raise UsageError(f"{target}: cannot write the taxonomy copy: {err.strerror or err}") from None
+    return folder
 
 
 def _print_outcome(outcome: Outcome) -> None:

@@ -16,6 +16,7 @@ from types import MappingProxyType
 
 from lxml import etree
 
+from converter.model import Result, TaxonomyRef
 from converter.taxonomy import (
     DTR_TYPES_NAMESPACE,
     DTR_TYPES_PREFIX,
@@ -36,6 +37,9 @@ __all__ = [
     "element_id",
     "label_linkbase",
     "linkbase_name",
+    "local_files",
+    "local_folder",
+    "localised",
     "package_bytes",
     "package_files",
     "presentation_linkbase",
@@ -382,6 +386,40 @@ def package_files(t: Taxonomy) -> Mapping[str, bytes]:
         str(folder / linkbase_name(t, "cal")): calculation_linkbase(t),
     }
     return MappingProxyType(dict(sorted(files.items())))
+
+
+# --- a copy beside the outputs ------------------------------------------------------------------
+
+
+def local_folder(t: Taxonomy) -> str:
+    """``legacy-xbrl-taxonomy-2025``: the folder, beside the outputs, that holds the taxonomy's schemas."""
+    return t.package_id
+
+
+def local_files(t: Taxonomy) -> Mapping[str, bytes]:
+    """The package's schemas and linkbases without its metadata, by file name: what ``local_folder`` holds.
+
+    Each schema finds its linkbases by relative name, so the folder works wherever it is copied.
+    """
+    return MappingProxyType(
+        {PurePosixPath(name).name: content for name, content in package_files(t).items() if "/META-INF/" not in name}
+    )
+
+
+def localised(result: Result, t: Taxonomy) -> Result:
+    """``result`` pointing at the copy of its taxonomy in ``local_folder``, beside its outputs, instead of
+    at the entry point's URL: ``<link:schemaRef xlink:href="legacy-xbrl-taxonomy-2025/lx-2025.xsd"/>``.
+
+    An outputs folder then opens in any XBRL processor, offline, with no taxonomy package. The entry
+    point's URL stays the taxonomy's name (``TaxonomyRef.entry_point``).
+    """
+    ref: TaxonomyRef = result.taxonomy
+    if not ref.entry_point.startswith(t.base_url):
+        return result
+    name = ref.entry_point.removeprefix(t.base_url)
+    if name not in (t.entry_point, t.concepts_entry_point):
+        return result
+    return result.model_copy(update={"taxonomy": ref.model_copy(update={"location": f"{local_folder(t)}/{name}"})})
 
 
 def package_bytes(t: Taxonomy) -> bytes:
