@@ -26,7 +26,7 @@ from converter.batch import run as run_batch
 from converter.edgar import SubmissionError, holds_financial_data, is_submission, parse_submission
 from converter.mapping import load_mapping_table
 from converter.model import Result
-from converter.package import local_files, local_folder, localised, write_package
+from converter.package import local_folder, localised, write_local_taxonomy, write_package
 from converter.pipeline import Options, convert_document, read_input
 from converter.read import Document, ReadError, decode
 from converter.report import build_report, report_bytes, write_report
@@ -401,17 +401,12 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
 def _write_local_taxonomy(outdir: Path, taxonomy: Taxonomy) -> Path:
     """Write the taxonomy's schemas and linkbases to ``OUTDIR/legacy-xbrl-taxonomy-2025/``, where every
-    output's schemaRef points; a file already there with the same bytes is left as it is."""
-    folder = outdir / local_folder(taxonomy)
-    for name, content in local_files(taxonomy).items():
-        target = folder / name
-        try:
-            if target.is_file() and target.read_bytes() == content:
-                continue
-            _atomic_write(target, content)
-        except OSError as err:
-            raise UsageError(f"{target}: cannot write the taxonomy copy: {err.strerror or err}") from None
-    return folder
+    output's schemaRef points."""
+    try:
+        return write_local_taxonomy(taxonomy, outdir)
+    except OSError as err:
+        where = err.filename or outdir / local_folder(taxonomy)
+        raise UsageError(f"{where}: cannot write the taxonomy copy: {err.strerror or err}") from None
 
 
 def _print_outcome(outcome: Outcome) -> None:

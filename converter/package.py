@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -45,6 +46,7 @@ __all__ = [
     "presentation_linkbase",
     "schema",
     "taxonomy_package_xml",
+    "write_local_taxonomy",
     "write_package",
 ]
 
@@ -433,6 +435,27 @@ def package_bytes(t: Taxonomy) -> bytes:
             info.create_system = 3
             archive.writestr(info, content, compresslevel=9)
     return buffer.getvalue()
+
+
+def write_local_taxonomy(t: Taxonomy, outdir: Path) -> Path:
+    """Write ``local_files(t)`` to ``outdir/local_folder(t)/`` and return that folder.
+
+    A file already there with the same bytes is left alone (two conversions into one folder at once
+    both find it done); any other is replaced through a temporary file, never left half-written.
+    """
+    folder = outdir / local_folder(t)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in local_files(t).items():
+        target = folder / name
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        temp = folder / f".{name}.{os.getpid()}.tmp"
+        try:
+            temp.write_bytes(content)
+            os.replace(temp, target)
+        finally:
+            temp.unlink(missing_ok=True)
+    return folder
 
 
 def write_package(t: Taxonomy, path: Path) -> Path:
