@@ -88,12 +88,15 @@ class ConversionError(ValueError):
 @dataclass(frozen=True, slots=True)
 class Conversion:
     """One converted document: the ``Result`` (facts, findings, cell accounting), the ``Document`` it was
-    read from (the Inline XBRL page shows it) and the ``Taxonomy`` it was mapped onto."""
+    read from (the Inline XBRL page shows it) and the ``Taxonomy`` it was mapped onto. ``skipped_documents``
+    says, for a document of an EDGAR submission, which of the submission's documents were not converted
+    and why (``"GRAPHIC: not converted (...)"``)."""
 
     result: Result
     document: Document
     taxonomy: Taxonomy
     stem: str
+    skipped_documents: tuple[str, ...] = ()
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -160,14 +163,15 @@ class Conversion:
             frame[column] = frame[column].astype("Int64")  # None stays missing, not a float NaN
         return frame
 
-    def write(self, path: str | os.PathLike[str], format: str | None = None) -> Path:
+    def write(self, path: str | os.PathLike[str], format: str | None = None, *, outputs: Sequence[str] = ()) -> Path:
         """Write one output to ``path`` and return it; ``format`` (a key of ``OUTPUT_FORMATS``) defaults to
         the one ``path``'s suffix names: ``.xbrl``, ``.json`` (xBRL-JSON), ``.jsonld``, ``.html`` (Inline
         XBRL), ``.xsd`` (the extension schema), ``.report.json``.
 
         An output that points at a taxonomy gets what it points at beside it, as ``legacy-xbrl convert``
         writes them: the taxonomy copy (``legacy-xbrl-taxonomy-2025/``) and, when the filing needs one,
-        its extension schema (``<stem>.xsd``). The file appears whole or not at all.
+        its extension schema (``<stem>.xsd``). The file appears whole or not at all. ``outputs`` are the
+        file names a report lists as written with it.
         """
         target = Path(path)
         chosen = format or _format_of(target)
@@ -183,17 +187,25 @@ class Conversion:
             write_local_taxonomy(self.taxonomy, folder)
             if extension is not None and result.extension is not None and chosen != "xsd":
                 _write_atomically(folder / unquote(extension.href), lambda out: write_extension_schema(result, out))
-        _write_atomically(target, self._writer(chosen, result))
+        _write_atomically(target, self._writer(chosen, result, outputs))
         return target
 
     def write_all(
         self, folder: str | os.PathLike[str], formats: Sequence[str] = ("xbrl", "json", "jsonld", "report")
     ) -> list[Path]:
         """Write ``<stem><suffix>`` in ``folder`` for each of ``formats``, as ``legacy-xbrl convert`` does;
-        the paths written, in order."""
-        return [self.write(Path(folder) / f"{self.stem}{OUTPUT_FORMATS[name]}", name) for name in formats]
+        the paths written, in order. A report lists the others, and the extension schema when one is written."""
+        unknown = [name for name in formats if name not in OUTPUT_FORMATS]
+        if unknown:
+            raise ValueError(f"unknown format {unknown[0]!r}; choose from {', '.join(OUTPUT_FORMATS)}")
+        names = [f"{self.stem}{OUTPUT_FORMATS[name]}" for name in formats if name != "report"]
+        if self.result.extension is not None and _POINTING & set(formats) and "xsd" not in formats:
+            names.append(f"{self.stem}.xsd")
+        return [
+            self.write(Path(folder) / f"{self.stem}{OUTPUT_FORMATS[name]}", name, outputs=names) for name in formats
+        ]
 
-    def _writer(self, chosen: str, result: Result) -> Callable[[BinaryIO], None]:
+    def _writer(self, chosen: str, result: Result, outputs: Sequence[str]) -> Callable[[BinaryIO], None]:
         if chosen in FORMATS:
             write = FORMATS[chosen][1]
             return lambda out: write(result, out)
@@ -202,7 +214,10 @@ class Conversion:
             return lambda out: show(result, self.document, out)
         if chosen == "xsd":
             return lambda out: write_extension_schema(result, out)
-        return lambda out: write_report(build_report(result, None, []), out)
+        report = build_report(result, None, outputs)
+        if self.skipped_documents:
+            report["submission_documents_skipped"] = list(self.skipped_documents)
+        return lambda out: write_report(report, out)
 
 
 def convert_text(
@@ -274,14 +289,18 @@ def _convert(source: Path, data: bytes, options: Options, taxonomy: Taxonomy | N
     taxonomy = taxonomy or load_taxonomy()
     mapping: MappingTable = load_mapping_table(taxonomy)
     try:
-        parts, _ = _parts(source, data, options)
+        parts, notes = _parts(source, data, options)
         conversions = []
         for part in parts:
             document = read_input(part.data, source.name, part.first_line)
             result = convert_document(
                 document, options=part.options, taxonomy=taxonomy, mapping=mapping, stem=part.stem
             )
-            conversions.append(Conversion(result=result, document=document, taxonomy=taxonomy, stem=part.stem))
+            conversions.append(
+                Conversion(
+                    result=result, document=document, taxonomy=taxonomy, stem=part.stem, skipped_documents=tuple(notes)
+                )
+            )
     except (DocumentError, ReadError) as err:
         raise ConversionError(f"{source}: {err}") from None
     return tuple(conversions)

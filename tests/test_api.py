@@ -86,8 +86,9 @@ def test_to_dataframe_without_pandas_says_how_to_get_it(slides: Conversion, monk
 def test_write_all_writes_the_bytes_the_command_line_writes(source: Path, tmp_path: Path) -> None:
     formats = ("xbrl", "json", "jsonld", "ixbrl")
     assert main(["convert", str(source), "-o", str(tmp_path / "cli"), "--formats", ",".join(formats)]) == 0
-    written = convert_file(source).write_all(tmp_path / "api", formats)
-    assert [p.name for p in written] == [f"{source.stem}{s}" for s in (".xbrl", ".json", ".jsonld", ".html")]
+    written = convert_file(source).write_all(tmp_path / "api", (*formats, "report"))
+    suffixes = (".xbrl", ".json", ".jsonld", ".html", ".report.json")
+    assert [p.name for p in written] == [f"{source.stem}{s}" for s in suffixes]
     for path in written:
         assert path.read_bytes() == (tmp_path / "cli" / path.name).read_bytes(), path.name
     taxonomy_copy = sorted(p.name for p in (tmp_path / "api" / "legacy-xbrl-taxonomy-2025").iterdir())
@@ -108,6 +109,16 @@ def test_write_picks_the_format_from_the_suffix(slides: Conversion, tmp_path: Pa
     with pytest.raises(ValueError, match="no extension schema"):
         slides.write(tmp_path / "a.xsd")
     assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_write_all_of_an_extended_filing_is_what_convert_writes(tmp_path: Path) -> None:
+    assert main(["convert", str(EXTENDED), "-o", str(tmp_path / "cli")]) == 0
+    (conversion,) = convert_documents(EXTENDED)
+    conversion.write_all(tmp_path / "api")
+    cli = sorted(p.name for p in (tmp_path / "cli").iterdir() if p.is_file() and p.name != "batch-summary.json")
+    assert cli == sorted(p.name for p in (tmp_path / "api").iterdir() if p.is_file())
+    for name in cli:
+        assert (tmp_path / "api" / name).read_bytes() == (tmp_path / "cli" / name).read_bytes(), name
 
 
 def test_an_extended_filing_gets_its_schema_beside_and_validates(tmp_path: Path, validator: Validator) -> None:

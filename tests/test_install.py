@@ -85,3 +85,20 @@ def test_installed_wheel_converts_a_sample_outside_the_repository(installed: Pat
     report = json.loads((work / "out" / f"{SLIDES.stem}.report.json").read_text())
     assert report["findings"] == []
     assert (work / "out" / f"{SLIDES.stem}.xbrl").read_text().count("contextRef=") == 17
+    assert (work / "out" / "legacy-xbrl-taxonomy-2025" / "lx-2025-concepts.xsd").is_file()
+
+
+def test_installed_wheel_serves_the_python_api(installed: Path) -> None:
+    work = installed.parent / "api"
+    work.mkdir()
+    for path in (SLIDES, SLIDES.with_suffix(".meta.json")):
+        shutil.copy(path, work / path.name)
+    script = (
+        f"import converter; c = converter.convert_file({SLIDES.name!r}); c.write('out/s.xbrl'); "
+        "print(len(c.facts_rows()), converter.__file__)"
+    )
+    done = _run(installed / "bin" / "python", "-c", script, cwd=work)
+    assert done.returncode == 0, done.stderr
+    count, where = done.stdout.split()
+    assert count == "17" and Path(where).is_relative_to(installed)
+    assert (work / "out" / "s.xbrl").is_file() and (work / "out" / "legacy-xbrl-taxonomy-2025").is_dir()
