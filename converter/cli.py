@@ -123,7 +123,7 @@ def _parser() -> argparse.ArgumentParser:
         "--summary", type=Path, metavar="FILE", help="batch summary as JSON (default: OUTDIR/batch-summary.json)"
     )
     conv.add_argument("--taxonomy-dir", type=Path, help=argparse.SUPPRESS)
-    conv.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    conv.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     tax = sub.add_parser(
         "taxonomy",
@@ -131,7 +131,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Write the taxonomy as an XBRL Taxonomy Package, for Arelle's --packages.",
     )
     tax.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.zip", help="the zip to write (required)")
-    tax.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    tax.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     val = sub.add_parser(
         "validate",
@@ -146,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="instances (.xbrl, Inline XBRL .html, xBRL-JSON .json), or output folders (their instances)",
     )
-    val.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    val.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     cross = sub.add_parser(
         "crosscheck",
@@ -157,7 +157,7 @@ def _parser() -> argparse.ArgumentParser:
     cross.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="also write the disagreements as JSON (default: none)"
     )
-    cross.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    cross.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     load = sub.add_parser(
         "load",
@@ -171,7 +171,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="sqlite:///FILE or postgresql://... (default: %(default)s)",
     )
-    load.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    load.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -458,11 +458,14 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     except BatchError as err:
         raise UsageError(str(err)) from None
     progress = args.progress or sys.stderr.isatty()
-    taxonomy_folder = _write_local_taxonomy(outdir, taxonomy)
-    print(
-        f"{taxonomy_folder}/: the taxonomy the outputs point to; "
-        f"open one offline with: arelleCmdLine -f {outdir / '<name>.xbrl'} --internetConnectivity=offline"
-    )
+    pointing = [fmt for fmt in ("xbrl", "ixbrl", "json") if fmt in formats]  # outputs with a schemaRef
+    if pointing:
+        taxonomy_folder = _write_local_taxonomy(outdir, taxonomy)
+        example = outdir / f"<name>{(FORMATS | SOURCE_FORMATS)[pointing[0]][0]}"
+        print(
+            f"{taxonomy_folder}/: the taxonomy the outputs point to; "
+            f"open one offline with: arelleCmdLine -f {example} --internetConnectivity=offline"
+        )
     with tempfile.TemporaryDirectory(prefix="legacy-xbrl-") as folder:
         package = write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip") if args.validate else None
         task = _ConvertTask(args=args, formats=formats, package=package)
@@ -703,6 +706,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``), as SIGPIPE would end any other tool: quietly. Standard output
+        # goes to /dev/null so that Python's own flush at exit does not report the pipe a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141
     except Exception as err:
         if args.debug:
             raise

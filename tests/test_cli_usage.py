@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -113,3 +114,29 @@ def test_validate_refuses_an_empty_folder_and_a_missing_path(
     ]
     assert main(["validate", str(tmp_path / "gone.xbrl")]) == 2
     assert capsys.readouterr().err.splitlines() == [f"legacy-xbrl: no such file or folder: {tmp_path / 'gone.xbrl'}"]
+
+
+def test_debug_before_the_command_is_kept(tmp_path: Path) -> None:
+    """Regression: each command's own --debug (default off) overwrote ``legacy-xbrl --debug COMMAND``."""
+    args = cli._parser().parse_args(["--debug", "convert", "x.txt", "-o", str(tmp_path)])
+    assert args.debug is True
+    assert cli._parser().parse_args(["convert", "x.txt", "-o", str(tmp_path), "--debug"]).debug is True
+    assert cli._parser().parse_args(["convert", "x.txt", "-o", str(tmp_path)]).debug is False
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(tmp_path: Path) -> None:
+    """``legacy-xbrl convert ... | head -1``: no 'Broken pipe' internal error, let alone two."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for n in range(20):  # more than are converted before the reader goes away
+        shutil.copy(SLIDES, inputs / f"s{n}.txt")
+    command = [sys.executable, "-m", "converter", "convert", str(inputs), "-o", str(tmp_path / "out")]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # as `head -1` does after its line
+        stderr = process.stderr.read()
+        code = process.wait(timeout=120)
+    assert b"legacy-xbrl-taxonomy-2025" in first
+    assert stderr == b""
+    assert code == 141
