@@ -20,10 +20,14 @@ import pytest
 from lxml import etree
 from paths import REPO, SLIDES
 
+from converter import convert_file
 from converter.cli import main
+from converter.package import local_files, localised
+from converter.taxonomy import Taxonomy
 
 ARELLE = Path(sys.executable).parent / "arelleCmdLine"
 IX = "http://www.xbrl.org/2013/inlineXBRL"
+XLINK = "http://www.w3.org/1999/xlink"
 # A press release whose statements need an extension schema (written beside the instance, importing the base).
 EXTENDED = REPO / "corpus" / "amazon_1998-10-28_8-K.txt"
 
@@ -112,3 +116,23 @@ def test_arelle_command_line_opens_a_fresh_output_offline(
     assert expected > 10
     assert len(facts) == expected
     assert all(row["Value"] for row in facts)
+
+
+def test_the_copy_is_self_contained(taxonomy: Taxonomy) -> None:
+    """Every file a schema in the copy names (linkbases, locators) is in the copy, by a relative name."""
+    files = local_files(taxonomy)
+    for name, content in files.items():
+        root = etree.fromstring(content)
+        hrefs = {h.split("#", 1)[0] for h in root.xpath("//@xlink:href", namespaces={"xlink": XLINK}) if h}
+        assert {h for h in hrefs if "://" not in h} <= set(files), name
+        assert not {h for h in hrefs if h.startswith(taxonomy.base_url)}, name
+
+
+def test_only_results_on_this_taxonomy_are_pointed_at_the_copy(taxonomy: Taxonomy) -> None:
+    result = convert_file(SLIDES).result
+    assert localised(result, taxonomy).taxonomy.schema_ref == "legacy-xbrl-taxonomy-2025/lx-2025-concepts.xsd"
+    assert localised(result, taxonomy).taxonomy.entry_point == result.taxonomy.entry_point  # still its name
+    other = result.model_copy(
+        update={"taxonomy": result.taxonomy.model_copy(update={"entry_point": "http://example.com/t.xsd"})}
+    )
+    assert localised(other, taxonomy) is other
