@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from converter import __version__
 from converter.batch import BatchError, Outcome, expand_inputs, summary, summary_line
@@ -26,7 +26,7 @@ from converter.batch import run as run_batch
 from converter.edgar import SubmissionError, holds_financial_data, is_submission, parse_submission
 from converter.mapping import load_mapping_table
 from converter.model import Result
-from converter.package import write_package
+from converter.package import local_folder, localised, write_local_taxonomy, write_package
 from converter.pipeline import Options, convert_document, read_input
 from converter.read import Document, ReadError, decode
 from converter.report import build_report, report_bytes, write_report
@@ -62,43 +62,116 @@ class DocumentError(Exception):
     """One document could not be converted: exit code 1, the batch goes on."""
 
 
+DESCRIPTION = """\
+Turn legacy financial filings (EDGAR 1993-2008: plain text, SGML submissions, HTML exhibits)
+into XBRL 2.1 instances, xBRL-JSON, JSON-LD and Inline XBRL, every fact citing the lines it was
+read from; validate them with Arelle; load them into SQLite or PostgreSQL."""
+EPILOG = """examples:
+  legacy-xbrl convert filing.txt -o out             out/filing.xbrl, .json, .jsonld, .report.json
+  legacy-xbrl convert corpus/ -o out --validate -j 2
+  legacy-xbrl validate out                          Arelle on every instance in out/
+  legacy-xbrl load out --db sqlite:///facts.db
+
+'legacy-xbrl COMMAND --help' describes a command. Exit codes: 0 done, 1 a document failed or is invalid,
+2 bad usage."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line: ``legacy-xbrl convert: error: ... (see --help)``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="legacy-xbrl", description=__doc__.splitlines()[0] if __doc__ else None)
+    parser = _Parser(
+        prog="legacy-xbrl", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--version", action="version", version=f"legacy-xbrl {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors (default: off)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    conv = sub.add_parser("convert", help="convert text filings into XBRL, xBRL-JSON and JSON-LD")
-    conv.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files, folders (their *.txt), globs")
-    conv.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
-    conv.add_argument("--fiscal-year-end", metavar="MM-DD", help="fiscal year end, when the document does not say")
-    conv.add_argument("--cik", help="SEC Central Index Key of the filer")
-    conv.add_argument("--entity-name", help="the filer's name")
-    conv.add_argument("--formats", default=",".join(DEFAULT_FORMATS), help="comma-separated: xbrl,json,jsonld,ixbrl")
-    conv.add_argument("--validate", action="store_true", help="validate each instance with Arelle")
-    conv.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    conv.add_argument("--progress", action="store_true", help="progress bar on stderr even when not a terminal")
-    conv.add_argument("--summary", type=Path, metavar="FILE", help="batch summary (default OUTDIR/batch-summary.json)")
+    conv = sub.add_parser(
+        "convert",
+        help="convert filings into XBRL, xBRL-JSON, JSON-LD (and Inline XBRL)",
+        description="Convert filings into OUTDIR: <stem>.xbrl, .json, .jsonld, .report.json (and .html), with the "
+        "taxonomy they point to in OUTDIR/legacy-xbrl-taxonomy-2025/. What a document does not say may come from "
+        "a sidecar <stem>.meta.json beside it; flags win.",
+    )
+    conv.add_argument(
+        "inputs", nargs="+", type=Path, metavar="INPUT", help="files, folders (their *.txt, *.htm, *.html), globs"
+    )
+    conv.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="output folder (required)")
+    conv.add_argument(
+        "--fiscal-year-end",
+        metavar="MM-DD",
+        help="fiscal year end, when the document does not say (default: read from the document)",
+    )
+    conv.add_argument("--cik", help="SEC Central Index Key of the filer (default: the submission header's, if any)")
+    conv.add_argument("--entity-name", help="the filer's name (default: as the document names it)")
+    conv.add_argument(
+        "--formats",
+        default=",".join(DEFAULT_FORMATS),
+        help=f"comma-separated, of {','.join((*FORMATS, *SOURCE_FORMATS))} (default: %(default)s)",
+    )
+    conv.add_argument("--validate", action="store_true", help="validate each instance with Arelle (default: off)")
+    conv.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default: %(default)s)")
+    conv.add_argument(
+        "--progress", action="store_true", help="progress bar on stderr even when not a terminal (default: off)"
+    )
+    conv.add_argument(
+        "--summary", type=Path, metavar="FILE", help="batch summary as JSON (default: OUTDIR/batch-summary.json)"
+    )
     conv.add_argument("--taxonomy-dir", type=Path, help=argparse.SUPPRESS)
-    conv.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    conv.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    tax = sub.add_parser("taxonomy", help="write the taxonomy as an XBRL Taxonomy Package (zip)")
-    tax.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.zip")
-    tax.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    tax = sub.add_parser(
+        "taxonomy",
+        help="write the taxonomy as an XBRL Taxonomy Package (zip)",
+        description="Write the taxonomy as an XBRL Taxonomy Package, for Arelle's --packages.",
+    )
+    tax.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.zip", help="the zip to write (required)")
+    tax.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    val = sub.add_parser("validate", help="validate instances with Arelle (offline, Calculations 1.1, UTR)")
-    val.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    val.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    val = sub.add_parser(
+        "validate",
+        help="validate instances with Arelle (offline, Calculations 1.1, UTR)",
+        description="Validate instances with Arelle in-process and offline: XBRL 2.1, Calculations 1.1 (c11r), "
+        "the Unit Type Registry. One line per problem, then one per file with its counts.",
+    )
+    val.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="instances (.xbrl, Inline XBRL .html, xBRL-JSON .json), or output folders (their instances)",
+    )
+    val.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    cross = sub.add_parser("crosscheck", help="list facts that disagree between converted documents")
+    cross = sub.add_parser(
+        "crosscheck",
+        help="list facts that disagree between converted documents",
+        description="List facts that two converted documents report differently beyond their precision.",
+    )
     cross.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders or xBRL-JSON files")
-    cross.add_argument("-o", "--output", type=Path, help="also write the disagreements as JSON")
-    cross.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    cross.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="also write the disagreements as JSON (default: none)"
+    )
+    cross.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    load = sub.add_parser("load", help="load converted outputs into SQLite or PostgreSQL (see docs/schema.md)")
+    load = sub.add_parser(
+        "load",
+        help="load converted outputs into SQLite or PostgreSQL (see docs/schema.md)",
+        description="Load converted outputs into SQLite or PostgreSQL (tables and the facts view: docs/schema.md).",
+    )
     load.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders or <stem>.json files")
-    load.add_argument("--db", default="sqlite:///facts.db", metavar="URL", help="sqlite:///FILE or postgresql://...")
-    load.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    load.add_argument(
+        "--db",
+        default="sqlite:///facts.db",
+        metavar="URL",
+        help="sqlite:///FILE or postgresql://... (default: %(default)s)",
+    )
+    load.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     export = sub.add_parser("export", help="write converted outputs as tables: SEC data sets layout, CSV, Parquet")
     export.add_argument("outputs", nargs="+", type=Path, metavar="OUTDIR", help="output folders or <stem>.json files")
@@ -112,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--overwrite", action="store_true", help="replace tables already at the target (default: refuse)"
     )
-    export.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    export.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -342,6 +415,9 @@ def _convert_one(
     done: list[_Converted] = []
     files: list[tuple[Path, Path]] = []
     with _staging(args.output) as staging:
+        if validator is not None:
+            # An instance validated in the private folder finds the taxonomy copy as it will once published.
+            (staging / local_folder(taxonomy)).symlink_to(Path("..", local_folder(taxonomy)))
         for part in parts:
             # One part at a time: its Result is gone before the next part is converted.
             converted, staged = _convert_part(path, part, notes, args, taxonomy, formats, validator, staging)
@@ -370,6 +446,7 @@ def _convert_part(
         )
     except ReadError as err:
         raise DocumentError(f"{part.label}: {err}" if part.label != path.name else str(err)) from None
+    result = localised(result, taxonomy)  # the outputs point at the taxonomy copy beside them
     written: dict[str, tuple[Path, Path]] = {}
     for fmt in formats:
         suffix, write = _writer(fmt, result, document)
@@ -414,6 +491,14 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     except BatchError as err:
         raise UsageError(str(err)) from None
     progress = args.progress or sys.stderr.isatty()
+    pointing = [fmt for fmt in ("xbrl", "ixbrl", "json") if fmt in formats]  # outputs with a schemaRef
+    if pointing:
+        taxonomy_folder = _write_local_taxonomy(outdir, taxonomy)
+        example = outdir / f"<name>{(FORMATS | SOURCE_FORMATS)[pointing[0]][0]}"
+        print(
+            f"{taxonomy_folder}/: the taxonomy the outputs point to; "
+            f"open one offline with: arelleCmdLine -f {example} --internetConnectivity=offline"
+        )
     with tempfile.TemporaryDirectory(prefix="legacy-xbrl-") as folder:
         package = write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip") if args.validate else None
         task = _ConvertTask(args=args, formats=formats, package=package)
@@ -421,6 +506,16 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     _atomic_write(args.summary or outdir / "batch-summary.json", report_bytes(summary(outcomes)))
     print(summary_line(outcomes))
     return 0 if all(o.ok for o in outcomes) else 1
+
+
+def _write_local_taxonomy(outdir: Path, taxonomy: Taxonomy) -> Path:
+    """Write the taxonomy's schemas and linkbases to ``OUTDIR/legacy-xbrl-taxonomy-2025/``, where every
+    output's schemaRef points."""
+    try:
+        return write_local_taxonomy(taxonomy, outdir)
+    except OSError as err:
+        where = err.filename or outdir / local_folder(taxonomy)
+        raise UsageError(f"{where}: cannot write the taxonomy copy: {err.strerror or err}") from None
 
 
 def _print_outcome(outcome: Outcome) -> None:
@@ -458,7 +553,7 @@ def _outcome(
     try:
         converted = _convert_one(path, args, taxonomy, formats, validator)
     except DocumentError as err:
-        return Outcome(input=_readable_name(str(path)), status="failed", reason=str(err))
+        return Outcome(input=_readable_name(str(path)), status="failed", reason=_one_line(err))
     except Exception as err:
         reason = f"internal error: {type(err).__name__}: {' '.join(str(err).split())}"  # one line
         if args.debug:
@@ -514,18 +609,42 @@ def _cmd_taxonomy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _instances(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a folder's instances: its ``*.xbrl``, and the Inline XBRL ``<stem>.html`` of an
+    output set (one with a ``<stem>.report.json``) that has no ``<stem>.xbrl``."""
+    found: list[Path] = []
+    missing: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            instances = sorted(path.glob("*.xbrl"))
+            stems = {p.stem for p in instances}
+            pages = [p for p in path.glob("*.html") if p.stem not in stems and p.with_suffix(".report.json").is_file()]
+            if not instances and not pages:
+                raise UsageError(f"{path}: no instances in the folder (*.xbrl, or Inline XBRL <stem>.html)")
+            found.extend(sorted([*instances, *pages]))
+        elif path.is_file():
+            found.append(path)
+        else:
+            missing.append(str(path))
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    return list(dict.fromkeys(found))
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy()
-    missing = [str(p) for p in args.files if not p.is_file()]
-    if missing:
-        raise UsageError(f"no such file: {', '.join(missing)}")
+    files = _instances(args.files)
     bad = 0
     with _validator(taxonomy, True) as validator:
-        for path in args.files:
+        for path in files:
             outcome = validator.validate(path)
             for message in outcome.problems:
                 where = f":{message.line}" if message.line else ""
-                print(f"{path}{where}: {message.level} [{message.code}] {message.message}")
+                print(f"{path}{where}: {message.level} [{message.code}] {_one_line(message.message)}")
             counts = f"{outcome.errors} errors, {outcome.inconsistencies} inconsistencies, {outcome.warnings} warnings"
             print(f"{path}: {counts}")
             if not outcome.ok:
@@ -539,7 +658,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
     try:
         done = load(args.outputs, args.db, load_taxonomy())
     except LoadError as err:
-        print(f"legacy-xbrl: load: {err}", file=sys.stderr)
+        print(f"legacy-xbrl: load: {_one_line(err)}", file=sys.stderr)
         return 1
     print(
         f"{args.db}: loaded {len(done.loaded)} filings ({done.facts} facts); "
@@ -664,17 +783,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UsageError as err:
-        print(f"legacy-xbrl: {err}", file=sys.stderr)
+        print(f"legacy-xbrl: {_one_line(err)}", file=sys.stderr)
         return 2
     except TaxonomyError as err:
-        print(f"legacy-xbrl: taxonomy: {err}", file=sys.stderr)
+        print(f"legacy-xbrl: taxonomy: {_one_line(err)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``), as SIGPIPE would end any other tool: quietly. Standard output
+        # goes to /dev/null so that Python's own flush at exit does not report the pipe a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141
     except Exception as err:
         if args.debug:
             raise
         print(
-            f"legacy-xbrl: internal error: {type(err).__name__}: {err} (run with --debug for details)", file=sys.stderr
+            f"legacy-xbrl: internal error: {type(err).__name__}: {_one_line(err)} (run with --debug for details)",
+            file=sys.stderr,
         )
         return 1

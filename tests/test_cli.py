@@ -23,7 +23,8 @@ def test_convert_writes_instance_report_and_validates(tmp_path: Path, capsys: py
     assert main(["convert", str(RELEASE_6K), "-o", str(out), "--validate"]) == 0
     stem = RELEASE_6K.stem
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [f"{stem}{s}" for s in (".xbrl", ".json", ".jsonld", ".report.json")] + ["batch-summary.json"]
+        [f"{stem}{s}" for s in (".xbrl", ".json", ".jsonld", ".report.json")]
+        + ["batch-summary.json", "legacy-xbrl-taxonomy-2025"]
     )
     report = json.loads((out / f"{stem}.report.json").read_text())
     assert report["validation"]["errors"] == 0
@@ -40,7 +41,7 @@ def test_validate_command_flags_a_broken_total(tmp_path: Path, capsys: pytest.Ca
     assert main(["convert", str(RELEASE_6K), "-o", str(out), "--formats", "xbrl"]) == 0
     instance = out / f"{RELEASE_6K.stem}.xbrl"
     assert main(["validate", str(instance)]) == 0
-    broken = tmp_path / "broken.xbrl"
+    broken = out / "broken.xbrl"  # beside the taxonomy copy its schemaRef points to
     broken.write_text(instance.read_text().replace(">8344046000<", ">8344946000<"))
     capsys.readouterr()
     assert main(["validate", str(broken)]) == 1
@@ -130,7 +131,9 @@ def test_instance_validated_where_written_before_anything_is_published(
     done = cli._convert_one(source, args, taxonomy, ("xbrl", "json"), Validator())
     ((instance, beside, published),) = seen
     assert instance.parent.parent == out and instance.parent.name.startswith(".convert-")
-    assert instance.name == "filing.xbrl" and beside == ["filing.json", "filing.xbrl", "filing.xsd"]
+    # The taxonomy copy is linked into the private folder, so the schemaRef resolves there as it will in OUTDIR.
+    assert instance.name == "filing.xbrl"
+    assert beside == ["filing.json", "filing.xbrl", "filing.xsd", "legacy-xbrl-taxonomy-2025"]
     assert published == [instance.parent.name]  # only the private folder
     assert sorted(p.name for p in out.iterdir()) == ["filing.json", "filing.report.json", "filing.xbrl", "filing.xsd"]
     assert [(item.label, item.facts) for item in done] == [("filing.txt", 4)]
