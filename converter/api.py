@@ -97,6 +97,8 @@ class Conversion:
     taxonomy: Taxonomy
     stem: str
     skipped_documents: tuple[str, ...] = ()
+    # The EDGAR header of the submission it came from (accession number, form, dates), as the report gives it.
+    submission: tuple[tuple[str, str], ...] = ()
 
     @property
     def facts(self) -> tuple[Fact, ...]:
@@ -215,6 +217,8 @@ class Conversion:
         if chosen == "xsd":
             return lambda out: write_extension_schema(result, out)
         report = build_report(result, None, outputs)
+        if self.submission:
+            report["submission"] = dict(self.submission)
         if self.skipped_documents:
             report["submission_documents_skipped"] = list(self.skipped_documents)
         return lambda out: write_report(report, out)
@@ -298,7 +302,12 @@ def _convert(source: Path, data: bytes, options: Options, taxonomy: Taxonomy | N
             )
             conversions.append(
                 Conversion(
-                    result=result, document=document, taxonomy=taxonomy, stem=part.stem, skipped_documents=tuple(notes)
+                    result=result,
+                    document=document,
+                    taxonomy=taxonomy,
+                    stem=part.stem,
+                    skipped_documents=tuple(notes),
+                    submission=tuple(part.submission.items()) if part.submission else (),
                 )
             )
     except (DocumentError, ReadError) as err:

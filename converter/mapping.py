@@ -80,7 +80,8 @@ class MappingTable:
 
     def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
         """The rule for ``label``: one naming its section first (innermost first), then any section."""
-        candidates = [r for r in self.rules if r.label == label and (statement in r.statements or "*" in r.statements)]
+        kinds = {statement, *_PART_OF.get(statement, ())}
+        candidates = [r for r in self.rules if r.label == label and (kinds & r.statements or "*" in r.statements)]
         if not candidates and _OPENING_WORD.match(label):
             return self.find(statement, sections, _OPENING_WORD.sub("", label))
         for section in (*sections, ""):
@@ -113,6 +114,9 @@ _RATIO_ROW = re.compile(
 )
 
 
+# A table of one part of a statement reads with that statement's vocabulary too: a revenue analysis
+# ("REVENUES: PREMIUM ... MEDICAL COSTS ... EARNINGS FROM OPERATIONS") is an income statement's lines.
+_PART_OF: dict[str, tuple[str, ...]] = {"revenue": ("income",)}
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
 _BARE_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
 
@@ -190,7 +194,9 @@ def per_share_row(observation: Observation) -> bool:
 # (8,419)" under "Loss from operations", "Provision for income taxes  (177,822)"): US-GAAP states the
 # expense positive. But "Income taxes  (2)" beside "26" in the next column is a benefit: see
 # ``deduction_signs`` for how a row is told to be in deduction form.
-DEDUCTED_EXPENSES = frozenset({"InterestExpense", "IncomeTaxExpenseBenefit"})
+DEDUCTED_EXPENSES = frozenset(
+    {"InterestExpense", "IncomeTaxExpenseBenefit", "NetIncomeLossAttributableToNoncontrollingInterest"}
+)
 # A label naming the other side keeps the printed sign: "Income tax expense (benefit)  (390,035)".
 _OTHER_SIDE = re.compile(
     r"\bbenefits?\b|\brecover(?:y|ies)\b|\bcredits?\b|\(\s*income\s*\)|\brefunds?\b", re.IGNORECASE

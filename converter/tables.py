@@ -351,13 +351,32 @@ def _split_tables(
     return parts
 
 
+# A section heading set in the label column of a heading line, ending in a colon:
+#     REVENUES:                                 12/31/94 (6)       REVENUE
+_LEFT_HEADING = re.compile(r"^\s*(?P<heading>[A-Za-z][A-Za-z ,&'-]*?)\s*:\s*$")
+
+
+def _left_heading(header: list[Line], column_left: int) -> str | None:
+    """The heading the last heading line prints in the label column, over the first rows, or None."""
+    for line in reversed(header):
+        if not line.text.strip("-=_ \t"):
+            continue
+        chunks = _heading_chunks(line.text)
+        first = chunks[0] if chunks else None
+        if first is None or first[2] >= column_left - HEADING_SLACK:
+            return None
+        match = _LEFT_HEADING.match(first[0])
+        return match.group("heading") if match else None
+    return None
+
+
 def _read_rows(
-    body: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading]
+    body: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading], opening: str | None = None
 ) -> tuple[list[Row], list[tuple[Line, CellToken]]]:
     ends = [e for _, e in spans]
     rows: list[Row] = []
     stray: list[tuple[Line, CellToken]] = []
-    sections: list[str] = []
+    sections: list[str] = [opening] if opening else []
     pending: list[Line] = []
     ruled = False
     # A label line that also carries the rules closing the row above keeps only its words:
@@ -464,7 +483,7 @@ def read_tables(block: Block) -> tuple[Table, ...]:
     for index, (header, body) in enumerate(_split_tables(block, column_left, read)):
         cells = [c for line in body for c in read[line][2]]
         spans = _merge_spans([(c.start, c.end) for c in cells])
-        rows, stray = _read_rows(body, spans, read)
+        rows, stray = _read_rows(body, spans, read, _left_heading(header, column_left))
         columns = _assign_headings(header, spans, read)
         tables.append(
             Table(

@@ -1077,3 +1077,31 @@ def test_list_headings_repeating_items_are_no_parts(taxonomy: Taxonomy, mapping_
     assert result.facts and not any(f.dimensions for f in result.facts)
     revenues = {f.value for f in result.facts if f.concept == "Revenues"}
     assert revenues == {Decimal(68_375_000_000), Decimal(65_241_000_000)}
+
+
+# The first section's heading printed in the label column of the last heading line; a minority interest
+# printed in deduction form.
+HEADING_IN_THE_LABEL_COLUMN = """\
+                        UNITED HEALTHCARE CORPORATION
+                            QUARTERLY ANALYSIS
+                            (Unaudited)  (000's)
+
+                                                   3 MONTHS ENDED          %
+REVENUES:                                            12/31/94 (6)       REVENUE
+                                                   --------------       -------
+  PREMIUM.......................................   $      877,317         90.5%
+  INVESTMENT INCOME.............................           35,888          3.7%
+                                                   --------------        -----
+     TOTAL REVENUES.............................          969,027        100.0%
+MINORITY INTERESTS..............................           (1,983)
+"""
+
+
+def test_a_section_heading_in_the_label_column_of_a_heading_line(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(HEADING_IN_THE_LABEL_COLUMN, taxonomy, mapping_table, fiscal_year_end="12-31")
+    quarter = "1994-10-01..1994-12-31"
+    assert ("PremiumsEarnedNet", quarter, Decimal(877_317_000)) in facts
+    assert ("Revenues", quarter, Decimal(969_027_000)) in facts
+    assert ("NetIncomeLossAttributableToNoncontrollingInterest", quarter, Decimal(1_983_000)) in facts
