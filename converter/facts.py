@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
@@ -451,6 +452,81 @@ def caption_entity(caption: tuple[str, ...], filer: str | None) -> str | None:
     return None
 
 
+# The two totals a balance sheet always prints and may leave unlabelled ("$4,487" under a rule).
+_TOTAL_ASSETS = re.compile(r"^\s*total\s+assets\s*$", re.IGNORECASE)
+_TOTAL_CLAIMS = re.compile(
+    r"^\s*total\s+liabilities\s+and\s+(?:stock|share)\w*\s*'?\s*(?:equity|investment)\s*$", re.IGNORECASE
+)
+_LIABILITIES = re.compile(r"\bliabilit", re.IGNORECASE)
+ASSETS_LABEL = "Total assets"
+CLAIMS_LABEL = "Total liabilities and stockholders' equity"
+
+
+def _row_values(row: Row) -> dict[int, Decimal]:
+    values = {}
+    for index, cell in row.cells:
+        number = parse_number(cell.text)
+        if number is not None and not number.percent:
+            values[index] = number.value
+    return values
+
+
+def _same(a: dict[int, Decimal], b: dict[int, Decimal]) -> bool:
+    shared = a.keys() & b.keys()
+    return bool(shared) and any(a[i] for i in shared) and all(a[i] == b[i] for i in shared)
+
+
+def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
+    """Labels for figures a statement prints with none, each confirmed by its arithmetic, as
+    ``{row: (label, why)}``:
+
+    - a balance sheet's total assets and its total liabilities and equity, left unlabelled under their
+      rules: the first equal to the second (or to a "Total liabilities and stockholders' equity" row
+      below), with liabilities between them;
+    - a total closing a heading's rows ("Costs and expenses" over three rows, then "  6,108"): the sum of
+      the rows under that heading since the last total, in every column.
+    """
+    rows = table.rows
+    values = [_row_values(row) for row in rows]
+    bare = [i for i, row in enumerate(rows) if not row.label and values[i]]
+    named: dict[int, tuple[str, str]] = {}
+    for a in bare:
+        for b in range(a + 1, len(rows)):
+            labelled_claims = bool(_TOTAL_CLAIMS.match(rows[b].label))
+            if (b in bare or labelled_claims) and _same(values[a], values[b]):
+                if any(_LIABILITIES.search(" ".join((rows[k].label, *rows[k].sections))) for k in range(a + 1, b)):
+                    named[a] = (ASSETS_LABEL, "equals the total of liabilities and equity below it")
+                    if not labelled_claims:
+                        named[b] = (CLAIMS_LABEL, "equals the total assets above it")
+                break
+        if a not in named:
+            above = next((k for k in range(a - 1, -1, -1) if _TOTAL_ASSETS.match(rows[k].label)), None)
+            if (
+                above is not None
+                and _same(values[a], values[above])
+                and any(_LIABILITIES.search(" ".join((rows[k].label, *rows[k].sections))) for k in range(above + 1, a))
+            ):
+                named[a] = (CLAIMS_LABEL, "equals the total assets above it")
+    for a in bare:
+        if a in named or not rows[a].sections:
+            continue
+        heading = rows[a].sections
+        parts: list[int] = []
+        # The rows above it under the same heading, back to a total (a row under a rule), which counts.
+        for k in range(a - 1, -1, -1):
+            if rows[k].sections != heading or not rows[k].label:
+                break
+            parts.append(k)
+            if rows[k].ruled:
+                break
+        columns = values[a].keys()
+        if len(parts) >= 2 and all(
+            sum((values[k].get(i, Decimal(0)) for k in parts), Decimal(0)) == values[a][i] for i in columns
+        ):
+            named[a] = (f"Total {heading[0]}", f"the sum of the {len(parts)} rows under {heading[0]!r}")
+    return named
+
+
 def read_observations(
     table: Table,
     document: str,
@@ -516,6 +592,19 @@ def read_observations(
     other = caption_entity(title, filer) or caption_part(title)
     if other is not None:
         members = tuple(member or other for member in members)
+    # Totals printed with no label, named by the statement's arithmetic (reported as findings).
+    totals = unlabelled_totals(table) if statement in ("balance", "income", "cashflow") else {}
+    for row_index, (label, why) in sorted(totals.items()):
+        row = table.rows[row_index]
+        findings.append(
+            Finding(
+                code="table.unlabelled-total",
+                severity=Severity.INFO,
+                message=f"the figures on line {row.value_line.number}, printed with no label, are read as {label!r}: "
+                f"{why}",
+                sources=(_source(document, row, row.value_line.text.strip(), 0, len(row.value_line.text)),),
+            )
+        )
     for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
@@ -531,7 +620,7 @@ def read_observations(
                 # Not the reported amounts: a pro forma or non-GAAP basis the caption or the column names.
                 skipped.append((other_basis, source))
                 continue
-            if not row.label:
+            if not row.label and row_index not in totals:
                 # A figure under a rule with no label ("  2,317  3,367"): a subtotal the text does not name.
                 skipped.append(("unlabeled-row", source))
                 continue
@@ -562,7 +651,7 @@ def read_observations(
             currency = column_currencies[index] or default_currency
             observations.append(
                 Observation(
-                    label=row.label,
+                    label=row.label or totals[row_index][0],
                     sections=row.sections,
                     statement=statement,
                     primary=primary,

@@ -77,13 +77,21 @@ class MappingTable:
     # An amount's per-share counterparts, basic and diluted (``per_share.csv``): "Net income  $ 1.23"
     # under "Earnings per share:" is EarningsPerShareBasic.
     per_share: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # The rules by their label's words in any order (``word_key``).
+    by_words: Mapping[tuple[str, ...], tuple[LabelRule, ...]] = field(default_factory=dict)
 
     def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
-        """The rule for ``label``: one naming its section first (innermost first), then any section."""
+        """The rule for ``label``: one naming its section first (innermost first), then any section. A label
+        the vocabulary prints in another order ("Earnings per share - diluted", "Diluted earnings per share")
+        is the same label."""
         kinds = {statement, *_PART_OF.get(statement, ())}
         candidates = [r for r in self.rules if r.label == label and (kinds & r.statements or "*" in r.statements)]
         if not candidates and _OPENING_WORD.match(label):
             return self.find(statement, sections, _OPENING_WORD.sub("", label))
+        if not candidates:
+            candidates = [
+                r for r in self.by_words.get(word_key(label), ()) if kinds & r.statements or "*" in r.statements
+            ]
         for section in (*sections, ""):
             for rule in candidates:
                 if rule.section == section:
@@ -280,6 +288,8 @@ _LABEL_VARIANTS = (
     # "Asset management and admin. fees".
     (re.compile(r"\bexps?\b\.?", re.IGNORECASE), "expenses"),
     (re.compile(r"\badmin\b\.?", re.IGNORECASE), "administrative"),
+    # "Earnings per common share", "per share of common stock": per share.
+    (re.compile(r"\bper\s+common\s+share\b|\bper\s+share\s+of\s+common\s+stock\b", re.IGNORECASE), "per share"),
 )
 # Words that name the same line item either way, folded on both sides of the lookup (the vocabulary's
 # labels and the printed ones): "earnings" and "income" ("Net earnings", "Earnings before income
@@ -336,7 +346,22 @@ def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
                 for row in csv.DictReader(handle)
                 if row["basic"] in taxonomy.concepts and row["diluted"] in taxonomy.concepts
             }
-    return MappingTable(statements=statements, rules=rules, units=units, per_share=per_share)
+    by_words: dict[tuple[str, ...], list[LabelRule]] = {}
+    for rule in rules:
+        by_words.setdefault(word_key(rule.label), []).append(rule)
+    return MappingTable(
+        statements=statements,
+        rules=rules,
+        units=units,
+        per_share=per_share,
+        by_words={key: tuple(found) for key, found in by_words.items()},
+    )
+
+
+def word_key(label: str) -> tuple[str, ...]:
+    """A normalised label's words in order of the alphabet: ``"income per share-diluted"`` and
+    ``"diluted income per share"`` are one key."""
+    return tuple(sorted(re.findall(r"[a-z0-9']+", label)))
 
 
 def _unit(spec: str, currency: str | None) -> Unit:

@@ -106,6 +106,8 @@ def test_no_duplicate_facts(result: Result) -> None:
         ("Non interest expense", "noninterest expense"),
         ("Selling, Marketing, & Administrative Exp.", "selling marketing and administrative expenses"),
         ("Asset management and admin. fees", "asset management and administrative fees"),
+        ("Net income per share of common stock", "net income per share"),
+        ("Earnings per common share", "income per share"),
     ],
 )
 def test_normalise_label(printed: str, normalised: str) -> None:

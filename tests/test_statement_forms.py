@@ -1105,3 +1105,79 @@ def test_a_section_heading_in_the_label_column_of_a_heading_line(
     assert ("PremiumsEarnedNet", quarter, Decimal(877_317_000)) in facts
     assert ("Revenues", quarter, Decimal(969_027_000)) in facts
     assert ("NetIncomeLossAttributableToNoncontrollingInterest", quarter, Decimal(1_983_000)) in facts
+
+
+# --- unlabelled totals ---------------------------------------------------------------------------------
+
+UNLABELLED_BALANCE_TOTALS = """\
+                          CONSOLIDATED BALANCE SHEETS
+                                (In millions)
+                                       March 28,       September 27,
+                                         1997              1996
+ASSETS:
+Current assets:
+  Cash and cash equivalents           $1,273            $1,552
+  Inventories                            509               662
+                                       -----             -----
+    Total current assets               3,642             4,515
+Other assets                             845               849
+                                       -----             -----
+                                      $4,487            $5,364
+                                       =====             =====
+LIABILITIES AND SHAREHOLDERS' EQUITY:
+Total current liabilities              2,011             2,003
+Shareholders' equity                   2,476             3,361
+                                       -----             -----
+                                      $4,487            $5,364
+                                       =====             =====
+"""
+
+UNLABELLED_COSTS = """\
+                       CONSOLIDATED STATEMENTS OF OPERATIONS
+                                (In millions)
+                                             Three Months Ended
+                                        March 28,       March 29,
+                                          1997            1996
+Net sales                                $1,601          $2,185
+Costs and expenses:
+  Cost of sales                           1,298           2,123
+  Research and development                  141             156
+  Selling, general and administrative       323             375
+                                          -----           -----
+                                          1,762           2,654
+                                          -----           -----
+Operating income (loss)                    (161)           (469)
+"""
+
+
+def test_a_balance_sheets_unlabelled_totals_are_named_by_their_equality(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    result = convert(
+        UNLABELLED_BALANCE_TOTALS,
+        name="t.txt",
+        options=Options(fiscal_year_end="09-30"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {(f.concept, _period(f.period), f.value) for f in result.facts}
+    assert ("Assets", "@1997-03-28", Decimal(4_487_000_000)) in facts
+    assert ("LiabilitiesAndStockholdersEquity", "@1996-09-27", Decimal(5_364_000_000)) in facts
+    # Each reading is reported, with the arithmetic that confirms it.
+    assert sum(f.code == "table.unlabelled-total" for f in result.findings) == 2
+
+
+def test_an_unlabelled_total_closing_a_heading_is_the_headings_total(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(UNLABELLED_COSTS, taxonomy, mapping_table, fiscal_year_end="09-30")
+    assert {value for concept, _, value in facts if concept == "CostsAndExpenses"} == {
+        Decimal(1_762_000_000),
+        Decimal(2_654_000_000),
+    }
+
+
+def test_an_unlabelled_figure_that_sums_nothing_stays_unnamed(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    text = UNLABELLED_COSTS.replace("1,762           2,654", "1,700           2,654")
+    facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="09-30")
+    assert not {value for concept, _, value in facts if concept == "CostsAndExpenses"}
