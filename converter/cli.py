@@ -173,14 +173,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     load.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    export = sub.add_parser("export", help="write converted outputs as tables: SEC data sets layout, CSV, Parquet")
+    export = sub.add_parser(
+        "export",
+        help="write converted outputs as tables: SEC data sets layout, CSV, Parquet",
+        description="Write converted outputs as tables: the SEC's Financial Statement Data Sets layout (sub, num, "
+        "tag, pre, and prov for provenance, as .txt and .parquet), or one flat table of facts as CSV or Parquet.",
+    )
     export.add_argument("outputs", nargs="+", type=Path, metavar="OUTDIR", help="output folders or <stem>.json files")
     export.add_argument(
         "--to",
         nargs=2,
         required=True,
         metavar=("FORMAT", "TARGET"),
-        help="fsds DIR (sub/num/tag/pre/prov as .txt and .parquet), csv FILE or parquet FILE (one row per fact)",
+        help="fsds DIR (sub/num/tag/pre/prov as .txt and .parquet), csv FILE or parquet FILE (one row per fact); "
+        "required",
     )
     export.add_argument(
         "--overwrite", action="store_true", help="replace tables already at the target (default: refuse)"

@@ -226,7 +226,15 @@ def scale_in_doubt(observation: Observation, power: int) -> bool:
 
 def is_deduction(concept: str, label: str) -> bool:
     """Could a parenthesised figure on this row be an expense printed as a deduction?"""
+    if concept == _MINORITY and _LOSS_WORD.search(label):
+        # "Minority interests in net loss of consolidated subsidiaries  (1,683)": the minority's share of a
+        # loss, negative as printed.
+        return False
     return concept in DEDUCTED_EXPENSES and not _OTHER_SIDE.search(label)
+
+
+_MINORITY = "NetIncomeLossAttributableToNoncontrollingInterest"
+_LOSS_WORD = re.compile(r"\bloss(?:es)?\b", re.IGNORECASE)
 
 
 def _close(a: Fact, b: Decimal) -> bool:

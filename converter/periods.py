@@ -395,7 +395,11 @@ def column_period(
     if named and named_year is not None and fiscal is not None:
         # "1993" over "First Quarter", "4th Qtr. 1998", "Q4 1998": that quarter of the fiscal year so named.
         number = int(named.group("q")) if named.group("q") else _QUARTER_NUMBER[named.group("n").lower()]
-        return quarter_period(number, named_year, fiscal)
+        period = quarter_period(number, named_year, fiscal)
+        # A 52/53-week year's quarter ends on the day the document prints near the month's end
+        # ("December 27, 1996"), not on the month's last day.
+        near = [d for d in printed if 0 < abs((d - period.end).days) <= 7]
+        return _duration(min(near, key=lambda d: abs((d - period.end).days)), 3, printed) if near else period
     found = _DATE.search(text)
     numeric = None if found else _NUMERIC_DATE.search(text)
     if found:

@@ -310,8 +310,8 @@ def _split_header(
     extra = [
         line
         for line in lines[cut:]
-        if read[line][0] is LineKind.TEXT
-        and (_is_heading_line(line, column_left) or SCALE_NOTE.fullmatch(line.text.strip()))
+        if (read[line][0] is LineKind.TEXT and _is_heading_line(line, column_left))
+        or (read[line][0] in (LineKind.TEXT, LineKind.PROSE) and SCALE_NOTE.fullmatch(line.text.strip()))
     ]
     labels = [line for line in lines[cut:] if line not in extra]
     return [*lines[:cut], *extra], labels

@@ -117,3 +117,13 @@ def test_a_date_a_title_gives_for_something_else_is_no_period_end() -> None:
 
     headings = ["Stipulated Price dated September 25, 2006 with ICM, Inc.", "September 30, 1994 September 24, 1993"]
     assert printed_dates("", headings) == {date(1994, 9, 30), date(1993, 9, 24)}
+
+
+def test_a_named_quarter_of_a_52_53_week_year_ends_on_the_printed_day() -> None:
+    """ "Fourth Quarter 1997" of a year ending the last Friday of September: June 28 to September 26, 1997,
+    the day the document prints, not the month's end."""
+    apple = FiscalCalendar(9, 30, 0)
+    printed = frozenset({date(1997, 9, 26), date(1996, 9, 27)})
+    assert column_period(("Fourth", "Quarter", "1997"), "", apple, printed) == Period.duration(
+        date(1997, 6, 28), date(1997, 9, 26)
+    )

@@ -51,6 +51,7 @@ Net Income                                $  288,226  $  249,745  $  174,506
         ("(in thousands, except per share data)", 1000),
         ("(millions of dollars)", 1_000_000),
         ("(Dollars in Thousands, Except Per Share Data)", 1000),
+        ("(Tabular information: Dollars in millions, except per share amounts)", 1_000_000),
     ],
 )
 def test_a_scale_printed_between_the_years_and_the_rows_applies_to_every_figure(
@@ -1181,3 +1182,29 @@ def test_an_unlabelled_figure_that_sums_nothing_stays_unnamed(taxonomy: Taxonomy
     text = UNLABELLED_COSTS.replace("1,762           2,654", "1,700           2,654")
     facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="09-30")
     assert not {value for concept, _, value in facts if concept == "CostsAndExpenses"}
+
+
+SCALE_LINE_AT_THE_MARGIN = """\
+<TABLE>
+<CAPTION>
+Results of Operations
+
+                            First    First
+                          Quarter  Quarter
+                             1998     1997  Change
+(Tabular information: Dollars in millions, except per share amounts)
+<S>                           <C>      <C>     <C>
+
+Net sales                  $1,578   $2,129   (26%)
+</TABLE>
+"""
+
+
+def test_a_scale_note_long_enough_to_read_as_prose_still_scales_the_table(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(SCALE_LINE_AT_THE_MARGIN, taxonomy, mapping_table, fiscal_year_end="09-30")
+    assert {value for concept, _, value in facts if concept == "Revenues"} == {
+        Decimal(1_578_000_000),
+        Decimal(2_129_000_000),
+    }
