@@ -150,6 +150,15 @@ def _total_of_heading(table: MappingTable, observation: Observation, taxonomy: T
     return rule if per_share == (observation.number.fraction_digits == 2) else None
 
 
+def whole_headings(sections: Sequence[str]) -> tuple[str, ...]:
+    """A row's headings, innermost first, a heading wrapped over two lines whole: ``("per share (in
+    thousands)", "Shares used in computing earnings", ...)`` → ``("Shares used in computing earnings per
+    share (in thousands)", ...)`` (a line starting in lower case continues the one above)."""
+    if len(sections) > 1 and sections[0][:1].islower():
+        return (f"{sections[1]} {sections[0]}", *sections[2:])
+    return tuple(sections)
+
+
 def row_heading(sections: Sequence[str]) -> str:
     """The heading a row sits under, a wrapped one whole: "Shares used in computing earnings" then
     "per share (in thousands)" (a line starting in lower case continues the one above)."""
@@ -455,7 +464,7 @@ def map_observations(
     for observation in observations:
         key = (observation.statement, observation.sections, observation.label)
         if key not in rules:
-            sections = tuple(normalise_label(s) for s in observation.sections)
+            sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
         rule = rules[key] or (
             _total_of_heading(table, observation, taxonomy)

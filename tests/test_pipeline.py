@@ -112,3 +112,13 @@ def test_no_duplicate_facts(result: Result) -> None:
 )
 def test_normalise_label(printed: str, normalised: str) -> None:
     assert normalise_label(printed) == normalised
+
+
+def test_a_heading_wrapped_over_two_lines_is_one_heading() -> None:
+    from converter.mapping import whole_headings
+
+    assert whole_headings(("per share (in thousands)", "Shares used in computing earnings", "Operating expenses")) == (
+        "Shares used in computing earnings per share (in thousands)",
+        "Operating expenses",
+    )
+    assert whole_headings(("Current assets", "ASSETS")) == ("Current assets", "ASSETS")

@@ -143,6 +143,12 @@ PRINTED = [
     ("", "", "Denominator for basic calculation", "WeightedAverageNumberOfSharesOutstandingBasic"),
     ("income", "", "(Loss) before other income", "OperatingIncomeLoss"),
     ("income", "", "Total other income (expense)", "NonoperatingIncomeExpense"),
+    (
+        "income",
+        "Shares used in computing earnings per share (in thousands):",
+        "Basic",
+        "WeightedAverageNumberOfSharesOutstandingBasic",
+    ),
 ]
 
 
