@@ -204,7 +204,7 @@ def load_semantic(outputs: Sequence[Path], url: str) -> LoadResult:
                 if not completed or model is None or problems:
                     reason = problems[0].get("msg") if problems else "Arelle could not load it"
                     raise LoadError(f"{instance}: {' '.join(str(reason).split())}")
-                if _stored(model, where, item.accessionNumber):
+                if _stored(model, where, item.accessionNumber, url):
                     already.append(name)
                     continue
                 _store(model, where, item, url, instance)
@@ -215,7 +215,7 @@ def load_semantic(outputs: Sequence[Path], url: str) -> LoadResult:
     return LoadResult(loaded=tuple(loaded), already=tuple(already))
 
 
-def _stored(model: Any, where: Target, number: str) -> bool:
+def _stored(model: Any, where: Target, number: str, url: str) -> bool:
     """Whether ``filing`` already holds ``number`` (False when the plugin has not made its tables yet)."""
     from arelle.plugin.xbrlDB.XbrlSemanticSqlDB import XbrlSqlDatabaseConnection
 
@@ -223,15 +223,15 @@ def _stored(model: Any, where: Target, number: str) -> bool:
         connection = XbrlSqlDatabaseConnection(
             model, where.user, where.password, where.host, where.port, where.database, int(_TIMEOUT), where.product
         )
-    except Exception as err:  # the driver's own errors: refused, unknown database, bad password
-        raise LoadError(f"{where.database}: cannot connect: {_one_line(err)}") from None
-    try:
-        if "filing" not in connection.tablesInDB():
-            return False
-        rows = connection.execute(f"SELECT filing_id FROM filing WHERE filing_number = {connection.dbStr(number)}")
-        return bool(list(rows))
-    finally:
-        connection.close()
+        try:
+            if "filing" not in connection.tablesInDB():
+                return False
+            rows = connection.execute(f"SELECT filing_id FROM filing WHERE filing_number = {connection.dbStr(number)}")
+            return bool(list(rows))
+        finally:
+            connection.close()
+    except Exception as err:  # the driver's own errors: refused, unknown database, not a database file
+        raise LoadError(f"{url}: cannot connect: {_one_line(err)}") from None
 
 
 def _store(model: Any, where: Target, item: FilingItem, url: str, instance: Path) -> None:
@@ -244,4 +244,10 @@ def _store(model: Any, where: Target, item: FilingItem, url: str, instance: Path
 
 
 def _one_line(err: BaseException) -> str:
-    return " ".join(str(err).split()) or type(err).__name__
+    """pg8000 raises with the server's fields as a dict: keep its message (``M``) and SQLSTATE (``C``)."""
+    first = err.args[0] if err.args else None
+    if isinstance(first, dict) and "M" in first:
+        text = f"{first['M']} ({first['C']})" if "C" in first else str(first["M"])
+    else:
+        text = str(err)
+    return " ".join(text.split()) or type(err).__name__
