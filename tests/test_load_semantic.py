@@ -291,3 +291,28 @@ def test_semantic_leaves_a_file_that_is_no_database_alone(
     assert main(["load", str(outputs), "--db", f"sqlite:///{other}", "--schema", "semantic"]) == 1
     assert "cannot connect: file is not a database" in capsys.readouterr().err
     assert other.read_text(encoding="utf-8") == "not a database\n"
+
+
+def test_semantic_on_postgres_without_pg8000_says_what_to_install(outputs: Path) -> None:
+    """Arelle's plugin reaches PostgreSQL only through pg8000: without it, one line and exit 1, nothing loaded."""
+    import subprocess
+    import sys
+
+    hide_pg8000 = (
+        "import sys\n"
+        "sys.modules['pg8000'] = None  # import pg8000 now fails as if it were not installed\n"
+        "from converter.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    url = "postgresql://postgres@localhost:5432/legacy_xbrl_never_made"
+    done = subprocess.run(
+        [sys.executable, "-c", hide_pg8000, "load", str(outputs), "--db", url, "--schema", "semantic"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"legacy-xbrl: load: {url}: --schema semantic on PostgreSQL needs pg8000: pip install 'legacy-xbrl[semantic]'\n"
+    )
