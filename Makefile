@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 IN ?= samples
 OUT ?= out
 DB ?= sqlite:///facts.db
+SCHEMA ?= legacy-xbrl
 GOLDEN := tests/golden
 TAXONOMY_ZIP := $(OUT)/legacy-xbrl-taxonomy-2025.zip
 
@@ -55,9 +56,9 @@ $(OUT)/.make/%.validated: $(OUT)/.make/%.summary.json
 	$(BIN)/legacy-xbrl validate $$($(INSTANCES_OF) $< $(OUT)) > $@.log || { cat $@.log; exit 1; }
 	mv $@.log $@
 
-## load: load the outputs in $(OUT)/ into the database at DB (sqlite:///FILE or postgresql://...)
+## load: load the outputs in $(OUT)/ into the database at DB (sqlite:///FILE or postgresql://...), SCHEMA legacy-xbrl or semantic
 load: install
-	$(BIN)/legacy-xbrl load $(OUT) --db $(DB)
+	$(BIN)/legacy-xbrl load $(OUT) --db $(DB) --schema $(SCHEMA)
 
 test: install
 	$(BIN)/pytest

@@ -171,6 +171,14 @@ def _parser() -> argparse.ArgumentParser:
         metavar="URL",
         help="sqlite:///FILE or postgresql://... (default: %(default)s)",
     )
+    load.add_argument(
+        "--schema",
+        choices=("legacy-xbrl", "semantic", "xbrl-us-public"),
+        default="legacy-xbrl",
+        help="legacy-xbrl: the project's own tables, with provenance and US-GAAP alignment; semantic: Arelle's "
+        "semantic schema through its xbrlDB plugin (PostgreSQL needs pg8000); xbrl-us-public: not available "
+        "(docs/schema.md) (default: %(default)s)",
+    )
     load.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     export = sub.add_parser(
@@ -661,8 +669,18 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_load(args: argparse.Namespace) -> int:
     from converter.load import LoadError, load  # the database drivers load only when asked
 
+    if args.schema == "xbrl-us-public":
+        from converter.load_semantic import XBRL_US_PUBLIC_REASON
+
+        print(f"legacy-xbrl: load: {XBRL_US_PUBLIC_REASON}", file=sys.stderr)
+        return 1
     try:
-        done = load(args.outputs, args.db, load_taxonomy())
+        if args.schema == "semantic":
+            from converter.load_semantic import load_semantic
+
+            done = load_semantic(args.outputs, args.db)
+        else:
+            done = load(args.outputs, args.db, load_taxonomy())
     except LoadError as err:
         print(f"legacy-xbrl: load: {_one_line(err)}", file=sys.stderr)
         return 1
