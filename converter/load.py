@@ -23,13 +23,14 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from converter.extension_schema import SchemaError, read_extension
 from converter.fiscal import fiscal_period
 from converter.taxonomy import Taxonomy
 
@@ -110,6 +111,9 @@ class Filing:
     form: str | None = None
     filed: str | None = None
     period_of_report: str | None = None
+    # The filing's own concepts, from its extension schema <stem>.xsd: qname -> label, and -> (type, period).
+    extension_labels: Mapping[str, str] = field(default_factory=dict)
+    extension_types: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +288,10 @@ def read_filing(report_path: Path) -> Filing:
     validation = summary.get("validation") or {}
     submission = summary.get("submission") or {}
     taxonomies = info.get("taxonomy") or [""]
+    try:
+        extension = read_extension(folder / f"{stem}.xsd")
+    except SchemaError as err:
+        raise LoadError(str(err)) from None
     return Filing(
         sha256=hashlib.sha256(instance.read_bytes()).hexdigest(),
         instance_file=instance.name,
@@ -302,6 +310,8 @@ def read_filing(report_path: Path) -> Filing:
         form=submission.get("form_type") or document.get("form"),
         filed=submission.get("filed"),
         period_of_report=submission.get("period_of_report"),
+        extension_labels=extension.labels,
+        extension_types=extension.types,
     )
 
 
@@ -373,9 +383,20 @@ class _Writer:
         self._ids[cache_key] = int(found[0])
         return self._ids[cache_key]
 
-    def _concept(self, qname: str, namespaces: Mapping[str, str]) -> int:
+    def _concept(self, qname: str, filing: Filing, filing_id: int) -> int:
+        """The concept's row, keyed by namespace and local name; an extension concept's with the label and
+        type its filing's schema gives it and that filing."""
         prefix, _, local = qname.partition(":")
-        extra: dict[str, Any] = {"namespace": namespaces.get(prefix, prefix), "local_name": local}
+        namespace = filing.namespaces.get(prefix, prefix)
+        extra: dict[str, Any] = {"qname": qname}
+        if qname in filing.extension_labels or qname in filing.extension_types:
+            data_type, period_type = filing.extension_types.get(qname, ("", ""))
+            extra |= {
+                "label": filing.extension_labels.get(qname),
+                "data_type": data_type or None,
+                "period_type": period_type or None,
+                "filing_id": filing_id,
+            }
         tax = self._taxonomy
         if tax is not None and prefix == tax.prefix and local in tax.concepts:
             info = tax.concept_info(local)
@@ -387,7 +408,7 @@ class _Writer:
                 "us_gaap_concept": f"us-gaap:{info.us_gaap}" if info.us_gaap else None,
                 "us_gaap_relation": info.relation,
             }
-        return self._get_or_add("concept", {"qname": qname}, extra)
+        return self._get_or_add("concept", {"namespace": namespace, "local_name": local}, extra)
 
     def _period(self, start: date | None, end: date) -> int:
         key = end.isoformat() if start is None else f"{start.isoformat()}_{end.isoformat()}"
@@ -468,7 +489,7 @@ class _Writer:
                 (
                     filing_id,
                     fact.key,
-                    self._concept(fact.concept, filing.namespaces),
+                    self._concept(fact.concept, filing, filing_id),
                     context_id,
                     None if fact.unit is None else self._unit(fact.unit),
                     self._number(fact.value) if fact.numeric else None,
@@ -507,15 +528,20 @@ class _Writer:
 _LATER_FACT_COLUMNS = (("fy", "INTEGER"), ("fp", "TEXT"), ("qtrs", "INTEGER"))
 
 
-def _add_missing_columns(cursor: Any, dialect: Dialect) -> None:
+def _columns(cursor: Any, dialect: Dialect, table: str) -> set[str]:
     if dialect is SQLITE:
-        cursor.execute("SELECT name FROM pragma_table_info('fact')")
+        cursor.execute(f"SELECT name FROM pragma_table_info('{table}')")
     else:
         cursor.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'fact' "
-            "AND table_schema = current_schema()"
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+            "AND table_schema = current_schema()",
+            (table,),
         )
-    have = {str(row[0]) for row in cursor.fetchall()}
+    return {str(row[0]) for row in cursor.fetchall()}
+
+
+def _add_missing_columns(cursor: Any, dialect: Dialect) -> None:
+    have = _columns(cursor, dialect, "fact")
     for name, kind in _LATER_FACT_COLUMNS:
         if name not in have:
             cursor.execute(f"ALTER TABLE fact ADD COLUMN {name} {kind}")
@@ -538,6 +564,11 @@ def load(outputs: Sequence[Path], url: str = DEFAULT_URL, taxonomy: Taxonomy | N
             for statement in statements[:view_at]:
                 cursor.execute(statement)
             _add_missing_columns(cursor, dialect)
+            if "filing_id" not in _columns(cursor, dialect, "concept"):
+                raise LoadError(
+                    f"{url}: made by an earlier legacy-xbrl, which keyed concepts by their prefixed name (two "
+                    "filings' extension concepts merged); load into a new database"
+                )
             for statement in statements[view_at:]:
                 cursor.execute(statement)
             writer = _Writer(cursor, dialect, taxonomy)

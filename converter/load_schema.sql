@@ -28,17 +28,21 @@ CREATE TABLE IF NOT EXISTS filing (
     validation_inconsistencies INTEGER
 );
 
+-- A concept is its namespace and local name: two filings' extension concepts of one prefixed name
+-- (ext:InterestExpense) are two concepts, each with its own label and the filing that declares it.
 CREATE TABLE IF NOT EXISTS concept (
     concept_id {id} PRIMARY KEY,
-    qname TEXT NOT NULL UNIQUE,                -- lx:Revenues
-    namespace TEXT NOT NULL,
-    local_name TEXT NOT NULL,
-    label TEXT,                                -- standard label
+    namespace TEXT NOT NULL,                   -- http://legacy-xbrl.org/taxonomy/2025
+    local_name TEXT NOT NULL,                  -- Revenues
+    qname TEXT NOT NULL,                       -- lx:Revenues, as the filing prefixes it
+    label TEXT,                                -- standard label (an extension concept's from its schema)
     data_type TEXT,                            -- xbrli:monetaryItemType
     period_type TEXT,                          -- duration | instant
     balance TEXT,                              -- debit | credit
     us_gaap_concept TEXT,                      -- us-gaap:Revenues
-    us_gaap_relation TEXT                      -- exact | narrower | related | none
+    us_gaap_relation TEXT,                     -- exact | narrower | related | none
+    filing_id INTEGER REFERENCES filing (filing_id), -- the filing whose extension declares it; NULL: the taxonomy's
+    UNIQUE (namespace, local_name)
 );
 
 CREATE TABLE IF NOT EXISTS period (
@@ -116,6 +120,7 @@ SELECT
     e.identifier AS entity,
     e.name AS entity_name,
     c.qname AS concept,
+    c.namespace AS concept_namespace,
     c.label,
     c.us_gaap_concept,
     p.start_date AS period_start,

@@ -260,3 +260,46 @@ def test_a_database_made_before_the_fiscal_columns_gets_them(outputs: Path, db_u
     load([outputs], db_url, taxonomy)
     rows = _query(db_url, "SELECT filing, fy, fp, qtrs FROM facts")
     assert rows and all(fy is not None and fp and qtrs is not None for _, fy, fp, qtrs in rows)
+
+
+@pytest.fixture(scope="module")
+def two_filings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two filings whose extensions both declare ext:AccountsPayable and ext:Inventories."""
+    out = tmp_path_factory.mktemp("two")
+    corpus = SAMPLES.parent / "corpus"
+    inputs = [corpus / "apple_1997-05_10-Q.txt", corpus / "apple_1998-02-09_10-Q.txt"]
+    assert main(["convert", *map(str, inputs), "-o", str(out)]) == 0
+    return out
+
+
+def test_same_named_extension_concepts_of_two_filings_stay_apart(
+    two_filings: Path, db_url: str, taxonomy: Taxonomy
+) -> None:
+    load([two_filings], db_url, taxonomy)
+    rows = _query(
+        db_url,
+        "SELECT c.qname, c.namespace, c.label, fi.document_name FROM concept c "
+        "JOIN filing fi ON fi.filing_id = c.filing_id WHERE c.local_name = 'AccountsPayable' ORDER BY 4",
+    )
+    assert [(qname, document) for qname, _, _, document in rows] == [
+        ("ext:AccountsPayable", "apple_1997-05_10-Q.txt"),
+        ("ext:AccountsPayable", "apple_1998-02-09_10-Q.txt"),
+    ]
+    assert rows[0][1] != rows[1][1]  # each filing's own extension namespace
+    assert all(label == "Accounts payable" for _, _, label, _ in rows)
+    # Each filing's facts are on its own concept.
+    facts = _query(
+        db_url,
+        "SELECT DISTINCT filing, concept_namespace FROM facts WHERE concept = 'ext:AccountsPayable' ORDER BY 1",
+    )
+    assert len(facts) == 2 and facts[0][1] != facts[1][1]
+    # Base concepts are shared, and declared by no filing.
+    assert _query(db_url, "SELECT COUNT(*), MAX(filing_id) FROM concept WHERE qname = 'lx:Revenues'") == [(1, None)]
+
+
+def test_a_database_keying_concepts_by_prefixed_name_is_refused(two_filings: Path, tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE concept (concept_id INTEGER PRIMARY KEY, qname TEXT NOT NULL UNIQUE)")
+    with pytest.raises(LoadError, match="earlier legacy-xbrl, which keyed concepts by their prefixed name"):
+        load([two_filings], f"sqlite:///{path}")
