@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
+from converter.calcs import Sum, load_sums
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
@@ -79,6 +80,8 @@ class MappingTable:
     per_share: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # The rules by their label's words in any order (``word_key``).
     by_words: Mapping[tuple[str, ...], tuple[LabelRule, ...]] = field(default_factory=dict)
+    # US-GAAP 2025's sums among the taxonomy's concepts (``us_gaap_calculations.csv``), checked on the facts.
+    sums: tuple[Sum, ...] = ()
 
     def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
         """The rule for ``label``: one naming its section first (innermost first), then any section. A label
@@ -372,6 +375,7 @@ def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
         units=units,
         per_share=per_share,
         by_words={key: tuple(found) for key, found in by_words.items()},
+        sums=load_sums(taxonomy.directory / "us_gaap_calculations.csv"),
     )
 
 
