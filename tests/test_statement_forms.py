@@ -1208,3 +1208,28 @@ def test_a_scale_note_long_enough_to_read_as_prose_still_scales_the_table(
         Decimal(1_578_000_000),
         Decimal(2_129_000_000),
     }
+
+
+# One <TABLE> holding two tables: a second <CAPTION> brings its own column headings (other dates) under
+# the first one's title and scale note.
+SECOND_CAPTION = """\
+<TABLE>
+<CAPTION>
+                          UNITED HEALTHCARE CORPORATION
+                          (Unaudited)            (000's)
+SUMMARY INCOME STATEMENT                       1992             1993
+<S>                                            <C>              <C>
+NET EARNINGS                                $   130,591      $   212,078
+<CAPTION>
+SUMMARY BALANCE SHEET                        12/31/93         12/31/94
+<S>                                            <C>              <C>
+                 TOTAL ASSETS                $ 1,787,354      $ 3,489,479
+</TABLE>
+"""
+
+
+def test_a_second_caption_in_one_table_brings_its_own_headings(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(SECOND_CAPTION, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("Assets", "@1993-12-31", Decimal(1_787_354_000)) in facts
+    assert ("Assets", "@1994-12-31", Decimal(3_489_479_000)) in facts
+    assert not any(period in ("@1991-12-31", "@1992-12-31") for concept, period, _ in facts if concept == "Assets")
