@@ -1233,3 +1233,34 @@ def test_a_second_caption_in_one_table_brings_its_own_headings(taxonomy: Taxonom
     assert ("Assets", "@1993-12-31", Decimal(1_787_354_000)) in facts
     assert ("Assets", "@1994-12-31", Decimal(3_489_479_000)) in facts
     assert not any(period in ("@1991-12-31", "@1992-12-31") for concept, period, _ in facts if concept == "Assets")
+
+
+UNLABELLED_SUBTOTALS = """\
+                       CONSOLIDATED STATEMENTS OF OPERATIONS
+<TABLE>
+<CAPTION>
+                                                        ($ in thousands, except per share data)
+- ------------------------------------------------------------------------------------------------
+Years Ended December 31                                          1993             1992
+- ------------------------------------------------------------------------------------------------
+<S>                                                      <C>              <C>
+Net sales                                                $ 10,435,401     $ 10,432,843
+Cost of goods sold, buying and warehousing costs            6,664,395        6,529,239
+- ------------------------------------------------------------------------------------------------
+                                                            3,771,006        3,903,604
+- ------------------------------------------------------------------------------------------------
+Store operating, selling, general and administrative expenses  2,956,081    2,994,723
+Depreciation and amortization                                 191,588          201,008
+Realignment charge                                                 --          346,979
+- ------------------------------------------------------------------------------------------------
+                                                            3,147,669        3,542,710
+- ------------------------------------------------------------------------------------------------
+Operating profit                                              623,337          360,894
+</TABLE>
+"""
+
+
+def test_unlabelled_subtotals_of_sales_less_costs_and_of_costs(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(UNLABELLED_SUBTOTALS, taxonomy, mapping_table)
+    assert ("GrossProfit", "1993-01-01..1993-12-31", Decimal(3_771_006_000)) in facts
+    assert ("CostsAndExpenses", "1992-01-01..1992-12-31", Decimal(3_542_710_000)) in facts
