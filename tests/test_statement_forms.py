@@ -1264,3 +1264,35 @@ def test_unlabelled_subtotals_of_sales_less_costs_and_of_costs(taxonomy: Taxonom
     facts = _facts(UNLABELLED_SUBTOTALS, taxonomy, mapping_table)
     assert ("GrossProfit", "1993-01-01..1993-12-31", Decimal(3_771_006_000)) in facts
     assert ("CostsAndExpenses", "1992-01-01..1992-12-31", Decimal(3_542_710_000)) in facts
+
+
+# Plain text: the scale note and a rule above a labelled line of years, which heads the columns.
+LABELLED_YEARS = """\
+CONSOLIDATED BALANCE SHEETS
+
+Melville Corporation and Subsidiary Companies
+
+
+                                    ($ in thousands, except per share data)
+- -----------------------------------------------------------------------------
+As of December 31                                       1993           1992
+- -----------------------------------------------------------------------------
+Assets
+- -----------------------------------------------------------------------------
+Current Assets:
+
+Cash and cash equivalents                        $    80,971    $   145,138
+Inventories                                        1,858,772      1,806,550
+
+- -----------------------------------------------------------------------------
+Total Current Assets                               2,398,390      2,441,672
+- -----------------------------------------------------------------------------
+"""
+
+
+def test_a_labelled_line_of_years_above_the_rows_heads_the_columns(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(LABELLED_YEARS, taxonomy, mapping_table)
+    assert ("AssetsCurrent", "@1993-12-31", Decimal(2_398_390_000)) in facts
+    assert ("CashAndCashEquivalentsAtCarryingValue", "@1992-12-31", Decimal(145_138_000)) in facts
