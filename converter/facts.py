@@ -465,6 +465,7 @@ _EXPENSE = re.compile(
     r"\b(?:costs?|expenses?|exp\.?|depreciation|amortization|charges?|selling|administrative|research)\b",
     re.IGNORECASE,
 )
+_TOTAL_WORD = re.compile(r"^\s*total\b", re.IGNORECASE)
 ASSETS_LABEL = "Total assets"
 CLAIMS_LABEL = "Total liabilities and stockholders' equity"
 
@@ -552,6 +553,12 @@ def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
         if a in named or not rows[a].sections:
             continue
         heading = rows[a].sections
+        name = _label_key(heading[0])
+        if any(
+            rows[k].sections == heading and _TOTAL_WORD.match(rows[k].label) and name in _label_key(rows[k].label)
+            for k in range(a + 1, len(rows))
+        ):
+            continue  # the heading's own total follows ("Total Stockholders' Equity"): this one is a subtotal
         parts: list[int] = []
         # The rows above it under the same heading, back to a total (a row under a rule), which counts.
         for k in range(a - 1, -1, -1):

@@ -856,6 +856,7 @@ Dividend requirements - convertible preferred stocks/(1)/       (3,501)     (7,0
         ("Interest charges - net of tax     18       - /(2)/    3,391", ["18", "-", "3,391"]),
         ("Securities available for sale   $ 587    14%    $ 1,027      19 %", ["587", "14%", "1,027", "19%"]),
         ("Revenues                 $        ---        $        ---", ["---", "---"]),
+        ("Cumulative Translation Adjustments              (121)              _", ["(121)", "_"]),
     ],
 )
 def test_marks_and_signs_set_beside_figures(line: str, cells: list[str]) -> None:
@@ -1296,3 +1297,30 @@ def test_a_labelled_line_of_years_above_the_rows_heads_the_columns(
     facts = _facts(LABELLED_YEARS, taxonomy, mapping_table)
     assert ("AssetsCurrent", "@1993-12-31", Decimal(2_398_390_000)) in facts
     assert ("CashAndCashEquivalentsAtCarryingValue", "@1992-12-31", Decimal(145_138_000)) in facts
+
+
+EQUITY_SUBTOTAL = """\
+                         CONSOLIDATED BALANCE SHEETS
+                     (Amounts in thousands)
+                                                  January 30,   January 31,
+                                                     1994          1993
+Stockholders' Equity (notes 2 and 4)
+        Paid-in Capital                           $ 1,436,029    $ 1,339,821
+        Retained Earnings                           1,400,575        993,517
+- ----------------------------------------------------------------------------
+                                                    2,836,604      2,333,338
+- ----------------------------------------------------------------------------
+        Less Notes Receivable From ESOP (note 6)       44,851         51,436
+- ----------------------------------------------------------------------------
+           Total Stockholders' Equity               2,791,753      2,281,902
+"""
+
+
+def test_an_unlabelled_subtotal_before_the_headings_own_total_is_no_total(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(EQUITY_SUBTOTAL, taxonomy, mapping_table, fiscal_year_end="01-31")
+    assert {value for concept, _, value in facts if concept == "StockholdersEquity"} == {
+        Decimal(2_791_753_000),
+        Decimal(2_281_902_000),
+    }
