@@ -96,8 +96,9 @@ class MappingTable:
                 r for r in self.by_words.get(word_key(label), ()) if kinds & r.statements or "*" in r.statements
             ]
         for section in (*sections, ""):
+            plain = _PER_SHARE_KIND.sub("", section)
             for rule in candidates:
-                if rule.section == section:
+                if rule.section in (section, plain):
                     return rule
         return None
 
@@ -128,6 +129,10 @@ _RATIO_ROW = re.compile(
 # A table of one part of a statement reads with that statement's vocabulary too: a revenue analysis
 # ("REVENUES: PREMIUM ... MEDICAL COSTS ... EARNINGS FROM OPERATIONS") is an income statement's lines.
 _PART_OF: dict[str, tuple[str, ...]] = {"revenue": ("income",)}
+# The kind of per-share figure a heading opens with: "Primary earnings per share", "Fully diluted earnings
+# per share", "Basic earnings per share:". Its rows are the items of "Earnings per share"; basic or diluted
+# is read from the heading itself (``_DILUTED``).
+_PER_SHARE_KIND = re.compile(r"^(?:primary|fully\s+diluted|basic|diluted)\s+(?=income\s+per\s+share\b)")
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
 _BARE_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
 

@@ -1324,3 +1324,28 @@ def test_an_unlabelled_subtotal_before_the_headings_own_total_is_no_total(
         Decimal(2_791_753_000),
         Decimal(2_281_902_000),
     }
+
+
+PER_SHARE_KIND_HEADINGS = """\
+                    COMPUTATION OF EARNINGS PER COMMON SHARE
+                       FOR THE YEARS ENDED MARCH 31
+                    (in thousands except per share amounts)
+
+                                                                1995        1994
+                                                             ----------  ----------
+Fully diluted earnings per share
+  Continuing operations                                      $   (4.29)   $   2.78
+  Discontinued operations                                          .46         .70
+
+Primary earnings per share
+  Continuing operations                                      $   (4.51)   $   2.93
+  Discontinued operations                                          .48         .75
+"""
+
+
+def test_items_under_a_basic_or_diluted_per_share_heading(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(PER_SHARE_KIND_HEADINGS, taxonomy, mapping_table)
+    year = "1994-04-01..1995-03-31"
+    assert ("IncomeLossFromContinuingOperationsPerDilutedShare", year, Decimal("-4.29")) in facts
+    assert ("IncomeLossFromContinuingOperationsPerBasicShare", year, Decimal("-4.51")) in facts
+    assert ("IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare", year, Decimal("0.48")) in facts
