@@ -400,9 +400,9 @@ def column_period(
     span = _SPAN_TO.search(text)
     if span:
         # "March 28, 2005 (Date of Inception) to September 30, 2008": the column's own start and end.
-        start, end = (_DATE.match(span.group(key)) for key in ("start", "end"))
-        if start and end:
-            return Period.duration(_parse_date(start), _parse_date(end))
+        first, last = (_DATE.match(span.group(key)) for key in ("start", "end"))
+        if first and last:
+            return Period.duration(_parse_date(first), _parse_date(last))
     quarter = _QUARTER.search(text)
     if quarter and fiscal is not None:
         return quarter_period(int(quarter.group("q")), _two_digit_year(quarter.group("yy")), fiscal)
