@@ -313,6 +313,10 @@ _LABEL_VARIANTS = (
     # "Asset management and admin. fees".
     (re.compile(r"\bexps?\b\.?", re.IGNORECASE), "expenses"),
     (re.compile(r"\badmin\b\.?", re.IGNORECASE), "administrative"),
+    # A limited liability company's or partnership's units are its shares: "Net income per unit",
+    # "Weighted average units outstanding".
+    (re.compile(r"\bper\s+(?:membership\s+|partnership\s+|limited\s+partnership\s+)?unit\b", re.I), "per share"),
+    (re.compile(r"\bunits\s+outstanding\b", re.IGNORECASE), "shares outstanding"),
     # "Earnings per common share", "per share of common stock": per share.
     (re.compile(r"\bper\s+common\s+share\b|\bper\s+share\s+of\s+common\s+stock\b", re.IGNORECASE), "per share"),
 )
