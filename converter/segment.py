@@ -50,7 +50,9 @@ PROSE_MAX_INDENT = 4
 PROSE_MIN_WORDS = 6
 
 _RULE_SEGMENTS = re.compile(r"[-=_]{3,}")
-_RULE = re.compile(r"^\s*(?:[-=_]{3,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{3,}|(?:- ){2,}-?))*\s*$")
+# A rule line: segments of dashes, equals or underscores; an HTML table's rendering may break it into
+# short pieces ("-- -------------- --- --"), still a rule when one piece is three long.
+_RULE = re.compile(r"^\s*(?=.*(?:[-=_]{3}|(?:- ){2}))(?:[-=_]{2,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{2,}|(?:- ){2,}-?))*\s*$")
 # Matched on the reversed label: anchored at its start, the match costs no more than the leader
 # (searching for "(?:\s?\.){3,}\s*$" retries at every dot of a long run: quadratic).
 _DOT_LEADER_REVERSED = re.compile(r"^\s*(?:\.\s?){3,}")

@@ -1349,3 +1349,18 @@ def test_items_under_a_basic_or_diluted_per_share_heading(taxonomy: Taxonomy, ma
     assert ("IncomeLossFromContinuingOperationsPerDilutedShare", year, Decimal("-4.29")) in facts
     assert ("IncomeLossFromContinuingOperationsPerBasicShare", year, Decimal("-4.51")) in facts
     assert ("IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare", year, Decimal("0.48")) in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("                       -- -------------- --- -- -------------- --- -- --------------", True),
+        ("- - - - - -", True),
+        ("              ------------   -----------", True),
+        ("                       --            --", False),  # two nil figures, not a rule
+    ],
+)
+def test_rules_broken_into_short_pieces_by_an_html_rendering(text: str, rule: bool) -> None:
+    from converter.segment import LineKind, classify
+
+    assert (classify(Line(1, text)) is LineKind.RULE) == rule
