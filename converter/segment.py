@@ -229,6 +229,9 @@ LineReading = tuple[LineKind, str, tuple[CellToken, ...]]
 _NO_CELLS: tuple[CellToken, ...] = ()
 
 
+_SENTENCE_GAP = re.compile(r"([.!?:;,)])\s{2,}(?=[A-Z(\"])")
+
+
 def read_line(line: Line) -> LineReading:
     """``classify`` with the row's label and cells, from one reading of the line (others: ``""``, no cells)."""
     text = line.text
@@ -246,7 +249,8 @@ def read_line(line: Line) -> LineReading:
         _indent(text) <= PROSE_MAX_INDENT
         and len(text) >= PROSE_MIN_LENGTH
         and len(words) >= PROSE_MIN_WORDS
-        and "  " not in text.strip()
+        # Two spaces after a sentence's end are a typist's, not a gap between columns.
+        and "  " not in _SENTENCE_GAP.sub(r"\1 ", text.strip())
     ):
         return LineKind.PROSE, "", _NO_CELLS
     return LineKind.TEXT, "", _NO_CELLS
