@@ -12,6 +12,7 @@ from paths import RELEASE_6K
 from converter import cli
 from converter.cli import main
 from converter.model import Result
+from converter.outdir import STATE
 
 GOOD = RELEASE_6K.read_bytes()
 
@@ -33,19 +34,23 @@ def test_outputs_stay_inside_outdir(tmp_path: Path) -> None:
     main(["convert", str(odd), str(dots), "-o", str(out), "--formats", "xbrl", "--fiscal-year-end", "03-31"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
     for written in out.rglob("*"):
-        assert written.resolve().parent == out.resolve()
+        if STATE not in written.parts:
+            assert written.resolve().parent == out.resolve()
 
 
-def test_symlinked_output_is_replaced_not_followed(tmp_path: Path) -> None:
-    """A symlink planted where an output goes is replaced by the output; its target is untouched."""
+def test_symlinked_output_is_left_alone_not_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A symlink planted where an output goes is not the tool's: left as it is, its target untouched,
+    the document failed in one line."""
     victim = tmp_path / "victim.txt"
     victim.write_text("keep me")
     out = tmp_path / "out"
     out.mkdir()
     (out / f"{RELEASE_6K.stem}.xbrl").symlink_to(victim)
-    assert main(["convert", str(RELEASE_6K), "-o", str(out), "--formats", "xbrl"]) == 0
+    assert main(["convert", str(RELEASE_6K), "-o", str(out), "--formats", "xbrl"]) == 1
+    err = _stderr_lines(capsys)
+    assert len(err) == 1 and "was not written by legacy-xbrl for this input: left alone" in err[0]
     assert victim.read_text() == "keep me"
-    assert not (out / f"{RELEASE_6K.stem}.xbrl").is_symlink()
+    assert (out / f"{RELEASE_6K.stem}.xbrl").is_symlink()
 
 
 def test_unwritable_outdir_exit_2_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -80,7 +85,7 @@ def test_serialiser_failing_midway_leaves_nothing(
     err = _stderr_lines(capsys)
     assert len(err) == 1, err
     assert str(RELEASE_6K) in err[0] and "disk on fire" in err[0] and "Traceback" not in err[0]
-    assert not [p for p in out.iterdir() if p.name.startswith(RELEASE_6K.stem) or p.name.startswith(".")]
+    assert not [p for p in out.iterdir() if p.name.startswith(RELEASE_6K.stem) or p.name.startswith(".convert-")]
 
 
 def test_disk_full_while_writing_leaves_nothing(
@@ -98,7 +103,7 @@ def test_disk_full_while_writing_leaves_nothing(
     err = _stderr_lines(capsys)
     assert len(err) == 1, err
     assert f"cannot write {out / RELEASE_6K.stem}.json: No space left on device" in err[0]
-    assert sorted(p.name for p in out.iterdir()) == ["batch-summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == [STATE, "batch-summary.json"]
 
 
 def test_write_failing_midway_leaves_no_partial_set(
@@ -121,7 +126,7 @@ def test_write_failing_midway_leaves_no_partial_set(
     assert main(["convert", str(RELEASE_6K), str(other), "-o", str(out), "--fiscal-year-end", "03-31"]) == 1
     err = _stderr_lines(capsys)
     assert len(err) == 1 and "No space left on device" in err[0]
-    assert not [p for p in out.iterdir() if p.name.startswith((RELEASE_6K.stem, "."))]
+    assert not [p for p in out.iterdir() if p.name.startswith((RELEASE_6K.stem, ".convert-"))]
     assert (out / "other.xbrl").exists() and (out / "other.report.json").exists()  # the batch went on
 
 
