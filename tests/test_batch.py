@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -99,3 +100,196 @@ def test_bad_batch_usage_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert main(["convert", str(tmp_path / "*.txt"), "-o", str(tmp_path / "out")]) == 2
     assert "no documents" in capsys.readouterr().err
     assert main(["convert", str(RELEASE_6K), "-o", str(tmp_path / "out"), "--jobs", "0"]) == 2
+
+
+# --- outputs never replace what the tool did not write --------------------------------------------------
+
+SUBMISSION_HEADER = (
+    "<SEC-DOCUMENT>0000000001-05-000001.txt : 20050125\n"
+    "<SEC-HEADER>0000000001-05-000001.hdr.sgml : 20050125\n"
+    "ACCESSION NUMBER:\t\t0000000001-05-000001\n"
+    "CONFORMED SUBMISSION TYPE:\t6-K\n"
+    "PUBLIC DOCUMENT COUNT:\t\t1\n"
+    "FILED AS OF DATE:\t\t20030812\n"
+    "</SEC-HEADER>\n"
+)
+
+
+def _submission(doc_type: str, header: bool = True) -> bytes:
+    """The 6-K release wrapped as one document of an EDGAR submission, with or without a header."""
+    body = RELEASE_6K.read_text(encoding="utf-8")
+    document = f"<DOCUMENT>\n<TYPE>{doc_type}\n<SEQUENCE>1\n<TEXT>\n{body}</TEXT>\n</DOCUMENT>\n"
+    return ((SUBMISSION_HEADER if header else "") + document + ("</SEC-DOCUMENT>\n" if header else "")).encode()
+
+
+def _outputs(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.name != "batch-summary.json")
+
+
+def test_convert_into_the_input_folder_never_replaces_an_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: ``convert self -o self --formats ...,ixbrl`` replaced apple.html with its own page."""
+    folder = tmp_path / "self"
+    folder.mkdir()
+    source = folder / "apple.html"
+    original = b"<html><body><pre>" + RELEASE_6K.read_bytes() + b"</pre></body></html>"
+    source.write_bytes(original)
+    args = [
+        "convert",
+        str(folder),
+        "-o",
+        str(folder),
+        "--formats",
+        "xbrl,json,jsonld,ixbrl",
+        "--fiscal-year-end",
+        "03-31",
+    ]
+    assert main(args) == 1
+    err = [line for line in capsys.readouterr().err.splitlines() if line]
+    assert len(err) == 1 and "would replace an input" in err[0]
+    assert source.read_bytes() == original
+    assert _outputs(folder) == ["apple.html"]  # nothing of it published: all or nothing
+    assert main(args) == 1 and source.read_bytes() == original  # a second run does not convert a page
+
+
+def test_an_input_named_like_the_summary_does_not_lose_its_outputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: the xBRL-JSON of ``batch-summary.txt`` was overwritten by the batch summary."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(RELEASE_6K, folder / "batch-summary.txt")
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "-o", str(out), "--fiscal-year-end", "03-31"]) == 1
+    assert "would replace an input or the batch summary" in capsys.readouterr().err
+    summary = json.loads((out / "batch-summary.json").read_text())
+    assert summary["documents"] == 1 and summary["failed"] == 1
+    assert _outputs(out) == []
+
+
+def test_a_submission_document_and_an_input_of_its_name_are_named_apart(tmp_path: Path) -> None:
+    """Regression: ``s.txt`` (a submission with an EX-99.02) and ``s.ex99-02.txt`` both wrote ``s.ex99-02.*``;
+    which set survived differed between runs with --jobs 2."""
+    folder = tmp_path / "coll"
+    folder.mkdir()
+    (folder / "s.txt").write_bytes(_submission("EX-99.02", header=False))
+    shutil.copy(RELEASE_6K, folder / "s.ex99-02.txt")
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        assert main(["convert", str(folder), "-o", str(out), "--fiscal-year-end", "03-31", "--jobs", jobs]) == 0
+        names = _outputs(out)
+        assert [n for n in names if n.endswith(".xbrl")] == ["s.ex99-02.xbrl", "s.ex99-02~1.xbrl"]
+    assert _files(tmp_path / "out1") == _files(tmp_path / "out2")
+
+
+def test_same_names_in_different_folders_are_named_apart(tmp_path: Path) -> None:
+    """Regression: the download layout ``dl/AAPL/10-Q/0002/full-submission.txt`` stopped the batch."""
+    for number in ("0001", "0002"):
+        folder = tmp_path / "dl" / "AAPL" / "10-Q" / number
+        folder.mkdir(parents=True)
+        (folder / "full-submission.txt").write_bytes(_submission("10-Q", header=False))
+    out = tmp_path / "out"
+    assert main(["convert", str(tmp_path / "dl" / "**" / "*.txt"), "-o", str(out), "--fiscal-year-end", "03-31"]) == 0
+    xbrl = [n for n in _outputs(out) if n.endswith(".xbrl")]
+    assert xbrl == ["0001_full-submission.10-q.xbrl", "0002_full-submission.10-q.xbrl"]
+
+
+def test_a_submission_is_named_by_its_accession_number(tmp_path: Path) -> None:
+    """Named by the header's accession number; two copies of one submission in a batch by their paths."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "filing.txt").write_bytes(_submission("6-K"))
+    (tmp_path / "b" / "filing.txt").write_bytes(_submission("6-K"))
+    alone = tmp_path / "alone"
+    assert main(["convert", str(tmp_path / "a" / "filing.txt"), "-o", str(alone), "--fiscal-year-end", "03-31"]) == 0
+    assert "0000000001-05-000001.6-k.xbrl" in _outputs(alone)
+    both = tmp_path / "both"
+    assert (
+        main(["convert", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(both), "--fiscal-year-end", "03-31"]) == 0
+    )
+    assert [n for n in _outputs(both) if n.endswith(".xbrl")] == ["a_filing.6-k.xbrl", "b_filing.6-k.xbrl"]
+
+
+def test_an_existing_file_the_tool_did_not_write_is_left_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = out / f"{RELEASE_6K.stem}.json"
+    mine.write_text("my own notes")
+    assert main(["convert", str(RELEASE_6K), "-o", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "was not written by legacy-xbrl for this input: left alone" in err[0]
+    assert mine.read_text() == "my own notes"
+    assert _outputs(out) == [mine.name]
+    # The tool's own earlier outputs of the same input are replaced, as a re-run should.
+    mine.unlink()
+    assert main(["convert", str(RELEASE_6K), "-o", str(out)]) == 0
+    assert main(["convert", str(RELEASE_6K), "-o", str(out)]) == 0
+
+
+def test_a_failed_publish_keeps_the_previous_good_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Regression: a rename failing midway deleted the previously published outputs."""
+    out = tmp_path / "out"
+    assert main(["convert", str(RELEASE_6K), "-o", str(out), "--fiscal-year-end", "03-31"]) == 0
+    before = _files(out)
+    real_replace = os.replace
+    published: list[str] = []
+
+    def failing(src: str, dst: str) -> None:
+        if Path(dst).parent == out and not Path(dst).name.startswith("."):
+            published.append(dst)
+            if len(published) == 3:
+                raise OSError(28, "No space left on device")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", failing)
+    # Other options: other outputs, and the third rename fails.
+    assert (
+        main(
+            [
+                "convert",
+                str(RELEASE_6K),
+                "-o",
+                str(out),
+                "--fiscal-year-end",
+                "12-31",
+                "--summary",
+                str(tmp_path / "s.json"),
+            ]
+        )
+        == 1
+    )
+    monkeypatch.undo()
+    assert _files(out) == before
+    assert not list(out.glob(".convert-*"))
+
+
+# --- resume ----------------------------------------------------------------------------------------------
+
+
+def test_resume_skips_what_is_published_for_the_same_bytes_and_options(
+    inbox: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    (inbox / "empty.txt").unlink()
+    assert main(["convert", str(inbox), "-o", str(out)]) == 0
+    first = capsys.readouterr().out
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    summary = (out / "batch-summary.json").read_bytes()
+    assert main(["convert", str(inbox), "-o", str(out), "--resume"]) == 0
+    assert capsys.readouterr().out == first  # the same lines, from the record
+    assert (out / "batch-summary.json").read_bytes() == summary
+    assert {n: t for n, t in stamps.items() if n != "batch-summary.json"} == {
+        p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file() and p.name != "batch-summary.json"
+    }
+    # Other options, or other input bytes: converted again.
+    assert main(["convert", str(inbox), "-o", str(out), "--resume", "--entity-name", "Other"]) == 0
+    changed = {p.name for p in out.iterdir() if p.is_file() and p.stat().st_mtime_ns != stamps.get(p.name)}
+    assert f"{RELEASE_6K.stem}.xbrl" in changed and f"{SLIDES.stem}.xbrl" in changed
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    (inbox / SLIDES.name).write_bytes((inbox / SLIDES.name).read_bytes() + b"\n")
+    assert main(["convert", str(inbox), "-o", str(out), "--resume", "--entity-name", "Other"]) == 0
+    changed = {p.name for p in out.iterdir() if p.is_file() and p.stat().st_mtime_ns != stamps.get(p.name)}
+    assert f"{SLIDES.stem}.xbrl" in changed and f"{RELEASE_6K.stem}.xbrl" not in changed
