@@ -25,7 +25,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import asdict, dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -223,7 +223,14 @@ class _Worker:
 
     def give(self, index: int, path: Path) -> None:
         self.holding = index
-        self.conn.send((index, path))
+        with suppress(OSError):  # it died after its last result: its sentinel reports this document
+            self.conn.send((index, path))
+
+    def retire(self) -> None:
+        """No more documents: it closes its task and exits on its own."""
+        with suppress(OSError):
+            self.conn.send(None)
+        self.conn.close()
 
     def stop(self) -> None:
         """Ask it to finish: close the pipe (an idle worker returns) and SIGTERM (a busy one unwinds)."""
@@ -274,6 +281,7 @@ def _pool(paths: Sequence[Path], task: Task, jobs: int) -> Iterator[tuple[int, O
     todo = deque(enumerate(paths))
     stop = _StopRequest()
     workers: list[_Worker] = []
+    retired: list[_Worker] = []
     with _catching_stop_signals(stop):
         try:
             for _ in range(min(jobs, len(paths))):
@@ -311,20 +319,20 @@ def _pool(paths: Sequence[Path], task: Task, jobs: int) -> Iterator[tuple[int, O
                     if todo and worker in workers:
                         worker.give(*todo.popleft())
                     elif worker in workers:
-                        worker.conn.send(None)
-                        worker.process.join()
-                        worker.conn.close()
+                        worker.retire()
                         workers.remove(worker)
+                        retired.append(worker)
         finally:
-            _stop_all(workers)
+            _stop_all(workers, retired)
 
 
-def _stop_all(workers: Sequence[_Worker]) -> None:
-    """Stop every worker still running: SIGTERM, then SIGKILL those still there after the grace period."""
+def _stop_all(workers: Sequence[_Worker], retired: Sequence[_Worker]) -> None:
+    """Stop every worker still running: SIGTERM, then SIGKILL those still there after the grace period
+    (retired ones, already finishing, get the grace period first)."""
     for worker in workers:
         worker.stop()
     deadline = time.monotonic() + GRACE_SECONDS
-    for worker in workers:
+    for worker in [*workers, *retired]:
         worker.process.join(max(0.0, deadline - time.monotonic()))
         if worker.process.is_alive():
             worker.process.kill()

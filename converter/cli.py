@@ -771,13 +771,16 @@ def _cmd_load(args: argparse.Namespace) -> int:
     try:
         done = load(args.outputs, args.db, load_taxonomy())
     except LoadError as err:
-        print(f"legacy-xbrl: load: {err}", file=sys.stderr)
+        print(f"legacy-xbrl: load: {_readable_name(str(err))}", file=sys.stderr)
         return 1
-    print(
-        f"{args.db}: loaded {len(done.loaded)} filings ({done.facts} facts); "
-        f"{len(done.already)} already there, unchanged"
-    )
-    return 0
+    for _, reason in done.refused:
+        print(f"legacy-xbrl: load: refused {_readable_name(reason)}", file=sys.stderr)
+    line = f"{args.db}: loaded {len(done.loaded)} filings ({done.facts} facts); "
+    line += f"{len(done.already)} already there, unchanged"
+    if done.refused:
+        line += f"; {len(done.refused)} refused"
+    print(line)
+    return 1 if done.refused else 0
 
 
 def _oim_files(paths: Sequence[Path]) -> list[Path]:

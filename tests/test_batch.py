@@ -5,6 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,6 +17,7 @@ from paths import RELEASE_6K, SAMPLES, SLIDES
 
 from converter.batch import BatchError, expand_inputs
 from converter.cli import main
+from converter.outdir import STATE
 
 
 @pytest.fixture
@@ -293,3 +299,170 @@ def test_resume_skips_what_is_published_for_the_same_bytes_and_options(
     assert main(["convert", str(inbox), "-o", str(out), "--resume", "--entity-name", "Other"]) == 0
     changed = {p.name for p in out.iterdir() if p.is_file() and p.stat().st_mtime_ns != stamps.get(p.name)}
     assert f"{SLIDES.stem}.xbrl" in changed and f"{RELEASE_6K.stem}.xbrl" not in changed
+
+
+# --- dead workers, stop signals, leftovers: real processes, real signals --------------------------------
+
+
+def _copies(tmp_path: Path, count: int) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(count):
+        shutil.copy(RELEASE_6K, folder / f"doc{number:02d}.txt")
+    return folder
+
+
+def _start(*args: str) -> subprocess.Popen[str]:
+    """The command line in a process group of its own, as a shell starts a job."""
+    command = [sys.executable, "-m", "converter", *args]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting: {what}"
+        time.sleep(0.05)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _workers(parent: int) -> list[int]:
+    """The worker processes of ``parent`` (not multiprocessing's resource tracker)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, IndexError, ValueError):
+            continue
+        if ppid == parent and b"spawn_main" in command and b"resource_tracker" not in command:
+            found.append(int(entry.name))
+    return found
+
+
+def _published(out: Path) -> int:
+    return len(list((out / STATE).glob("doc*.json")))
+
+
+pytestmark_linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+
+
+@pytestmark_linux
+def test_a_killed_worker_costs_only_its_document(tmp_path: Path) -> None:
+    """Regression: kill -9 of one worker of --jobs 2 failed 296 of 420 documents and left private folders."""
+    out = tmp_path / "out"
+    proc = _start("convert", str(_copies(tmp_path, 24)), "-o", str(out), "--jobs", "2", "--fiscal-year-end", "03-31")
+    _wait_for(lambda: _published(out) >= 1 and len(_workers(proc.pid)) == 2, "a first document and two workers")
+    os.kill(_workers(proc.pid)[0], signal.SIGKILL)
+    _, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 1, stderr
+    summary = json.loads((out / "batch-summary.json").read_text())
+    assert (summary["documents"], summary["converted"], summary["failed"]) == (24, 23, 1)
+    (dead,) = [o for o in summary["outcomes"] if o["status"] == "failed"]
+    assert "worker process died (killed by SIGKILL)" in dead["reason"]
+    assert stderr.strip().splitlines() == [f"legacy-xbrl: {dead['input']}: {dead['reason']}"]
+    assert not list(out.glob(".convert-*"))
+
+
+@pytestmark_linux
+def test_ctrl_c_stops_the_batch_and_resume_finishes_it_with_the_same_bytes(tmp_path: Path) -> None:
+    """Regression: Ctrl-C did not stop --jobs 2 (it converted everything, then exit 130 with no message and
+    no summary). Now: exit 130, one line, the summary of what was done, no private folder, no worker left;
+    --resume converts the rest, and the result is byte for byte an uninterrupted run's."""
+    inputs = _copies(tmp_path, 24)
+    options = ["--jobs", "2", "--fiscal-year-end", "03-31"]
+    reference = tmp_path / "reference"
+    assert main(["convert", str(inputs), "-o", str(reference), *options]) == 0
+    out = tmp_path / "out"
+    proc = _start("convert", str(inputs), "-o", str(out), *options)
+    _wait_for(lambda: _published(out) >= 1 and len(_workers(proc.pid)) == 2, "a first document and two workers")
+    workers = _workers(proc.pid)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground process group
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("legacy-xbrl: stopped by SIGINT: "), stderr
+    summary = json.loads((out / "batch-summary.json").read_text())
+    assert summary["interrupted"] == "SIGINT" and summary["documents"] + summary["not_done"] == 24
+    assert summary["documents"] < 24 and summary["converted"] == summary["documents"]
+    assert not list(out.glob(".convert-*"))
+    _wait_for(lambda: not any(_alive(pid) for pid in workers), "the workers to be gone", timeout=10)
+    for record in (out / STATE).glob("doc*.json"):  # nothing half-published
+        assert all((out / name).is_file() for name in json.loads(record.read_text())["outputs"])
+    assert main(["convert", str(inputs), "-o", str(out), "--resume", *options]) == 0
+    assert _files(out) == _files(reference)
+
+
+@pytestmark_linux
+def test_sigterm_to_the_parent_stops_the_batch_and_its_workers(tmp_path: Path) -> None:
+    """Regression: SIGTERM (as ``timeout`` and ``kill`` send) orphaned the workers, which went on publishing."""
+    out = tmp_path / "out"
+    proc = _start("convert", str(_copies(tmp_path, 10)), "-o", str(out), "--jobs", "2", "--fiscal-year-end", "03-31")
+    _wait_for(lambda: _published(out) >= 1 and len(_workers(proc.pid)) == 2, "a first document and two workers")
+    workers = _workers(proc.pid)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 143
+    assert "stopped by SIGTERM" in stderr and "Traceback" not in stderr
+    assert json.loads((out / "batch-summary.json").read_text())["interrupted"] == "SIGTERM"
+    _wait_for(lambda: not any(_alive(pid) for pid in workers), "the workers to be gone", timeout=10)
+    assert not list(out.glob(".convert-*"))
+
+
+@pytestmark_linux
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    """Regression: after SIGKILL of the parent the workers kept running and publishing outputs."""
+    out = tmp_path / "out"
+    proc = _start("convert", str(_copies(tmp_path, 10)), "-o", str(out), "--jobs", "2", "--fiscal-year-end", "03-31")
+    _wait_for(lambda: _published(out) >= 1 and len(_workers(proc.pid)) == 2, "a first document and two workers")
+    workers = _workers(proc.pid)
+    proc.kill()
+    proc.communicate(timeout=60)
+    _wait_for(lambda: not any(_alive(pid) for pid in workers), "the workers to die with their parent", timeout=10)
+    published = _published(out)
+    time.sleep(1)
+    assert _published(out) == published < 10
+    assert not list(out.glob(".convert-*"))  # each stopped worker removed its own private folder
+
+
+def _holder(out: Path) -> tuple[subprocess.Popen[str], Path]:
+    """Another process holding a private folder in ``out``, as a conversion in progress does."""
+    code = (
+        "import sys, time\nfrom pathlib import Path\nfrom converter.outdir import staging\n"
+        "with staging(Path(sys.argv[1])) as folder:\n"
+        "    (folder / 'half.xbrl').write_text('half')\n    print(folder.name, flush=True)\n    time.sleep(120)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(out)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    return proc, out / proc.stdout.readline().strip()
+
+
+def test_leftover_private_folders_of_killed_runs_are_removed(tmp_path: Path) -> None:
+    """Regression: SIGKILL mid-write left ``.convert-*`` folders that later runs never removed. A folder
+    still in use by a live process is left alone."""
+    out = tmp_path / "out"
+    out.mkdir()
+    old = out / ".convert-oldstyle"  # from a version that did not lock its folders
+    old.mkdir()
+    (old / "x.xbrl").write_text("half")
+    killed, killed_folder = _holder(out)
+    killed.kill()
+    killed.wait()
+    live, live_folder = _holder(out)
+    try:
+        assert killed_folder.is_dir() and live_folder.is_dir()
+        assert main(["convert", str(RELEASE_6K), "-o", str(out), "--formats", "xbrl"]) == 0
+        assert not old.exists() and not killed_folder.exists()
+        assert (live_folder / "half.xbrl").read_text() == "half"
+    finally:
+        live.kill()
+        live.wait()
