@@ -466,3 +466,19 @@ def test_leftover_private_folders_of_killed_runs_are_removed(tmp_path: Path) -> 
     finally:
         live.kill()
         live.wait()
+
+
+@pytestmark_linux
+def test_ctrl_c_stops_a_serial_batch_with_a_message_and_a_summary(tmp_path: Path) -> None:
+    """Regression: --jobs 1 stopped at Ctrl-C but said nothing and wrote no summary."""
+    out = tmp_path / "out"
+    proc = _start("convert", str(_copies(tmp_path, 24)), "-o", str(out), "--fiscal-year-end", "03-31")
+    _wait_for(lambda: _published(out) >= 1, "a first document")
+    os.killpg(proc.pid, signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("legacy-xbrl: stopped by SIGINT: "), stderr
+    summary = json.loads((out / "batch-summary.json").read_text())
+    assert summary["interrupted"] == "SIGINT" and 1 <= summary["documents"] < 24
+    assert not list(out.glob(".convert-*"))
