@@ -38,6 +38,7 @@ __all__ = [
     "Outcome",
     "Task",
     "expand_inputs",
+    "publishing",
     "run",
     "summary",
     "summary_line",
@@ -60,10 +61,11 @@ class BatchError(Exception):
 class Interrupted(BaseException):
     """SIGINT or SIGTERM stopped the batch; ``done`` holds the outcomes of the documents finished."""
 
-    def __init__(self, signum: int, done: Sequence[Outcome] = ()) -> None:
+    def __init__(self, signum: int, done: Sequence[Outcome] = (), late: Sequence[tuple[int, Outcome]] = ()) -> None:
         super().__init__(signal.Signals(signum).name)
         self.signum = signum
         self.done = tuple(done)
+        self.late = tuple(late)  # (index, outcome) sent by workers as they were being stopped
 
     @property
     def exit_code(self) -> int:
@@ -129,6 +131,33 @@ def expand_inputs(items: Iterable[str]) -> list[Path]:
     return list(found)
 
 
+class _Hold:
+    """Whether a stop signal must wait: from the moment a document's outputs start being published
+    until its outcome is recorded (by the serial loop) or sent (by a worker). One per process, as
+    signal handlers are; ``pending`` is the signal that arrived meanwhile."""
+
+    def __init__(self) -> None:
+        self.held = False
+        self.pending: int | None = None
+
+    def release(self) -> int | None:
+        """Stop holding; the signal that arrived meanwhile, if any."""
+        pending, self.held, self.pending = self.pending, False, None
+        return pending
+
+
+_HOLD = _Hold()
+
+
+@contextmanager
+def publishing() -> Iterator[None]:
+    """Around moving a document's outputs into place: a stop signal waits until its outcome is recorded,
+    so a document is either published and in the summary, or neither."""
+    _HOLD.held = True
+    with uninterruptible():
+        yield
+
+
 @contextmanager
 def uninterruptible() -> Iterator[None]:
     """SIGINT and SIGTERM held back (delivered on leaving) while files are being published.
@@ -172,6 +201,11 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _stop_worker(signum: int, frame: FrameType | None) -> None:
+    if _HOLD.held:
+        _HOLD.pending = _HOLD.pending or signum
+        return
+    # Once: a second SIGTERM (the parent-watch thread after PR_SET_PDEATHSIG) must not cut the unwinding.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     raise SystemExit(128 + signum)  # unwinds: the document's private folder is removed on the way out
 
 
@@ -192,7 +226,15 @@ def _worker_main(task: Task, conn: Connection, parent: int) -> None:
             if item is None:
                 return
             index, path = item
-            conn.send((index, work(path)))
+            outcome = work(path)
+            try:
+                conn.send((index, outcome))
+            except OSError:
+                return  # the parent is gone
+            stopped = _HOLD.release()
+            if stopped is not None:
+                signal.signal(signal.SIGTERM, signal.SIG_IGN)
+                raise SystemExit(128 + stopped)
 
 
 # --- the parent ----------------------------------------------------------------------------------
@@ -233,8 +275,7 @@ class _Worker:
         self.conn.close()
 
     def stop(self) -> None:
-        """Ask it to finish: close the pipe (an idle worker returns) and SIGTERM (a busy one unwinds)."""
-        self.conn.close()
+        """Ask it to finish: SIGTERM (a busy one unwinds, or finishes publishing and sends its outcome)."""
         if self.process.is_alive():
             self.process.terminate()
 
@@ -265,13 +306,24 @@ def _catching_stop_signals(handler: Callable[[int, FrameType | None], Any]) -> I
 
 
 def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    if _HOLD.held:
+        _HOLD.pending = _HOLD.pending or signum
+        return
     raise Interrupted(signum)
 
 
 def _serial(paths: Sequence[Path], task: Task) -> Iterator[tuple[int, Outcome]]:
     with _catching_stop_signals(_raise_interrupt), task.open() as work:
         for index, path in enumerate(paths):
-            yield index, work(path)
+            try:
+                outcome = work(path)
+            except BaseException:
+                _HOLD.release()
+                raise
+            yield index, outcome  # recorded by run() before this resumes
+            stopped = _HOLD.release()
+            if stopped is not None:
+                raise Interrupted(stopped)
 
 
 def _pool(paths: Sequence[Path], task: Task, jobs: int) -> Iterator[tuple[int, Outcome]]:
@@ -290,7 +342,9 @@ def _pool(paths: Sequence[Path], task: Task, jobs: int) -> Iterator[tuple[int, O
                 worker.give(*todo.popleft())
             while workers:
                 if stop.signum is not None:
-                    raise Interrupted(stop.signum)
+                    late = _stop_all(workers, retired)
+                    workers, retired = [], []
+                    raise Interrupted(stop.signum, late=late)
                 owner: dict[Any, _Worker] = {w.conn: w for w in workers}
                 owner.update({w.process.sentinel: w for w in workers})
                 for ready in wait(list(owner), timeout=0.2):
@@ -326,17 +380,30 @@ def _pool(paths: Sequence[Path], task: Task, jobs: int) -> Iterator[tuple[int, O
             _stop_all(workers, retired)
 
 
-def _stop_all(workers: Sequence[_Worker], retired: Sequence[_Worker]) -> None:
+def _stop_all(workers: Sequence[_Worker], retired: Sequence[_Worker]) -> list[tuple[int, Outcome]]:
     """Stop every worker still running: SIGTERM, then SIGKILL those still there after the grace period
-    (retired ones, already finishing, get the grace period first)."""
+    (retired ones, already finishing, get the grace period first). Returns the outcomes that workers
+    finishing a publication sent meanwhile."""
     for worker in workers:
         worker.stop()
+    late: list[tuple[int, Outcome]] = []
     deadline = time.monotonic() + GRACE_SECONDS
+    listening: dict[Any, _Worker] = {w.conn: w for w in workers if not w.conn.closed}
+    while listening and time.monotonic() < deadline:
+        for ready in wait(list(listening), timeout=max(0.0, deadline - time.monotonic())):
+            worker = listening[ready]
+            try:
+                late.append(worker.conn.recv())
+            except (EOFError, OSError):
+                del listening[ready]  # gone: nothing more will come
     for worker in [*workers, *retired]:
         worker.process.join(max(0.0, deadline - time.monotonic()))
         if worker.process.is_alive():
             worker.process.kill()
             worker.process.join()
+        if not worker.conn.closed:
+            worker.conn.close()
+    return late
 
 
 def run(
@@ -371,6 +438,7 @@ def run(
     except KeyboardInterrupt:
         raise Interrupted(signal.SIGINT, [done[i] for i in sorted(done)]) from None
     except Interrupted as err:
+        done.update(dict(err.late))
         raise Interrupted(err.signum, [done[i] for i in sorted(done)]) from None
     return tuple(done[i] for i in range(len(paths)))
 

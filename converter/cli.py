@@ -25,7 +25,16 @@ from typing import Any, BinaryIO
 
 from converter import __version__
 from converter import outdir as out_folder
-from converter.batch import BatchError, Interrupted, Outcome, expand_inputs, summary, summary_line, uninterruptible
+from converter.batch import (
+    BatchError,
+    Interrupted,
+    Outcome,
+    expand_inputs,
+    publishing,
+    summary,
+    summary_line,
+    uninterruptible,
+)
 from converter.batch import run as run_batch
 from converter.edgar import SubmissionError, holds_financial_data, is_submission, parse_submission
 from converter.mapping import load_mapping_table
@@ -477,7 +486,7 @@ def _convert_one(path: Path, job: _Job) -> Outcome:
                 files.extend(staged)
             outcome = _summarise(shown, done, job.formats, [target.name for _, target in files])
             record = {k: v for k, v in asdict(outcome).items() if k != "input"}
-            with uninterruptible():  # a stop signal waits until the set is in place
+            with publishing():  # a stop signal waits until the set is in place and its outcome recorded
                 out_folder.publish(
                     args.output,
                     name,
@@ -491,8 +500,9 @@ def _convert_one(path: Path, job: _Job) -> Outcome:
                 )
     except out_folder.PublishError as err:
         raise DocumentError(_readable_name(str(err))) from None
-    except OSError as err:
-        raise DocumentError(f"cannot write in {_readable_name(str(args.output))}: {err.strerror or err}") from None
+    except OSError as err:  # the private folder, the publishing lock, the record
+        where = _readable_name(str(err.filename or args.output))
+        raise DocumentError(f"cannot write in {where}: {err.strerror or err}") from None
     return outcome
 
 

@@ -192,9 +192,9 @@ def test_batch_order_does_not_change_outputs(tmp_path: Path) -> None:
     options = ["--fiscal-year-end", "03-31"]
     assert main(["convert", str(RELEASE_6K), str(other), str(SLIDES), "-o", str(first), *options]) == 0
     assert main(["convert", str(SLIDES), str(other), str(RELEASE_6K), "-o", str(second), *options]) == 0
-    names = sorted(p.name for p in first.iterdir() if p.name != "batch-summary.json")
+    names = sorted(p.name for p in first.iterdir() if p.is_file() and p.name != "batch-summary.json")
     assert len(names) == 12
-    assert names == sorted(p.name for p in second.iterdir() if p.name != "batch-summary.json")
+    assert names == sorted(p.name for p in second.iterdir() if p.is_file() and p.name != "batch-summary.json")
     for name in names:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
