@@ -482,3 +482,21 @@ def test_ctrl_c_stops_a_serial_batch_with_a_message_and_a_summary(tmp_path: Path
     summary = json.loads((out / "batch-summary.json").read_text())
     assert summary["interrupted"] == "SIGINT" and 1 <= summary["documents"] < 24
     assert not list(out.glob(".convert-*"))
+
+
+def test_a_new_set_replaces_the_earlier_set_whole(tmp_path: Path) -> None:
+    """Regression: a stale file of an earlier set (an ``.xsd``, an ``.xbrl``) stayed beside a set that no
+    longer has it, where a reader would take it for part of the new one."""
+    rows = f"{'Total revenues':<35}{'1,204':>5}{'1,300':>12}\n{'Other income':<35}{'5':>5}{'6':>12}\n"
+    source = tmp_path / "filing.txt"
+    source.write_text(
+        "Table 1. Revenues (JPY in millions)\n\n"
+        "                                  1Q03        2Q03\n"
+        "                              ----------  ----------\n" + rows,
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["convert", str(source), "-o", str(out), "--fiscal-year-end", "03-31"]) == 0
+    assert "filing.xsd" in _outputs(out) and "filing.jsonld" in _outputs(out)
+    assert main(["convert", str(source), "-o", str(out), "--fiscal-year-end", "03-31", "--formats", "json"]) == 0
+    assert _outputs(out) == ["filing.json", "filing.report.json", "filing.xsd"]  # no stale .xbrl, .jsonld
