@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NoReturn
 
 from converter import __version__
 from converter import outdir as out_folder
@@ -39,7 +40,7 @@ from converter.batch import run as run_batch
 from converter.edgar import SubmissionError, holds_financial_data, is_submission, parse_submission
 from converter.mapping import load_mapping_table
 from converter.model import Result
-from converter.package import write_package
+from converter.package import local_folder, localised, write_local_taxonomy, write_package
 from converter.pipeline import Options, convert_document, read_input
 from converter.read import Document, ReadError, decode
 from converter.report import build_report, report_bytes, write_report
@@ -83,53 +84,157 @@ class DocumentError(Exception):
     """One document could not be converted: exit code 1, the batch goes on."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="legacy-xbrl", description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--version", action="version", version=f"legacy-xbrl {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
-    sub = parser.add_subparsers(dest="command", required=True)
+DESCRIPTION = """\
+Turn legacy financial filings (EDGAR 1993-2008: plain text, SGML submissions, HTML exhibits)
+into XBRL 2.1 instances, xBRL-JSON, JSON-LD and Inline XBRL, every fact citing the lines it was
+read from; validate them with Arelle; load them into SQLite or PostgreSQL."""
+EPILOG = """examples:
+  legacy-xbrl convert filing.txt -o out             out/filing.xbrl, .json, .jsonld, .report.json
+  legacy-xbrl convert corpus/ -o out --validate -j 2
+  legacy-xbrl validate out                          Arelle on every instance in out/
+  legacy-xbrl load out --db sqlite:///facts.db
 
-    conv = sub.add_parser("convert", help="convert text filings into XBRL, xBRL-JSON and JSON-LD")
-    conv.add_argument("inputs", nargs="+", type=Path, metavar="INPUT", help="files, folders (their *.txt), globs")
-    conv.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR")
-    conv.add_argument("--fiscal-year-end", metavar="MM-DD", help="fiscal year end, when the document does not say")
-    conv.add_argument("--cik", help="SEC Central Index Key of the filer")
-    conv.add_argument("--entity-name", help="the filer's name")
-    conv.add_argument("--formats", default=",".join(DEFAULT_FORMATS), help="comma-separated: xbrl,json,jsonld,ixbrl")
-    conv.add_argument("--validate", action="store_true", help="validate each instance with Arelle")
-    conv.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
-    conv.add_argument("--progress", action="store_true", help="progress bar on stderr even when not a terminal")
-    conv.add_argument("--summary", type=Path, metavar="FILE", help="batch summary (default OUTDIR/batch-summary.json)")
+'legacy-xbrl COMMAND --help' describes a command. Exit codes: 0 done, 1 a document failed or is invalid,
+2 bad usage."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line: ``legacy-xbrl convert: error: ... (see --help)``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see {self.prog} --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="legacy-xbrl", description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"legacy-xbrl {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors (default: off)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    conv = sub.add_parser(
+        "convert",
+        help="convert filings into XBRL, xBRL-JSON, JSON-LD (and Inline XBRL)",
+        description="Convert filings into OUTDIR: <stem>.xbrl, .json, .jsonld, .report.json (and .html), with the "
+        "taxonomy they point to in OUTDIR/legacy-xbrl-taxonomy-2025/. What a document does not say may come from "
+        "a sidecar <stem>.meta.json beside it; flags win.",
+    )
     conv.add_argument(
-        "--resume", action="store_true", help="skip inputs whose outputs are published for the same bytes and options"
+        "inputs", nargs="+", type=Path, metavar="INPUT", help="files, folders (their *.txt, *.htm, *.html), globs"
+    )
+    conv.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR", help="output folder (required)")
+    conv.add_argument(
+        "--fiscal-year-end",
+        metavar="MM-DD",
+        help="fiscal year end, when the document does not say (default: read from the document)",
+    )
+    conv.add_argument("--cik", help="SEC Central Index Key of the filer (default: the submission header's, if any)")
+    conv.add_argument("--entity-name", help="the filer's name (default: as the document names it)")
+    conv.add_argument(
+        "--formats",
+        default=",".join(DEFAULT_FORMATS),
+        help=f"comma-separated, of {','.join((*FORMATS, *SOURCE_FORMATS))} (default: %(default)s)",
+    )
+    conv.add_argument("--validate", action="store_true", help="validate each instance with Arelle (default: off)")
+    conv.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default: %(default)s)")
+    conv.add_argument(
+        "--progress", action="store_true", help="progress bar on stderr even when not a terminal (default: off)"
+    )
+    conv.add_argument(
+        "--summary", type=Path, metavar="FILE", help="batch summary as JSON (default: OUTDIR/batch-summary.json)"
+    )
+    conv.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip inputs whose outputs are already published for the same bytes, options, code and taxonomy "
+        "(default: off)",
     )
     conv.add_argument(
         "--max-bytes",
         type=int,
         default=DEFAULT_MAX_BYTES,
         metavar="N",
-        help=f"refuse inputs bigger than N bytes (default {DEFAULT_MAX_BYTES:,})",
+        help="refuse inputs bigger than N bytes (default: %(default)s)",
     )
     conv.add_argument("--taxonomy-dir", type=Path, help=argparse.SUPPRESS)
-    conv.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    conv.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    tax = sub.add_parser("taxonomy", help="write the taxonomy as an XBRL Taxonomy Package (zip)")
-    tax.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.zip")
-    tax.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    tax = sub.add_parser(
+        "taxonomy",
+        help="write the taxonomy as an XBRL Taxonomy Package (zip)",
+        description="Write the taxonomy as an XBRL Taxonomy Package, for Arelle's --packages.",
+    )
+    tax.add_argument("-o", "--output", type=Path, required=True, metavar="FILE.zip", help="the zip to write (required)")
+    tax.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    val = sub.add_parser("validate", help="validate instances with Arelle (offline, Calculations 1.1, UTR)")
-    val.add_argument("files", nargs="+", type=Path, metavar="FILE")
-    val.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    val = sub.add_parser(
+        "validate",
+        help="validate instances with Arelle (offline, Calculations 1.1, UTR)",
+        description="Validate instances with Arelle in-process and offline: XBRL 2.1, Calculations 1.1 (c11r), "
+        "the Unit Type Registry. One line per problem, then one per file with its counts.",
+    )
+    val.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="instances (.xbrl, Inline XBRL .html, xBRL-JSON .json), or output folders (their instances)",
+    )
+    val.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    cross = sub.add_parser("crosscheck", help="list facts that disagree between converted documents")
+    cross = sub.add_parser(
+        "crosscheck",
+        help="list facts that disagree between converted documents",
+        description="List facts that two converted documents report differently beyond their precision.",
+    )
     cross.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders or xBRL-JSON files")
-    cross.add_argument("-o", "--output", type=Path, help="also write the disagreements as JSON")
-    cross.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    cross.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="also write the disagreements as JSON (default: none)"
+    )
+    cross.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
-    load = sub.add_parser("load", help="load converted outputs into SQLite or PostgreSQL (see docs/schema.md)")
+    load = sub.add_parser(
+        "load",
+        help="load converted outputs into SQLite or PostgreSQL (see docs/schema.md)",
+        description="Load converted outputs into SQLite or PostgreSQL (tables and the facts view: docs/schema.md).",
+    )
     load.add_argument("outputs", nargs="+", type=Path, metavar="OUT", help="output folders or <stem>.json files")
-    load.add_argument("--db", default="sqlite:///facts.db", metavar="URL", help="sqlite:///FILE or postgresql://...")
-    load.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+    load.add_argument(
+        "--db",
+        default="sqlite:///facts.db",
+        metavar="URL",
+        help="sqlite:///FILE or postgresql://... (default: %(default)s)",
+    )
+    load.add_argument(
+        "--schema",
+        choices=("legacy-xbrl", "semantic", "xbrl-us-public"),
+        default="legacy-xbrl",
+        help="legacy-xbrl: the project's own tables, with provenance and US-GAAP alignment; semantic: Arelle's "
+        "semantic schema through its xbrlDB plugin (PostgreSQL needs pg8000); xbrl-us-public: not available "
+        "(docs/schema.md) (default: %(default)s)",
+    )
+    load.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+
+    export = sub.add_parser(
+        "export",
+        help="write converted outputs as tables: SEC data sets layout, CSV, Parquet",
+        description="Write converted outputs as tables: the SEC's Financial Statement Data Sets layout (sub, num, "
+        "tag, pre, and prov for provenance, as .txt and .parquet), or one flat table of facts as CSV or Parquet.",
+    )
+    export.add_argument("outputs", nargs="+", type=Path, metavar="OUTDIR", help="output folders or <stem>.json files")
+    export.add_argument(
+        "--to",
+        nargs=2,
+        required=True,
+        metavar=("FORMAT", "TARGET"),
+        help="fsds DIR (sub/num/tag/pre/prov as .txt and .parquet), csv FILE or parquet FILE (one row per fact); "
+        "required",
+    )
+    export.add_argument(
+        "--overwrite", action="store_true", help="replace tables already at the target (default: refuse)"
+    )
+    export.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -347,6 +452,42 @@ def _output_names(paths: Sequence[Path]) -> dict[Path, str]:
     return names
 
 
+@contextmanager
+def _staging(folder: Path) -> Iterator[Path]:
+    """A private folder in ``folder`` for ``export`` (same file system, so a rename publishes), always removed."""
+    try:
+        staging = Path(tempfile.mkdtemp(dir=folder, prefix=".export-"))
+    except OSError as err:
+        raise DocumentError(f"cannot write in {folder}: {err.strerror or err}") from None
+    try:
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _publish(files: Sequence[tuple[Path, Path]]) -> None:
+    """Move every staged file into place; if one fails, put back the files it replaced: never half a set,
+    and the previous set kept."""
+    kept: list[tuple[Path, Path]] = []
+    moved: list[Path] = []
+    try:
+        for staged, target in files:
+            if os.path.lexists(target):
+                keep = staged.with_name(staged.name + ".previous")
+                os.link(target, keep, follow_symlinks=False)
+                kept.append((keep, target))
+            os.replace(staged, target)
+            moved.append(target)
+    except OSError as err:
+        restored = {target for _, target in kept}
+        for keep, target in kept:
+            os.replace(keep, target)
+        for target in moved:
+            if target not in restored:
+                target.unlink(missing_ok=True)
+        raise DocumentError(f"cannot write {err.filename or target}: {err.strerror or err}") from None
+
+
 def _stage(staging: Path, target: Path, write: Callable[[BinaryIO], None]) -> tuple[Path, Path]:
     """Stream one output into ``staging`` under its final name; the (staged, target) pair to publish."""
     staged = staging / target.name
@@ -377,6 +518,9 @@ class _Part:
     data: bytes | str
     options: Options
     first_line: int = 1
+    # The EDGAR header of the submission the document came from (accession number, form, dates), for
+    # the report: what `export` keys a filing by.
+    submission: Mapping[str, str] | None = None
 
 
 def _parts(name: str, path: Path, data: bytes, options: Options) -> tuple[list[_Part], list[str]]:
@@ -399,6 +543,13 @@ def _parts(name: str, path: Path, data: bytes, options: Options) -> tuple[list[_
     except SubmissionError as err:
         raise DocumentError(f"EDGAR submission: {err}") from None
     filer = submission.primary_filer
+    header_fields = {
+        "accession": submission.accession,
+        "form_type": submission.form_type,
+        "period_of_report": submission.period_of_report and submission.period_of_report.isoformat(),
+        "filed": submission.filed and submission.filed.isoformat(),
+    }
+    recorded = {key: value for key, value in header_fields.items() if value}
     header = {}
     if filer is not None:
         header = {"cik": filer.cik, "entity_name": filer.name, "fiscal_year_end": filer.fiscal_year_end}
@@ -411,7 +562,16 @@ def _parts(name: str, path: Path, data: bytes, options: Options) -> tuple[list[_
             notes.append(f"{document.type}: not converted ({why})")
             continue
         slug = submission.slug(document)
-        parts.append(_Part(f"{name}.{slug}", f"{label} [{document.type}]", document.text, merged, document.first_line))
+        parts.append(
+            _Part(
+                f"{name}.{slug}",
+                f"{label} [{document.type}]",
+                document.text,
+                merged,
+                document.first_line,
+                recorded or None,
+            )
+        )
     if not parts:
         raise DocumentError("EDGAR submission: no document in it holds financial data (" + "; ".join(notes) + ")")
     return parts, notes
@@ -477,6 +637,9 @@ def _convert_one(path: Path, job: _Job) -> Outcome:
     try:
         staging = out_folder.staging(args.output)
         with staging as folder:
+            if job.validator is not None:
+                # An instance validated in the private folder finds the taxonomy copy as it will once published.
+                (folder / local_folder(job.taxonomy)).symlink_to(Path("..", local_folder(job.taxonomy)))
             for part in parts:
                 # One part at a time: its Result is gone before the next part is converted.
                 converted, staged = _convert_part(
@@ -533,6 +696,7 @@ def _convert_part(
         )
     except ReadError as err:
         raise DocumentError(f"{part.label}: {err}" if part.label != path.name else str(err)) from None
+    result = localised(result, taxonomy)  # the outputs point at the taxonomy copy beside them
     written: dict[str, tuple[Path, Path]] = {}
     for fmt in formats:
         suffix, write = _writer(fmt, result, document)
@@ -546,6 +710,8 @@ def _convert_part(
         # The instance is validated where it was written, its schema beside it, before anything is published.
         validation = _validation_summary(validator.validate(written["xbrl"][0]))
     report = build_report(result, validation, [_readable_name(target.name) for _, target in written.values()])
+    if part.submission is not None:
+        report["submission"] = dict(part.submission)
     if notes:
         report["submission_documents_skipped"] = notes
     staged = [
@@ -589,6 +755,14 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         reserved=_reserved(paths, summary_path),
     )
     progress = args.progress or sys.stderr.isatty()
+    pointing = [fmt for fmt in ("xbrl", "ixbrl", "json") if fmt in formats]  # outputs with a schemaRef
+    if pointing:
+        taxonomy_folder = _write_local_taxonomy(outdir, taxonomy)
+        example = outdir / f"<name>{(FORMATS | SOURCE_FORMATS)[pointing[0]][0]}"
+        print(
+            f"{taxonomy_folder}/: the taxonomy the outputs point to; "
+            f"open one offline with: arelleCmdLine -f {example} --internetConnectivity=offline"
+        )
     try:
         with tempfile.TemporaryDirectory(prefix="legacy-xbrl-") as folder:
             if args.validate:
@@ -649,6 +823,16 @@ def _reserved(paths: Sequence[Path], summary_path: Path) -> frozenset[Path]:
     return frozenset(found)
 
 
+def _write_local_taxonomy(outdir: Path, taxonomy: Taxonomy) -> Path:
+    """Write the taxonomy's schemas and linkbases to ``OUTDIR/legacy-xbrl-taxonomy-2025/``, where every
+    output's schemaRef points."""
+    try:
+        return write_local_taxonomy(taxonomy, outdir)
+    except OSError as err:
+        where = err.filename or outdir / local_folder(taxonomy)
+        raise UsageError(f"{where}: cannot write the taxonomy copy: {err.strerror or err}") from None
+
+
 def _print_outcome(outcome: Outcome) -> None:
     if outcome.status == "failed":
         print(f"legacy-xbrl: {outcome.input}: {outcome.reason}", file=sys.stderr)
@@ -693,7 +877,7 @@ def _outcome(path: Path, job: _Job) -> Outcome:
     try:
         return _convert_one(path, job)
     except DocumentError as err:
-        return Outcome(input=shown, status="failed", reason=str(err))
+        return Outcome(input=shown, status="failed", reason=_one_line(err))
     except Exception as err:
         reason = f"internal error: {type(err).__name__}: {' '.join(str(err).split())}"  # one line
         if job.args.debug:
@@ -756,18 +940,42 @@ def _cmd_taxonomy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _instances(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a folder's instances: its ``*.xbrl``, and the Inline XBRL ``<stem>.html`` of an
+    output set (one with a ``<stem>.report.json``) that has no ``<stem>.xbrl``."""
+    found: list[Path] = []
+    missing: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            instances = sorted(path.glob("*.xbrl"))
+            stems = {p.stem for p in instances}
+            pages = [p for p in path.glob("*.html") if p.stem not in stems and p.with_suffix(".report.json").is_file()]
+            if not instances and not pages:
+                raise UsageError(f"{path}: no instances in the folder (*.xbrl, or Inline XBRL <stem>.html)")
+            found.extend(sorted([*instances, *pages]))
+        elif path.is_file():
+            found.append(path)
+        else:
+            missing.append(str(path))
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
+    return list(dict.fromkeys(found))
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
 def _cmd_validate(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy()
-    missing = [str(p) for p in args.files if not p.is_file()]
-    if missing:
-        raise UsageError(f"no such file: {', '.join(missing)}")
+    files = _instances(args.files)
     bad = 0
     with _validator(taxonomy, True) as validator:
-        for path in args.files:
+        for path in files:
             outcome = validator.validate(path)
             for message in outcome.problems:
                 where = f":{message.line}" if message.line else ""
-                print(f"{path}{where}: {message.level} [{message.code}] {message.message}")
+                print(f"{path}{where}: {message.level} [{message.code}] {_one_line(message.message)}")
             counts = f"{outcome.errors} errors, {outcome.inconsistencies} inconsistencies, {outcome.warnings} warnings"
             print(f"{path}: {counts}")
             if not outcome.ok:
@@ -778,10 +986,20 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _cmd_load(args: argparse.Namespace) -> int:
     from converter.load import LoadError, load  # the database drivers load only when asked
 
+    if args.schema == "xbrl-us-public":
+        from converter.load_semantic import XBRL_US_PUBLIC_REASON
+
+        print(f"legacy-xbrl: load: {XBRL_US_PUBLIC_REASON}", file=sys.stderr)
+        return 1
     try:
-        done = load(args.outputs, args.db, load_taxonomy())
+        if args.schema == "semantic":
+            from converter.load_semantic import load_semantic
+
+            done = load_semantic(args.outputs, args.db)
+        else:
+            done = load(args.outputs, args.db, load_taxonomy())
     except LoadError as err:
-        print(f"legacy-xbrl: load: {_readable_name(str(err))}", file=sys.stderr)
+        print(f"legacy-xbrl: load: {_readable_name(_one_line(err))}", file=sys.stderr)
         return 1
     for _, reason in done.refused:
         print(f"legacy-xbrl: load: refused {_readable_name(reason)}", file=sys.stderr)
@@ -791,6 +1009,56 @@ def _cmd_load(args: argparse.Namespace) -> int:
         line += f"; {len(done.refused)} refused"
     print(line)
     return 1 if done.refused else 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    """``export OUTDIR... --to fsds DIR | csv FILE | parquet FILE``: build the tables, then write every
+    file through a private folder beside the target and publish them together, or none."""
+    from converter import export, export_files
+
+    kind, target_text = args.to
+    target = Path(target_text)
+    if kind not in ("fsds", "csv", "parquet"):
+        raise UsageError(f"--to {kind}: choose fsds DIR, csv FILE or parquet FILE")
+    try:
+        documents = export_files.read_exports(args.outputs)
+        taxonomy = load_taxonomy()
+        files: dict[Path, Callable[[], bytes]] = {}
+        if kind == "fsds":
+            tables = export.fsds_tables(documents, taxonomy)
+            for table in tables.all():
+                files[target / f"{table.name}.txt"] = lambda t=table: export_files.tsv_bytes(t)  # type: ignore[misc]
+                files[target / f"{table.name}.parquet"] = lambda t=table: export_files.parquet_bytes(t)  # type: ignore[misc]
+            counts = ", ".join(f"{t.name} {len(t.rows)}" for t in tables.all())
+        else:
+            flat = export.flat_table(documents, taxonomy)
+            files[target] = (
+                (lambda: export_files.csv_bytes(flat)) if kind == "csv" else (lambda: export_files.parquet_bytes(flat))
+            )
+            counts = f"{len(flat.rows)} facts"
+        there = [path for path in files if path.exists()]
+        if there and not args.overwrite:
+            raise UsageError(f"{there[0]}: already exists; export never replaces a file unless --overwrite is given")
+        contents = {path: make() for path, make in files.items()}  # all built before anything is written
+        folder = target if kind == "fsds" else target.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise UsageError(f"{folder}: cannot create folder: {err.strerror or err}") from None
+        with _staging(folder) as staging:
+            staged = [
+                _stage(staging, path, lambda out, data=data: out.write(data))  # type: ignore[misc]
+                for path, data in contents.items()
+            ]
+            _publish(staged)
+    except export.ExportError as err:
+        print(f"legacy-xbrl: export: {err}", file=sys.stderr)
+        return 1
+    except DocumentError as err:
+        print(f"legacy-xbrl: export: {err}", file=sys.stderr)
+        return 1
+    print(f"{target}: {len(documents)} documents; {counts}")
+    return 0
 
 
 def _oim_files(paths: Sequence[Path]) -> list[Path]:
@@ -845,6 +1113,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": _cmd_validate,
     "crosscheck": _cmd_crosscheck,
     "load": _cmd_load,
+    "export": _cmd_export,
 }
 
 
@@ -858,18 +1127,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except UsageError as err:
-        print(f"legacy-xbrl: {err}", file=sys.stderr)
+        print(f"legacy-xbrl: {_one_line(err)}", file=sys.stderr)
         return 2
     except TaxonomyError as err:
-        print(f"legacy-xbrl: taxonomy: {err}", file=sys.stderr)
+        print(f"legacy-xbrl: taxonomy: {_one_line(err)}", file=sys.stderr)
         return 2
     except (KeyboardInterrupt, Interrupted):
         print("legacy-xbrl: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``), as SIGPIPE would end any other tool: quietly. Standard output
+        # goes to /dev/null so that Python's own flush at exit does not report the pipe a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 141
     except Exception as err:
         if args.debug:
             raise
         print(
-            f"legacy-xbrl: internal error: {type(err).__name__}: {err} (run with --debug for details)", file=sys.stderr
+            f"legacy-xbrl: internal error: {type(err).__name__}: {_one_line(err)} (run with --debug for details)",
+            file=sys.stderr,
         )
         return 1

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
-from converter.periods import FiscalCalendar, column_period
+from converter.periods import FiscalCalendar, caption_period, column_period
 from converter.scales import scale_of
 from converter.tables import Row, Table
 from converter.values import ParsedNumber, parse_number
@@ -99,6 +100,45 @@ _OTHER_BASES = (
 def _other_basis(caption: str) -> str | None:
     """The skip reason of a table whose caption names a basis other than the reported one, or None."""
     return next((reason for pattern, reason in _OTHER_BASES if pattern.search(caption)), None)
+
+
+# Column headings that name the basis of their figures. A pro forma statement prints the registrant's
+# historical amounts beside the acquired businesses', the adjustments and the combined result::
+#
+#                       JOHNSON &      SUBTOTAL        PRO FORMA      PRO FORMA
+#                        JOHNSON       ACQUIRED       ADJUSTMENTS     COMBINED
+#                       (Note A)      BUSINESSES
+#
+# and an earnings release prints "As Reported" beside "Pro Forma" or "Adjusted" for one period.
+_COLUMN_OTHER_BASES = (
+    (re.compile(r"\bpro\s?-?\s?forma\b|\badjustments?\b|\beliminations?\b", re.IGNORECASE), "pro-forma"),
+    (
+        re.compile(r"\bnon-?\s?gaap\b|\bas\s+adjusted\b|\badjusted\b|\boperating\s+basis\b", re.IGNORECASE),
+        "non-gaap-basis",
+    ),
+)
+_COLUMN_REPORTED = re.compile(r"\bhistorical\b|\b(?:as\s+)?reported\b|\bgaap\b", re.IGNORECASE)
+# What a heading may print besides the registrant's name and still be its own column: note references
+# ("(Note A)"), rules and the words of a reported basis.
+_HEADING_NOISE = re.compile(r"\((?:note\s+)?\w{1,2}\)|\bnotes?\s+\w{1,2}\b|[-=_]{2,}", re.IGNORECASE)
+_REPORTED_WORDS = frozenset({"historical", "as", "reported", "gaap", "consolidated"})
+
+
+def column_basis(headings: str, filer: str | None) -> str | None:
+    """What basis a column's headings name: ``"reported"`` for the registrant's own historical amounts
+    ("Historical", "As Reported", "GAAP", or its name alone: "JOHNSON & JOHNSON (Note A)" filed by
+    Johnson & Johnson), a skip reason (``"pro-forma"``, ``"non-gaap-basis"``) for adjustments and
+    combined or adjusted amounts, None when the headings name no basis (another company's name, a
+    period alone)."""
+    if _COLUMN_REPORTED.search(headings) and not re.search(r"\bnon-?\s?gaap\b", headings, re.IGNORECASE):
+        return "reported"
+    for pattern, reason in _COLUMN_OTHER_BASES:
+        if pattern.search(headings):
+            return reason
+    words = _name_words(_HEADING_NOISE.sub(" ", headings)) - _REPORTED_WORDS
+    if filer and words and words <= _name_words(filer):
+        return "reported"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,13 +257,35 @@ def _is_sector(section: str) -> bool:
     return _SECTOR.search(section.strip().rstrip(":-").strip()) is not None
 
 
-def _is_group_heading(section: str, known: frozenset[str]) -> bool:
+# Headings over rows repeated for another computation, not another part of the business: "FULLY DILUTED
+# EARNINGS PER SHARE" above the rows that "PRIMARY EARNINGS PER SHARE" repeats.
+_COMPUTATION = re.compile(r"\bper\s+(?:common\s+)?share\b|\b(?:primary|fully\s+diluted|basic|diluted)\b", re.I)
+
+
+# A short heading that may name a part, "Automotive" or "Financial Services" over rows another such heading
+# repeats: a breakdown only when the two share rows (``MIN_SHARED_LABELS``).
+_SHORT_NAME = re.compile(r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,2}")
+# Row labels every list may hold: they show no breakdown.
+_RESULT_LINE = re.compile(r"\b(?:income|earnings|profit|loss)\b")
+_GENERIC_LABELS = frozenset({"total", "other", "net", "subtotal", "all other", "eliminations", "other net"})
+
+
+def _label_key(label: str) -> str:
+    """How rows compare across groups: "Income/(Loss) before ... principles (1)" and "Income before ...
+    principles" are one row."""
+    return group_key(re.sub(r"\([^)]*\)", " ", label))
+
+
+def _is_group_heading(section: str, known: frozenset[str], plain: bool = True) -> bool:
     name = _heading_name(section)
+    if _COMPUTATION.search(name):
+        return False
     letters = [c for c in name if c.isalpha()]
     caps = len(letters) > 2 and all(c.isupper() for c in letters)
     grouped = bool(
         _GROUP_DASH.search(section.strip())
         or caps
+        or (plain and _SHORT_NAME.fullmatch(name))
         or group_key(name) in known
         or _is_sector(section)
         or _WHOLE.match(name)
@@ -271,13 +333,25 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
     labels: dict[str, set[str]] = {}
     for row, group in zip(table.rows, groups, strict=True):
         if group is not None:
-            labels.setdefault(group, set()).add(group_key(row.label))
+            labels.setdefault(group, set()).add(_label_key(row.label))
+    labels = {group: own - _GENERIC_LABELS for group, own in labels.items()}
+
     # A heading that calls itself a sector or segment is a breakdown whatever its rows are called.
+    def shares_rows(group: str, own: set[str], other: set[str]) -> bool:
+        shared = own & other
+        if len(shared) < MIN_SHARED_LABELS:
+            return False
+        # A plain heading ("Automotive") shows a part only by repeating results: "Revenue" and "Cost"
+        # over "Hardware sales", "Services", "Software" list the same items twice, no part.
+        return not weak(group) or any(_RESULT_LINE.search(label) for label in shared)
+
+    def weak(group: str) -> bool:
+        return not _is_group_heading(group, known, plain=False)
+
     breakdown = {
         group
         for group, own in labels.items()
-        if _is_sector(group)
-        or any(len(own & other) >= MIN_SHARED_LABELS for name, other in labels.items() if name != group)
+        if _is_sector(group) or any(shares_rows(group, own, other) for name, other in labels.items() if name != group)
     }
     return tuple(
         _heading_name(group) if group in breakdown and not _WHOLE.match(_heading_name(group)) else None
@@ -309,6 +383,59 @@ _AFFILIATES = re.compile(
 AFFILIATES_ENTITY = "Unconsolidated affiliates"
 
 
+# A title that names a part of the business before the kind of data: "Credit Services Summarized Income
+# Data", "Quarterly Securities Income Data". Words that describe the data, not a part, name no part:
+# "Consolidated Income Data", "Selected Financial Data", "Summary Quarterly Financial Data".
+_PART_TITLE = re.compile(
+    r"^\s*(?P<part>[A-Z][\w&,.' -]*?)\s+(?:summarized\s+|condensed\s+)?(?:income|operating|financial)\s+data\s*$",
+    re.IGNORECASE,
+)
+_DATA_WORDS = frozenset(
+    [
+        "consolidated",
+        "selected",
+        "summary",
+        "summarized",
+        "quarterly",
+        "condensed",
+        "supplemental",
+        "supplementary",
+        "pro",
+        "forma",
+        "historical",
+        "combined",
+        "company",
+        "total",
+        "annual",
+        "interim",
+        "unaudited",
+        "financial",
+        "five-year",
+        "ten-year",
+        "five",
+        "ten",
+        "year",
+        "and",
+        "of",
+        "the",
+        "statement",
+        "statements",
+    ]
+)
+
+
+def caption_part(caption: tuple[str, ...]) -> str | None:
+    """The part of the business a table's title names, or None (the whole)."""
+    for line in caption:
+        match = _PART_TITLE.match(line)
+        if match:
+            words = match.group("part").split()
+            part = [w for w in words if w.lower() not in _DATA_WORDS]
+            if part and words[-len(part) :] == part:
+                return " ".join(part)
+    return None
+
+
 def caption_entity(caption: tuple[str, ...], filer: str | None) -> str | None:
     """The company a statement's title names when it is not the filer: an acquired business's statements
     in the acquirer's 8-K ("JUNGLEE CORP. / BALANCE SHEETS" filed by Amazon.com) are that company's
@@ -323,6 +450,81 @@ def caption_entity(caption: tuple[str, ...], filer: str | None) -> str | None:
         if match and not (_name_words(match.group("name")) & _name_words(filer)):
             return match.group("name").strip(" .,")
     return None
+
+
+# The two totals a balance sheet always prints and may leave unlabelled ("$4,487" under a rule).
+_TOTAL_ASSETS = re.compile(r"^\s*total\s+assets\s*$", re.IGNORECASE)
+_TOTAL_CLAIMS = re.compile(
+    r"^\s*total\s+liabilities\s+and\s+(?:stock|share)\w*\s*'?\s*(?:equity|investment)\s*$", re.IGNORECASE
+)
+_LIABILITIES = re.compile(r"\bliabilit", re.IGNORECASE)
+ASSETS_LABEL = "Total assets"
+CLAIMS_LABEL = "Total liabilities and stockholders' equity"
+
+
+def _row_values(row: Row) -> dict[int, Decimal]:
+    values = {}
+    for index, cell in row.cells:
+        number = parse_number(cell.text)
+        if number is not None and not number.percent:
+            values[index] = number.value
+    return values
+
+
+def _same(a: dict[int, Decimal], b: dict[int, Decimal]) -> bool:
+    shared = a.keys() & b.keys()
+    return bool(shared) and any(a[i] for i in shared) and all(a[i] == b[i] for i in shared)
+
+
+def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
+    """Labels for figures a statement prints with none, each confirmed by its arithmetic, as
+    ``{row: (label, why)}``:
+
+    - a balance sheet's total assets and its total liabilities and equity, left unlabelled under their
+      rules: the first equal to the second (or to a "Total liabilities and stockholders' equity" row
+      below), with liabilities between them;
+    - a total closing a heading's rows ("Costs and expenses" over three rows, then "  6,108"): the sum of
+      the rows under that heading since the last total, in every column.
+    """
+    rows = table.rows
+    values = [_row_values(row) for row in rows]
+    bare = [i for i, row in enumerate(rows) if not row.label and values[i]]
+    named: dict[int, tuple[str, str]] = {}
+    for a in bare:
+        for b in range(a + 1, len(rows)):
+            labelled_claims = bool(_TOTAL_CLAIMS.match(rows[b].label))
+            if (b in bare or labelled_claims) and _same(values[a], values[b]):
+                if any(_LIABILITIES.search(" ".join((rows[k].label, *rows[k].sections))) for k in range(a + 1, b)):
+                    named[a] = (ASSETS_LABEL, "equals the total of liabilities and equity below it")
+                    if not labelled_claims:
+                        named[b] = (CLAIMS_LABEL, "equals the total assets above it")
+                break
+        if a not in named:
+            above = next((k for k in range(a - 1, -1, -1) if _TOTAL_ASSETS.match(rows[k].label)), None)
+            if (
+                above is not None
+                and _same(values[a], values[above])
+                and any(_LIABILITIES.search(" ".join((rows[k].label, *rows[k].sections))) for k in range(above + 1, a))
+            ):
+                named[a] = (CLAIMS_LABEL, "equals the total assets above it")
+    for a in bare:
+        if a in named or not rows[a].sections:
+            continue
+        heading = rows[a].sections
+        parts: list[int] = []
+        # The rows above it under the same heading, back to a total (a row under a rule), which counts.
+        for k in range(a - 1, -1, -1):
+            if rows[k].sections != heading or not rows[k].label:
+                break
+            parts.append(k)
+            if rows[k].ruled:
+                break
+        columns = values[a].keys()
+        if len(parts) >= 2 and all(
+            sum((values[k].get(i, Decimal(0)) for k in parts), Decimal(0)) == values[a][i] for i in columns
+        ):
+            named[a] = (f"Total {heading[0]}", f"the sum of the {len(parts)} rows under {heading[0]!r}")
+    return named
 
 
 def read_observations(
@@ -361,19 +563,48 @@ def read_observations(
     column_periods = [column_period(column.headings, context, fiscal, printed) for column in table.columns]
     column_currencies = [_first_currency(" ".join(c.headings), _HEADING_CURRENCIES) for c in table.columns]
     column_derived = [_derived(" ".join(c.headings)) for c in table.columns]
+    # A column's basis skips it (an "Adjusted" column beside "As Reported"); under a caption that names
+    # another basis, only the registrant's historical column is read.
+    basis = _other_basis(caption)
+    # Only what sets a column apart names its basis: a heading over every column is the table's.
+    common = set.intersection(*(set(c.headings) for c in table.columns)) if len(table.columns) > 1 else set()
+    kinds = [column_basis(" ".join(h for h in c.headings if h not in common), filer) for c in table.columns]
+    # A column is the reported one only beside a column of another basis: "Historical" over the
+    # registrant's figures with "Pro Forma Adjustments" beside them.
+    contrast = any(kind not in (None, "reported") for kind in kinds)
+    column_skip = [(None if contrast else basis) if kind == "reported" else kind or basis for kind in kinds]
     # Columns of one period and currency that are not percentages or changes hold different measures
     # ("Amortized Cost", "Unrealized Gains", "Fair Value" at December 31): one concept cannot state them.
     measured = [
         (p, cur)
-        for p, cur, derived in zip(column_periods, column_currencies, column_derived, strict=True)
-        if p is not None and derived is None
+        for p, cur, derived, skip in zip(column_periods, column_currencies, column_derived, column_skip, strict=True)
+        if p is not None and derived is None and skip is None
     ]
     shared = {key for key in measured if measured.count(key) > 1}
+    # The registrant's column of a statement whose columns are bases, not periods, is of the one
+    # period its caption names.
+    column_periods = [
+        caption_period(context, printed) if period is None and kind == "reported" and contrast else period
+        for period, kind in zip(column_periods, kinds, strict=True)
+    ]
     members = row_members(table, known_groups)
-    other = caption_entity(tuple(line.text for line in table.caption), filer)
+    title = tuple(line.text for line in table.caption)
+    other = caption_entity(title, filer) or caption_part(title)
     if other is not None:
         members = tuple(member or other for member in members)
-    basis = _other_basis(caption)
+    # Totals printed with no label, named by the statement's arithmetic (reported as findings).
+    totals = unlabelled_totals(table) if statement in ("balance", "income", "cashflow") else {}
+    for row_index, (label, why) in sorted(totals.items()):
+        row = table.rows[row_index]
+        findings.append(
+            Finding(
+                code="table.unlabelled-total",
+                severity=Severity.INFO,
+                message=f"the figures on line {row.value_line.number}, printed with no label, are read as {label!r}: "
+                f"{why}",
+                sources=(_source(document, row, row.value_line.text.strip(), 0, len(row.value_line.text)),),
+            )
+        )
     for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
@@ -384,11 +615,12 @@ def read_observations(
             if derived is not None:
                 skipped.append((derived, source))
                 continue
-            if basis is not None and number is not None:
-                # Not the reported amounts: a pro forma or non-GAAP basis the caption names.
-                skipped.append((basis, source))
+            other_basis = column_skip[index]
+            if other_basis is not None and number is not None:
+                # Not the reported amounts: a pro forma or non-GAAP basis the caption or the column names.
+                skipped.append((other_basis, source))
                 continue
-            if not row.label:
+            if not row.label and row_index not in totals:
                 # A figure under a rule with no label ("  2,317  3,367"): a subtotal the text does not name.
                 skipped.append(("unlabeled-row", source))
                 continue
@@ -419,7 +651,7 @@ def read_observations(
             currency = column_currencies[index] or default_currency
             observations.append(
                 Observation(
-                    label=row.label,
+                    label=row.label or totals[row_index][0],
                     sections=row.sections,
                     statement=statement,
                     primary=primary,

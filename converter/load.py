@@ -12,7 +12,7 @@ What it reads, for each ``<stem>.json`` (xBRL-JSON) found among the outputs:
   rather than parsed back out of the outputs.
 
 A filing is keyed by a SHA-256 over every output it reads (``<stem>.xbrl`` when there, ``<stem>.json``,
-``<stem>.jsonld``, ``<stem>.report.json``): loading the same outputs again changes nothing, and an
+``<stem>.jsonld``, ``<stem>.report.json``, ``<stem>.xsd``): loading the same outputs again changes nothing, and an
 output edited since is a different filing. Values are checked before anything is written: a numeric
 fact's value must be an exact, finite decimal. An output that is malformed is refused, named with
 the reason, and nothing of it is loaded; the others are. Everything one call loads is written in one
@@ -29,13 +29,15 @@ import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from converter.extension_schema import SchemaError, read_extension
+from converter.fiscal import fiscal_period
 from converter.taxonomy import Taxonomy
 
 __all__ = ["DEFAULT_URL", "LoadError", "LoadResult", "load", "schema_sql"]
@@ -114,6 +116,14 @@ class Filing:
     facts: tuple[FactRow, ...]
     validation_errors: int | None
     validation_inconsistencies: int | None
+    # From the EDGAR header of the submission the document came from, when it had one.
+    accession: str | None = None
+    form: str | None = None
+    filed: str | None = None
+    period_of_report: str | None = None
+    # The filing's own concepts, from its extension schema <stem>.xsd: qname -> label, and -> (type, period).
+    extension_labels: Mapping[str, str] = field(default_factory=dict)
+    extension_types: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,7 +344,17 @@ def _read_filing(report_path: Path) -> Filing:
         raise LoadError(f"{_shown(report_path)}: no facts and no report: the entity is unknown")
     document = summary.get("document") or {}
     validation = summary.get("validation") or {}
+    submission = summary.get("submission") or {}
     taxonomies = info.get("taxonomy") or [""]
+    schema = folder / f"{stem}.xsd"
+    try:
+        extension = read_extension(schema)
+        if schema.is_file():
+            digest.update(hashlib.sha256(schema.read_bytes()).digest())
+    except SchemaError as err:
+        raise LoadError(_shown(str(err))) from None
+    except OSError as err:
+        raise LoadError(f"{_shown(schema)}: unreadable: {err.strerror or err}") from None
     return Filing(
         sha256=digest.hexdigest(),
         instance_file=_shown(instance.name),
@@ -349,6 +369,12 @@ def _read_filing(report_path: Path) -> Filing:
         facts=facts,
         validation_errors=validation.get("errors"),
         validation_inconsistencies=validation.get("inconsistencies"),
+        accession=submission.get("accession"),
+        form=submission.get("form_type") or document.get("form"),
+        filed=submission.get("filed"),
+        period_of_report=submission.get("period_of_report"),
+        extension_labels=extension.labels,
+        extension_types=extension.types,
     )
 
 
@@ -420,9 +446,20 @@ class _Writer:
         self._ids[cache_key] = int(found[0])
         return self._ids[cache_key]
 
-    def _concept(self, qname: str, namespaces: Mapping[str, str]) -> int:
+    def _concept(self, qname: str, filing: Filing, filing_id: int) -> int:
+        """The concept's row, keyed by namespace and local name; an extension concept's with the label and
+        type its filing's schema gives it and that filing."""
         prefix, _, local = qname.partition(":")
-        extra: dict[str, Any] = {"namespace": namespaces.get(prefix, prefix), "local_name": local}
+        namespace = filing.namespaces.get(prefix, prefix)
+        extra: dict[str, Any] = {"qname": qname}
+        if qname in filing.extension_labels or qname in filing.extension_types:
+            data_type, period_type = filing.extension_types.get(qname, ("", ""))
+            extra |= {
+                "label": filing.extension_labels.get(qname),
+                "data_type": data_type or None,
+                "period_type": period_type or None,
+                "filing_id": filing_id,
+            }
         tax = self._taxonomy
         if tax is not None and prefix == tax.prefix and local in tax.concepts:
             info = tax.concept_info(local)
@@ -434,7 +471,7 @@ class _Writer:
                 "us_gaap_concept": f"us-gaap:{info.us_gaap}" if info.us_gaap else None,
                 "us_gaap_relation": info.relation,
             }
-        return self._get_or_add("concept", {"qname": qname}, extra)
+        return self._get_or_add("concept", {"namespace": namespace, "local_name": local}, extra)
 
     def _period(self, start: date | None, end: date) -> int:
         key = end.isoformat() if start is None else f"{start.isoformat()}_{end.isoformat()}"
@@ -510,22 +547,26 @@ class _Writer:
         rows = []
         for fact in filing.facts:
             context_id = self._context(entity_id, self._period(fact.start, fact.end), fact.dimensions)
+            fiscal = fiscal_period(fact.start, fact.end, filing.fiscal_year_end)
             rows.append(
                 (
                     filing_id,
                     fact.key,
-                    self._concept(fact.concept, filing.namespaces),
+                    self._concept(fact.concept, filing, filing_id),
                     context_id,
                     None if fact.unit is None else self._unit(fact.unit),
                     self._number(fact.value) if fact.numeric else None,
                     None if fact.numeric else fact.value,
                     fact.decimals,
+                    fiscal.fy,
+                    fiscal.fp,
+                    fiscal.qtrs,
                 )
             )
         self._cursor.executemany(
             self._sql(
-                "INSERT INTO fact (filing_id, fact_key, concept_id, context_id, unit_id, value, text_value, decimals) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                "INSERT INTO fact (filing_id, fact_key, concept_id, context_id, unit_id, value, text_value, decimals, "
+                "fy, fp, qtrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             ),
             rows,
         )
@@ -543,6 +584,30 @@ class _Writer:
             ),
             rows,
         )
+
+
+# Columns added to ``fact`` after its first release: a database made before has them added on load
+# (NULL for the facts already there, which loading the same outputs again does not revisit).
+_LATER_FACT_COLUMNS = (("fy", "INTEGER"), ("fp", "TEXT"), ("qtrs", "INTEGER"))
+
+
+def _columns(cursor: Any, dialect: Dialect, table: str) -> set[str]:
+    if dialect is SQLITE:
+        cursor.execute(f"SELECT name FROM pragma_table_info('{table}')")
+    else:
+        cursor.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+            "AND table_schema = current_schema()",
+            (table,),
+        )
+    return {str(row[0]) for row in cursor.fetchall()}
+
+
+def _add_missing_columns(cursor: Any, dialect: Dialect) -> None:
+    have = _columns(cursor, dialect, "fact")
+    for name, kind in _LATER_FACT_COLUMNS:
+        if name not in have:
+            cursor.execute(f"ALTER TABLE fact ADD COLUMN {name} {kind}")
 
 
 def load(outputs: Sequence[Path], url: str = DEFAULT_URL, taxonomy: Taxonomy | None = None) -> LoadResult:
@@ -568,7 +633,17 @@ def load(outputs: Sequence[Path], url: str = DEFAULT_URL, taxonomy: Taxonomy | N
                 cursor.execute("BEGIN IMMEDIATE")
             else:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK_KEY,))
-            for statement in schema_sql(dialect):
+            statements = schema_sql(dialect)
+            view_at = next(i for i, text in enumerate(statements) if text.startswith("DROP VIEW"))
+            for statement in statements[:view_at]:
+                cursor.execute(statement)
+            _add_missing_columns(cursor, dialect)
+            if "filing_id" not in _columns(cursor, dialect, "concept"):
+                raise LoadError(
+                    f"{url}: made by an earlier legacy-xbrl, which keyed concepts by their prefixed name (two "
+                    "filings' extension concepts merged); load into a new database"
+                )
+            for statement in statements[view_at:]:
                 cursor.execute(statement)
             writer = _Writer(cursor, dialect, taxonomy)
             for filing in filings:

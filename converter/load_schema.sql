@@ -28,17 +28,21 @@ CREATE TABLE IF NOT EXISTS filing (
     validation_inconsistencies INTEGER
 );
 
+-- A concept is its namespace and local name: two filings' extension concepts of one prefixed name
+-- (ext:InterestExpense) are two concepts, each with its own label and the filing that declares it.
 CREATE TABLE IF NOT EXISTS concept (
     concept_id {id} PRIMARY KEY,
-    qname TEXT NOT NULL UNIQUE,                -- lx:Revenues
-    namespace TEXT NOT NULL,
-    local_name TEXT NOT NULL,
-    label TEXT,                                -- standard label
+    namespace TEXT NOT NULL,                   -- http://legacy-xbrl.org/taxonomy/2025
+    local_name TEXT NOT NULL,                  -- Revenues
+    qname TEXT NOT NULL,                       -- lx:Revenues, as the filing prefixes it
+    label TEXT,                                -- standard label (an extension concept's from its schema)
     data_type TEXT,                            -- xbrli:monetaryItemType
     period_type TEXT,                          -- duration | instant
     balance TEXT,                              -- debit | credit
     us_gaap_concept TEXT,                      -- us-gaap:Revenues
-    us_gaap_relation TEXT                      -- exact | narrower | related | none
+    us_gaap_relation TEXT,                     -- exact | narrower | related | none
+    filing_id INTEGER REFERENCES filing (filing_id), -- the filing whose extension declares it; NULL: the taxonomy's
+    UNIQUE (namespace, local_name)
 );
 
 CREATE TABLE IF NOT EXISTS period (
@@ -80,6 +84,9 @@ CREATE TABLE IF NOT EXISTS fact (
     value {decimal},                           -- the exact decimal; never a binary float
     text_value TEXT,                           -- a non-numeric fact's value
     decimals INTEGER,                          -- NULL means INF (an exact figure)
+    fy INTEGER,                                -- fiscal year (named by the calendar year it ends in); NULL: no fiscal year end
+    fp TEXT,                                   -- fiscal period: Q1..Q4, or FY (a year, or an instant at the year end)
+    qtrs INTEGER,                              -- quarters the period spans, rounded; 0 for an instant (SEC's qtrs)
     PRIMARY KEY (filing_id, fact_key)
 );
 
@@ -101,6 +108,9 @@ CREATE INDEX IF NOT EXISTS fact_concept ON fact (concept_id);
 
 CREATE INDEX IF NOT EXISTS fact_context ON fact (context_id);
 
+-- Dropped and made again on every load, so a database made before a column was added gets it.
+DROP VIEW IF EXISTS facts;
+
 {create_view} facts AS
 SELECT
     f.filing_id,
@@ -110,11 +120,15 @@ SELECT
     e.identifier AS entity,
     e.name AS entity_name,
     c.qname AS concept,
+    c.namespace AS concept_namespace,
     c.label,
     c.us_gaap_concept,
     p.start_date AS period_start,
     p.end_date AS period_end,
     p.instant_date AS period_instant,
+    f.fy,
+    f.fp,
+    f.qtrs,
     u.unit_key AS unit,
     f.value,
     f.text_value,

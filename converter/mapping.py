@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
+from converter.calcs import Sum, load_sums
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 _FOOTNOTE = re.compile(
-    r"\(\d{1,2}\)|\*+|\((?:notes?|[a-z])\)|\((?:see\s+)?notes?\b[^)]*\)|\(\s*in\s+(?:thousands|millions|billions)\s*\)",
+    r"/\(?(?:[a-z]|\d{1,2})\)?/|\(\d{1,2}\)|\*+|\((?:notes?|[a-z])\)|\((?:see\s+)?notes?\b[^)]*\)|\(\s*in\s+(?:thousands|millions|billions)\s*\)",
     re.IGNORECASE,
 )
 _BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
@@ -77,12 +78,23 @@ class MappingTable:
     # An amount's per-share counterparts, basic and diluted (``per_share.csv``): "Net income  $ 1.23"
     # under "Earnings per share:" is EarningsPerShareBasic.
     per_share: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # The rules by their label's words in any order (``word_key``).
+    by_words: Mapping[tuple[str, ...], tuple[LabelRule, ...]] = field(default_factory=dict)
+    # US-GAAP 2025's sums among the taxonomy's concepts (``us_gaap_calculations.csv``), checked on the facts.
+    sums: tuple[Sum, ...] = ()
 
     def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
-        """The rule for ``label``: one naming its section first (innermost first), then any section."""
-        candidates = [r for r in self.rules if r.label == label and (statement in r.statements or "*" in r.statements)]
+        """The rule for ``label``: one naming its section first (innermost first), then any section. A label
+        the vocabulary prints in another order ("Earnings per share - diluted", "Diluted earnings per share")
+        is the same label."""
+        kinds = {statement, *_PART_OF.get(statement, ())}
+        candidates = [r for r in self.rules if r.label == label and (kinds & r.statements or "*" in r.statements)]
         if not candidates and _OPENING_WORD.match(label):
             return self.find(statement, sections, _OPENING_WORD.sub("", label))
+        if not candidates:
+            candidates = [
+                r for r in self.by_words.get(word_key(label), ()) if kinds & r.statements or "*" in r.statements
+            ]
         for section in (*sections, ""):
             for rule in candidates:
                 if rule.section == section:
@@ -113,7 +125,41 @@ _RATIO_ROW = re.compile(
 )
 
 
+# A table of one part of a statement reads with that statement's vocabulary too: a revenue analysis
+# ("REVENUES: PREMIUM ... MEDICAL COSTS ... EARNINGS FROM OPERATIONS") is an income statement's lines.
+_PART_OF: dict[str, tuple[str, ...]] = {"revenue": ("income",)}
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
+_BARE_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
+
+
+def _total_of_heading(table: MappingTable, observation: Observation, taxonomy: Taxonomy) -> LabelRule | None:
+    """A row labelled only "Total", the last under its heading, states what the heading names::
+
+        Fully diluted earnings per share
+          Continuing operations                 $   (4.29)
+          Discontinued operations                     .46
+             Total                              $    8.86     <- diluted earnings per share
+
+    when the figure is of the concept's kind: a per-share amount prints its cents, other amounts do not
+    ("Total  $ 402,674" under "FULLY DILUTED EARNINGS PER SHARE" is the numerator, not a per-share figure).
+    """
+    if not observation.sections or not _BARE_TOTAL.match(observation.label):
+        return None
+    sections = tuple(normalise_label(s) for s in observation.sections)
+    rule = table.find(observation.statement, sections[1:], sections[0])
+    if rule is None:
+        return None
+    per_share = taxonomy.concepts[rule.concept].type is ConceptType.PER_SHARE
+    return rule if per_share == (observation.number.fraction_digits == 2) else None
+
+
+def whole_headings(sections: Sequence[str]) -> tuple[str, ...]:
+    """A row's headings, innermost first, a heading wrapped over two lines whole: ``("per share (in
+    thousands)", "Shares used in computing earnings", ...)`` → ``("Shares used in computing earnings per
+    share (in thousands)", ...)`` (a line starting in lower case continues the one above)."""
+    if len(sections) > 1 and sections[0][:1].islower():
+        return (f"{sections[1]} {sections[0]}", *sections[2:])
+    return tuple(sections)
 
 
 def row_heading(sections: Sequence[str]) -> str:
@@ -168,7 +214,9 @@ def per_share_row(observation: Observation) -> bool:
 # (8,419)" under "Loss from operations", "Provision for income taxes  (177,822)"): US-GAAP states the
 # expense positive. But "Income taxes  (2)" beside "26" in the next column is a benefit: see
 # ``deduction_signs`` for how a row is told to be in deduction form.
-DEDUCTED_EXPENSES = frozenset({"InterestExpense", "IncomeTaxExpenseBenefit"})
+DEDUCTED_EXPENSES = frozenset(
+    {"InterestExpense", "IncomeTaxExpenseBenefit", "NetIncomeLossAttributableToNoncontrollingInterest"}
+)
 # A label naming the other side keeps the printed sign: "Income tax expense (benefit)  (390,035)".
 _OTHER_SIDE = re.compile(
     r"\bbenefits?\b|\brecover(?:y|ies)\b|\bcredits?\b|\(\s*income\s*\)|\brefunds?\b", re.IGNORECASE
@@ -190,7 +238,15 @@ def scale_in_doubt(observation: Observation, power: int) -> bool:
 
 def is_deduction(concept: str, label: str) -> bool:
     """Could a parenthesised figure on this row be an expense printed as a deduction?"""
+    if concept == _MINORITY and _LOSS_WORD.search(label):
+        # "Minority interests in net loss of consolidated subsidiaries  (1,683)": the minority's share of a
+        # loss, negative as printed.
+        return False
     return concept in DEDUCTED_EXPENSES and not _OTHER_SIDE.search(label)
+
+
+_MINORITY = "NetIncomeLossAttributableToNoncontrollingInterest"
+_LOSS_WORD = re.compile(r"\bloss(?:es)?\b", re.IGNORECASE)
 
 
 def _close(a: Fact, b: Decimal) -> bool:
@@ -244,6 +300,16 @@ _LABEL_VARIANTS = (
     (re.compile(r"[\u2018\u2019`]"), "'"),
     (re.compile(r"\s*&\s*"), " and "),
     (re.compile(r"\b(?:share\s?owners|shareholders)(?='|\b)", re.IGNORECASE), "stockholders"),
+    # One compound printed three ways: "Long Term Debt", "Long-term debt", "Long - term debt";
+    # "Non-interest income", "Noninterest income", "Non interest income".
+    (re.compile(r"\b(long|short)\s*-?\s*(term)\b", re.IGNORECASE), r"\1-\2"),
+    (re.compile(r"\b(non)\s*-?\s*(?=(?:interest|current|operating|cash|recurring)\b)", re.IGNORECASE), r"\1"),
+    # A word cut short to fit the label column: "Selling, Marketing, & Administrative Exp.",
+    # "Asset management and admin. fees".
+    (re.compile(r"\bexps?\b\.?", re.IGNORECASE), "expenses"),
+    (re.compile(r"\badmin\b\.?", re.IGNORECASE), "administrative"),
+    # "Earnings per common share", "per share of common stock": per share.
+    (re.compile(r"\bper\s+common\s+share\b|\bper\s+share\s+of\s+common\s+stock\b", re.IGNORECASE), "per share"),
 )
 # Words that name the same line item either way, folded on both sides of the lookup (the vocabulary's
 # labels and the printed ones): "earnings" and "income" ("Net earnings", "Earnings before income
@@ -300,7 +366,23 @@ def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
                 for row in csv.DictReader(handle)
                 if row["basic"] in taxonomy.concepts and row["diluted"] in taxonomy.concepts
             }
-    return MappingTable(statements=statements, rules=rules, units=units, per_share=per_share)
+    by_words: dict[tuple[str, ...], list[LabelRule]] = {}
+    for rule in rules:
+        by_words.setdefault(word_key(rule.label), []).append(rule)
+    return MappingTable(
+        statements=statements,
+        rules=rules,
+        units=units,
+        per_share=per_share,
+        by_words={key: tuple(found) for key, found in by_words.items()},
+        sums=load_sums(taxonomy.directory / "us_gaap_calculations.csv"),
+    )
+
+
+def word_key(label: str) -> tuple[str, ...]:
+    """A normalised label's words in order of the alphabet: ``"income per share-diluted"`` and
+    ``"diluted income per share"`` are one key."""
+    return tuple(sorted(re.findall(r"[a-z0-9']+", label)))
 
 
 def _unit(spec: str, currency: str | None) -> Unit:
@@ -378,12 +460,21 @@ def map_observations(
     rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
     # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
     units: dict[tuple[str, str | None], Unit] = {}
+    # The last row under each heading: a "Total" there closes it; one higher up is a subtotal.
+    closing: dict[tuple[int, tuple[str, ...]], int] = {}
+    for observation in observations:
+        where = (observation.table, observation.sections)
+        closing[where] = max(closing.get(where, observation.row), observation.row)
     for observation in observations:
         key = (observation.statement, observation.sections, observation.label)
         if key not in rules:
-            sections = tuple(normalise_label(s) for s in observation.sections)
+            sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
-        rule = rules[key]
+        rule = rules[key] or (
+            _total_of_heading(table, observation, taxonomy)
+            if observation.row == closing.get((observation.table, observation.sections))
+            else None
+        )
         if rule is None:
             unmapped.append(((observation.statement, observation.label), observation.source))
             no_rule.append(observation)

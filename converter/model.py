@@ -203,11 +203,19 @@ class TaxonomyRef(BaseModel):
     prefix: str
     entry_point: str
     extension: ExtensionRef | None = None
+    # Where the outputs find the entry point, relative to them (``legacy-xbrl-taxonomy-2025/lx-2025.xsd``,
+    # a copy written beside them); None: at ``entry_point``, through a taxonomy package's catalog.
+    location: str | None = None
+
+    @property
+    def schema_location(self) -> str:
+        """Where the entry point is read from: ``location`` when the outputs carry a copy, else its URL."""
+        return self.location if self.location is not None else self.entry_point
 
     @property
     def schema_ref(self) -> str:
         """What the instance's ``link:schemaRef`` points to: the extension schema, which imports the base."""
-        return self.extension.href if self.extension is not None else self.entry_point
+        return self.extension.href if self.extension is not None else self.schema_location
 
     @property
     def namespaces(self) -> dict[str, str]:

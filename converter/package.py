@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import zipfile
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
@@ -16,6 +17,7 @@ from types import MappingProxyType
 
 from lxml import etree
 
+from converter.model import Result, TaxonomyRef
 from converter.taxonomy import (
     DTR_TYPES_NAMESPACE,
     DTR_TYPES_PREFIX,
@@ -36,11 +38,15 @@ __all__ = [
     "element_id",
     "label_linkbase",
     "linkbase_name",
+    "local_files",
+    "local_folder",
+    "localised",
     "package_bytes",
     "package_files",
     "presentation_linkbase",
     "schema",
     "taxonomy_package_xml",
+    "write_local_taxonomy",
     "write_package",
 ]
 
@@ -384,6 +390,40 @@ def package_files(t: Taxonomy) -> Mapping[str, bytes]:
     return MappingProxyType(dict(sorted(files.items())))
 
 
+# --- a copy beside the outputs ------------------------------------------------------------------
+
+
+def local_folder(t: Taxonomy) -> str:
+    """``legacy-xbrl-taxonomy-2025``: the folder, beside the outputs, that holds the taxonomy's schemas."""
+    return t.package_id
+
+
+def local_files(t: Taxonomy) -> Mapping[str, bytes]:
+    """The package's schemas and linkbases without its metadata, by file name: what ``local_folder`` holds.
+
+    Each schema finds its linkbases by relative name, so the folder works wherever it is copied.
+    """
+    return MappingProxyType(
+        {PurePosixPath(name).name: content for name, content in package_files(t).items() if "/META-INF/" not in name}
+    )
+
+
+def localised(result: Result, t: Taxonomy) -> Result:
+    """``result`` pointing at the copy of its taxonomy in ``local_folder``, beside its outputs, instead of
+    at the entry point's URL: ``<link:schemaRef xlink:href="legacy-xbrl-taxonomy-2025/lx-2025.xsd"/>``.
+
+    An outputs folder then opens in any XBRL processor, offline, with no taxonomy package. The entry
+    point's URL stays the taxonomy's name (``TaxonomyRef.entry_point``).
+    """
+    ref: TaxonomyRef = result.taxonomy
+    if not ref.entry_point.startswith(t.base_url):
+        return result
+    name = ref.entry_point.removeprefix(t.base_url)
+    if name not in (t.entry_point, t.concepts_entry_point):
+        return result
+    return result.model_copy(update={"taxonomy": ref.model_copy(update={"location": f"{local_folder(t)}/{name}"})})
+
+
 def package_bytes(t: Taxonomy) -> bytes:
     """The Taxonomy Package zip: fixed timestamps and permissions, entries sorted, so bytes are reproducible."""
     buffer = io.BytesIO()
@@ -395,6 +435,27 @@ def package_bytes(t: Taxonomy) -> bytes:
             info.create_system = 3
             archive.writestr(info, content, compresslevel=9)
     return buffer.getvalue()
+
+
+def write_local_taxonomy(t: Taxonomy, outdir: Path) -> Path:
+    """Write ``local_files(t)`` to ``outdir/local_folder(t)/`` and return that folder.
+
+    A file already there with the same bytes is left alone (two conversions into one folder at once
+    both find it done); any other is replaced through a temporary file, never left half-written.
+    """
+    folder = outdir / local_folder(t)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in local_files(t).items():
+        target = folder / name
+        if target.is_file() and target.read_bytes() == content:
+            continue
+        temp = folder / f".{name}.{os.getpid()}.tmp"
+        try:
+            temp.write_bytes(content)
+            os.replace(temp, target)
+        finally:
+            temp.unlink(missing_ok=True)
+    return folder
 
 
 def write_package(t: Taxonomy, path: Path) -> Path:

@@ -35,6 +35,11 @@ _MONTH = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*
 _DATE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(_MONTH + r",?\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 _QUARTER = re.compile(r"\b(?P<q>[1-4])Q\s?'?(?P<yy>\d\d)\b", re.IGNORECASE)
+# A quarter named in words or by its number, its year apart: "First Quarter", "4th Qtr.", "Q4".
+_NAMED_QUARTER = re.compile(
+    r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b|\bQ(?P<q>[1-4])\b", re.IGNORECASE
+)
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _FISCAL_NAMING = re.compile(
     r"fiscal\s+year\s+ending\s+" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\s*"
     r"\(\W*fiscal\s+(?P<label>(?:19|20)\d\d)\W*\)",
@@ -53,7 +58,7 @@ _DURATION_MONTHS = (
     (re.compile(r"\b(?:twelve|12)[\s-]+months?\b|\byears?\s+ended\b", re.IGNORECASE), 12),
 )
 _NOT_AN_END = re.compile(
-    r"\b(?:before|after|beginning|since|from|on|through|prior\s+to|until|effective|in)\s*$", re.IGNORECASE
+    r"\b(?:before|after|beginning|since|from|on|through|prior\s+to|until|effective|in|dated)\s*$", re.IGNORECASE
 )
 # A 10-K's cover: "For the fiscal year ended December 31, 2001".
 _FISCAL_YEAR_ENDED = re.compile(
@@ -61,9 +66,11 @@ _FISCAL_YEAR_ENDED = re.compile(
     re.IGNORECASE,
 )
 # A statement's own period phrase, anywhere in the text: "For the Years Ended December 31, 1993, 1992
-# and 1991", "Year Ended December 31,", "twelve months ended June 30".
+# and 1991", "Year Ended December 31,", "twelve months ended June 30"; the auditors' opinion's "for each of
+# the three years in the period ended December 31, 1994".
 _YEARS_ENDED = re.compile(
-    r"\b(?:(?:fiscal\s+)?years?|twelve\s+months|12\s+months)\s+ended\s+" + _MONTH + r"\s+(?P<day>\d{1,2})\b",
+    r"\b(?:(?:fiscal\s+)?years?(?:\s+in\s+the(?:\s+three[-\s]year)?\s+period)?|twelve\s+months|12\s+months)"
+    r"\s+ended\s+" + _MONTH + r"\s+(?P<day>\d{1,2})\b",
     re.IGNORECASE,
 )
 # A column's own year: "2004", "2003*", "1997 (Unaudited)"; not a year inside a date phrase.
@@ -226,7 +233,16 @@ def printed_dates(text: str, headings: Iterable[str] = ()) -> frozenset[date]:
     full date printed in a table's caption or column headings ("September 30, 1994, and September 24,
     1993" over a balance sheet)."""
     found = set()
-    matches = [*_PRINTED_DATE.finditer(text), *(m for heading in headings for m in _DATE.finditer(heading))]
+    # Not a date a table's title gives for something else: "Stipulated Price dated September 25, 2006".
+    matches = [
+        *_PRINTED_DATE.finditer(text),
+        *(
+            m
+            for heading in headings
+            for m in _DATE.finditer(heading)
+            if not _NOT_AN_END.search(heading[max(0, m.start() - 20) : m.start()])
+        ),
+    ]
     for match in matches:
         try:
             found.add(_parse_date(match))
@@ -337,6 +353,26 @@ def _parse_date(match: re.Match[str]) -> date:
     return date(int(match.group("year")), MONTHS[match.group("month")[:3].lower()], int(match.group("day")))
 
 
+def caption_period(context: str, printed: frozenset[date] = frozenset()) -> Period | None:
+    """The one period a caption names for every column: "FOR THE SIX MONTHS ENDED JULY 3, 1994" →
+    1994-01-03..1994-07-03 (13-week quarters), "AS OF JULY 3, 1994" → the instant. None when the caption
+    names no full date, or more than one, or a date without saying whether it ends a span or is a moment.
+    """
+    ends = set()
+    for match in _DATE.finditer(context):
+        try:
+            ends.add(_parse_date(match))
+        except ValueError:
+            return None
+    if len(ends) != 1:
+        return None
+    (end,) = ends
+    if _INSTANT_CONTEXT.search(context):
+        return Period.instant(end)
+    months = _duration_months(context)
+    return None if months is None else _duration(end, months, printed)
+
+
 def column_period(
     headings: tuple[str, ...],
     context: str,
@@ -354,6 +390,16 @@ def column_period(
     quarter = _QUARTER.search(text)
     if quarter and fiscal is not None:
         return quarter_period(int(quarter.group("q")), _two_digit_year(quarter.group("yy")), fiscal)
+    named = _NAMED_QUARTER.search(text)
+    named_year = _column_year(text) if named else None
+    if named and named_year is not None and fiscal is not None:
+        # "1993" over "First Quarter", "4th Qtr. 1998", "Q4 1998": that quarter of the fiscal year so named.
+        number = int(named.group("q")) if named.group("q") else _QUARTER_NUMBER[named.group("n").lower()]
+        period = quarter_period(number, named_year, fiscal)
+        # A 52/53-week year's quarter ends on the day the document prints near the month's end
+        # ("December 27, 1996"), not on the month's last day.
+        near = [d for d in printed if 0 < abs((d - period.end).days) <= 7]
+        return _duration(min(near, key=lambda d: abs((d - period.end).days)), 3, printed) if near else period
     found = _DATE.search(text)
     numeric = None if found else _NUMERIC_DATE.search(text)
     if found:

@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
 
+from converter.calcs import us_gaap_contradictions
 from converter.extension import (
     EXTENSION_PREFIX,
     Declarations,
@@ -358,16 +359,26 @@ def convert_document(
     del mapping_findings, mapping_skipped, unmapped_labels, parts
     prose = read_prose(document, blocks, taxonomy, load_prose_rules(taxonomy.directory), fiscal, doc_date)
     findings.extend(prose.findings)
-    # With statements present, a dollar figure in prose is kept only where a table has it too: a lone
-    # translation of one item would leave its calculation partly reported in that unit.
-    has_tables = total > 0
-    dollars = has_tables and any(f.unit.id == "USD" for f in prose.candidates)
+    # With statements present, a dollar figure in prose is kept only where a table has it too. Beside
+    # statements in another currency it is a convenience translation: a lone translation of one item would
+    # leave its calculation partly reported in that unit. Beside primary statements in dollars, the
+    # statements state the filer's figures and prose only restates them (or a part's, or a charge's).
+    # A filing without statements (a release written in sentences) states its figures in prose.
+    reporting = Counter(
+        f.unit.numerators[0]
+        for f, _ in table_candidates
+        if not f.unit.denominators and f.unit.numerators[0].startswith("iso4217:")
+    ).most_common(1)
+    translated = bool(reporting) and reporting[0][0] != "iso4217:USD"
+    stated = translated or any(primary for _, primary in table_candidates)
+    dollars = stated and any(f.unit.id == "USD" for f in prose.candidates)
     # Built only when needed: a filing has a fact per figure, and an aspect tuple is ~200 bytes.
     table_aspects = {fact.aspects for fact, _ in table_candidates} if dollars else set()
-    keep = [not has_tables or f.unit.id != "USD" or f.aspects in table_aspects for f in prose.candidates]
+    keep = [not stated or f.unit.id != "USD" or f.aspects in table_aspects for f in prose.candidates]
     del table_aspects
     prose_facts = [f for f, kept in zip(prose.candidates, keep, strict=True) if kept]
     dropped = keep.count(False)
+    outside = "convenience-translation-outside-tables" if translated else "restated-outside-statements"
     facts, merge_findings, losers = merge_facts([*table_candidates, *((fact, False) for fact in prose_facts)])
     findings.extend(merge_findings)
     prose_sources = {source for fact in prose.candidates for source in fact.sources}
@@ -382,7 +393,7 @@ def convert_document(
     )
     prose_skipped = Counter(reason for reason, _ in prose.skipped)
     prose_skipped.update("source-conflict" for _ in prose_losers)
-    prose_skipped.update("convenience-translation-outside-tables" for _ in range(dropped))
+    prose_skipped.update(outside for _ in range(dropped))
     prose_tagged = prose.tagged - len(prose_losers) - dropped
     prose_numbers = CellTally(
         total=prose.total,
@@ -390,6 +401,7 @@ def convert_document(
         skipped=dict(sorted(prose_skipped.items())),
         unaccounted=prose.total - prose_tagged - sum(prose_skipped.values()),
     )
+    findings.extend(us_gaap_contradictions(facts, mapping.sums))
     used = sorted({fact.concept for fact in facts})
     entity = _entity(options, document)
     needed = bool(extension.concepts or extension.members)
@@ -398,7 +410,7 @@ def convert_document(
         findings.extend(calc_findings)
     # The base calculations are the seed filer's statement structure; a filing laid out otherwise (one
     # that needs an extension) is checked by the sums its own tables verify, in its extension.
-    reference = taxonomy.ref(calculations=has_tables and not needed)
+    reference = taxonomy.ref(calculations=total > 0 and not needed)
     if needed:
         reference = reference.model_copy(update={"extension": _extension_ref(entity, stem)})
     return Result(

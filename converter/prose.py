@@ -31,7 +31,7 @@ from pathlib import Path
 
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
-from converter.periods import MONTHS, FiscalCalendar, quarter_period
+from converter.periods import MONTHS, FiscalCalendar, caption_period, quarter_period
 from converter.read import Document, Line
 from converter.segment import Block, BlockKind
 from converter.taxonomy import ConceptType, Taxonomy
@@ -47,6 +47,9 @@ _DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>JPY|US\$|\\?\$)\s?(?P<sign>-)?\s?$")
 _SCALE_AFTER = re.compile(r"^\s?(?P<scale>billion|million|thousand|B|M|K)\b")
 _PER_SHARE_AFTER = re.compile(r"^\s+(?:per|a)\s+(?:common\s+)?share\b", re.IGNORECASE)
+# "Net income per common share was $2.13 ..., compared with $1.42 in 1992": the subject says per share.
+_PER_SHARE_SUBJECT = re.compile(r"\bper\s+(?:common\s+)?share\b", re.IGNORECASE)
+_CENTS_FIGURE = re.compile(r"^-?\d{1,3}\.\d\d$")
 _CENTS_AFTER = re.compile(r"^\s?cents?\s+(?:per|a)\s+(?:common\s+)?share\b", re.IGNORECASE)
 # US releases name periods in words: "fourth quarter earnings of $204.5 million ... compared with
 # $125.0 million in the fourth quarter of 2003"; "For the full year ... compared with ... in 2003".
@@ -62,7 +65,8 @@ _US_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _COMPARISON = re.compile(
-    r"\b(?:compared\s+(?:with|to)|versus|vs\.|up\s+from|down\s+from|from\s+(?=\\?\$))", re.IGNORECASE
+    r"\b(?:compared\s+(?:with|to)|versus|vs\.|up\s+from|down\s+from|from\s+(?=\\?\$)|over\s+(?:the\s+)?(?=\\?\$))",
+    re.IGNORECASE,
 )
 # Figures that are not the reported amount: adjusted (non-GAAP) measures and one-time items' effects.
 _ADJUSTED = re.compile(r"\b(?:excluding|excludes?|adjusted|adjusting|before\s+the\s+impact)\b", re.IGNORECASE)
@@ -306,6 +310,17 @@ class _Context:
     total: int = 0
     tagged: int = 0
     last: Fact | None = None  # the figure a "($ 69.6 million)" translation follows
+    # Years whose full-year results the document says leave out a charge (``_RESULTS_EXCLUDE``).
+    partial_years: frozenset[int] = frozenset()
+
+
+# "The 1992 annual results, for comparative purposes, do not include a one-time special charge of $76.0
+# million": that year's figures in the text are not its reported (GAAP) results.
+_RESULTS_EXCLUDE = re.compile(
+    r"\bThe\s+(?P<year>(?:19|20)\d\d)\s+(?:annual\s+|full[- ]year\s+)?results\b[^.]{0,80}?"
+    r"\b(?:do(?:es)?\s+not\s+include|excludes?|excluding)\b[^.]{0,80}?\b(?:charges?|cumulative\s+effect|items?)\b",
+    re.IGNORECASE,
+)
 
 
 def _subject_or_heading(rules: tuple[ProseRule, ...], sentence: _Sentence, limit: int) -> ProseRule | None:
@@ -368,11 +383,43 @@ def _fiscal_year_of(day: date, fiscal: FiscalCalendar) -> int:
 
 @dataclass(frozen=True, slots=True)
 class _Named:
-    """The period words of one clause: a quarter (1-4) or the year (0), a year named, a year back."""
+    """The period words of one clause: a quarter (1-4) or the year (0), a year named, a year back; and a
+    span ended on a date ("for the quarter ended December 31, 1993"), as printed."""
 
     quarter: int | None
     year: int | None
     back: bool
+    ended: re.Match[str] | None = None
+
+
+# "for the year ended December 31, 1993", "for the quarter ended December 31,\n 1993".
+_SPAN_ENDED = re.compile(
+    r"\b(?:(?P<first>year|quarter)\s+and\s+)?(?P<span>years?|quarters?|(?:three|six|nine|twelve|3|6|9|12)[\s-]+months?)\s+ended\s+"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+_MONEY = re.compile(r"\\?\$\s?\d")
+# A figure of a named part of the business: "Norwest's banking group reported earnings of $397.2 million",
+# "Mortgage banking operations earned $56.3 million": the part's, not the company's.
+_PART_SUBJECT = re.compile(
+    r"\b(?:group|segment|division|operations|subsidiar(?:y|ies)|unit|Inc\.|Corp\.|Ltd\.)\s*(?:\([^)]*\)\s*)?"
+    r"(?:reported|earned|had|posted|recorded|contributed)\b",
+    re.IGNORECASE,
+)
+
+
+def _span_period(ended: re.Match[str], year: int | None, nth: int) -> Period | None:
+    """The period of a span ended on a date, in ``year`` when given (the comparative clause's). Two spans
+    ("$140.1 million and $40.5 million for the year and quarter ended December 31, 1993") go to the
+    clause's figures in order: ``nth`` is the figure's place among them."""
+    spans = (ended.group("first"), ended.group("span")) if ended.group("first") else (ended.group("span"),)
+    if nth >= len(spans):
+        return None
+    phrase = f"{spans[nth]} ended {ended.group('month')} {ended.group('day')}, {year or ended.group('year')}"
+    return caption_period(phrase)
 
 
 def _named(text: str) -> _Named:
@@ -389,7 +436,7 @@ def _named(text: str) -> _Named:
             quarter = quarter or 0
         elif match.group("y"):
             year = year or int(match.group("y"))
-    return _Named(quarter, year, back)
+    return _Named(quarter, year, back, _SPAN_ENDED.search(text))
 
 
 def _us_period(ctx: _Context, sentence: _Sentence, start: int) -> Period | str | None:
@@ -408,6 +455,16 @@ def _us_period(ctx: _Context, sentence: _Sentence, start: int) -> Period | str |
     if index == 0 and own == _Named(None, None, False):
         return None
     fiscal, today = ctx.fiscal, ctx.today
+    spanned = own.ended or (first.ended if index > 0 and own.year is not None and own.quarter is None else None)
+    if spanned is not None:
+        # "earned $653.6 million for the year ended December 31, 1993, ... over the $440.1 million earned
+        # in 1992": the span and its end day, in the comparative clause's year.
+        # ``start`` is the figure's end: the figures up to it, itself included.
+        nth = max(0, len(_MONEY.findall(text, cuts[index], start)) - 1)
+        period = _span_period(spanned, None if spanned is own.ended else own.year, nth)
+        if period is None:
+            return "periods-respectively-unmatched"
+        return period if today is None or period.end <= today else "period-not-ended"
     if fiscal is None or today is None:
         return "no-fiscal-calendar"
     quarter = own.quarter if own.quarter is not None else first.quarter
@@ -599,9 +656,13 @@ def _amount(
         # headline: an amount with decimals and no scale word is in millions or per share, never
         # whole dollars; neither reading is written.
         return "scale-in-doubt"
+    if _PART_SUBJECT.search(text, 0, match.start()):
+        return "part-of-business"
     period = _period(ctx, sentence, match.end(), stop)
     if not isinstance(period, Period):
         return period
+    if period.start is not None and (period.end - period.start).days > 360 and period.end.year in ctx.partial_years:
+        return "results-exclude-a-charge"
     sign = -1 if negative else rule.sign
     if not negative:
         for pattern, local in _LOCAL_SIGN:
@@ -806,7 +867,13 @@ def _reason(ctx: _Context, sentence: _Sentence, token: re.Match[str], following:
             return _translation(ctx, sentence, token, negative, scale_match)
         scale = _SCALES[scale_match.group("scale").lower()] if scale_match else 0
         negative = currency.group("sign") is not None or token.group().startswith("-")
-        per_share = scale_match is None and _PER_SHARE_AFTER.match(following) is not None
+        per_share = scale_match is None and (
+            _PER_SHARE_AFTER.match(following) is not None
+            or (
+                _PER_SHARE_SUBJECT.search(text[: token.start()]) is not None
+                and _CENTS_FIGURE.match(token.group()) is not None
+            )
+        )
         return _amount(ctx, sentence, token, code, negative, scale, stop, per_share)
     if _CENTS_AFTER.match(following) or (_PER_SHARE_AFTER.match(following) and "$" in text):
         # "27 cents a share"; "or 2.03 per share" beside "$2.07 per share": US cents and dollars
@@ -849,7 +916,8 @@ def read_prose(
 ) -> ProseReading:
     """Read every number written in the document's prose blocks."""
     current = current_quarter(document.text, fiscal, today)
-    ctx = _Context(taxonomy=taxonomy, rules=rules, fiscal=fiscal, current=current, today=today)
+    partial = frozenset(int(m.group("year")) for m in _RESULTS_EXCLUDE.finditer(" ".join(document.text.split())))
+    ctx = _Context(taxonomy=taxonomy, rules=rules, fiscal=fiscal, current=current, today=today, partial_years=partial)
     for sentence in _sentences(document, blocks):
         _classify(ctx, sentence)
     return ProseReading(

@@ -36,7 +36,7 @@ SCALE_PHRASES: tuple[tuple[re.Pattern[str], Scale], ...] = (
 
 # A line that is nothing but a scale note, in or out of parentheses: a heading, never a row label.
 SCALE_NOTE = re.compile(
-    r"\(?\s*(?:[$\w.,' ]*?\b(?:thousands|millions|billions)\b[\w.,'$ ]*"
+    r"\(?\s*(?:[$\w.,':;\- ]*?\b(?:thousands|millions|billions)\b[\w.,'$ ]*"
     r"|\$\s?000(?:'?s)?|000'?s?(?:\s+omitted)?)\s*\)?",
     re.IGNORECASE,
 )

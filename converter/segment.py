@@ -17,7 +17,7 @@ from enum import Enum
 
 from converter.read import Document, Line
 from converter.scales import CAPTION_SCALE_NOTE, SCALE_NOTE, SCALE_WORD
-from converter.values import is_cell, is_garbled_figure
+from converter.values import NIL_AFTER_CURRENCY, is_cell, is_garbled_figure
 
 __all__ = [
     "YEAR_CELL",
@@ -36,6 +36,12 @@ __all__ = [
 MAX_BLANK_GAP = 3
 # Blank lines allowed between a caption block and the column headers under it.
 MAX_CAPTION_GAP = 2
+# Where and when a report was signed, on two lines: "San Antonio, Texas" over "February 11, 1994".
+_PLACE = re.compile(r"^\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*,\s+[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*\s*$")
+_DATE_LINE = re.compile(
+    r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2},\s*(?:19|20)\d\d\s*$"
+)
 # Blank lines allowed between a title block that ends in a scale note and the column headers.
 MAX_TITLE_GAP = 6
 # A prose line: starts near the margin, is long, and is made of single-spaced words.
@@ -43,6 +49,7 @@ PROSE_MIN_LENGTH = 50
 PROSE_MAX_INDENT = 4
 PROSE_MIN_WORDS = 6
 
+_RULE_SEGMENTS = re.compile(r"[-=_]{3,}")
 _RULE = re.compile(r"^\s*(?:[-=_]{3,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{3,}|(?:- ){2,}-?))*\s*$")
 # Matched on the reversed label: anchored at its start, the match costs no more than the leader
 # (searching for "(?:\s?\.){3,}\s*$" retries at every dot of a long run: quadratic).
@@ -97,7 +104,12 @@ class Block:
 
 
 # A figure with a footnote mark run onto it: "$  288,139(a)", "78.1%(1)", "1.64*".
-_FOOTNOTED = re.compile(r"^(?P<cell>.*?\d[%)]?)(?:\((?:[a-zA-Z]|\d{1,2})\)|\*{1,3})$")
+_FOOTNOTED = re.compile(
+    r"^(?P<cell>.*?\d[%)]?|-{1,2})(?:\((?:[a-zA-Z]|\d{1,2})\)|\*{1,3}|/\(?(?:[a-zA-Z]|\d{1,2})\)?/|[a-z]/)$"
+)
+# A note's mark set apart in EDGAR's way for a superscript, after a figure: "(7,081) /(1)/", "- /(2)/";
+# glued, "463a/" and "(840)d/" are read by ``_FOOTNOTED``.
+_SLASHED_MARK = re.compile(r"^/\(?(?:[a-zA-Z]|\d{1,2})\)?/$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -105,6 +117,22 @@ def _dot_leader(label: str) -> int:
     """Length of the dot leader ending ``label`` ("Net sales ........"), 0 when there is none."""
     match = _DOT_LEADER_REVERSED.match(label[::-1])
     return match.end() if match else 0
+
+
+def _figures_in_label(text: str, cells: list[CellToken]) -> tuple[str, tuple[CellToken, ...]]:
+    """A label that ends in figures of its own, the row's figures two spaces or more away::
+
+        $368.2 and $443.6                                           1,147.4     1,323.3
+
+    gives the label ``"$368.2 and $443.6"`` and two cells; with no such gap the line is text."""
+    for k in range(1, len(cells)):
+        start = cells[k].start
+        while start > 0 and text[start - 1] in "$ " and text[start - 2 : start] != "  ":
+            start -= 1
+        label = text[: cells[k - 1].end]
+        if start - cells[k - 1].end >= 2 and any(c.isalpha() for c in label):
+            return label.strip(), tuple(cells[k:])
+    return text.strip(), ()
 
 
 def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
@@ -122,6 +150,7 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     i = len(words)
     position = len(text)
     start = end = 0
+    percent_end = 0  # where a "%" set apart from its figure ends ("19 %")
     while i > 0:
         word = words[i - 1]
         start = text.rfind(word, 0, position)
@@ -131,8 +160,32 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
             i -= 1
             first_word_start = start
             continue
+        if word == NIL_AFTER_CURRENCY and i >= 2 and words[i - 2] in ("$", "US$"):
+            # "Revenues   $   ---   $   ---": nil figures.
+            cells.append(CellToken(word, start, end))
+            first_word_start = start
+            i -= 1
+            continue
+        if word == "%" and i >= 2 and is_cell(words[i - 2] + "%") and _DIGIT.search(words[i - 2]):
+            # "19 %": the sign of the figure before it, a space apart.
+            percent_end = end
+            i -= 1
+            continue
+        if percent_end:
+            word, end, percent_end = word + "%", percent_end, 0
+            cells.append(CellToken(word, start, end))
+            first_word_start = start
+            i -= 1
+            continue
+        if _SLASHED_MARK.match(word) and i >= 2 and is_cell(words[i - 2]):
+            i -= 1
+            continue
         marked = _FOOTNOTED.match(word)
-        if marked and is_cell(marked.group("cell")) and _DIGIT.search(marked.group("cell")):
+        if (
+            marked
+            and is_cell(marked.group("cell"))
+            and (_DIGIT.search(marked.group("cell")) or not marked.group("cell").strip("-"))
+        ):
             # "288,139(a)", "78.1%(1)", "1.64*": the figure, then the mark of a note about it.
             word = marked.group("cell")
             end = start + len(word)
@@ -152,7 +205,7 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
         word = words[i - 1]
         glued = _GLUED.match(word)
         if not glued or not is_cell(glued.group("cell")):
-            return text.strip(), ()
+            return _figures_in_label(text, cells)
         # "Loss before income tax expense(benefit)(10,545) (1,263,972)": split the run-in figure off.
         cell_start = start + glued.start("cell")
         cells.insert(0, CellToken(glued.group("cell"), cell_start, cell_start + len(glued.group("cell"))))
@@ -253,12 +306,33 @@ def _header_start(lines: tuple[Line, ...], kinds: list[LineKind], first_row: int
 
 def _years_just_above(lines: tuple[Line, ...], kinds: list[LineKind], blank: int, floor: int) -> bool:
     """A line of years alone (a column heading) within the three lines above ``blank``, with no gap,
-    prose or row between."""
+    prose or row between; or column headings underlined column by column, the rule's segments as
+    many as the columns::
+
+                        JOHNSON &      ACQUIRED         FORMA
+                         JOHNSON      BUSINESSES     ADJUSTMENTS
+                         -------      ----------     -----------
+                         (Note A)      (Note B)       (Note C)
+                                                                      <- blank
+        Sales to Customers  $7,606         $ 403
+    """
+    # An HTML rendering may leave two blank lines where the text had one.
+    while (
+        blank - 1 >= floor and blank - 1 >= 0 and kinds[blank - 1] is LineKind.BLANK and kinds[blank] is LineKind.BLANK
+    ):
+        blank -= 1
     for j in range(blank - 1, max(floor, blank - 4) - 1, -1):
         if kinds[j] is not LineKind.TEXT and kinds[j] is not LineKind.RULE:
             return False
         label, cells = row_cells(lines[j].text)
         if cells and not label and all(YEAR_CELL.match(c.text) for c in cells):
+            return True
+        if (
+            kinds[j] is LineKind.RULE
+            and len(_RULE_SEGMENTS.findall(lines[j].text)) >= 2
+            and j - 1 >= floor
+            and kinds[j - 1] is LineKind.TEXT
+        ):
             return True
     return False
 
@@ -282,6 +356,9 @@ def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: i
     top = i
     while top - 1 >= floor and kinds[top - 1] in (LineKind.TEXT, LineKind.RULE):
         top -= 1
+    if i - top >= 2 and _PLACE.match(lines[i - 2].text) and _DATE_LINE.match(lines[i - 1].text):
+        # The auditors' report signed above the statements: "San Antonio, Texas" / "February 11, 1994".
+        return header_top
     return top if top < i else header_top
 
 
@@ -423,6 +500,22 @@ def _marked_caption_start(lines: tuple[Line, ...], kinds: list[LineKind], open_a
     return top
 
 
+def wrapped_labels(kinds: list[LineKind]) -> list[LineKind]:
+    """A line long enough to read as prose, set between two rows with no gap, is the first line of
+    the lower row's label::
+
+        Total current assets                                        3,619.8     3,203.1
+        Intangible Assets - Net of Accumulated Amortization of
+        $368.2 and $443.6                                           1,147.4     1,323.3
+    """
+    return [
+        LineKind.TEXT
+        if kind is LineKind.PROSE and 0 < i < len(kinds) - 1 and kinds[i - 1] is kinds[i + 1] is LineKind.ROW
+        else kind
+        for i, kind in enumerate(kinds)
+    ]
+
+
 def segment(document: Document) -> tuple[Block, ...]:
     """Split a document into table and prose blocks, in document order.
 
@@ -430,7 +523,7 @@ def segment(document: Document) -> tuple[Block, ...]:
     from how their rows line up.
     """
     lines = document.lines
-    kinds = [classify(line) for line in lines]
+    kinds = wrapped_labels([classify(line) for line in lines])
     blocks: list[Block] = []
     cursor = 0
     for region in _marked_regions(document.marks, len(lines)):

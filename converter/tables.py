@@ -17,16 +17,29 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from converter.read import Line
 from converter.scales import SCALE_NOTE
-from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells
+from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells, wrapped_labels
 
 __all__ = ["Column", "Row", "Table", "read_tables"]
 
 # How far left of the first column a heading may start and still be a column heading.
 HEADING_SLACK = 2
+# A rule over the columns may start at the "$" printed before the first column's figures ("$    587").
+RULE_DOLLAR_SLACK = 5
+# A rule groups a column when it runs under at least this share of the column's width.
+RULE_COVER = 0.4
 _RULE_SEGMENT = re.compile(r"[-=_]{3,}")
+# The heading of a derived column: over its own column even where the rule of a span runs under it
+# ("ended June 30,   %" over a rule that ends under the "%").
+_DERIVED_HEADING = re.compile(r"%|percent|(?:%\s*)?change|chg\.?|increase|\(?decrease\)?", re.IGNORECASE)
+# A label line that stops mid-phrase goes on in the next line, indented or not:
+# "Intangible Assets - Net of Accumulated Amortization of" / "$368.2 and $443.6     1,147.4".
+_UNFINISHED = re.compile(r"(?:\b(?:of|and|or|for|to|in|on|from|by|less|net|the|with)|[,&])\s*$", re.IGNORECASE)
+# Rules after a label's words, two spaces or more away: "Earnings Before Provision for     ------   -----".
+_TRAILING_RULES = re.compile(r"(?<=\S)\s{2,}[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 _PERIOD_PHRASE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
     r"|[1-4]Q\s?'?\d\d|(?:FY|Fiscal\s)\s?'?\d{2,4}"
@@ -164,12 +177,22 @@ def _nearest(centres: list[float], centre: float) -> int:
     return min(candidates, key=lambda i: (abs(centres[i] - centre), i))
 
 
+def _phrases_over(chunks: list[tuple[str, int, int]], seg_start: int, seg_end: int) -> int:
+    """How many phrases, parted by two spaces or more, stand over a rule segment (a derived column's "%"
+    whose span rule runs on under it not counted)."""
+    inside = [(s, e) for t, s, e in chunks if seg_start <= s and e <= seg_end + 1 and not _DERIVED_HEADING.fullmatch(t)]
+    return sum(1 for k, (s, _) in enumerate(inside) if k == 0 or s - inside[k - 1][1] >= 2)
+
+
 def _assign_headings(
     header: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading]
 ) -> tuple[Column, ...]:
     ends = [e for _, e in spans]
     centres = [(s + e) / 2 for s, e in spans]
     headings: list[list[str]] = [[] for _ in spans]
+    # Each heading line's phrases, as (text, start, end, ruled, one column): a phrase over a rule takes
+    # the rule's width.
+    placed: list[list[tuple[str, int, int, bool, bool]]] = []
     for position, line in enumerate(header):
         kind = read[line][0]
         if kind is LineKind.ROW and not _is_year_row(read[line]):
@@ -186,21 +209,55 @@ def _assign_headings(
         # Several dates on one line ("March 28, March 29,") are one column's each; a lone one may span
         # its currency columns ("Jun 30, 2003" over "USD (1)" and "JPY").
         crowded = sum(1 for text, _, _ in chunks if _ONE_COLUMN.match(text)) > 1
+        phrases: list[tuple[str, int, int, bool, bool]] = []
         for text, start, end in chunks:
             ruled = False
             for seg_start, seg_end in segments:
-                # Only a rule over the columns groups them; a full-width border groups nothing.
-                if spans and seg_start < spans[0][0] - HEADING_SLACK:
+                # Only a rule over the columns groups them (from the "$" before the first column's
+                # figures); a full-width border groups nothing.
+                if spans and seg_start < spans[0][0] - HEADING_SLACK - RULE_DOLLAR_SLACK:
                     continue
-                # One rule under "2008      2007" underlines both: it groups neither over the other's column.
-                if sum(1 for t, s, e in chunks if seg_start <= s and e <= seg_end + 1 and _ONE_COLUMN.match(t)) > 1:
+                # One rule under "2008      2007" or "First   Second   Third" underlines them all: it groups
+                # none over the others' columns ("ended June 30," is one phrase, its words a space apart).
+                if _phrases_over(chunks, seg_start, seg_end) > 1:
                     continue
-                if seg_start <= start and end <= seg_end + 1 and seg_end - seg_start > end - start:
+                if (
+                    seg_start <= start
+                    and end <= seg_end + 1
+                    and seg_end - seg_start > end - start
+                    and not _DERIVED_HEADING.fullmatch(text)
+                ):
                     start, end, ruled = seg_start, seg_end, True
+            phrases.append((text, start, end, ruled, crowded and bool(_ONE_COLUMN.match(text))))
+        placed.append(phrases)
+    # A phrase centred over a ruled one below it heads the same columns: "Quarter" over "ended June 30,"
+    # over a rule spanning "2000   1999".
+    for upper in range(len(placed) - 2, -1, -1):
+        lower = [p for p in placed[upper + 1] if p[3] and not _ONE_COLUMN.match(p[0])]
+        placed[upper] = [
+            next(
+                (
+                    (text, s, e, True, one)
+                    for _, s, e, _, _ in lower
+                    if s <= (start + end) / 2 <= e and e - s > end - start
+                ),
+                (text, start, end, ruled, one),
+            )
+            if not ruled and not _DERIVED_HEADING.fullmatch(text) and not _ONE_COLUMN.match(text)
+            else (text, start, end, ruled, one)
+            for text, start, end, ruled, one in placed[upper]
+        ]
+    for phrases in placed:
+        for text, start, end, ruled, one in phrases:
             hits = list(_overlapping(ends, spans, start, end))
-            if (not hits and spans and start >= spans[0][0] - HEADING_SLACK) or (
-                crowded and not ruled and len(hits) > 1 and _ONE_COLUMN.match(text)
-            ):
+            if ruled:
+                # A rule groups the columns it runs under, not one its end just touches.
+                hits = [
+                    i
+                    for i in hits
+                    if min(spans[i][1], end) - max(spans[i][0], start) >= RULE_COVER * (spans[i][1] - spans[i][0])
+                ] or hits
+            if (not hits and spans and start >= spans[0][0] - HEADING_SLACK) or (one and not ruled and len(hits) > 1):
                 hits = [_nearest(centres, (start + end) / 2)]
             for i in hits:
                 headings[i].append(text)
@@ -253,8 +310,8 @@ def _split_header(
     extra = [
         line
         for line in lines[cut:]
-        if read[line][0] is LineKind.TEXT
-        and (_is_heading_line(line, column_left) or SCALE_NOTE.fullmatch(line.text.strip()))
+        if (read[line][0] is LineKind.TEXT and _is_heading_line(line, column_left))
+        or (read[line][0] in (LineKind.TEXT, LineKind.PROSE) and SCALE_NOTE.fullmatch(line.text.strip()))
     ]
     labels = [line for line in lines[cut:] if line not in extra]
     return [*lines[:cut], *extra], labels
@@ -294,26 +351,56 @@ def _split_tables(
     return parts
 
 
+# A section heading set in the label column of a heading line, ending in a colon:
+#     REVENUES:                                 12/31/94 (6)       REVENUE
+_LEFT_HEADING = re.compile(r"^\s*(?P<heading>[A-Za-z][A-Za-z ,&'-]*?)\s*:\s*$")
+
+
+def _left_heading(header: list[Line], column_left: int) -> str | None:
+    """The heading the last heading line prints in the label column, over the first rows, or None."""
+    for line in reversed(header):
+        if not line.text.strip("-=_ \t"):
+            continue
+        chunks = _heading_chunks(line.text)
+        first = chunks[0] if chunks else None
+        if first is None or first[2] >= column_left - HEADING_SLACK:
+            return None
+        match = _LEFT_HEADING.match(first[0])
+        return match.group("heading") if match else None
+    return None
+
+
 def _read_rows(
-    body: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading]
+    body: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading], opening: str | None = None
 ) -> tuple[list[Row], list[tuple[Line, CellToken]]]:
     ends = [e for _, e in spans]
     rows: list[Row] = []
     stray: list[tuple[Line, CellToken]] = []
-    sections: list[str] = []
+    sections: list[str] = [opening] if opening else []
     pending: list[Line] = []
     ruled = False
+    # A label line that also carries the rules closing the row above keeps only its words:
+    # "Earnings Before Provision for      ------     -----" over "  Taxes on Income   1,498   52".
+    words: dict[int, str] = {}
+
+    def text_of(line: Line) -> str:
+        return words.get(line.number, line.text)
 
     def flush() -> None:
         if pending:
-            sections.insert(0, _join_label([p.text for p in pending]).rstrip(":").strip())
+            sections.insert(0, _join_label([text_of(p) for p in pending]).rstrip(":").strip())
             pending.clear()
 
+    # The row on the line right below each row: a heading over several indented rows is no wrapped label.
+    next_row = {line: below for line, below in pairwise(body) if read[line][2] and read[below][2]}
     for line in body:
         kind, label, cells = read[line]
         if kind is LineKind.RULE:
             ruled = True
         if not cells:
+            if kind is LineKind.TEXT and (trailing := _TRAILING_RULES.search(line.text)):
+                words[line.number] = line.text[: trailing.start()]
+                ruled = True
             if kind is LineKind.TEXT:
                 # A line read as a heading keeps no figure: any it ends with is reported, never dropped.
                 stray.extend((line, c) for c in row_cells(line.text)[1] if not YEAR_CELL.match(c.text))
@@ -328,8 +415,18 @@ def _read_rows(
             else:
                 flush()
             continue
-        if pending and _indent(line.text) > _indent(pending[0].text) and not pending[-1].text.rstrip().endswith(":"):
-            label = _join_label([p.text for p in pending] + [label])
+        after = next_row.get(line)
+        if pending and (
+            (
+                _indent(line.text) > _indent(pending[0].text)
+                and not pending[-1].text.rstrip().endswith(":")
+                # "Fully diluted earnings per share" over "  Continuing operations", "  Discontinued
+                # operations": the rows below at the same indent make it their heading.
+                and not (after is not None and _indent(after.text) == _indent(line.text) and len(pending) == 1)
+            )
+            or _UNFINISHED.search(text_of(pending[-1]))
+        ):
+            label = _join_label([text_of(p) for p in pending] + [label])
             lines = (*pending, line)
             pending.clear()
         else:
@@ -371,6 +468,10 @@ def read_tables(block: Block) -> tuple[Table, ...]:
     """Read every table of a table block."""
     # Each line is read once here (kind, label, cells); the steps below look it up.
     read = {line: read_line(line) for line in (*block.header, *block.body)}
+    body_kinds = wrapped_labels([read[line][0] for line in block.body])
+    for line, kind in zip(block.body, body_kinds, strict=True):
+        if kind is not read[line][0]:
+            read[line] = (kind, "", ())
     # A page number alone on its line ("2") at a page break inside a table is no row and no column (it
     # would put every heading over the columns): read as a blank line, kept apart to be reported.
     page_numbers = {line: read[line][2][0] for line in block.body if _page_number(read[line])}
@@ -382,7 +483,7 @@ def read_tables(block: Block) -> tuple[Table, ...]:
     for index, (header, body) in enumerate(_split_tables(block, column_left, read)):
         cells = [c for line in body for c in read[line][2]]
         spans = _merge_spans([(c.start, c.end) for c in cells])
-        rows, stray = _read_rows(body, spans, read)
+        rows, stray = _read_rows(body, spans, read, _left_heading(header, column_left))
         columns = _assign_headings(header, spans, read)
         tables.append(
             Table(

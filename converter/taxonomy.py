@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeVar
@@ -47,7 +48,24 @@ __all__ = [
     "root_name",
 ]
 
-DEFAULT_DIRECTORY = Path(__file__).resolve().parent.parent / "taxonomy"
+# The taxonomy's source of truth is the repository's top-level taxonomy/; a built wheel ships a copy of it
+# as package data, converter/taxonomy_data/ (pyproject.toml maps the folder there).
+SOURCE_DIRECTORY = Path(__file__).resolve().parent.parent / "taxonomy"
+PACKAGE_DATA = "taxonomy_data"
+
+
+def _default_directory() -> Path:
+    """The installed package's copy of the taxonomy when there is one, else the checkout's ``taxonomy/``.
+
+    The installed copy comes first: ``site-packages/taxonomy/`` may belong to some other distribution.
+    """
+    installed = resources.files("converter").joinpath(PACKAGE_DATA)
+    if installed.joinpath("taxonomy.json").is_file():
+        return Path(str(installed))
+    return SOURCE_DIRECTORY
+
+
+DEFAULT_DIRECTORY = _default_directory()
 
 # The newest DTR types schema in Arelle's offline cache (arelle/resources/cache/https/www.xbrl.org/dtr/type/).
 DTR_TYPES_NAMESPACE = "http://www.xbrl.org/dtr/type/2024-01-31"
@@ -289,7 +307,10 @@ _FLAGS: Mapping[str, bool] = MappingProxyType({"1": True, "0": False, "": False,
 
 
 def load_taxonomy(directory: Path | None = None) -> Taxonomy:
-    """Read ``taxonomy.json`` and the CSV tables in ``directory`` (default: the repository's ``taxonomy/``)."""
+    """Read ``taxonomy.json`` and the CSV tables in ``directory``.
+
+    By default the taxonomy the package was installed with, or the checkout's ``taxonomy/``.
+    """
     directory = DEFAULT_DIRECTORY if directory is None else directory
     meta = _read_json(directory / "taxonomy.json")
     text = {key: _text(meta, key) for key in ("name", "version", "prefix", "namespace", "base_url", "entry_point")}

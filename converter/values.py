@@ -33,6 +33,9 @@ _DIGIT = re.compile(r"\d")
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _GARBLED = re.compile(r"^[-$(]*[\dOolI][\d,.OolI]*\)?%?$")
 _NIL = frozenset({"-", "--", "\u2013", "\u2014", "\u2014\u2014"})
+# Three dashes are a nil figure only where a currency sign says a figure stands there ("$   ---"); alone
+# they may be a short rule, so ``is_cell`` does not take them.
+NIL_AFTER_CURRENCY = "---"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,7 @@ def parse_number(text: str) -> ParsedNumber | None:
     True
     """
     raw = text.strip()
-    if raw in _NIL:
+    if raw in _NIL or raw == NIL_AFTER_CURRENCY:
         return ParsedNumber(value=Decimal(0), fraction_digits=0, nil=True)
     if not is_cell(raw):
         return None

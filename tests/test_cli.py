@@ -15,6 +15,7 @@ from paths import RELEASE_6K
 from converter import cli
 from converter.cli import main
 from converter.mapping import MappingTable
+from converter.outdir import STATE
 from converter.taxonomy import Taxonomy
 
 
@@ -22,8 +23,9 @@ def test_convert_writes_instance_report_and_validates(tmp_path: Path, capsys: py
     out = tmp_path / "out"
     assert main(["convert", str(RELEASE_6K), "-o", str(out), "--validate"]) == 0
     stem = RELEASE_6K.stem
-    assert sorted(p.name for p in out.iterdir() if p.is_file()) == sorted(
-        [f"{stem}{s}" for s in (".xbrl", ".json", ".jsonld", ".report.json")] + ["batch-summary.json"]
+    assert sorted(p.name for p in out.iterdir() if p.name != STATE) == sorted(
+        [f"{stem}{s}" for s in (".xbrl", ".json", ".jsonld", ".report.json")]
+        + ["batch-summary.json", "legacy-xbrl-taxonomy-2025"]
     )
     report = json.loads((out / f"{stem}.report.json").read_text())
     assert report["validation"]["errors"] == 0
@@ -40,7 +42,7 @@ def test_validate_command_flags_a_broken_total(tmp_path: Path, capsys: pytest.Ca
     assert main(["convert", str(RELEASE_6K), "-o", str(out), "--formats", "xbrl"]) == 0
     instance = out / f"{RELEASE_6K.stem}.xbrl"
     assert main(["validate", str(instance)]) == 0
-    broken = tmp_path / "broken.xbrl"
+    broken = out / "broken.xbrl"  # beside the taxonomy copy its schemaRef points to
     broken.write_text(instance.read_text().replace(">8344046000<", ">8344946000<"))
     capsys.readouterr()
     assert main(["validate", str(broken)]) == 1
@@ -131,10 +133,10 @@ def test_instance_validated_where_written_before_anything_is_published(
     done = cli._convert_one(source, job)
     ((instance, beside, published),) = seen
     assert instance.parent.parent == out and instance.parent.name.startswith(".convert-")
-    assert instance.name == "filing.xbrl" and beside == ["filing.json", "filing.xbrl", "filing.xsd"]
-    assert sorted(published) == sorted(
-        [".legacy-xbrl", instance.parent.name]
-    )  # only the private folder (and the records)
+    # The taxonomy copy is linked into the private folder, so the schemaRef resolves there as it will in OUTDIR.
+    assert instance.name == "filing.xbrl"
+    assert beside == ["filing.json", "filing.xbrl", "filing.xsd", "legacy-xbrl-taxonomy-2025"]
+    assert sorted(published) == sorted([".legacy-xbrl", instance.parent.name])  # the private folder, the records
     files = ["filing.json", "filing.report.json", "filing.xbrl", "filing.xsd"]
     assert sorted(p.name for p in out.iterdir() if p.is_file()) == files
     assert (done.status, done.facts, sorted(done.outputs)) == ("converted", 4, files)

@@ -152,7 +152,14 @@ KEY_FACTS = [
     # document prints ("year ended September 25, 1998"): FY99's first quarter had 14 weeks.
     ("apple_1999-08_10-Q_Q3FY99", "lx:Revenues", "1998-09-26/1999-06-27", "iso4217:USD", "4798000000", None),
     # "Shares used in computing earnings / per share (in thousands):  Basic  144,054": shares, in thousands.
-    ("apple_1999-08_10-Q_Q3FY99", "ext:Basic", "1999-03-28/1999-06-27", "xbrli:shares", "144054000", None),
+    (
+        "apple_1999-08_10-Q_Q3FY99",
+        "lx:WeightedAverageNumberOfSharesOutstandingBasic",
+        "1999-03-28/1999-06-27",
+        "xbrli:shares",
+        "144054000",
+        None,
+    ),
     # Ford's five-year summary: the paragraph above says "(dollar amounts in millions, except per share
     # amounts)"; "Automotive sector" and "Total Company" are groups; the cover's "For the fiscal year ended
     # December 31, 2001" dates the columns.

@@ -36,9 +36,10 @@ def test_outputs_stay_inside_outdir(tmp_path: Path) -> None:
     out = tmp_path / "out"
     main(["convert", str(odd), str(dots), "-o", str(out), "--formats", "xbrl", "--fiscal-year-end", "03-31"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+    taxonomy_copy = out / "legacy-xbrl-taxonomy-2025"
     for written in out.rglob("*"):
         if STATE not in written.parts:
-            assert written.resolve().parent == out.resolve()
+            assert written.resolve().parent in {out.resolve(), taxonomy_copy.resolve()}
 
 
 def test_symlinked_output_is_left_alone_not_followed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -106,7 +107,7 @@ def test_disk_full_while_writing_leaves_nothing(
     err = _stderr_lines(capsys)
     assert len(err) == 1, err
     assert f"cannot write {out / RELEASE_6K.stem}.json: No space left on device" in err[0]
-    assert sorted(p.name for p in out.iterdir()) == [STATE, "batch-summary.json"]
+    assert sorted(p.name for p in out.iterdir()) == [STATE, "batch-summary.json", "legacy-xbrl-taxonomy-2025"]
 
 
 def test_write_failing_midway_leaves_no_partial_set(
@@ -117,6 +118,9 @@ def test_write_failing_midway_leaves_no_partial_set(
     calls: list[str] = []
 
     def failing_replace(src: str, dst: str) -> None:
+        if "legacy-xbrl-taxonomy-2025" in str(dst):  # the taxonomy copy, written before any document
+            real_replace(src, dst)
+            return
         calls.append(dst)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -20,7 +21,7 @@ from paths import RELEASE_6K, SAMPLES, SLIDES
 
 from converter import load as load_module
 from converter.cli import main
-from converter.load import load
+from converter.load import LoadError, load
 from converter.taxonomy import Taxonomy
 
 PG_ADMIN_URL = os.environ.get("LEGACY_XBRL_TEST_PG", "postgresql://postgres@localhost:5432/postgres")
@@ -332,3 +333,92 @@ def test_two_first_loads_into_an_empty_postgresql_database_both_succeed(outputs:
         assert "loaded 0 filings" in outs[0] and "2 already there" in outs[0]
         assert "loaded 2 filings" in outs[1]
         assert _query(url, "SELECT count(*) FROM filing") == [(2,)]
+
+
+def test_facts_view_places_each_fact_in_the_fiscal_calendar(outputs: Path, db_url: str, taxonomy: Taxonomy) -> None:
+    """IIJ's fiscal year ends March 31: its April-June 2003 quarter is Q1 of the year ending March 2004."""
+    load([outputs], db_url, taxonomy)
+    quarter = _query(
+        db_url,
+        "SELECT DISTINCT fy, fp, qtrs FROM facts WHERE period_start = '2003-04-01' AND period_end = '2003-06-30'",
+    )
+    assert quarter == [(2004, "Q1", 1)]
+    balance = _query(db_url, "SELECT DISTINCT fy, fp, qtrs FROM facts WHERE period_instant = '2003-06-30'")
+    assert balance == [(2004, "Q1", 0)]
+    rows = _query(db_url, "SELECT fy, fp, qtrs, period_instant FROM facts")
+    assert all(fy is not None and fp in ("Q1", "Q2", "Q3", "Q4", "FY") for fy, fp, _, _ in rows)
+    assert all((qtrs == 0) == (instant is not None) for _, _, qtrs, instant in rows)
+
+
+def _older_schema(dialect: load_module.Dialect) -> list[str]:
+    """The schema as it was before the fiscal-period columns: no fy, fp, qtrs, and no view drop."""
+    keep = []
+    for statement in load_module.schema_sql(dialect):
+        if statement.startswith("DROP VIEW"):
+            continue
+        lines = statement.splitlines()
+        keep.append("\n".join(line for line in lines if not re.match(r"\s*(?:f\.)?(?:fy|fp|qtrs)\b", line)))
+    return keep
+
+
+def test_a_database_made_before_the_fiscal_columns_gets_them(outputs: Path, db_url: str, taxonomy: Taxonomy) -> None:
+    older = load_module.SQLITE if db_url.startswith("sqlite") else load_module.POSTGRES
+    if older is load_module.SQLITE:
+        with sqlite3.connect(db_url.removeprefix("sqlite:///")) as conn:
+            for statement in _older_schema(older):
+                conn.execute(statement)
+    else:
+        import psycopg
+
+        with psycopg.connect(db_url) as conn:
+            for statement in _older_schema(older):
+                conn.execute(statement)
+    with pytest.raises(Exception, match="fy"):  # the older view has no such column
+        _query(db_url, "SELECT fy FROM facts")
+    load([outputs / "iij-2002-08-1q02-results-slides.json"], db_url, taxonomy)
+    load([outputs], db_url, taxonomy)
+    rows = _query(db_url, "SELECT filing, fy, fp, qtrs FROM facts")
+    assert rows and all(fy is not None and fp and qtrs is not None for _, fy, fp, qtrs in rows)
+
+
+@pytest.fixture(scope="module")
+def two_filings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two filings whose extensions both declare ext:AccountsPayable and ext:Inventories."""
+    out = tmp_path_factory.mktemp("two")
+    corpus = SAMPLES.parent / "corpus"
+    inputs = [corpus / "apple_1997-05_10-Q.txt", corpus / "apple_1998-02-09_10-Q.txt"]
+    assert main(["convert", *map(str, inputs), "-o", str(out)]) == 0
+    return out
+
+
+def test_same_named_extension_concepts_of_two_filings_stay_apart(
+    two_filings: Path, db_url: str, taxonomy: Taxonomy
+) -> None:
+    load([two_filings], db_url, taxonomy)
+    rows = _query(
+        db_url,
+        "SELECT c.qname, c.namespace, c.label, fi.document_name FROM concept c "
+        "JOIN filing fi ON fi.filing_id = c.filing_id WHERE c.local_name = 'AccountsPayable' ORDER BY 4",
+    )
+    assert [(qname, document) for qname, _, _, document in rows] == [
+        ("ext:AccountsPayable", "apple_1997-05_10-Q.txt"),
+        ("ext:AccountsPayable", "apple_1998-02-09_10-Q.txt"),
+    ]
+    assert rows[0][1] != rows[1][1]  # each filing's own extension namespace
+    assert all(label == "Accounts payable" for _, _, label, _ in rows)
+    # Each filing's facts are on its own concept.
+    facts = _query(
+        db_url,
+        "SELECT DISTINCT filing, concept_namespace FROM facts WHERE concept = 'ext:AccountsPayable' ORDER BY 1",
+    )
+    assert len(facts) == 2 and facts[0][1] != facts[1][1]
+    # Base concepts are shared, and declared by no filing.
+    assert _query(db_url, "SELECT COUNT(*), MAX(filing_id) FROM concept WHERE qname = 'lx:Revenues'") == [(1, None)]
+
+
+def test_a_database_keying_concepts_by_prefixed_name_is_refused(two_filings: Path, tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE concept (concept_id INTEGER PRIMARY KEY, qname TEXT NOT NULL UNIQUE)")
+    with pytest.raises(LoadError, match="earlier legacy-xbrl, which keyed concepts by their prefixed name"):
+        load([two_filings], f"sqlite:///{path}")

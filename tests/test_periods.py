@@ -13,6 +13,7 @@ from converter.periods import (
     column_period,
     detect_document_date,
     detect_fiscal_calendar,
+    inferred_calendar,
 )
 
 IIJ = FiscalCalendar(3, 31, 1)  # "fiscal year ending March 31, 2004 ("fiscal 2003")"
@@ -68,3 +69,61 @@ def test_naming_inferred_from_document_date() -> None:
 
 def test_dateline() -> None:
     assert detect_document_date("TOKYO & NEW YORK--(BUSINESS WIRE)--Aug. 12, 2003--Internet") == date(2003, 8, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the Years Ended December 31, 1993, 1992 and 1991", FiscalCalendar(12, 31, 0)),
+        ("Year Ended June 30,", FiscalCalendar(6, 30, 0)),
+        (
+            "the results of their operations and their cash flows for each of the three years in the period\n"
+            "ended December 31, 1994, in conformity with generally accepted accounting principles",
+            FiscalCalendar(12, 31, 0),
+        ),
+        ("for each of the years in the three-year period ended March 31, 1995", FiscalCalendar(3, 31, 0)),
+        # A 52/53-week year ends on a different day each year: no calendar from one such date.
+        ("For the Years Ended January 29, 1994", None),
+        # Two year ends named: which one the columns use is in doubt.
+        ("Years ended December 31, 1994 ... fiscal years ended June 30, 1994", None),
+    ],
+)
+def test_the_year_end_the_statements_or_the_opinion_name(text: str, expected: FiscalCalendar | None) -> None:
+    assert inferred_calendar(text) == expected
+
+
+CALENDAR_YEAR = FiscalCalendar(12, 31, 0)
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        (("1993", "First", "Quarter"), Period.duration(date(1993, 1, 1), date(1993, 3, 31))),
+        (("1993", "Fourth", "Quarter"), Period.duration(date(1993, 10, 1), date(1993, 12, 31))),
+        (("1992", "Second", "Quarter"), Period.duration(date(1992, 4, 1), date(1992, 6, 30))),
+        (("4th Qtr.", "1998"), Period.duration(date(1998, 10, 1), date(1998, 12, 31))),
+        (("Q3 1998",), Period.duration(date(1998, 7, 1), date(1998, 9, 30))),
+        (("3rd Quarter", "1997"), Period.duration(date(1997, 7, 1), date(1997, 9, 30))),
+    ],
+)
+def test_a_quarter_named_in_words_over_its_year(headings: tuple[str, ...], expected: Period) -> None:
+    assert column_period(headings, "Summary Quarterly Financial Data", CALENDAR_YEAR) == expected
+
+
+def test_a_date_a_title_gives_for_something_else_is_no_period_end() -> None:
+    """An exhibit list's "Stipulated Price dated September 25, 2006" would move a September 30 year's
+    start to the 26th as if the year before had ended on the 25th."""
+    from converter.periods import printed_dates
+
+    headings = ["Stipulated Price dated September 25, 2006 with ICM, Inc.", "September 30, 1994 September 24, 1993"]
+    assert printed_dates("", headings) == {date(1994, 9, 30), date(1993, 9, 24)}
+
+
+def test_a_named_quarter_of_a_52_53_week_year_ends_on_the_printed_day() -> None:
+    """ "Fourth Quarter 1997" of a year ending the last Friday of September: June 28 to September 26, 1997,
+    the day the document prints, not the month's end."""
+    apple = FiscalCalendar(9, 30, 0)
+    printed = frozenset({date(1997, 9, 26), date(1996, 9, 27)})
+    assert column_period(("Fourth", "Quarter", "1997"), "", apple, printed) == Period.duration(
+        date(1997, 6, 28), date(1997, 9, 26)
+    )

@@ -100,7 +100,25 @@ def test_no_duplicate_facts(result: Result) -> None:
         ("Cash, Beginning of Period", "cash beginning of period"),
         ("64kbps - 128kbps", "64kbps-128kbps"),
         ("Revenues:", "revenues"),
+        ("Long Term Debt", "long-term debt"),
+        ("Long - term debt", "long-term debt"),
+        ("Non-interest income", "noninterest income"),
+        ("Non interest expense", "noninterest expense"),
+        ("Selling, Marketing, & Administrative Exp.", "selling marketing and administrative expenses"),
+        ("Asset management and admin. fees", "asset management and administrative fees"),
+        ("Net income per share of common stock", "net income per share"),
+        ("Earnings per common share", "income per share"),
     ],
 )
 def test_normalise_label(printed: str, normalised: str) -> None:
     assert normalise_label(printed) == normalised
+
+
+def test_a_heading_wrapped_over_two_lines_is_one_heading() -> None:
+    from converter.mapping import whole_headings
+
+    assert whole_headings(("per share (in thousands)", "Shares used in computing earnings", "Operating expenses")) == (
+        "Shares used in computing earnings per share (in thousands)",
+        "Operating expenses",
+    )
+    assert whole_headings(("Current assets", "ASSETS")) == ("Current assets", "ASSETS")

@@ -223,3 +223,65 @@ def test_us_release_without_a_fiscal_year_end_names_why(taxonomy: Taxonomy, mapp
     assert not [f for f in result.facts if f.concept in ("NetIncomeLoss", "Revenues", "EarningsPerShareBasic")]
     assert result.prose_numbers.skipped["no-fiscal-calendar"] >= 8
     assert any(f.code == "periods.no-fiscal-calendar" for f in result.findings)
+
+
+# A bank's release written in sentences, with no statements: each figure's period is the span its
+# clause names ("for the year ended December 31, 1993"), the comparative clause's in its own year, and
+# "the year and quarter ended" pair with the figures in order.
+SENTENCES = """\
+ITEM 5. OTHER EVENTS.
+
+      Norwest's net income was $653.6 million for the year ended December 31,
+ 1993, an increase of 48.5% over the $440.1 million earned in 1992.  Net income
+ per common share was $2.13 for the year ended December 31, 1993, compared with
+ $1.42 in 1992, an increase of 50.4%.
+
+      Norwest reported net income of $175.0 million for the quarter ended
+ December 31, 1993, a 167.1% increase over the $65.6 million earned in the
+ fourth quarter of 1992.  Net income per common share was $0.57 for the fourth
+ quarter of 1993, compared with $0.20 for the same quarter of 1992.
+
+      Norwest's banking group reported earnings of $397.2 million and $108.6
+ million for the year and quarter ended December 31, 1993, compared with $227.7
+ million and $8.0 million respectively, for the same periods in 1992.
+{excluded}"""
+EXCLUDED = """
+      The 1992 annual results, for comparative purposes, do not include a
+ one-time special charge of $76.0 million, or $0.26 per common share.
+"""
+YEAR_93 = Period.duration(date(1993, 1, 1), date(1993, 12, 31))
+YEAR_92 = Period.duration(date(1992, 1, 1), date(1992, 12, 31))
+QUARTER_93 = Period.duration(date(1993, 10, 1), date(1993, 12, 31))
+QUARTER_92 = Period.duration(date(1992, 10, 1), date(1992, 12, 31))
+
+
+def _prose_facts(text: str, taxonomy: Taxonomy, mapping_table: MappingTable) -> set[tuple[str, Period, Decimal]]:
+    options = Options(fiscal_year_end="12-31")
+    result = convert(text, name="8-k.txt", options=options, taxonomy=taxonomy, mapping=mapping_table)
+    return {(f.concept, f.period, f.value) for f in result.facts}
+
+
+def test_spans_ended_on_a_date_and_their_comparatives(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _prose_facts(SENTENCES.format(excluded=""), taxonomy, mapping_table)
+    assert facts >= {
+        ("NetIncomeLoss", YEAR_93, Decimal("653600000")),
+        ("NetIncomeLoss", YEAR_92, Decimal("440100000")),
+        ("EarningsPerShareBasic", YEAR_93, Decimal("2.13")),
+        ("EarningsPerShareBasic", YEAR_92, Decimal("1.42")),
+        ("NetIncomeLoss", QUARTER_93, Decimal("175000000")),
+        ("NetIncomeLoss", QUARTER_92, Decimal("65600000")),
+        ("EarningsPerShareBasic", QUARTER_93, Decimal("0.57")),
+        ("EarningsPerShareBasic", QUARTER_92, Decimal("0.20")),
+    }
+    # A part of the business reports its own earnings: never the company's.
+    values = {value for _, _, value in facts}
+    assert not values & {Decimal("397200000"), Decimal("108600000"), Decimal("227700000"), Decimal("8000000")}
+
+
+def test_a_year_whose_results_leave_out_a_charge_gives_no_full_year_figure(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _prose_facts(SENTENCES.format(excluded=EXCLUDED), taxonomy, mapping_table)
+    assert not {p for _, p, _ in facts} & {YEAR_92}
+    assert ("NetIncomeLoss", YEAR_93, Decimal("653600000")) in facts
+    assert ("NetIncomeLoss", QUARTER_92, Decimal("65600000")) in facts

@@ -51,6 +51,7 @@ Net Income                                $  288,226  $  249,745  $  174,506
         ("(in thousands, except per share data)", 1000),
         ("(millions of dollars)", 1_000_000),
         ("(Dollars in Thousands, Except Per Share Data)", 1000),
+        ("(Tabular information: Dollars in millions, except per share amounts)", 1_000_000),
     ],
 )
 def test_a_scale_printed_between_the_years_and_the_rows_applies_to_every_figure(
@@ -700,3 +701,510 @@ def test_an_amount_s_label_under_a_per_share_heading_is_its_per_share_concept(
     assert ("EarningsPerShareBasic", "1992-01-01..1992-12-31", Decimal("1.72")) in facts
     assert ("EarningsPerShareDiluted", "1992-01-01..1992-12-31", Decimal("1.70")) in facts
     assert ("NetIncomeLoss", "1992-01-01..1992-12-31", Decimal(850_036_000)) in facts
+
+
+# --- basis columns -----------------------------------------------------------------------------------
+
+# A pro forma statement's columns are bases, not periods: the registrant's historical amounts, the
+# acquired businesses', the adjustments and the combined result, all for the one period the caption names.
+PRO_FORMA_COLUMNS = """\
+                               JOHNSON & JOHNSON
+         UNAUDITED PRO FORMA CONDENSED CONSOLIDATED STATEMENT OF INCOME
+                     FOR THE SIX MONTHS ENDED JULY 3, 1994
+                     (In Millions, Except Per Share Amount)
+
+                                                                 SUBTOTAL          PRO            PRO
+                                                  JOHNSON &      ACQUIRED         FORMA          FORMA
+                                                   JOHNSON      BUSINESSES     ADJUSTMENTS     COMBINED
+                                                   -------      ----------     -----------     --------
+                                                   (Note A)      (Note B)       (Note C)
+
+Sales to Customers                                  $7,606         $ 403                         $8,009
+Cost of Products Sold                                2,468           140                          2,608
+                                                    ------         -----           ----          ------
+Earnings Before Provision for                       ------         -----           ----          ------
+  Taxes on Income                                    1,498            52            (74)          1,476
+Net Earnings                                        $1,103           $45           $(61)         $1,087
+"""
+
+
+def test_a_pro_forma_statement_gives_the_registrants_historical_column_only(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(PRO_FORMA_COLUMNS, taxonomy, mapping_table, entity_name="Johnson & Johnson")
+    six_months = "1994-01-03..1994-07-03"
+    assert ("Revenues", six_months, Decimal(7606) * 10**6) in facts
+    assert ("NetIncomeLoss", six_months, Decimal(1103) * 10**6) in facts
+    # The label whose first line also carries the rules of the row above is still one label.
+    pretax = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
+    assert (pretax, six_months, Decimal(1498) * 10**6) in facts
+    values = {value for _, _, value in facts}
+    # Neither the acquired businesses' figures, nor the adjustments, nor the combined ones.
+    assert not values & {Decimal(403) * 10**6, Decimal(8009) * 10**6, Decimal(1087) * 10**6, Decimal(45) * 10**6}
+
+
+def test_without_the_registrants_name_a_pro_forma_statement_gives_nothing(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Unknown filer: "JOHNSON & JOHNSON" may be the acquired company; no column is taken as reported."""
+    text = PRO_FORMA_COLUMNS.replace("JOHNSON & JOHNSON\n", "\n", 1)
+    assert _facts(text, taxonomy, mapping_table) == set()
+
+
+REPORTED_AND_ADJUSTED = """\
+                      CONSOLIDATED STATEMENTS OF INCOME
+                    (In thousands, except per share data)
+
+                                     Three Months Ended June 30, 2001
+                                  As Reported    Adjustments   As Adjusted
+                                  -----------    -----------   -----------
+Net sales                           $120,500                     $120,500
+Net income                            $8,200         $1,300        $9,500
+"""
+
+
+def test_an_as_reported_column_is_read_beside_adjusted_ones(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(REPORTED_AND_ADJUSTED, taxonomy, mapping_table)
+    quarter = "2001-04-01..2001-06-30"
+    assert facts == {
+        ("Revenues", quarter, Decimal(120_500_000)),
+        ("NetIncomeLoss", quarter, Decimal(8_200_000)),
+    }
+
+
+# --- the lines around a statement ---------------------------------------------------------------------
+
+# The auditors' report ends with where and when it was signed, two blank lines above the statement.
+SIGNED_ABOVE = """\
+                                                  /s/ Ernst & Young
+
+
+          San Antonio, Texas
+          February 11, 1994
+
+
+Consolidated Statements of Income
+Dollars in millions except per share amounts
+                                                 1993         1992
+Operating Revenues
+Local service                              $  5,187.4   $  4,668.4
+Total operating revenues                     10,690.3     10,015.4
+"""
+
+
+def test_the_date_an_audit_report_was_signed_is_not_a_period_end(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(SIGNED_ABOVE, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("Revenues", "1993-01-01..1993-12-31", Decimal("10690300000")) in facts
+    assert not any(period.endswith("-02-11") for _, period, _ in facts)
+
+
+# A wrapped label whose second line holds figures of its own, then the row's figures.
+FIGURES_IN_A_LABEL = """\
+                        Consolidated Balance Sheets
+                Dollars in millions except per share amounts
+                                                               1993        1992
+Total current assets                                        3,619.8     3,203.1
+Intangible Assets - Net of Accumulated Amortization of
+$368.2 and $443.6                                           1,147.4     1,323.3
+Total Assets                                              $24,307.5   $23,810.0
+"""
+
+
+def test_a_label_line_that_starts_with_figures_stays_in_its_table(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(FIGURES_IN_A_LABEL, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("Assets", "@1993-12-31", Decimal("24307500000")) in facts
+    assert ("Assets", "@1992-12-31", Decimal("23810000000")) in facts
+    values = {value for _, _, value in facts}
+    assert not values & {Decimal("368200000"), Decimal("443600000"), Decimal("368.2"), Decimal("443.6")}
+
+
+# --- an exhibit computing earnings per share ----------------------------------------------------------
+
+# EDGAR sets a note's mark as "/(1)/", glued to a figure or a label or after a space; the same rows are
+# repeated under "FULLY DILUTED" and "PRIMARY" headings, which are two computations, not two segments.
+EPS_COMPUTATION = """\
+                      McKESSON CORPORATION - CONSOLIDATED
+                    COMPUTATION OF EARNINGS PER COMMON SHARE
+                       FOR THE FIVE YEARS ENDED MARCH 31
+                    (in thousands except per share amounts)
+
+                                                                1995        1994        1993
+                                                             ----------  ----------  ----------
+FULLY DILUTED EARNINGS PER SHARE
+
+Income (loss) after taxes from continuing operations         $(193,174)   $126,428    $ 95,070
+Dividend requirements - convertible preferred stocks                 -           -      (7,081)/(1)/
+Interest charges on convertible debentures - net of tax              -          18           - /(2)/
+Contribution adjustment - Series B ESOP convertible
+  preferred stock/(3)/                                          (1,836)     (3,706)     (3,758)
+
+PRIMARY EARNINGS PER SHARE
+Income (loss)  after taxes from continuing operations        $(193,174)   $126,428    $ 95,070
+Dividend requirements - convertible preferred stocks/(1)/       (3,501)     (7,052)     (7,010)
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "cells"),
+    [
+        ("  principles     $  572   $   463a/  $   719b/      $  (840)d/", ["572", "463", "719", "(840)"]),
+        ("Preferred dividends      (7,081)/(1)/        -", ["(7,081)", "-"]),
+        ("Interest charges - net of tax     18       - /(2)/    3,391", ["18", "-", "3,391"]),
+        ("Securities available for sale   $ 587    14%    $ 1,027      19 %", ["587", "14%", "1,027", "19%"]),
+        ("Revenues                 $        ---        $        ---", ["---", "---"]),
+    ],
+)
+def test_marks_and_signs_set_beside_figures(line: str, cells: list[str]) -> None:
+    """EDGAR's note marks ("a/", "/(1)/") and a "%" a space apart belong to the figure before them."""
+    from converter.segment import row_cells
+
+    assert [cell.text for cell in row_cells(line)[1]] == cells
+
+
+def test_slashed_note_marks_and_repeated_computations(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    result = convert(EPS_COMPUTATION, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, _period(f.period), f.value) for f in result.facts if not f.dimensions}
+    assert ("IncomeLossFromContinuingOperations", "1994-04-01..1995-03-31", Decimal(-193_174_000)) in facts
+    values = {f.value for f in result.facts}
+    # The marks are no figures: no -1, -2, -3 and no 2 or 3 anywhere.
+    assert not values & {Decimal(-1000), Decimal(-2000), Decimal(-3000), Decimal(1000), Decimal(2000), Decimal(3000)}
+    # The figure glued to its mark is read; so is the row whose nil figure carries one.
+    magnitudes = {abs(value) for value in values}
+    assert Decimal(7_081_000) in magnitudes and Decimal(18_000) in magnitudes
+    # No fact is put on a member named after a computation heading.
+    assert all(not f.dimensions for f in result.facts)
+
+
+BARE_TOTALS = """\
+                    COMPUTATION OF EARNINGS PER COMMON SHARE
+                       FOR THE YEARS ENDED MARCH 31
+                    (in thousands except per share amounts)
+
+                                                                1995        1994
+                                                             ----------  ----------
+FULLY DILUTED EARNINGS PER SHARE
+
+Income (loss) after taxes from continuing operations         $(193,174)   $126,428
+Discontinued operations                                         21,028      30,628
+                                                             ---------    --------
+     Total                                                   $ 402,674    $132,522
+                                                             =========    ========
+
+Fully diluted shares
+  Common shares outstanding                                     43,568      40,943
+  Convertible securities - dilutive                              1,882       3,160
+                                                             ---------    --------
+     Total                                                      45,450      44,103
+                                                             =========    ========
+
+Fully diluted earnings per share
+  Continuing operations                                      $   (4.29)   $   2.78
+  Discontinued operations                                          .46         .70
+                                                             ---------    --------
+     Total                                                   $    8.86    $   3.00
+                                                             =========    ========
+"""
+
+
+def test_a_bare_total_closing_its_heading_states_the_heading(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(BARE_TOTALS, taxonomy, mapping_table)
+    year = "1994-04-01..1995-03-31"
+    assert ("EarningsPerShareDiluted", year, Decimal("8.86")) in facts
+    assert ("WeightedAverageNumberOfDilutedSharesOutstanding", year, Decimal(45_450_000)) in facts
+    # The numerator's "Total" under "FULLY DILUTED EARNINGS PER SHARE" is no per-share figure.
+    assert ("EarningsPerShareDiluted", year, Decimal(402_674_000)) not in facts
+
+
+SUBTOTAL_IN_EQUITY = """\
+                          CONSOLIDATED BALANCE SHEET
+                      (In millions of dollars)
+                                                              2003        2002
+STOCKHOLDERS' EQUITY
+Common stock, $1 par value                                 1,987.8     1,957.0
+Retained earnings                                          4,329.5     3,912.6
+     Total                                                 5,170.1     4,529.6
+Accumulated other comprehensive income (loss)             (1,168.0)   (1,366.4)
+Total stockholders' equity                                 4,002.1     3,163.2
+"""
+
+
+def test_a_bare_total_inside_its_heading_is_a_subtotal(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(SUBTOTAL_IN_EQUITY, taxonomy, mapping_table, fiscal_year_end="10-31")
+    assert ("StockholdersEquity", "@2003-10-31", Decimal("4002100000")) in facts
+    assert ("StockholdersEquity", "@2003-10-31", Decimal("5170100000")) not in facts
+
+
+# --- stacked spans over a rule, with derived columns beside them ----------------------------------------
+
+STACKED_SPANS = """\
+CONSOLIDATED STATEMENT OF INCOME
+-----------------------------------------------------------------------------------------------------------------
+                                                          Quarter                              Six months
+                                                    ended June 30,       %                  ended June 30,      %
+                                            ------------------------------         ------------------------------
+(in millions, except per share amounts)         2000         1999   Change             2000          1999  Change
+-----------------------------------------------------------------------------------------------------------------
+INTEREST INCOME
+Securities available for sale               $    587     $    517       14%        $  1,218      $  1,027      19 %
+Loans                                          3,148        2,609       21            6,131         5,188      18
+                                            --------     --------                  --------      --------
+     Total interest income                     4,107        3,496       17            8,071         6,984      16
+"""
+
+
+def test_a_span_heading_centred_over_a_ruled_one_heads_the_same_columns(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Quarter" over "ended June 30," over a rule: both name the two columns the rule spans; the "%"
+    beside them (its rule running under it) heads the change column only; "19 %" is one figure."""
+    facts = _facts(STACKED_SPANS, taxonomy, mapping_table, fiscal_year_end="12-31")
+    total = "InterestAndDividendIncomeOperating"
+    assert {
+        (total, "2000-04-01..2000-06-30", Decimal(4_107_000_000)),
+        (total, "1999-04-01..1999-06-30", Decimal(3_496_000_000)),
+        (total, "2000-01-01..2000-06-30", Decimal(8_071_000_000)),
+        (total, "1999-01-01..1999-06-30", Decimal(6_984_000_000)),
+    } <= facts
+    # The changes are no facts.
+    assert not {value for _, _, value in facts} & {Decimal(17), Decimal(16), Decimal("0.17"), Decimal("0.19")}
+
+
+PART_TITLED = """\
+                            DEAN WITTER, DISCOVER & CO.
+                          Credit Services Summarized Income Data
+                                   (in millions)
+
+                                              Three Months
+                                             Ended June 30,
+                                           1996          1995
+                                        -----------   -----------
+Interest revenue                     $        673.4         596.9
+  Net income                         $        135.4          96.9
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "part"),
+    [
+        ("Credit Services Summarized Income Data", "Credit Services"),
+        ("Quarterly Securities Income Data", "Securities"),
+        ("Quarterly Consolidated Income Data", None),
+        ("Item 6.  Selected Financial Data", None),
+        ("Note 17. Summary Quarterly Financial Data (Unaudited)", None),
+    ],
+)
+def test_a_title_naming_a_part_of_the_business(title: str, part: str | None) -> None:
+    from converter.facts import caption_part
+
+    assert caption_part((title,)) == part
+
+
+def test_a_part_titled_table_gives_the_parts_facts(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    result = convert(
+        PART_TITLED, name="t.txt", options=Options(fiscal_year_end="12-31"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    net = [f for f in result.facts if f.concept == "NetIncomeLoss"]
+    assert net and all(f.dimensions for f in net)
+    assert {member for f in net for _, member in f.dimensions} == {"ext:CreditServicesMember"}
+
+
+PLAIN_PART_HEADINGS = """\
+<TABLE>
+<CAPTION>
+Summary of Operations      1993     1992
+<S>                        <C>      <C>
+Automotive
+Sales                      $91,568  $84,407
+Operating income/(loss)      1,432   (1,775)
+Income/(Loss) before
+ cumulative effects of
+ changes in accounting
+ principles  (1)               940   (1,534)
+Net income/(loss)              940   (8,628)
+
+Financial Services
+Revenues                   $16,953  $15,725
+Income before cumulative
+ effects of changes in
+ accounting principles       1,589    1,032
+Net income                   1,589    1,243
+</TABLE>
+"""
+
+LIST_HEADINGS = """\
+<TABLE>
+<CAPTION>
+(Dollars in millions except per share amounts)
+For the year ended December 31:                   1997      1996
+<S>                                             <C>       <C>
+Revenue:
+Hardware sales                                  $36,229   $36,316
+Services                                         19,302    15,873
+Software                                         12,844    13,052
+Total revenue                                    68,375    65,241
+Cost:
+Hardware sales                                   23,473    22,888
+Services                                         14,974    12,647
+Software                                          2,785     2,946
+Total cost                                       41,232    38,481
+</TABLE>
+"""
+
+
+def test_plain_headings_repeating_results_are_parts_of_the_business(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    result = convert(
+        PLAIN_PART_HEADINGS,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    net = {(f.dimensions, f.value) for f in result.facts if f.concept == "NetIncomeLoss"}
+    assert net and all(dimensions for dimensions, _ in net)
+    members = {member for dimensions, _ in net for _, member in dimensions}
+    assert members == {"ext:AutomotiveMember", "ext:FinancialServicesMember"}
+
+
+def test_list_headings_repeating_items_are_no_parts(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    result = convert(
+        LIST_HEADINGS, name="t.txt", options=Options(fiscal_year_end="12-31"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    assert result.facts and not any(f.dimensions for f in result.facts)
+    revenues = {f.value for f in result.facts if f.concept == "Revenues"}
+    assert revenues == {Decimal(68_375_000_000), Decimal(65_241_000_000)}
+
+
+# The first section's heading printed in the label column of the last heading line; a minority interest
+# printed in deduction form.
+HEADING_IN_THE_LABEL_COLUMN = """\
+                        UNITED HEALTHCARE CORPORATION
+                            QUARTERLY ANALYSIS
+                            (Unaudited)  (000's)
+
+                                                   3 MONTHS ENDED          %
+REVENUES:                                            12/31/94 (6)       REVENUE
+                                                   --------------       -------
+  PREMIUM.......................................   $      877,317         90.5%
+  INVESTMENT INCOME.............................           35,888          3.7%
+                                                   --------------        -----
+     TOTAL REVENUES.............................          969,027        100.0%
+MINORITY INTERESTS..............................           (1,983)
+"""
+
+
+def test_a_section_heading_in_the_label_column_of_a_heading_line(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(HEADING_IN_THE_LABEL_COLUMN, taxonomy, mapping_table, fiscal_year_end="12-31")
+    quarter = "1994-10-01..1994-12-31"
+    assert ("PremiumsEarnedNet", quarter, Decimal(877_317_000)) in facts
+    assert ("Revenues", quarter, Decimal(969_027_000)) in facts
+    assert ("NetIncomeLossAttributableToNoncontrollingInterest", quarter, Decimal(1_983_000)) in facts
+
+
+# --- unlabelled totals ---------------------------------------------------------------------------------
+
+UNLABELLED_BALANCE_TOTALS = """\
+                          CONSOLIDATED BALANCE SHEETS
+                                (In millions)
+                                       March 28,       September 27,
+                                         1997              1996
+ASSETS:
+Current assets:
+  Cash and cash equivalents           $1,273            $1,552
+  Inventories                            509               662
+                                       -----             -----
+    Total current assets               3,642             4,515
+Other assets                             845               849
+                                       -----             -----
+                                      $4,487            $5,364
+                                       =====             =====
+LIABILITIES AND SHAREHOLDERS' EQUITY:
+Total current liabilities              2,011             2,003
+Shareholders' equity                   2,476             3,361
+                                       -----             -----
+                                      $4,487            $5,364
+                                       =====             =====
+"""
+
+UNLABELLED_COSTS = """\
+                       CONSOLIDATED STATEMENTS OF OPERATIONS
+                                (In millions)
+                                             Three Months Ended
+                                        March 28,       March 29,
+                                          1997            1996
+Net sales                                $1,601          $2,185
+Costs and expenses:
+  Cost of sales                           1,298           2,123
+  Research and development                  141             156
+  Selling, general and administrative       323             375
+                                          -----           -----
+                                          1,762           2,654
+                                          -----           -----
+Operating income (loss)                    (161)           (469)
+"""
+
+
+def test_a_balance_sheets_unlabelled_totals_are_named_by_their_equality(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    result = convert(
+        UNLABELLED_BALANCE_TOTALS,
+        name="t.txt",
+        options=Options(fiscal_year_end="09-30"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {(f.concept, _period(f.period), f.value) for f in result.facts}
+    assert ("Assets", "@1997-03-28", Decimal(4_487_000_000)) in facts
+    assert ("LiabilitiesAndStockholdersEquity", "@1996-09-27", Decimal(5_364_000_000)) in facts
+    # Each reading is reported, with the arithmetic that confirms it.
+    assert sum(f.code == "table.unlabelled-total" for f in result.findings) == 2
+
+
+def test_an_unlabelled_total_closing_a_heading_is_the_headings_total(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(UNLABELLED_COSTS, taxonomy, mapping_table, fiscal_year_end="09-30")
+    assert {value for concept, _, value in facts if concept == "CostsAndExpenses"} == {
+        Decimal(1_762_000_000),
+        Decimal(2_654_000_000),
+    }
+
+
+def test_an_unlabelled_figure_that_sums_nothing_stays_unnamed(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    text = UNLABELLED_COSTS.replace("1,762           2,654", "1,700           2,654")
+    facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="09-30")
+    assert not {value for concept, _, value in facts if concept == "CostsAndExpenses"}
+
+
+SCALE_LINE_AT_THE_MARGIN = """\
+<TABLE>
+<CAPTION>
+Results of Operations
+
+                            First    First
+                          Quarter  Quarter
+                             1998     1997  Change
+(Tabular information: Dollars in millions, except per share amounts)
+<S>                           <C>      <C>     <C>
+
+Net sales                  $1,578   $2,129   (26%)
+</TABLE>
+"""
+
+
+def test_a_scale_note_long_enough_to_read_as_prose_still_scales_the_table(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(SCALE_LINE_AT_THE_MARGIN, taxonomy, mapping_table, fiscal_year_end="09-30")
+    assert {value for concept, _, value in facts if concept == "Revenues"} == {
+        Decimal(1_578_000_000),
+        Decimal(2_129_000_000),
+    }

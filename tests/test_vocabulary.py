@@ -114,6 +114,41 @@ PRINTED = [
     ("income", "Revenues", "Premium", "PremiumsEarnedNet"),
     ("income", "", "Premiums earned", "PremiumsEarnedNet"),
     ("income", "", "Medical costs", "PolicyholderBenefitsAndClaimsIncurredNet"),
+    # Older industrial wording
+    ("income", "", "Sales to Customers", "Revenues"),
+    ("income", "", "Selling, Marketing, & Administrative Exp.", "SellingGeneralAndAdministrativeExpense"),
+    ("income", "", "Research Expense", "ResearchAndDevelopmentExpense"),
+    (
+        "income",
+        "",
+        "Earnings Before Provision for Taxes on Income",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    ("income", "", "Net Earnings Before Cumulative Effect of Accounting Changes", "IncomeLossFromContinuingOperations"),
+    ("balance", "", "Long Term Debt", "LongTermDebtNoncurrent"),
+    # Energy
+    ("income", "", "Crude oil and product purchases", "CostOfRevenue"),
+    ("income", "", "Depreciation and depletion", "DepreciationDepletionAndAmortization"),
+    ("income", "", "Total costs and other deductions", "CostsAndExpenses"),
+    (
+        "income",
+        "",
+        "Sales and other operating revenue, including excise taxes",
+        "RevenueFromContractWithCustomerIncludingAssessedTax",
+    ),
+    # Words in another order, "per common share"
+    ("income", "", "Earnings per common share - diluted", "EarningsPerShareDiluted"),
+    ("income", "", "Earnings per share - basic", "EarningsPerShareBasic"),
+    ("", "", "Cash dividends per common share", "CommonStockDividendsPerShareDeclared"),
+    ("", "", "Denominator for basic calculation", "WeightedAverageNumberOfSharesOutstandingBasic"),
+    ("income", "", "(Loss) before other income", "OperatingIncomeLoss"),
+    ("income", "", "Total other income (expense)", "NonoperatingIncomeExpense"),
+    (
+        "income",
+        "Shares used in computing earnings per share (in thousands):",
+        "Basic",
+        "WeightedAverageNumberOfSharesOutstandingBasic",
+    ),
 ]
 
 

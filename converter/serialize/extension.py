@@ -76,7 +76,7 @@ class _Links:
         label = f"loc_{prefix}_{local}"
         if label not in self.located:
             self.located.add(label)
-            document = tax.extension.href if prefix == tax.extension.prefix else tax.entry_point
+            document = tax.extension.href if prefix == tax.extension.prefix else tax.schema_location
             self.xml.leaf(
                 _q(LINK, "loc"),
                 {
@@ -290,5 +290,5 @@ def write_extension_schema(result: Result, out: BinaryIO) -> None:
                     _dimensions(xml, result, extension, namespace, prefix)
         xml.leaf(_q(XS, "import"), {"namespace": XBRLI, "schemaLocation": XBRLI_URL})
         xml.leaf(_q(XS, "import"), {"namespace": DTR_TYPES_NAMESPACE, "schemaLocation": DTR_TYPES_URL})
-        xml.leaf(_q(XS, "import"), {"namespace": tax.namespace, "schemaLocation": tax.entry_point})
+        xml.leaf(_q(XS, "import"), {"namespace": tax.namespace, "schemaLocation": tax.schema_location})
         _elements(xml, extension, prefix)
