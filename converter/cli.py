@@ -1,7 +1,7 @@
 """Command line: argument parsing and file I/O only. ``main(argv) -> int``.
 
 Exit codes: 0 everything converted (and valid, when validated); 1 a document failed or did
-not validate; 2 bad usage.
+not validate; 2 bad usage; 130 / 143 stopped by SIGINT / SIGTERM (what was done is in the summary).
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ EPILOG = """examples:
   legacy-xbrl load out --db sqlite:///facts.db
 
 'legacy-xbrl COMMAND --help' describes a command. Exit codes: 0 done, 1 a document failed or is invalid,
-2 bad usage."""
+2 bad usage, 130 / 143 stopped by Ctrl-C / SIGTERM (convert --resume goes on)."""
 
 
 class _Parser(argparse.ArgumentParser):
