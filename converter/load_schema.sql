@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS entity (
 
 CREATE TABLE IF NOT EXISTS filing (
     filing_id {id} PRIMARY KEY,
-    instance_sha256 TEXT NOT NULL UNIQUE,      -- SHA-256 of <stem>.xbrl (of <stem>.json when there is no .xbrl)
+    instance_sha256 TEXT NOT NULL UNIQUE,      -- SHA-256 over the outputs read: .xbrl, .json, .jsonld, .report.json
     instance_file TEXT NOT NULL,               -- the file hashed: iij-2003-08-12-6k-1q03-earnings-release.xbrl
     document_name TEXT NOT NULL,               -- the input: iij-2003-08-12-6k-1q03-earnings-release.txt
     document_date DATE,
