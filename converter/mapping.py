@@ -12,6 +12,7 @@ beyond rounding are reported as ``source.conflict`` and the primary statement's 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -134,6 +135,11 @@ _PART_OF: dict[str, tuple[str, ...]] = {"revenue": ("income",)}
 # is read from the heading itself (``_DILUTED``).
 _PER_SHARE_KIND = re.compile(r"^(?:primary|fully\s+diluted|basic|diluted)\s+(?=income\s+per\s+share\b)")
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
+_NET_INTEREST_LINES = frozenset({"net interest income", "net interest revenue", "net interest revenues"})
+_NET_REVENUE_LINES = frozenset(
+    {"net operating revenues", "net revenues", "total net revenues", "net operating revenue"}
+)
+_REVENUES_NET_OF_INTEREST = "RevenuesNetOfInterestExpense"
 _BARE_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
 
 
@@ -469,6 +475,9 @@ def map_observations(
     rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
     # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
     units: dict[tuple[str, str | None], Unit] = {}
+    # A financial firm's statement nets its interest expense into its revenues: "Net operating revenues"
+    # printed below "Net interest income" is revenues net of interest expense, not total revenues.
+    net_of_interest = {o.table for o in observations if normalise_label(o.label) in _NET_INTEREST_LINES}
     # The last row under each heading: a "Total" there closes it; one higher up is a subtotal.
     closing: dict[tuple[int, tuple[str, ...]], int] = {}
     for observation in observations:
@@ -484,6 +493,13 @@ def map_observations(
             if observation.row == closing.get((observation.table, observation.sections))
             else None
         )
+        if (
+            rule is not None
+            and rule.concept == "Revenues"
+            and observation.table in net_of_interest
+            and normalise_label(observation.label) in _NET_REVENUE_LINES
+        ):
+            rule = dataclasses.replace(rule, concept=_REVENUES_NET_OF_INTEREST)
         if rule is None:
             unmapped.append(((observation.statement, observation.label), observation.source))
             no_rule.append(observation)

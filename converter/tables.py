@@ -35,6 +35,9 @@ _RULE_SEGMENT = re.compile(r"[-=_]{3,}")
 # The heading of a derived column: over its own column even where the rule of a span runs under it
 # ("ended June 30,   %" over a rule that ends under the "%").
 _DERIVED_HEADING = re.compile(r"%|percent|(?:%\s*)?change|chg\.?|increase|\(?decrease\)?", re.IGNORECASE)
+# A title's note in parentheses: its scale or its basis, "(in millions, except share data)",
+# "(unaudited, GAAP basis)".
+_TITLE_LINE = re.compile(r"\((?=[^)]*\b(?:thousands|millions|billions|basis|unaudited)\b)[^()]*\)", re.IGNORECASE)
 # A label line that stops mid-phrase goes on in the next line, indented or not:
 # "Intangible Assets - Net of Accumulated Amortization of" / "$368.2 and $443.6     1,147.4".
 _UNFINISHED = re.compile(r"(?:\b(?:of|and|or|for|to|in|on|from|by|less|net|the|with)|[,&])\s*$", re.IGNORECASE)
@@ -349,6 +352,15 @@ def _split_tables(
             if kind is LineKind.BLANK and not new_header:
                 body.append(line)
             else:
+                if not new_header:
+                    # A title block set above the new headings ("Consolidated Income Data" / "(unaudited,
+                    # GAAP basis)") belongs to the table it titles, not to the rows above it.
+                    tail = len(body)
+                    while tail and read[body[tail - 1]][0] in (LineKind.TEXT, LineKind.BLANK, LineKind.PROSE):
+                        tail -= 1
+                    if any(_TITLE_LINE.fullmatch(b.text.strip()) for b in body[tail:]):
+                        new_header.extend(body[tail:])
+                        del body[tail:]
                 new_header.append(line)
         else:
             body.append(line)
@@ -489,11 +501,18 @@ def read_tables(block: Block) -> tuple[Table, ...]:
     for index, (header, body) in enumerate(_split_tables(block, column_left, read)):
         cells = [c for line in body for c in read[line][2]]
         spans = _merge_spans([(c.start, c.end) for c in cells])
+        caption = block.caption
+        if index:
+            # A table further down the block under a title of its own (a new page's "Consolidated Income
+            # Data / (in millions) / (unaudited, GAAP basis)") is captioned by that title, not the first's.
+            titled = [i for i, line in enumerate(header) if _TITLE_LINE.fullmatch(line.text.strip())]
+            if titled:
+                caption, header = tuple(header[: titled[-1] + 1]), header[titled[-1] + 1 :]
         rows, stray = _read_rows(body, spans, read, _left_heading(header, column_left))
         columns = _assign_headings(header, spans, read)
         tables.append(
             Table(
-                caption=block.caption,
+                caption=caption,
                 header=tuple(header),
                 columns=columns,
                 rows=tuple(rows),

@@ -1364,3 +1364,46 @@ def test_rules_broken_into_short_pieces_by_an_html_rendering(text: str, rule: bo
     from converter.segment import LineKind, classify
 
     assert (classify(Line(1, text)) is LineKind.RULE) == rule
+
+
+# One block holding two pages: the second page's own title (another basis) captions its table; a
+# financial firm's "Net operating revenues" below "Net interest income" is revenues net of interest.
+TWO_TITLES = """\
+Dean Witter, Discover & Co. reported results for the quarter.
+
+                            DEAN WITTER, DISCOVER & CO.
+                          Quarterly Consolidated Income Data
+                                   (in millions)
+                          (unaudited, Managed loan basis)
+
+                                                   FOR THE QUARTER ENDED
+                                           6/30/96       3/31/96       12/31/95
+                                        -----------   -----------   -----------
+Interest revenue                     $        204.3         215.7         193.7
+Net income                                    106.7          96.9          90.1
+                                        ===========   ===========   ===========
+<PAGE>
+
+                            DEAN WITTER, DISCOVER & CO.
+                             Consolidated Income Data
+                         (in millions, except share data)
+                               (unaudited, GAAP basis)
+
+                                              Six Months                %
+                                             Ended June 30,          Increase
+                                           1996          1995        (Decrease)
+                                        -----------   -----------    -----------
+Interest revenue                     $      1,701.6       1,645.1           3%
+Interest expense                              770.4         757.0           2%
+  Net interest income                         931.2         888.1           5%
+  Net operating revenues                    3,089.2       2,792.5          11%
+Net income                                    484.6         459.6           5%
+"""
+
+
+def test_a_new_title_in_a_block_captions_its_own_table(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(TWO_TITLES, taxonomy, mapping_table, fiscal_year_end="12-31")
+    half = "1996-01-01..1996-06-30"
+    assert ("NetIncomeLoss", half, Decimal(484_600_000)) in facts
+    assert ("RevenuesNetOfInterestExpense", half, Decimal(3_089_200_000)) in facts
+    assert not any(concept == "Revenues" for concept, _, _ in facts)
