@@ -2,18 +2,21 @@
 
 ``run(paths, task, plan)`` does what ``converter.batch.run`` does, with Dask in place of the process
 pool: one Dask task per input; each worker opens the batch's ``Task`` once (the taxonomy, and with
-``--validate`` its own Arelle) through a worker plugin, so the document is converted and published by
-the very code the process pool runs (``task.open()``'s function), and the outputs are the same bytes.
+``--validate`` its own Arelle) through a worker plugin, in the thread that runs its tasks; so the
+document is converted and published by the very code the process pool runs (``task.open()``'s
+function), and the outputs are the same bytes.
 Only small things travel back to the client: the ``Outcome``, the input's size and SHA-256, the names
 of the files written.
 
 Beside the outputs, the client keeps:
 
 - ``OUTDIR/batch-manifest.sqlite``: one row per input (path, size, SHA-256, stamp, state, reason,
-  outputs, outcome). A rerun skips an input whose row says it was done (``converted`` or ``invalid``)
-  for the same input bytes (and sidecar), the same stamp (options, code, taxonomy) and whose outputs
-  are still there; one that ``failed`` is tried again only with ``--retry-failed``. The worker, which
-  reads the input anyway, compares the bytes: the client never reads an input.
+  outputs, outcome; and the seconds it took on its worker and that worker's peak memory, which
+  ``benchmarks/dask_capacity.py`` reads). A rerun skips an input whose row says it was done
+  (``converted`` or ``invalid``) for the same input bytes (and sidecar), the same stamp (options,
+  code, taxonomy) and whose outputs are still there; one that ``failed`` is tried again only with
+  ``--retry-failed``. The worker, which reads the input anyway, compares the bytes: the client never
+  reads an input.
 - ``OUTDIR/facts/fy=YYYY/<key>.parquet``: the batch's facts as one Parquet dataset partitioned by
   fiscal year (hive layout; the flat table of ``converter.export``, ``fy`` in the folder name). Each
   worker writes its document's parts into ``OUTDIR/.facts-parts/<key>/``; at the end the client only
@@ -33,10 +36,13 @@ import json
 import logging
 import os
 import re
+import resource
 import shutil
 import sqlite3
 import sys
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import asdict, dataclass
@@ -144,7 +150,7 @@ class Plan:
 
 # One slot per worker process for what the plugin opened: a Dask task reaches it only through a
 # module global (as converter.batch's pool workers do). The client process never fills it.
-_OPENED: dict[str, tuple[Work, Any, ExitStack]] = {}
+_OPENED: dict[str, _Opened] = {}
 
 
 class _Opener(WorkerPlugin):
@@ -169,18 +175,34 @@ class _Opener(WorkerPlugin):
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="legacy-xbrl-")))
             (folder / self.package[0]).write_bytes(self.package[1])
             task = dataclasses.replace(task, package=folder / self.package[0])
-        work = stack.enter_context(task.open())
         taxonomy = None
         if self.plan.table:
             from converter.taxonomy import load_taxonomy
 
             taxonomy = load_taxonomy(self.plan.taxonomy_dir)
-        _OPENED[self.name] = (work, taxonomy, stack)
+        _OPENED[self.name] = _Opened(task, taxonomy, stack)
 
     def teardown(self, worker: Any) -> None:
         opened = _OPENED.pop(self.name, None)
         if opened is not None:
-            opened[2].close()
+            opened.stack.close()
+
+
+@dataclass
+class _Opened:
+    """What a worker process holds for the batch. The task is opened in the thread that runs the
+    tasks, not in the plugin's: an Arelle validator serves only the thread that made it."""
+
+    task: Task
+    taxonomy: Any
+    stack: ExitStack
+    works: dict[int, Work] = dataclasses.field(default_factory=dict)
+
+    def work(self) -> Work:
+        thread = threading.get_ident()
+        if thread not in self.works:
+            self.works[thread] = self.stack.enter_context(self.task.open())
+        return self.works[thread]
 
 
 def _input_digest(path: Path) -> tuple[int, str] | None:
@@ -200,11 +222,13 @@ def _input_digest(path: Path) -> tuple[int, str] | None:
 
 def _convert(path_text: str, recorded: str | None, key: str, outdir: str) -> dict[str, Any]:
     """One Dask task: skip the input if its bytes are those ``recorded``, else convert and publish it."""
-    work, taxonomy, _ = _OPENED[_PLUGIN]
+    opened = _OPENED[_PLUGIN]
+    work, taxonomy = opened.work(), opened.taxonomy
     path = Path(path_text)
     digest = _input_digest(path)
     if digest is not None and recorded == digest[1]:
         return {"skipped": True, "size": digest[0], "sha256": digest[1]}
+    started = time.perf_counter()
     outcome = work(path)
     outputs: list[str] = []
     folder = Path(outdir)
@@ -217,6 +241,9 @@ def _convert(path_text: str, recorded: str | None, key: str, outdir: str) -> dic
         _write_parts(folder, key, outcome, taxonomy)
     return {
         "skipped": False,
+        # For capacity planning: the document's time on its worker, and the worker's peak memory so far.
+        "seconds": round(time.perf_counter() - started, 4),
+        "worker_peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
         "size": digest[0] if digest else None,
         "sha256": digest[1] if digest else None,
         "outcome": asdict(outcome),
@@ -273,7 +300,8 @@ class _Manifest:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute(
             "CREATE TABLE IF NOT EXISTS documents (input TEXT PRIMARY KEY, size INTEGER, sha256 TEXT, stamp TEXT,"
-            " state TEXT NOT NULL, reason TEXT, outputs TEXT, outcome TEXT, updated TEXT)"
+            " state TEXT NOT NULL, reason TEXT, outputs TEXT, outcome TEXT, seconds REAL, worker_peak_kb INTEGER,"
+            " updated TEXT)"
         )
 
     def recorded(self, path: Path) -> tuple[str, str | None, str, list[str], dict[str, Any]] | None:
@@ -294,7 +322,7 @@ class _Manifest:
     def record(self, path: Path, result: Mapping[str, Any], plan_stamp: str) -> None:
         outcome = result["outcome"]
         self.db.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
+            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, datetime('now'))",
             (
                 str(path.resolve()),
                 result.get("size"),
@@ -304,6 +332,8 @@ class _Manifest:
                 outcome["reason"],
                 json.dumps(result.get("outputs", [])),
                 json.dumps(outcome),
+                result.get("seconds"),
+                result.get("worker_peak_kb"),
             ),
         )
         self.db.commit()

@@ -67,6 +67,20 @@ def test_dask_writes_the_same_bytes_as_the_process_pool(
     assert any(name.startswith("facts/fy=") for name in made)
 
 
+def test_with_validate_each_worker_validates_with_its_own_arelle(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Regression: the plugin made the validator in its own thread, and every document failed with
+    'a Validator belongs to the thread that created it'."""
+    pool, dask = tmp_path / "pool", tmp_path / "dask"
+    assert main(["convert", str(SAMPLES), "-o", str(pool), "--validate"]) == 0
+    capsys.readouterr()
+    assert main(["convert", str(SAMPLES), "-o", str(dask), "--validate", "--executor", "dask", "-j", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "2 documents: 2 converted" in out and "Arelle: 0 errors, 0 inconsistencies" in out
+    assert {k: v for k, v in _files(dask).items() if not _dask_only(k)} == _files(pool)
+
+
 def test_the_facts_dataset_holds_every_fact_once_by_fiscal_year(inbox: Path, tmp_path: Path) -> None:
     import pyarrow.dataset as ds
     import pyarrow.parquet as pq
@@ -236,3 +250,14 @@ def test_usage_errors_are_one_line(
     assert main([*base, *argv]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_without_the_extra_dask_is_a_usage_error_naming_what_to_install(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from converter import cli
+
+    monkeypatch.setattr(cli, "find_spec", lambda name: None)  # as where `distributed` is not installed
+    assert main(["convert", str(SAMPLES), "-o", str(tmp_path / "out"), "--executor", "dask"]) == 2
+    assert capsys.readouterr().err == ("legacy-xbrl: --executor dask needs Dask: pip install 'legacy-xbrl[dask]'\n")
+    assert not (tmp_path / "out").exists()
