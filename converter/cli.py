@@ -543,7 +543,10 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             from converter import distributed
 
             plan = distributed.Plan.from_args(args, formats)
-            outcomes = distributed.run(paths, task, plan, progress=progress, on_outcome=_print_outcome)
+            try:
+                outcomes = distributed.run(paths, task, plan, progress=progress, on_outcome=_print_outcome)
+            except distributed.SchedulerError as err:
+                raise UsageError(str(err)) from None
         else:
             outcomes = run_batch(paths, task, jobs=args.jobs, progress=progress, on_outcome=_print_outcome)
     _atomic_write(args.summary or outdir / "batch-summary.json", report_bytes(summary(outcomes)))

@@ -53,7 +53,7 @@ from distributed import WorkerPlugin
 
 from converter.batch import Outcome, Task, Work
 
-__all__ = ["MANIFEST", "Plan", "local_path", "run", "stamp"]
+__all__ = ["MANIFEST", "Plan", "SchedulerError", "local_path", "run", "stamp"]
 
 MANIFEST = "batch-manifest.sqlite"
 DATASET = "facts"
@@ -61,6 +61,7 @@ PARTS = ".facts-parts"
 # How pyarrow (and Spark, Hive) name the partition of a NULL value.
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 DONE = ("converted", "invalid")
+CONNECT_TIMEOUT = 10  # seconds to reach a --scheduler
 # Tasks in flight per worker thread: enough to keep every worker busy, few enough that a million
 # inputs never sit in the scheduler's memory at once.
 IN_FLIGHT_PER_THREAD = 8
@@ -112,6 +113,10 @@ def stamp(options: Mapping[str, Any], taxonomy_dir: Path | None) -> str:
         sort_keys=True,
     )
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+class SchedulerError(Exception):
+    """The scheduler given cannot be reached: a usage error, in one line."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +376,13 @@ def _client(plan: Plan) -> Iterator[Any]:
     from distributed import Client, LocalCluster
 
     if plan.scheduler is not None:
-        with Client(plan.scheduler) as client:
+        try:
+            client = Client(plan.scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError, TypeError) as err:
+            raise SchedulerError(
+                f"--scheduler {plan.scheduler}: cannot connect: {' '.join(str(err).split())}"
+            ) from None
+        with client:
             yield client
         return
     with (

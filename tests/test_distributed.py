@@ -241,6 +241,7 @@ def test_a_worker_killed_mid_batch_loses_no_document(inbox: Path, tmp_path: Path
     [
         (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler and --retry-failed go with --executor dask"),
         (["--executor", "dask", "-o", "s3://bucket/out"], "s3:// is not read here"),
+        (["--executor", "dask", "--scheduler", "tcp://127.0.0.1:1"], "--scheduler tcp://127.0.0.1:1: cannot connect"),
     ],
 )
 def test_usage_errors_are_one_line(
