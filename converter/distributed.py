@@ -23,8 +23,8 @@ Beside the outputs, the client keeps:
   renames files, so no fact passes through its memory.
 
 A worker that dies (killed, out of memory) costs only the task it was running: Dask gives the task to
-another worker, and a document that kills every worker it is given fails alone
-(``distributed.scheduler.allowed-failures``, 3 by default).
+another worker, and a document that kills every worker it is given fails alone (after
+``distributed.scheduler.allowed-failures`` deaths, 3 by default, twice: see ``run``).
 """
 
 from __future__ import annotations
@@ -366,8 +366,15 @@ def _to_skip(manifest: _Manifest, path: Path, plan: Plan) -> tuple[str | None, O
     return sha256, Outcome(**kept)
 
 
-def _dead(path: Path, err: BaseException) -> Outcome:
-    reason = f"worker process died ({type(err).__name__}: {' '.join(str(err).split())}); out of memory?"
+def _lost(path: Path, err: BaseException) -> Outcome:
+    """The outcome of a task that raised instead of returning: its workers died, or a bug."""
+    from distributed import KilledWorker
+
+    text = f"{type(err).__name__}: {' '.join(str(err).split())}"
+    if isinstance(err, KilledWorker):
+        reason = f"worker process died ({text}); out of memory?"
+    else:
+        reason = f"internal error: {text}"
     return Outcome(input=str(path), status="failed", reason=reason)
 
 
@@ -442,7 +449,7 @@ def run(
     skipped (done before) are counted on stderr. The progress bar (documents, rate, ETA, failures)
     goes to stderr, and the dashboard's address when the scheduler serves one.
     """
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
     from tqdm import tqdm
 
     manifest = _Manifest(plan.outdir / MANIFEST)
@@ -464,8 +471,13 @@ def run(
             futures: dict[Any, int] = {}
             pool = as_completed()
 
-            def submit() -> None:
-                index = next(todo, None)
+            # Dask counts a death against every task a dying worker held, queued ones too: a document
+            # that kills workers can take a neighbour's count to the limit. A task lost so is given
+            # once more, as a new task with a count of its own, before its document fails.
+            resubmitted: set[int] = set()
+
+            def submit(index: int | None = None) -> None:
+                index = next(todo, None) if index is None else index
                 if index is None:
                     return
                 path = paths[index]
@@ -481,8 +493,14 @@ def run(
                     path = paths[index]
                     try:
                         result = future.result()
-                    except Exception as err:  # KilledWorker: the document killed every worker it was given
-                        result = {"skipped": False, "outcome": asdict(_dead(path, err))}
+                    except KilledWorker as err:
+                        if index not in resubmitted:
+                            resubmitted.add(index)
+                            submit(index)
+                            continue
+                        result = {"skipped": False, "outcome": asdict(_lost(path, err))}
+                    except Exception as err:
+                        result = {"skipped": False, "outcome": asdict(_lost(path, err))}
                     finally:
                         future.release()
                     submit()

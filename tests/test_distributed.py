@@ -236,6 +236,46 @@ def test_a_worker_killed_mid_batch_loses_no_document(inbox: Path, tmp_path: Path
     }
 
 
+@dataclass(frozen=True)
+class _PoisonTask:
+    """The real conversion task, but the document named ``poison.txt`` kills whichever worker holds it."""
+
+    task: _ConvertTask
+
+    @contextmanager
+    def open(self) -> Iterator[Callable[[Path], Outcome]]:
+        with self.task.open() as work:
+
+            def poisoned(path: Path) -> Outcome:
+                if path.name == "poison.txt":
+                    os.kill(os.getpid(), signal.SIGKILL)
+                return work(path)
+
+            yield poisoned
+
+
+def test_a_document_that_kills_every_worker_fails_alone(inbox: Path, tmp_path: Path) -> None:
+    import dask
+    from distributed import LocalCluster
+
+    shutil.copy(CORPUS / CORPUS_FEW[1], inbox / "poison.txt")
+    out = tmp_path / "out"
+    out.mkdir()
+    args = _parser().parse_args(["convert", str(inbox), "-o", str(out)])
+    paths = expand_inputs([str(inbox)])
+    task = _PoisonTask(_ConvertTask(args=args, formats=("xbrl", "json", "jsonld"), package=None))
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+    ):
+        plan = distributed.Plan(outdir=out, stamp="test", scheduler=cluster.scheduler_address)
+        outcomes = distributed.run(paths, task, plan)
+    by_name = {Path(o.input).name: o for o in outcomes}
+    assert by_name.pop("poison.txt").reason.startswith("worker process died (KilledWorker")  # type: ignore[union-attr]
+    assert {o.status for o in by_name.values()} == {"converted"}
+    assert _states(out)["poison.txt"] == "failed"
+
+
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
