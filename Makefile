@@ -73,8 +73,14 @@ format: install
 	$(BIN)/ruff check --fix converter tests benchmarks
 
 ## golden: regenerate tests/golden/ from samples/ (read `git diff tests/golden` before committing)
+# Converted afresh into a scratch folder, then copied over: the tool never replaces files it did not write.
 golden: install
-	$(BIN)/legacy-xbrl convert samples/*.txt -o $(GOLDEN) --summary $(OUT)/.make/golden-summary.json
+	rm -rf $(OUT)/.golden
+	$(BIN)/legacy-xbrl convert samples/*.txt -o $(OUT)/.golden --summary $(OUT)/.make/golden-summary.json
+	find $(GOLDEN) -maxdepth 1 -type f -delete
+	rm -rf $(GOLDEN)/legacy-xbrl-taxonomy-*
+	cp -r $(OUT)/.golden/* $(GOLDEN)/
+	rm -rf $(OUT)/.golden
 	@git --no-pager diff --stat -- $(GOLDEN) || true
 
 ## bench: documents per second, ms per stage, Arelle as the reference -> benchmarks/results.json
@@ -89,7 +95,7 @@ bench-dask: install
 
 ## accuracy: convert corpus/ and compare with its hand-written gold -> benchmarks/accuracy.json; fails when
 ## exact recall falls below ACCURACY_FLOOR (raise it as reading improves, never lower it to let a change pass)
-ACCURACY_FLOOR ?= 76
+ACCURACY_FLOOR ?= 79
 accuracy: install
 	$(BIN)/python -m benchmarks.accuracy --floor $(ACCURACY_FLOOR)
 

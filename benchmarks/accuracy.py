@@ -383,10 +383,9 @@ def convert(inputs: Sequence[Path], out: Path, jobs: int) -> dict[str, list[Path
     subprocess.run(command, check=False, stdout=subprocess.DEVNULL)
     written: dict[str, list[Path]] = {}
     for outcome in json.loads(summary.read_text(encoding="utf-8"))["outcomes"]:
-        # A submission writes one set per document: <stem>.json, or <stem>.<type>.json for each.
-        stem = Path(outcome["input"]).stem
-        own = re.compile(re.escape(stem) + r"(\.[\w-]+)?\.json")
-        outputs = sorted(p for p in out.glob(f"{stem}*.json") if own.fullmatch(p.name) and ".report." not in p.name)
+        # A submission writes one set per document; the summary lists every file published for an input.
+        names = outcome.get("outputs") or []
+        outputs = sorted(out / name for name in names if name.endswith(".json") and not name.endswith(".report.json"))
         written[Path(outcome["input"]).name] = outputs if outcome["status"] == "converted" else []
     return written
 

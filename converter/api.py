@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import unquote
 
-from converter.cli import _FYE, FORMATS, SOURCE_FORMATS, DocumentError, _options, _parts
+from converter.cli import _FYE, FORMATS, SOURCE_FORMATS, DocumentError, _options, _output_names, _parts
 from converter.findings import Finding
 from converter.mapping import MappingTable, load_mapping_table
 from converter.model import Fact, Result
@@ -269,7 +269,8 @@ def convert_documents(
     taxonomy: Taxonomy | None = None,
 ) -> tuple[Conversion, ...]:
     """Every document of ``path`` that holds financial data: the file itself, or each such document of an
-    EDGAR submission (stem ``<file>.<type>``, the header's CIK, name and fiscal year end)."""
+    EDGAR submission (stem ``<accession number>.<type>`` when its header gives one, else ``<file>.<type>``;
+    the header's CIK, name and fiscal year end)."""
     source = Path(path)
     _checked_options(fiscal_year_end=fiscal_year_end, cik=cik, entity_name=entity_name)
     flags = argparse.Namespace(fiscal_year_end=fiscal_year_end, cik=cik, entity_name=entity_name)
@@ -293,7 +294,9 @@ def _convert(source: Path, data: bytes, options: Options, taxonomy: Taxonomy | N
     taxonomy = taxonomy or load_taxonomy()
     mapping: MappingTable = load_mapping_table(taxonomy)
     try:
-        parts, notes = _parts(source, data, options)
+        # Named as `legacy-xbrl convert` names a file converted on its own: a submission by its accession
+        # number when its header gives one, anything else by its stem.
+        parts, notes = _parts(_output_names([source])[source], source, data, options)
         conversions = []
         for part in parts:
             document = read_input(part.data, source.name, part.first_line)

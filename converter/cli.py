@@ -1,28 +1,42 @@
 """Command line: argument parsing and file I/O only. ``main(argv) -> int``.
 
 Exit codes: 0 everything converted (and valid, when validated); 1 a document failed or did
-not validate; 2 bad usage.
+not validate; 2 bad usage; 130 / 143 stopped by SIGINT / SIGTERM (what was done is in the summary).
 """
 
 from __future__ import annotations
 
 import argparse
+import calendar
+import hashlib
 import json
 import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import traceback
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
 from converter import __version__
-from converter.batch import BatchError, Outcome, expand_inputs, summary, summary_line
+from converter import outdir as out_folder
+from converter.batch import (
+    BatchError,
+    Interrupted,
+    Outcome,
+    expand_inputs,
+    publishing,
+    summary,
+    summary_line,
+    uninterruptible,
+)
 from converter.batch import run as run_batch
 from converter.edgar import SubmissionError, holds_financial_data, is_submission, parse_submission
 from converter.mapping import load_mapping_table
@@ -36,7 +50,7 @@ from converter.serialize.ixbrl import write_ixbrl
 from converter.serialize.jsonld import write_jsonld
 from converter.serialize.oim import write_xbrl_json
 from converter.serialize.xbrl import write_xbrl
-from converter.taxonomy import Taxonomy, TaxonomyError, load_taxonomy
+from converter.taxonomy import DEFAULT_DIRECTORY, Taxonomy, TaxonomyError, load_taxonomy
 
 __all__ = ["main"]
 
@@ -53,6 +67,14 @@ SOURCE_FORMATS: dict[str, tuple[str, Callable[[Result, Document, BinaryIO], None
 DEFAULT_FORMATS = ("xbrl", "json", "jsonld")
 _FYE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 _SIDECAR_KEYS = {"fiscal_year_end", "cik", "entity_name"}
+DEFAULT_MAX_BYTES = 100_000_000
+# A line longer than this is no filing's line (a 200 MB table row): the document is refused, not read.
+MAX_LINE_CHARS = 1_000_000
+_LONG_LINE = re.compile(rf"^[^\r\n]{{{MAX_LINE_CHARS + 1}}}", re.MULTILINE)  # tried at line starts only
+# What the parent reads of each input to name its outputs: an EDGAR header is at the top.
+SNIFF_BYTES = 65536
+_ACCESSION_LINE = re.compile(r"^[ \t]*ACCESSION NUMBER:[ \t]*(\d{10}-\d{2}-\d{6})[ \t]*$", re.MULTILINE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class UsageError(Exception):
@@ -74,7 +96,7 @@ EPILOG = """examples:
   legacy-xbrl load out --db sqlite:///facts.db
 
 'legacy-xbrl COMMAND --help' describes a command. Exit codes: 0 done, 1 a document failed or is invalid,
-2 bad usage."""
+2 bad usage, 130 / 143 stopped by Ctrl-C / SIGTERM (convert --resume goes on)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -140,6 +162,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     conv.add_argument(
         "--summary", type=Path, metavar="FILE", help="batch summary as JSON (default: OUTDIR/batch-summary.json)"
+    )
+    conv.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip inputs whose outputs are already published for the same bytes, options, code and taxonomy "
+        "(default: off)",
+    )
+    conv.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help="refuse inputs bigger than N bytes (default: %(default)s)",
     )
     conv.add_argument("--taxonomy-dir", type=Path, help=argparse.SUPPRESS)
     conv.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -257,9 +292,18 @@ def _options(args: argparse.Namespace, path: Path) -> Options:
         if flag is not None:
             values[key] = flag
     fye = values.get("fiscal_year_end")
-    if fye is not None and not _FYE.match(fye):
+    if fye is not None and not _valid_fye(fye):
         raise DocumentError(f"fiscal year end {fye!r} in its metadata: expected MM-DD, e.g. 03-31")
     return Options(**values)
+
+
+def _valid_fye(text: str) -> bool:
+    """``03-31`` and ``02-29`` are days of a year; ``02-30`` and ``04-31`` are not."""
+    match = _FYE.match(text)
+    if match is None:
+        return False
+    month, day = int(match.group(1)), int(match.group(2))
+    return day <= calendar.monthrange(2000, month)[1]  # a leap year: 02-29 stands for February's end
 
 
 def _formats(text: str) -> tuple[str, ...]:
@@ -309,21 +353,158 @@ def _output_path(outdir: Path, stem: str, suffix: str) -> Path:
 
 
 def _readable_name(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (``caf\\xe9.txt``) escaped, never lone surrogates."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A file name as text: bytes that are not UTF-8 (``caf\\xe9.txt``) escaped, never lone surrogates,
+    and control characters (ESC, newline) escaped (``\\x1b``), so a name prints on one line as itself."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, or None for a regular file."""
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return None if stat.S_ISREG(mode) else "not a regular file"
+
+
+def _read_source(path: Path, max_bytes: int, *, head: bool = False) -> bytes:
+    """The bytes of a regular file (a symlink to one is fine), at most ``max_bytes``; with ``head``,
+    its first ``max_bytes`` bytes whatever its size. A FIFO, device or socket is refused, never opened
+    for reading in a way that could block."""
+    try:
+        kind = _kind(os.stat(path).st_mode)
+        if kind is not None:
+            raise DocumentError(f"{kind}, not a regular file: refused")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise DocumentError(f"cannot read: {err.strerror or err}") from None
+    try:
+        info = os.fstat(fd)
+        kind = _kind(info.st_mode)  # swapped since the stat above
+        if kind is not None:
+            raise DocumentError(f"{kind}, not a regular file: refused")
+        if not head and info.st_size > max_bytes:
+            raise DocumentError(f"{info.st_size:,} bytes: bigger than --max-bytes {max_bytes:,}; refused")
+        chunks: list[bytes] = []
+        size = 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as err:
+        raise DocumentError(f"cannot read: {err.strerror or err}") from None
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if head:
+        return data[:max_bytes]
+    if len(data) > max_bytes:
+        raise DocumentError(f"grew past --max-bytes {max_bytes:,} while being read; refused")
+    return data
+
+
+def _sniff(path: Path) -> tuple[bool, str | None]:
+    """Whether ``path`` starts as an EDGAR submission, and the accession number its header gives."""
+    try:
+        text = _read_source(path, SNIFF_BYTES, head=True).decode("latin-1")
+    except DocumentError:
+        return False, None
+    if not is_submission(text):
+        return False, None
+    match = _ACCESSION_LINE.search(text.replace("\r", ""))
+    return True, match.group(1) if match else None
+
+
+def _output_names(paths: Sequence[Path]) -> dict[Path, str]:
+    """The name each input's outputs take, distinct by construction within the batch.
+
+    A submission whose header gives an accession number no other input shares is named by it
+    (``0000092122-05-000042``; its documents ``0000092122-05-000042.ex99-02``). Any other input is
+    named by its stem (``apple.txt``: ``apple``) when no other input has that stem, else by its
+    path relative to the inputs' common folder, folders joined by ``_`` (``AAPL_10-Q_0002_full-submission``),
+    with its suffix when two inputs differ only by it (``report.txt``, ``report.htm``). A plain input
+    whose name would fall among a submission's document names (``s.ex99-02`` beside submission ``s``)
+    gets ``~1``; a name still taken, ``~2``, ``~3``...
+    """
+    if not paths:
+        return {}
+    sniffed = {path: _sniff(path) for path in paths}
+    root = Path(os.path.commonpath([str(path.absolute().parent) for path in paths]))
+
+    def relative(path: Path, suffix: bool) -> str:
+        parts = list(path.absolute().relative_to(root).parts)
+        if not suffix:
+            parts[-1] = Path(parts[-1]).stem
+        return "_".join(parts)
+
+    accessions = Counter(accession for _, accession in sniffed.values() if accession)
+    wanted: dict[Path, str] = {}
+    for path in paths:
+        accession = sniffed[path][1]
+        wanted[path] = accession if accession and accessions[accession] == 1 else path.stem
+    for with_suffix in (False, True):
+        clashes = Counter(wanted.values())
+        for path in paths:
+            if clashes[wanted[path]] > 1 and wanted[path] != sniffed[path][1]:
+                wanted[path] = relative(path, with_suffix)
+    submissions = {wanted[path] for path in paths if sniffed[path][0]}
+    names: dict[Path, str] = {}
+    taken: set[str] = set()
+    for path in paths:
+        name = wanted[path]
+        if not sniffed[path][0] and any(name[:i] in submissions for i, c in enumerate(name) if c == "."):
+            name += "~1"
+        base, count = name, 1
+        while name in taken:
+            count += 1
+            name = f"{base}~{count}"
+        taken.add(name)
+        names[path] = name
+    return names
 
 
 @contextmanager
-def _staging(outdir: Path) -> Iterator[Path]:
-    """A private folder in ``outdir`` (same file system, so a rename publishes) that is always removed."""
+def _staging(folder: Path) -> Iterator[Path]:
+    """A private folder in ``folder`` for ``export`` (same file system, so a rename publishes), always removed."""
     try:
-        folder = Path(tempfile.mkdtemp(dir=outdir, prefix=".convert-"))
+        staging = Path(tempfile.mkdtemp(dir=folder, prefix=".export-"))
     except OSError as err:
-        raise DocumentError(f"cannot write in {outdir}: {err.strerror or err}") from None
+        raise DocumentError(f"cannot write in {folder}: {err.strerror or err}") from None
     try:
-        yield folder
+        yield staging
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _publish(files: Sequence[tuple[Path, Path]]) -> None:
+    """Move every staged file into place; if one fails, put back the files it replaced: never half a set,
+    and the previous set kept."""
+    kept: list[tuple[Path, Path]] = []
+    moved: list[Path] = []
+    try:
+        for staged, target in files:
+            if os.path.lexists(target):
+                keep = staged.with_name(staged.name + ".previous")
+                os.link(target, keep, follow_symlinks=False)
+                kept.append((keep, target))
+            os.replace(staged, target)
+            moved.append(target)
+    except OSError as err:
+        restored = {target for _, target in kept}
+        for keep, target in kept:
+            os.replace(keep, target)
+        for target in moved:
+            if target not in restored:
+                target.unlink(missing_ok=True)
+        raise DocumentError(f"cannot write {err.filename or target}: {err.strerror or err}") from None
 
 
 def _stage(staging: Path, target: Path, write: Callable[[BinaryIO], None]) -> tuple[Path, Path]:
@@ -336,19 +517,6 @@ def _stage(staging: Path, target: Path, write: Callable[[BinaryIO], None]) -> tu
     except OSError as err:
         raise DocumentError(f"cannot write {target}: {err.strerror or err}") from None
     return staged, target
-
-
-def _publish(files: Sequence[tuple[Path, Path]]) -> None:
-    """Move every staged file into place; if one fails, take back those already moved: never half a set."""
-    done: list[Path] = []
-    try:
-        for staged, target in files:
-            os.replace(staged, target)
-            done.append(target)
-    except OSError as err:
-        for moved in done:
-            moved.unlink(missing_ok=True)
-        raise DocumentError(f"cannot write {target}: {err.strerror or err}") from None
 
 
 def _writer(fmt: str, result: Result, document: Document) -> tuple[str, Callable[[BinaryIO], None]]:
@@ -374,16 +542,21 @@ class _Part:
     submission: Mapping[str, str] | None = None
 
 
-def _parts(path: Path, data: bytes, options: Options) -> tuple[list[_Part], list[str]]:
-    """The documents of an input: itself, or each document of a submission that holds financial data
-    (named ``<stem>.<type>``, with the header's CIK, name and fiscal year end unless flags say otherwise);
-    and a note for each document left out, with the reason."""
+def _parts(name: str, path: Path, data: bytes, options: Options) -> tuple[list[_Part], list[str]]:
+    """The documents of an input: itself (outputs ``<name>.*``), or each document of a submission that
+    holds financial data (``<name>.<type>.*``, with the header's CIK, name and fiscal year end unless
+    flags say otherwise); and a note for each document left out, with the reason."""
     try:
         text = decode(data)
     except ReadError as err:
         raise DocumentError(str(err)) from None
+    long_line = _LONG_LINE.search(text)
+    if long_line is not None:
+        number = text.count("\n", 0, long_line.start()) + 1
+        raise DocumentError(f"line {number} is longer than {MAX_LINE_CHARS:,} characters: unreadable as a filing")
+    label = _readable_name(path.name)
     if not is_submission(text):
-        return [_Part(path.stem, path.name, text, options)], []
+        return [_Part(name, label, text, options)], []
     try:
         submission = parse_submission(text)
     except SubmissionError as err:
@@ -410,8 +583,8 @@ def _parts(path: Path, data: bytes, options: Options) -> tuple[list[_Part], list
         slug = submission.slug(document)
         parts.append(
             _Part(
-                f"{path.stem}.{slug}",
-                f"{path.name} [{document.type}]",
+                f"{name}.{slug}",
+                f"{label} [{document.type}]",
                 document.text,
                 merged,
                 document.first_line,
@@ -434,30 +607,93 @@ class _Converted:
     report: dict[str, Any]
 
 
-def _convert_one(
-    path: Path, args: argparse.Namespace, taxonomy: Taxonomy, formats: tuple[str, ...], validator: Any
-) -> list[_Converted]:
+@dataclass(frozen=True)
+class _Job:
+    """What converting any document of the batch needs, in the process that converts it."""
+
+    args: argparse.Namespace
+    taxonomy: Taxonomy
+    formats: tuple[str, ...]
+    validator: Any
+    names: Mapping[Path, str]
+    code: str
+    reserved: frozenset[Path]
+
+
+def _stamp(job: _Job, name: str, options: Options) -> str:
+    """What, besides the input's bytes, decides a document's outputs: the code and taxonomy, the options
+    (flags and sidecar), the formats, validation, the outputs' name. ``--resume`` compares it."""
+    what = {
+        "version": __version__,
+        "code": job.code,
+        "options": options.model_dump(mode="json"),
+        "formats": list(job.formats),
+        "validate": job.validator is not None,
+        "name": name,
+    }
+    return hashlib.sha256(json.dumps(what, sort_keys=True).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _convert_one(path: Path, job: _Job) -> Outcome:
     """Convert every part of ``path``, writing each output as it is made into a private folder in OUTDIR,
     and publish them all together once every part is written (and validated): all or nothing."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise DocumentError(f"cannot read: {err.strerror or err}") from None
-    parts, notes = _parts(path, data, _options(args, path))
+    args = job.args
+    shown = _readable_name(str(path))
+    data = _read_source(path, args.max_bytes)
+    sha256 = hashlib.sha256(data).hexdigest()
+    options = _options(args, path)
+    name = job.names[path]
+    stamp = _stamp(job, name, options)
+    source = path.resolve()
+    if args.resume:
+        earlier = out_folder.published(args.output, name, source, sha256, stamp)
+        if earlier is not None:
+            return _recorded(shown, earlier)
+    parts, notes = _parts(name, path, data, options)
     del data  # the parts hold the text
     done: list[_Converted] = []
     files: list[tuple[Path, Path]] = []
-    with _staging(args.output) as staging:
-        if validator is not None:
-            # An instance validated in the private folder finds the taxonomy copy as it will once published.
-            (staging / local_folder(taxonomy)).symlink_to(Path("..", local_folder(taxonomy)))
-        for part in parts:
-            # One part at a time: its Result is gone before the next part is converted.
-            converted, staged = _convert_part(path, part, notes, args, taxonomy, formats, validator, staging)
-            done.append(converted)
-            files.extend(staged)
-        _publish(files)
-    return done
+    try:
+        staging = out_folder.staging(args.output)
+        with staging as folder:
+            if job.validator is not None:
+                # An instance validated in the private folder finds the taxonomy copy as it will once published.
+                (folder / local_folder(job.taxonomy)).symlink_to(Path("..", local_folder(job.taxonomy)))
+            for part in parts:
+                # One part at a time: its Result is gone before the next part is converted.
+                converted, staged = _convert_part(
+                    path, part, notes, args, job.taxonomy, job.formats, job.validator, folder
+                )
+                done.append(converted)
+                files.extend(staged)
+            outcome = _summarise(shown, done, job.formats, [target.name for _, target in files])
+            record = {k: v for k, v in asdict(outcome).items() if k != "input"}
+            with publishing():  # a stop signal waits until the set is in place and its outcome recorded
+                out_folder.publish(
+                    args.output,
+                    name,
+                    files,
+                    source=source,
+                    sha256=sha256,
+                    stamp=stamp,
+                    outcome=record,
+                    reserved=job.reserved,
+                    staging_folder=folder,
+                )
+    except out_folder.PublishError as err:
+        raise DocumentError(_readable_name(str(err))) from None
+    except OSError as err:  # the private folder, the publishing lock, the record
+        where = _readable_name(str(err.filename or args.output))
+        raise DocumentError(f"cannot write in {where}: {err.strerror or err}") from None
+    return outcome
+
+
+def _recorded(shown: str, record: Mapping[str, Any]) -> Outcome:
+    """The outcome recorded when the outputs were published (``--resume``)."""
+    fields = {k: v for k, v in record.items() if k in Outcome.__dataclass_fields__ and k != "input"}
+    for key in ("instances", "outputs"):
+        fields[key] = tuple(fields.get(key) or ())
+    return Outcome(input=shown, **fields)
 
 
 def _convert_part(
@@ -510,23 +746,37 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         _dask_args(args)
     elif args.scheduler is not None or args.retry_failed:
         raise UsageError("--scheduler and --retry-failed go with --executor dask")
-    if args.fiscal_year_end is not None and not _FYE.match(args.fiscal_year_end):
-        raise UsageError(f"--fiscal-year-end {args.fiscal_year_end!r}: expected MM-DD, e.g. 03-31")
+    if args.fiscal_year_end is not None and not _valid_fye(args.fiscal_year_end):
+        raise UsageError(f"--fiscal-year-end {args.fiscal_year_end!r}: expected MM-DD, a day of the year, e.g. 03-31")
+    if args.max_bytes < 1:
+        raise UsageError(f"--max-bytes {args.max_bytes}: at least 1")
     taxonomy = load_taxonomy(args.taxonomy_dir)
     args.mapping = load_mapping_table(taxonomy)
     outdir: Path = args.output
     try:
         outdir.mkdir(parents=True, exist_ok=True)
+        (outdir / out_folder.STATE).mkdir(exist_ok=True)
     except OSError as err:
-        raise UsageError(f"{outdir}: cannot create output folder: {err.strerror or err}") from None
+        raise UsageError(f"{_readable_name(str(outdir))}: cannot create output folder: {err.strerror or err}") from None
     if not os.access(outdir, os.W_OK):
-        raise UsageError(f"{outdir}: output folder is not writable")
+        raise UsageError(f"{_readable_name(str(outdir))}: output folder is not writable")
     if args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}: at least 1")
     try:
         paths = expand_inputs(str(item) for item in args.inputs)
     except BatchError as err:
-        raise UsageError(str(err)) from None
+        raise UsageError(_readable_name(str(err))) from None
+    summary_path: Path = args.summary or outdir / "batch-summary.json"
+    _check_writable(summary_path)
+    out_folder.remove_stale(outdir)  # private folders of runs that were killed
+    task = _ConvertTask(
+        args=args,
+        formats=formats,
+        package=None,
+        names=_output_names(paths),
+        code=out_folder.code_digest(Path(__file__).resolve().parent, args.taxonomy_dir or DEFAULT_DIRECTORY),
+        reserved=_reserved(paths, summary_path),
+    )
     progress = args.progress or sys.stderr.isatty()
     pointing = [fmt for fmt in ("xbrl", "ixbrl", "json") if fmt in formats]  # outputs with a schemaRef
     if pointing:
@@ -536,22 +786,73 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             f"{taxonomy_folder}/: the taxonomy the outputs point to; "
             f"open one offline with: arelleCmdLine -f {example} --internetConnectivity=offline"
         )
-    with tempfile.TemporaryDirectory(prefix="legacy-xbrl-") as folder:
-        package = write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip") if args.validate else None
-        task = _ConvertTask(args=args, formats=formats, package=package)
-        if args.executor == "dask":
-            from converter import distributed
+    try:
+        with tempfile.TemporaryDirectory(prefix="legacy-xbrl-") as folder:
+            if args.validate:
+                task = replace(task, package=write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip"))
+            if args.executor == "dask":
+                from converter import distributed
 
-            plan = distributed.Plan.from_args(args, formats)
-            try:
-                outcomes = distributed.run(paths, task, plan, progress=progress, on_outcome=_print_outcome)
-            except distributed.SchedulerError as err:
-                raise UsageError(str(err)) from None
-        else:
-            outcomes = run_batch(paths, task, jobs=args.jobs, progress=progress, on_outcome=_print_outcome)
-    _atomic_write(args.summary or outdir / "batch-summary.json", report_bytes(summary(outcomes)))
+                plan = distributed.Plan.from_args(args, formats)
+                try:
+                    outcomes = distributed.run(paths, task, plan, progress=progress, on_outcome=_print_outcome)
+                except distributed.SchedulerError as err:
+                    raise UsageError(str(err)) from None
+            else:
+                outcomes = run_batch(paths, task, jobs=args.jobs, progress=progress, on_outcome=_print_outcome)
+    except Interrupted as stop:
+        with uninterruptible():
+            out_folder.remove_stale(outdir)
+            data = {**summary(stop.done), "interrupted": str(stop), "not_done": len(paths) - len(stop.done)}
+            written = _write_summary(summary_path, data)
+            print(
+                f"legacy-xbrl: stopped by {stop}: {len(stop.done)} of {len(paths)} documents done"
+                + (f", listed in {_readable_name(str(summary_path))}" if written else "")
+                + "; nothing half-published; run again with --resume to go on",
+                file=sys.stderr,
+            )
+        return stop.exit_code
+    out_folder.remove_stale(outdir)
+    if not _write_summary(summary_path, summary(outcomes)):
+        return 1
     print(summary_line(outcomes))
     return 0 if all(o.ok for o in outcomes) else 1
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, before converting anything, a batch summary that could not be written."""
+    folder = path.parent if str(path.parent) else Path(".")
+    shown = _readable_name(str(path))
+    if path.is_dir():
+        raise UsageError(f"--summary {shown}: is a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"--summary {shown}: cannot create its folder: {err.strerror or err}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"--summary {shown}: folder is not writable")
+
+
+def _write_summary(path: Path, data: Mapping[str, Any]) -> bool:
+    """Write the batch summary; on failure say so in one line (the outputs are published regardless)."""
+    try:
+        _atomic_write(path, report_bytes(data))
+    except OSError as err:
+        print(
+            f"legacy-xbrl: {_readable_name(str(path))}: cannot write the batch summary: {err.strerror or err}",
+            file=sys.stderr,
+        )
+        return False
+    return True
+
+
+def _reserved(paths: Sequence[Path], summary_path: Path) -> frozenset[Path]:
+    """Files no output may replace: the inputs, their metadata sidecars, the batch summary."""
+    found = {summary_path.parent.resolve() / summary_path.name}
+    for path in paths:
+        for item in (path, path.with_name(path.name + ".meta.json"), path.with_suffix(".meta.json")):
+            found.add(item.parent.resolve() / item.name)
+    return frozenset(found)
 
 
 def _dask_args(args: argparse.Namespace) -> None:
@@ -586,38 +887,53 @@ def _print_outcome(outcome: Outcome) -> None:
 
 @dataclass(frozen=True)
 class _ConvertTask:
-    """What each worker process needs to convert documents: the parsed flags and the package to validate with."""
+    """What each worker process needs to convert documents: the parsed flags, the package to validate
+    with, each input's output name, the code's digest, the files no output may replace."""
 
     args: argparse.Namespace
     formats: tuple[str, ...]
     package: Path | None
+    names: Mapping[Path, str]
+    code: str
+    reserved: frozenset[Path]
 
     @contextmanager
     def open(self) -> Iterator[Callable[[Path], Outcome]]:
         taxonomy = load_taxonomy(self.args.taxonomy_dir)
         args = argparse.Namespace(**{**vars(self.args), "mapping": load_mapping_table(taxonomy)})
+
+        def job(validator: Any) -> _Job:
+            return _Job(args, taxonomy, self.formats, validator, self.names, self.code, self.reserved)
+
         if self.package is None:
-            yield lambda path: _outcome(path, args, taxonomy, self.formats, None)
+            plain = job(None)
+            yield lambda path: _outcome(path, plain)
             return
         from converter.validate import Validator  # Arelle loads slowly: only when asked
 
         with Validator(self.package) as validator:
-            yield lambda path: _outcome(path, args, taxonomy, self.formats, validator)
+            checked = job(validator)
+            yield lambda path: _outcome(path, checked)
 
 
-def _outcome(
-    path: Path, args: argparse.Namespace, taxonomy: Taxonomy, formats: tuple[str, ...], validator: Any
-) -> Outcome:
+def _outcome(path: Path, job: _Job) -> Outcome:
     """Convert one document into an Outcome; a failure is reported, never raised (the batch goes on)."""
+    shown = _readable_name(str(path))
     try:
-        converted = _convert_one(path, args, taxonomy, formats, validator)
+        return _convert_one(path, job)
     except DocumentError as err:
-        return Outcome(input=_readable_name(str(path)), status="failed", reason=_one_line(err))
+        return Outcome(input=shown, status="failed", reason=_one_line(err))
     except Exception as err:
         reason = f"internal error: {type(err).__name__}: {' '.join(str(err).split())}"  # one line
-        if args.debug:
+        if job.args.debug:
             reason += "\n" + traceback.format_exc()
-        return Outcome(input=_readable_name(str(path)), status="failed", reason=reason)
+        return Outcome(input=shown, status="failed", reason=reason)
+
+
+def _summarise(
+    shown: str, converted: Sequence[_Converted], formats: tuple[str, ...], outputs: Sequence[str]
+) -> Outcome:
+    """The outcome of an input whose parts all converted: its lines, counts and Arelle's verdict."""
     lines, problems = [], []
     facts = findings = unmapped = conflicts = errors = inconsistencies = 0
     validated = False
@@ -646,7 +962,7 @@ def _outcome(
         conflicts += len(report["conflicts"])
     single = len(converted) == 1
     return Outcome(
-        input=_readable_name(str(path)),
+        input=shown,
         status="invalid" if problems else "converted",
         line="\n".join(lines),
         reason=(problems[0].split(": ", 1)[1] if single else "; ".join(problems)) if problems else None,
@@ -656,6 +972,7 @@ def _outcome(
         conflicts=conflicts,
         validation={"errors": errors, "inconsistencies": inconsistencies} if validated else None,
         instances=tuple(_readable_name(f"{item.stem}.xbrl") for item in converted) if "xbrl" in formats else (),
+        outputs=tuple(_readable_name(name) for name in outputs),
     )
 
 
@@ -727,13 +1044,16 @@ def _cmd_load(args: argparse.Namespace) -> int:
         else:
             done = load(args.outputs, args.db, load_taxonomy())
     except LoadError as err:
-        print(f"legacy-xbrl: load: {_one_line(err)}", file=sys.stderr)
+        print(f"legacy-xbrl: load: {_readable_name(_one_line(err))}", file=sys.stderr)
         return 1
-    print(
-        f"{args.db}: loaded {len(done.loaded)} filings ({done.facts} facts); "
-        f"{len(done.already)} already there, unchanged"
-    )
-    return 0
+    for _, reason in done.refused:
+        print(f"legacy-xbrl: load: refused {_readable_name(reason)}", file=sys.stderr)
+    line = f"{args.db}: loaded {len(done.loaded)} filings ({done.facts} facts); "
+    line += f"{len(done.already)} already there, unchanged"
+    if done.refused:
+        line += f"; {len(done.refused)} refused"
+    print(line)
+    return 1 if done.refused else 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -857,7 +1177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except TaxonomyError as err:
         print(f"legacy-xbrl: taxonomy: {_one_line(err)}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
+        print("legacy-xbrl: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (``| head``), as SIGPIPE would end any other tool: quietly. Standard output

@@ -44,7 +44,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -138,7 +138,8 @@ class Plan:
 
     @classmethod
     def from_args(cls, args: argparse.Namespace, formats: Sequence[str]) -> Plan:
-        options = {key: getattr(args, key) for key in ("fiscal_year_end", "cik", "entity_name", "validate")}
+        keys = ("fiscal_year_end", "cik", "entity_name", "validate", "max_bytes", "resume")
+        options = {key: getattr(args, key, None) for key in keys}
         options["formats"] = ",".join(formats)
         return cls(
             outdir=Path(args.output),
@@ -235,13 +236,7 @@ def _convert(path_text: str, recorded: str | None, key: str, outdir: str) -> dic
         return {"skipped": True, "size": digest[0], "sha256": digest[1]}
     started = time.perf_counter()
     outcome = work(path)
-    outputs: list[str] = []
     folder = Path(outdir)
-    for instance in outcome.instances:
-        report = folder / (instance.removesuffix(".xbrl") + ".report.json")
-        with suppress(OSError, ValueError, KeyError):  # a set without its report: its outcome tells
-            outputs.extend(json.loads(report.read_text(encoding="utf-8"))["outputs"])
-        outputs.append(report.name)
     if taxonomy is not None and outcome.status != "failed":
         _write_parts(folder, key, outcome, taxonomy)
     return {
@@ -252,7 +247,6 @@ def _convert(path_text: str, recorded: str | None, key: str, outdir: str) -> dic
         "size": digest[0] if digest else None,
         "sha256": digest[1] if digest else None,
         "outcome": asdict(outcome),
-        "outputs": outputs,
     }
 
 
@@ -335,7 +329,7 @@ class _Manifest:
                 plan_stamp,
                 outcome["status"],
                 outcome["reason"],
-                json.dumps(result.get("outputs", [])),
+                json.dumps(outcome.get("outputs", [])),
                 json.dumps(outcome),
                 result.get("seconds"),
                 result.get("worker_peak_kb"),
@@ -362,7 +356,7 @@ def _to_skip(manifest: _Manifest, path: Path, plan: Plan) -> tuple[str | None, O
             return None, None
     elif not (state == "failed" and not plan.retry_failed):
         return None, None
-    kept = {**outcome, "validation": outcome.get("validation"), "instances": tuple(outcome.get("instances", ()))}
+    kept = {**outcome, "instances": tuple(outcome.get("instances", ())), "outputs": tuple(outcome.get("outputs", ()))}
     return sha256, Outcome(**kept)
 
 
@@ -511,7 +505,13 @@ def run(
                     else:
                         manifest.record(path, result, plan.stamp)
                         outcome = result["outcome"]
-                        done[index] = Outcome(**{**outcome, "instances": tuple(outcome["instances"])})
+                        done[index] = Outcome(
+                            **{
+                                **outcome,
+                                "instances": tuple(outcome["instances"]),
+                                "outputs": tuple(outcome["outputs"]),
+                            }
+                        )
                         fresh.add(index)
                     failed += done[index].status == "failed"
                     bar.update(1)

@@ -60,11 +60,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from converter.extension_schema import ExtensionInfo
 from converter.fiscal import fiscal_period, nearest_month_end, quarters
 from converter.load import FactRow, Filing
 from converter.taxonomy import Relation, Taxonomy
@@ -187,18 +188,6 @@ class FsdsTables:
 
     def all(self) -> tuple[Table, ...]:
         return (self.sub, self.tag, self.num, self.pre, self.prov)
-
-
-@dataclass(frozen=True, slots=True)
-class ExtensionInfo:
-    """What a filing's own schema (``<stem>.xsd``) says: its concepts' labels and types, and for each
-    table it made a role of, the caption, the first line and the concepts presented."""
-
-    labels: Mapping[str, str] = field(default_factory=dict)
-    types: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # qname -> (xsd type, period type)
-    documentation: Mapping[str, str] = field(default_factory=dict)
-    # (first line, caption, concepts presented), in document order
-    tables: tuple[tuple[int, str, frozenset[str]], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -458,6 +458,14 @@ _TOTAL_CLAIMS = re.compile(
     r"^\s*total\s+liabilities\s+and\s+(?:stock|share)\w*\s*'?\s*(?:equity|investment)\s*$", re.IGNORECASE
 )
 _LIABILITIES = re.compile(r"\bliabilit", re.IGNORECASE)
+# The lines an income statement subtotals without a label: sales less cost of sales, then its costs.
+_SALES = re.compile(r"^\s*(?:net\s+)?(?:sales|revenues?)\b", re.IGNORECASE)
+_COST_OF_SALES = re.compile(r"^\s*cost\s+of\s+(?:goods\s+sold|sales|revenues?|products)", re.IGNORECASE)
+_EXPENSE = re.compile(
+    r"\b(?:costs?|expenses?|exp\.?|depreciation|amortization|charges?|selling|administrative|research)\b",
+    re.IGNORECASE,
+)
+_TOTAL_WORD = re.compile(r"^\s*total\b", re.IGNORECASE)
 ASSETS_LABEL = "Total assets"
 CLAIMS_LABEL = "Total liabilities and stockholders' equity"
 
@@ -508,9 +516,49 @@ def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
             ):
                 named[a] = (CLAIMS_LABEL, "equals the total assets above it")
     for a in bare:
+        if a in named:
+            continue
+        # The rows components it, back to the last total (a row under a rule, or another unlabelled figure).
+        components: list[int] = []
+        for k in range(a - 1, -1, -1):
+            if not rows[k].label or rows[k].sections != rows[a].sections:
+                break
+            components.append(k)
+            if rows[k].ruled:
+                break
+        components.reverse()
+        columns = values[a].keys()
+        if (
+            len(components) == 2
+            and _SALES.search(rows[components[0]].label)
+            and _COST_OF_SALES.search(rows[components[1]].label)
+            and all(
+                values[components[0]].get(i, Decimal(0)) - values[components[1]].get(i, Decimal(0)) == values[a][i]
+                for i in columns
+            )
+        ):
+            named[a] = ("Gross profit", f"{rows[components[0]].label!r} less {rows[components[1]].label!r}")
+        elif (
+            len(components) >= 2
+            and all(_EXPENSE.search(rows[k].label) for k in components)
+            and all(
+                sum((values[k].get(i, Decimal(0)) for k in components), Decimal(0)) == values[a][i] for i in columns
+            )
+        ):
+            named[a] = (
+                "Total costs and expenses",
+                f"the sum of the {len(components)} costs and expenses components it",
+            )
+    for a in bare:
         if a in named or not rows[a].sections:
             continue
         heading = rows[a].sections
+        name = _label_key(heading[0])
+        if any(
+            rows[k].sections == heading and _TOTAL_WORD.match(rows[k].label) and name in _label_key(rows[k].label)
+            for k in range(a + 1, len(rows))
+        ):
+            continue  # the heading's own total follows ("Total Stockholders' Equity"): this one is a subtotal
         parts: list[int] = []
         # The rows above it under the same heading, back to a total (a row under a rule), which counts.
         for k in range(a - 1, -1, -1):

@@ -11,25 +11,32 @@ What it reads, for each ``<stem>.json`` (xBRL-JSON) found among the outputs:
 - concept labels and US-GAAP alignment from the project's taxonomy (``taxonomy/``), re-read
   rather than parsed back out of the outputs.
 
-A filing is keyed by the SHA-256 of its instance (``<stem>.xbrl``, else ``<stem>.json``):
-loading the same outputs again changes nothing. Everything one call loads is written in one
-transaction: a failure leaves the database as it was. The schema is ``load_schema.sql``.
+A filing is keyed by a SHA-256 over every output it reads (``<stem>.xbrl`` when there, ``<stem>.json``,
+``<stem>.jsonld``, ``<stem>.report.json``, ``<stem>.xsd``): loading the same outputs again changes nothing, and an
+output edited since is a different filing. Values are checked before anything is written: a numeric
+fact's value must be an exact, finite decimal. An output that is malformed is refused, named with
+the reason, and nothing of it is loaded; the others are. Everything one call loads is written in one
+transaction: a database failure leaves the database as it was. On PostgreSQL, loads take turns
+(an advisory lock), so two first loads into an empty database do not race to create the schema.
+The schema is ``load_schema.sql``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
 
+from converter.extension_schema import SchemaError, read_extension
 from converter.fiscal import fiscal_period
 from converter.taxonomy import Taxonomy
 
@@ -39,6 +46,10 @@ DEFAULT_URL = "sqlite:///facts.db"
 OIM_DOCUMENT_TYPE = "https://xbrl.org/2021/xbrl-json"
 _CORE_DIMENSIONS = frozenset({"concept", "entity", "period", "unit", "language", "noteId"})
 _PURE = "xbrli:pure"
+# xs:decimal as xBRL-JSON writes it: no exponent, no NaN or infinity.
+_EXACT_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+# pg_advisory_xact_lock key: one load at a time per PostgreSQL database ("lxbrl" in ASCII).
+_PG_LOCK_KEY = 0x6C7862726C
 
 
 class LoadError(Exception):
@@ -110,14 +121,19 @@ class Filing:
     form: str | None = None
     filed: str | None = None
     period_of_report: str | None = None
+    # The filing's own concepts, from its extension schema <stem>.xsd: qname -> label, and -> (type, period).
+    extension_labels: Mapping[str, str] = field(default_factory=dict)
+    extension_types: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class LoadResult:
-    """What one call did: filings loaded (with their fact counts) and filings already there."""
+    """What one call did: filings loaded (with their fact counts), filings already there, and outputs
+    refused (file, reason), of which nothing was loaded."""
 
     loaded: tuple[tuple[str, int], ...]
     already: tuple[str, ...]
+    refused: tuple[tuple[str, str], ...] = ()
 
     @property
     def facts(self) -> int:
@@ -150,7 +166,7 @@ def find_reports(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             found.add(path)
         else:
-            raise LoadError(f"{path}: no such file or folder")
+            raise LoadError(f"{_shown(path)}: no such file or folder")
     return sorted(found)
 
 
@@ -158,11 +174,20 @@ def _is_report_name(path: Path) -> bool:
     return not path.name.endswith(".report.json") and path.name != "batch-summary.json"
 
 
-def _read_json(path: Path) -> Any:
+def _shown(path: Path | str) -> str:
+    """A path as printable text: bytes that are not UTF-8 escaped (``caf\\xe9.json``), never lone surrogates."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _read_json(path: Path, digest: Any = None) -> Any:
+    """The JSON in ``path``; its bytes also go into ``digest`` (the filing's key), when given."""
     try:
-        return json.loads(path.read_bytes())
+        data = path.read_bytes()
+        if digest is not None:
+            digest.update(hashlib.sha256(data).digest())
+        return json.loads(data)
     except (OSError, ValueError) as err:
-        raise LoadError(f"{path}: unreadable: {err}") from None
+        raise LoadError(f"{_shown(path)}: unreadable: {' '.join(str(err).split())}") from None
 
 
 def _oim_day(text: str, path: Path) -> date:
@@ -188,11 +213,11 @@ def _period(text: str, path: Path) -> tuple[date | None, date]:
     return _oim_day(start, path), _oim_day(end, path) - timedelta(days=1)
 
 
-def _provenance(path: Path) -> dict[str, tuple[Source, ...]]:
+def _provenance(path: Path, digest: Any) -> dict[str, tuple[Source, ...]]:
     """Fact id -> its sources, from the JSON-LD observations' ``prov:wasDerivedFrom``."""
     if not path.is_file():
         return {}
-    graph = _read_json(path).get("@graph", ())
+    graph = _read_json(path, digest).get("@graph", ())
     found: dict[str, tuple[Source, ...]] = {}
     for node in graph:
         if node.get("@type") != "qb:Observation":
@@ -225,19 +250,35 @@ def _source(node: Mapping[str, Any]) -> Source:
     )
 
 
-def _fact(key: str, raw: Mapping[str, Any], sources: tuple[Source, ...], path: Path) -> FactRow:
+def _exact(text: str) -> Decimal | None:
+    """``"-1059574"``, ``"0.62"``: an exact, finite decimal; ``"NaN"``, ``"1e3"``, ``"Infinity"``: None."""
+    if not _EXACT_DECIMAL.fullmatch(text):
+        return None
+    try:
+        return Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        return None
+
+
+def _fact(key: str, raw: Any, sources: tuple[Source, ...], path: Path) -> FactRow:
+    where = f"{_shown(path)}: fact {key[:80]}"
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("dimensions") or {}, Mapping):
+        raise LoadError(f"{where}: not an object with dimensions")
     dims = raw.get("dimensions") or {}
     value = raw.get("value")
     if "concept" not in dims or "period" not in dims or value is None:
-        raise LoadError(f"{path}: fact {key} lacks a concept, a period or a value")
-    try:
-        Decimal(str(value))
-        numeric = True
-    except InvalidOperation:
-        numeric = False
+        raise LoadError(f"{where} lacks a concept, a period or a value")
+    if not isinstance(value, str):
+        raise LoadError(f"{where}: value {json.dumps(value)[:40]} is not a string")
+    decimals = raw.get("decimals")
+    if decimals is not None and (not isinstance(decimals, int) or isinstance(decimals, bool)):
+        raise LoadError(f"{where}: decimals {json.dumps(decimals)[:40]} is not an integer")
+    number = _exact(value)
+    if number is None and ("unit" in dims or decimals is not None):
+        raise LoadError(f"{where}: numeric value {value[:40]!r} is not an exact, finite decimal")
+    numeric = number is not None
     start, end = _period(str(dims["period"]), path)
     unit = dims.get("unit") or (_PURE if numeric else None)
-    decimals = raw.get("decimals")
     return FactRow(
         key=key,
         concept=str(dims["concept"]),
@@ -253,25 +294,46 @@ def _fact(key: str, raw: Mapping[str, Any], sources: tuple[Source, ...], path: P
 
 
 def read_filing(report_path: Path) -> Filing:
-    """Read and check one set of outputs, named by its xBRL-JSON report ``<stem>.json``."""
-    oim = _read_json(report_path)
+    """Read and check one set of outputs, named by its xBRL-JSON report ``<stem>.json``; a ``LoadError``
+    naming the file and the reason when any of them is malformed."""
+    try:
+        return _read_filing(report_path)
+    except LoadError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, InvalidOperation) as err:
+        what = f"missing {err}" if isinstance(err, KeyError) else " ".join(str(err).split())[:200]
+        raise LoadError(f"{_shown(report_path)}: malformed output ({type(err).__name__}: {what})") from None
+
+
+def _read_filing(report_path: Path) -> Filing:
+    digest = hashlib.sha256()
+    oim = _read_json(report_path, digest)
     info = oim.get("documentInfo") if isinstance(oim, Mapping) else None
     if not isinstance(info, Mapping) or info.get("documentType") != OIM_DOCUMENT_TYPE:
-        raise LoadError(f"{report_path}: not an xBRL-JSON report (documentType {OIM_DOCUMENT_TYPE})")
+        raise LoadError(f"{_shown(report_path)}: not an xBRL-JSON report (documentType {OIM_DOCUMENT_TYPE})")
+    if not isinstance(oim.get("facts"), Mapping):
+        raise LoadError(f"{_shown(report_path)}: malformed output: no facts object")
     stem = report_path.name.removesuffix(".json")
     folder = report_path.parent
     instance = folder / f"{stem}.xbrl"
-    if not instance.is_file():
+    if instance.is_file():
+        try:
+            digest.update(hashlib.sha256(instance.read_bytes()).digest())
+        except OSError as err:
+            raise LoadError(f"{_shown(instance)}: unreadable: {err.strerror or err}") from None
+    else:
         instance = report_path
     summary_path = folder / f"{stem}.report.json"
-    summary = _read_json(summary_path) if summary_path.is_file() else {}
-    provenance = _provenance(folder / f"{stem}.jsonld")
+    summary = _read_json(summary_path, digest) if summary_path.is_file() else {}
+    if not isinstance(summary, Mapping):
+        raise LoadError(f"{_shown(summary_path)}: malformed output: not an object")
+    provenance = _provenance(folder / f"{stem}.jsonld", digest)
     facts = tuple(
         _fact(str(key), raw, provenance.get(str(key), ()), report_path) for key, raw in sorted(oim["facts"].items())
     )
     entities = {fact_dims["entity"] for fact_dims in (raw["dimensions"] for raw in oim["facts"].values())}
     if len(entities) > 1:
-        raise LoadError(f"{report_path}: facts of {len(entities)} entities; one filing has one entity")
+        raise LoadError(f"{_shown(report_path)}: facts of {len(entities)} entities; one filing has one entity")
     namespaces: Mapping[str, str] = info.get("namespaces") or {}
     entity = dict(summary.get("entity") or {})
     if entities:
@@ -279,15 +341,24 @@ def read_filing(report_path: Path) -> Filing:
         entity.setdefault("scheme", namespaces.get(prefix, prefix))
         entity.setdefault("identifier", identifier)
     if "scheme" not in entity:
-        raise LoadError(f"{report_path}: no facts and no report: the entity is unknown")
+        raise LoadError(f"{_shown(report_path)}: no facts and no report: the entity is unknown")
     document = summary.get("document") or {}
     validation = summary.get("validation") or {}
     submission = summary.get("submission") or {}
     taxonomies = info.get("taxonomy") or [""]
+    schema = folder / f"{stem}.xsd"
+    try:
+        extension = read_extension(schema)
+        if schema.is_file():
+            digest.update(hashlib.sha256(schema.read_bytes()).digest())
+    except SchemaError as err:
+        raise LoadError(_shown(str(err))) from None
+    except OSError as err:
+        raise LoadError(f"{_shown(schema)}: unreadable: {err.strerror or err}") from None
     return Filing(
-        sha256=hashlib.sha256(instance.read_bytes()).hexdigest(),
-        instance_file=instance.name,
-        document_name=str(document.get("name") or stem),
+        sha256=digest.hexdigest(),
+        instance_file=_shown(instance.name),
+        document_name=_shown(str(document.get("name") or stem)),
         document_date=document.get("document_date"),
         fiscal_year_end=document.get("fiscal_year_end"),
         entity_scheme=str(entity["scheme"]),
@@ -302,6 +373,8 @@ def read_filing(report_path: Path) -> Filing:
         form=submission.get("form_type") or document.get("form"),
         filed=submission.get("filed"),
         period_of_report=submission.get("period_of_report"),
+        extension_labels=extension.labels,
+        extension_types=extension.types,
     )
 
 
@@ -373,9 +446,20 @@ class _Writer:
         self._ids[cache_key] = int(found[0])
         return self._ids[cache_key]
 
-    def _concept(self, qname: str, namespaces: Mapping[str, str]) -> int:
+    def _concept(self, qname: str, filing: Filing, filing_id: int) -> int:
+        """The concept's row, keyed by namespace and local name; an extension concept's with the label and
+        type its filing's schema gives it and that filing."""
         prefix, _, local = qname.partition(":")
-        extra: dict[str, Any] = {"namespace": namespaces.get(prefix, prefix), "local_name": local}
+        namespace = filing.namespaces.get(prefix, prefix)
+        extra: dict[str, Any] = {"qname": qname}
+        if qname in filing.extension_labels or qname in filing.extension_types:
+            data_type, period_type = filing.extension_types.get(qname, ("", ""))
+            extra |= {
+                "label": filing.extension_labels.get(qname),
+                "data_type": data_type or None,
+                "period_type": period_type or None,
+                "filing_id": filing_id,
+            }
         tax = self._taxonomy
         if tax is not None and prefix == tax.prefix and local in tax.concepts:
             info = tax.concept_info(local)
@@ -387,7 +471,7 @@ class _Writer:
                 "us_gaap_concept": f"us-gaap:{info.us_gaap}" if info.us_gaap else None,
                 "us_gaap_relation": info.relation,
             }
-        return self._get_or_add("concept", {"qname": qname}, extra)
+        return self._get_or_add("concept", {"namespace": namespace, "local_name": local}, extra)
 
     def _period(self, start: date | None, end: date) -> int:
         key = end.isoformat() if start is None else f"{start.isoformat()}_{end.isoformat()}"
@@ -468,7 +552,7 @@ class _Writer:
                 (
                     filing_id,
                     fact.key,
-                    self._concept(fact.concept, filing.namespaces),
+                    self._concept(fact.concept, filing, filing_id),
                     context_id,
                     None if fact.unit is None else self._unit(fact.unit),
                     self._number(fact.value) if fact.numeric else None,
@@ -507,37 +591,58 @@ class _Writer:
 _LATER_FACT_COLUMNS = (("fy", "INTEGER"), ("fp", "TEXT"), ("qtrs", "INTEGER"))
 
 
-def _add_missing_columns(cursor: Any, dialect: Dialect) -> None:
+def _columns(cursor: Any, dialect: Dialect, table: str) -> set[str]:
     if dialect is SQLITE:
-        cursor.execute("SELECT name FROM pragma_table_info('fact')")
+        cursor.execute(f"SELECT name FROM pragma_table_info('{table}')")
     else:
         cursor.execute(
-            "SELECT column_name FROM information_schema.columns WHERE table_name = 'fact' "
-            "AND table_schema = current_schema()"
+            "SELECT column_name FROM information_schema.columns WHERE table_name = %s "
+            "AND table_schema = current_schema()",
+            (table,),
         )
-    have = {str(row[0]) for row in cursor.fetchall()}
+    return {str(row[0]) for row in cursor.fetchall()}
+
+
+def _add_missing_columns(cursor: Any, dialect: Dialect) -> None:
+    have = _columns(cursor, dialect, "fact")
     for name, kind in _LATER_FACT_COLUMNS:
         if name not in have:
             cursor.execute(f"ALTER TABLE fact ADD COLUMN {name} {kind}")
 
 
 def load(outputs: Sequence[Path], url: str = DEFAULT_URL, taxonomy: Taxonomy | None = None) -> LoadResult:
-    """Load the converter's outputs (files or folders) into the database at ``url``, all or nothing."""
-    filings = [read_filing(path) for path in find_reports(outputs)]
-    if not filings:
-        raise LoadError(f"no xBRL-JSON outputs (<stem>.json) in {', '.join(map(str, outputs))}")
+    """Load the converter's outputs (files or folders) into the database at ``url``: every well-formed
+    filing in one transaction; a malformed output refused (in ``refused``), nothing of it loaded."""
+    filings: list[Filing] = []
+    refused: list[tuple[str, str]] = []
+    for path in find_reports(outputs):
+        try:
+            filings.append(read_filing(path))
+        except LoadError as err:
+            refused.append((_shown(path), str(err)))
+    if not filings and not refused:
+        raise LoadError(f"no xBRL-JSON outputs (<stem>.json) in {', '.join(map(_shown, outputs))}")
     loaded: list[tuple[str, int]] = []
     already: list[str] = []
+    if not filings:
+        return LoadResult(loaded=(), already=(), refused=tuple(refused))
     with _connect(url) as (connection, dialect):
         cursor = connection.cursor()
         try:
             if dialect is SQLITE:
                 cursor.execute("BEGIN IMMEDIATE")
+            else:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_PG_LOCK_KEY,))
             statements = schema_sql(dialect)
             view_at = next(i for i, text in enumerate(statements) if text.startswith("DROP VIEW"))
             for statement in statements[:view_at]:
                 cursor.execute(statement)
             _add_missing_columns(cursor, dialect)
+            if "filing_id" not in _columns(cursor, dialect, "concept"):
+                raise LoadError(
+                    f"{url}: made by an earlier legacy-xbrl, which keyed concepts by their prefixed name (two "
+                    "filings' extension concepts merged); load into a new database"
+                )
             for statement in statements[view_at:]:
                 cursor.execute(statement)
             writer = _Writer(cursor, dialect, taxonomy)
@@ -552,4 +657,4 @@ def load(outputs: Sequence[Path], url: str = DEFAULT_URL, taxonomy: Taxonomy | N
             if isinstance(err, sqlite3.Error) or type(err).__module__.startswith("psycopg"):
                 raise LoadError(f"{url}: {err}".strip()) from err
             raise
-    return LoadResult(loaded=tuple(loaded), already=tuple(already))
+    return LoadResult(loaded=tuple(loaded), already=tuple(already), refused=tuple(refused))

@@ -16,7 +16,7 @@ CREATE TABLE IF NOT EXISTS entity (
 
 CREATE TABLE IF NOT EXISTS filing (
     filing_id {id} PRIMARY KEY,
-    instance_sha256 TEXT NOT NULL UNIQUE,      -- SHA-256 of <stem>.xbrl (of <stem>.json when there is no .xbrl)
+    instance_sha256 TEXT NOT NULL UNIQUE,      -- SHA-256 over the outputs read: .xbrl, .json, .jsonld, .report.json
     instance_file TEXT NOT NULL,               -- the file hashed: iij-2003-08-12-6k-1q03-earnings-release.xbrl
     document_name TEXT NOT NULL,               -- the input: iij-2003-08-12-6k-1q03-earnings-release.txt
     document_date DATE,
@@ -28,17 +28,21 @@ CREATE TABLE IF NOT EXISTS filing (
     validation_inconsistencies INTEGER
 );
 
+-- A concept is its namespace and local name: two filings' extension concepts of one prefixed name
+-- (ext:InterestExpense) are two concepts, each with its own label and the filing that declares it.
 CREATE TABLE IF NOT EXISTS concept (
     concept_id {id} PRIMARY KEY,
-    qname TEXT NOT NULL UNIQUE,                -- lx:Revenues
-    namespace TEXT NOT NULL,
-    local_name TEXT NOT NULL,
-    label TEXT,                                -- standard label
+    namespace TEXT NOT NULL,                   -- http://legacy-xbrl.org/taxonomy/2025
+    local_name TEXT NOT NULL,                  -- Revenues
+    qname TEXT NOT NULL,                       -- lx:Revenues, as the filing prefixes it
+    label TEXT,                                -- standard label (an extension concept's from its schema)
     data_type TEXT,                            -- xbrli:monetaryItemType
     period_type TEXT,                          -- duration | instant
     balance TEXT,                              -- debit | credit
     us_gaap_concept TEXT,                      -- us-gaap:Revenues
-    us_gaap_relation TEXT                      -- exact | narrower | related | none
+    us_gaap_relation TEXT,                     -- exact | narrower | related | none
+    filing_id INTEGER REFERENCES filing (filing_id), -- the filing whose extension declares it; NULL: the taxonomy's
+    UNIQUE (namespace, local_name)
 );
 
 CREATE TABLE IF NOT EXISTS period (
@@ -116,6 +120,7 @@ SELECT
     e.identifier AS entity,
     e.name AS entity_name,
     c.qname AS concept,
+    c.namespace AS concept_namespace,
     c.label,
     c.us_gaap_concept,
     p.start_date AS period_start,

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
+from converter.calcs import Sum, load_sums
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
@@ -79,6 +80,8 @@ class MappingTable:
     per_share: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     # The rules by their label's words in any order (``word_key``).
     by_words: Mapping[tuple[str, ...], tuple[LabelRule, ...]] = field(default_factory=dict)
+    # US-GAAP 2025's sums among the taxonomy's concepts (``us_gaap_calculations.csv``), checked on the facts.
+    sums: tuple[Sum, ...] = ()
 
     def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
         """The rule for ``label``: one naming its section first (innermost first), then any section. A label
@@ -93,8 +96,9 @@ class MappingTable:
                 r for r in self.by_words.get(word_key(label), ()) if kinds & r.statements or "*" in r.statements
             ]
         for section in (*sections, ""):
+            plain = _PER_SHARE_KIND.sub("", section)
             for rule in candidates:
-                if rule.section == section:
+                if rule.section in (section, plain):
                     return rule
         return None
 
@@ -125,6 +129,10 @@ _RATIO_ROW = re.compile(
 # A table of one part of a statement reads with that statement's vocabulary too: a revenue analysis
 # ("REVENUES: PREMIUM ... MEDICAL COSTS ... EARNINGS FROM OPERATIONS") is an income statement's lines.
 _PART_OF: dict[str, tuple[str, ...]] = {"revenue": ("income",)}
+# The kind of per-share figure a heading opens with: "Primary earnings per share", "Fully diluted earnings
+# per share", "Basic earnings per share:". Its rows are the items of "Earnings per share"; basic or diluted
+# is read from the heading itself (``_DILUTED``).
+_PER_SHARE_KIND = re.compile(r"^(?:primary|fully\s+diluted|basic|diluted)\s+(?=income\s+per\s+share\b)")
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
 _BARE_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
 
@@ -305,6 +313,10 @@ _LABEL_VARIANTS = (
     # "Asset management and admin. fees".
     (re.compile(r"\bexps?\b\.?", re.IGNORECASE), "expenses"),
     (re.compile(r"\badmin\b\.?", re.IGNORECASE), "administrative"),
+    # A limited liability company's or partnership's units are its shares: "Net income per unit",
+    # "Weighted average units outstanding".
+    (re.compile(r"\bper\s+(?:membership\s+|partnership\s+|limited\s+partnership\s+)?unit\b", re.I), "per share"),
+    (re.compile(r"\bunits\s+outstanding\b", re.IGNORECASE), "shares outstanding"),
     # "Earnings per common share", "per share of common stock": per share.
     (re.compile(r"\bper\s+common\s+share\b|\bper\s+share\s+of\s+common\s+stock\b", re.IGNORECASE), "per share"),
 )
@@ -372,6 +384,7 @@ def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
         units=units,
         per_share=per_share,
         by_words={key: tuple(found) for key, found in by_words.items()},
+        sums=load_sums(taxonomy.directory / "us_gaap_calculations.csv"),
     )
 
 

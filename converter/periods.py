@@ -88,6 +88,16 @@ _FROM_TO = re.compile(
     + ")",
     re.IGNORECASE,
 )
+# A column headed by its own start and end: "March 28, 2005 (Date of Inception) to September 30, 2008",
+# "From June 3, 1996 (inception) through December 31, 1996".
+_SPAN_TO = re.compile(
+    r"(?P<start>"
+    + _DATE.pattern.replace("?P<", "?P<s_")
+    + r")[^.]{0,40}?\b(?:to|through)\s+(?P<end>"
+    + _DATE.pattern.replace("?P<", "?P<e_")
+    + ")",
+    re.IGNORECASE,
+)
 # "6/26/99", "06/26/1999" (month/day/year, as US filings print them).
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d{2})(?![\d/])"
@@ -387,6 +397,12 @@ def column_period(
     "As of December 31, 2001 and 2000" → the instant 2001-12-31.
     """
     text = " ".join(headings)
+    span = _SPAN_TO.search(text)
+    if span:
+        # "March 28, 2005 (Date of Inception) to September 30, 2008": the column's own start and end.
+        first, last = (_DATE.match(span.group(key)) for key in ("start", "end"))
+        if first and last:
+            return Period.duration(_parse_date(first), _parse_date(last))
     quarter = _QUARTER.search(text)
     if quarter and fiscal is not None:
         return quarter_period(int(quarter.group("q")), _two_digit_year(quarter.group("yy")), fiscal)

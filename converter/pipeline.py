@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
 
+from converter.calcs import us_gaap_contradictions
 from converter.extension import (
     EXTENSION_PREFIX,
     Declarations,
@@ -400,6 +401,7 @@ def convert_document(
         skipped=dict(sorted(prose_skipped.items())),
         unaccounted=prose.total - prose_tagged - sum(prose_skipped.values()),
     )
+    findings.extend(us_gaap_contradictions(facts, mapping.sums))
     used = sorted({fact.concept for fact in facts})
     entity = _entity(options, document)
     needed = bool(extension.concepts or extension.members)

@@ -98,7 +98,7 @@ _LOCAL_SIGN = (
 )
 _SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bCo)(?<!\bNo)(?<!\b[A-Z])(?<![A-Z][a-z]\.)[.!?](?=\s+[A-Z\"(])")
 _HEADING = re.compile(r"^\s*(?:-\s*)?\*\*(?P<bold>.+?)\*\*\s*$|^\s{0,6}(?P<plain>[A-Z][\w/&(),' -]{2,60}?):?\s*$")
-_BULLET = re.compile(r"^\s*(?:[-\u25cf\u2022*]|\d+\.)\s+")
+_BULLET = re.compile(r"^\s*(?:[-\u25cf\u2022*]|\d{1,2}\.)\s+")  # "1992.  The ..." wraps a sentence: no bullet
 
 # Counts a release states about the business, for which the taxonomy has no concept.
 _STATISTIC = (
@@ -316,6 +316,16 @@ class _Context:
 
 # "The 1992 annual results, for comparative purposes, do not include a one-time special charge of $76.0
 # million": that year's figures in the text are not its reported (GAAP) results.
+# What a charge left out of a year's results changes: its net income and earnings per share.
+_BOTTOM_LINE = frozenset(
+    {
+        "NetIncomeLoss",
+        "ProfitLoss",
+        "EarningsPerShareBasic",
+        "EarningsPerShareDiluted",
+        "NetIncomeLossAvailableToCommonStockholdersBasic",
+    }
+)
 _RESULTS_EXCLUDE = re.compile(
     r"\bThe\s+(?P<year>(?:19|20)\d\d)\s+(?:annual\s+|full[- ]year\s+)?results\b[^.]{0,80}?"
     r"\b(?:do(?:es)?\s+not\s+include|excludes?|excluding)\b[^.]{0,80}?\b(?:charges?|cumulative\s+effect|items?)\b",
@@ -661,7 +671,12 @@ def _amount(
     period = _period(ctx, sentence, match.end(), stop)
     if not isinstance(period, Period):
         return period
-    if period.start is not None and (period.end - period.start).days > 360 and period.end.year in ctx.partial_years:
+    if (
+        concept in _BOTTOM_LINE
+        and period.start is not None
+        and (period.end - period.start).days > 360
+        and period.end.year in ctx.partial_years
+    ):
         return "results-exclude-a-charge"
     sign = -1 if negative else rule.sign
     if not negative:

@@ -12,14 +12,26 @@ from converter.serialize.jsontext import dump, dumps
 __all__ = ["build_report", "report_bytes", "write_report"]
 
 
+# A finding quotes its source; a line thousands of characters long (a 200 MB table row) is quoted in part,
+# or a report of N findings on one line would hold the line N times.
+QUOTE_CHARS = 300
+
+
+def _clip(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``text``, or its first ``limit`` characters and how many more there were."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... ({len(text) - limit:,} more characters)"
+
+
 def _where(source: SourceRef) -> dict[str, Any]:
     where: dict[str, Any] = {
         "document": source.document,
         "lines": [source.line_start, source.line_end],
-        "text": source.text,
+        "text": _clip(source.text),
     }
     if source.cell is not None:
-        where["cell"] = source.cell
+        where["cell"] = _clip(source.cell)
     return where
 
 
@@ -27,7 +39,7 @@ def _finding(finding: Finding) -> dict[str, Any]:
     return {
         "code": finding.code,
         "severity": finding.severity.value,
-        "message": finding.message,
+        "message": _clip(finding.message, 2 * QUOTE_CHARS),
         "locations": [_where(s) for s in finding.sources],
     }
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from converter.read import Document, Line
-from converter.scales import CAPTION_SCALE_NOTE, SCALE_NOTE, SCALE_WORD
+from converter.scales import CAPTION_SCALE_NOTE, SCALE_NOTE, SCALE_WORD, scale_of
 from converter.values import NIL_AFTER_CURRENCY, is_cell, is_garbled_figure
 
 __all__ = [
@@ -50,7 +50,9 @@ PROSE_MAX_INDENT = 4
 PROSE_MIN_WORDS = 6
 
 _RULE_SEGMENTS = re.compile(r"[-=_]{3,}")
-_RULE = re.compile(r"^\s*(?:[-=_]{3,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{3,}|(?:- ){2,}-?))*\s*$")
+# A rule line: segments of dashes, equals or underscores; an HTML table's rendering may break it into
+# short pieces ("-- -------------- --- --"), still a rule when one piece is three long.
+_RULE = re.compile(r"^\s*(?=.*(?:[-=_]{3}|(?:- ){2}))(?:[-=_]{2,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{2,}|(?:- ){2,}-?))*\s*$")
 # Matched on the reversed label: anchored at its start, the match costs no more than the leader
 # (searching for "(?:\s?\.){3,}\s*$" retries at every dot of a long run: quadratic).
 _DOT_LEADER_REVERSED = re.compile(r"^\s*(?:\.\s?){3,}")
@@ -227,6 +229,9 @@ LineReading = tuple[LineKind, str, tuple[CellToken, ...]]
 _NO_CELLS: tuple[CellToken, ...] = ()
 
 
+_SENTENCE_GAP = re.compile(r"([.!?:;,)])\s{2,}(?=[A-Z(\"])")
+
+
 def read_line(line: Line) -> LineReading:
     """``classify`` with the row's label and cells, from one reading of the line (others: ``""``, no cells)."""
     text = line.text
@@ -244,7 +249,8 @@ def read_line(line: Line) -> LineReading:
         _indent(text) <= PROSE_MAX_INDENT
         and len(text) >= PROSE_MIN_LENGTH
         and len(words) >= PROSE_MIN_WORDS
-        and "  " not in text.strip()
+        # Two spaces after a sentence's end are a typist's, not a gap between columns.
+        and "  " not in _SENTENCE_GAP.sub(r"\1 ", text.strip())
     ):
         return LineKind.PROSE, "", _NO_CELLS
     return LineKind.TEXT, "", _NO_CELLS
@@ -401,6 +407,12 @@ def _marked_regions(marks: tuple[tuple[int, str], ...], count: int) -> list[tupl
             open_at, caption, body = index, None, None
         elif open_at is None:
             continue
+        elif kind == "caption" and body is not None:
+            # A second <CAPTION> after the body: a new table in the same <TABLE>, with its own headings
+            # ("SUMMARY BALANCE SHEET   12/31/93   03/31/94" under a summary income statement's rows).
+            start = caption if caption is not None else open_at
+            regions.append((open_at, start, body, index - 1))
+            open_at, caption, body = index, index, None
         elif kind == "caption" and caption is None:
             caption = index
         elif kind == "body" and body is None:
@@ -529,6 +541,13 @@ def segment(document: Document) -> tuple[Block, ...]:
     for region in _marked_regions(document.marks, len(lines)):
         open_at = region[0]
         if open_at < cursor:
+            continue
+        if blocks and blocks[-1].kind is BlockKind.TABLE and open_at == cursor and open_at == region[1]:
+            # A second <CAPTION> in one <TABLE>: new headings under the same title (and its scale note).
+            block = _marked_block(lines, kinds, region, open_at)
+            title = (*blocks[-1].caption, *(line for line in blocks[-1].header if scale_of(line.text)))
+            blocks.append(replace(block, caption=(*title, *block.caption)))
+            cursor = region[3] + 1
             continue
         caption_top = _marked_caption_start(lines, kinds, open_at, cursor)
         blocks.extend(_heuristic_blocks(lines, kinds, cursor, caption_top))

@@ -300,7 +300,9 @@ def _split_header(
         elif kind is LineKind.TEXT and cut:
             break
     if not seen_heading:
-        return [], list(lines)
+        # No heading over the columns here (the years may head the body); a scale note is still a heading.
+        notes = [line for line in lines if SCALE_NOTE.fullmatch(line.text.strip())]
+        return notes, [line for line in lines if line not in notes]
     if cut == 0:
         cut = max(i for i, line in enumerate(lines) if _has_heading(line, column_left)) + 1
     if any(read[line][0] is LineKind.ROW and not _is_year_row(read[line]) for line in lines[:cut]):
@@ -330,6 +332,10 @@ def _split_tables(
         kind = read[line][0]
         if not seen_row and not new_header and kind is LineKind.TEXT and SCALE_NOTE.fullmatch(line.text.strip()):
             # "(in thousands, except per share data)" between the years and the first row: a heading.
+            header.append(line)
+            continue
+        if not seen_row and not new_header and kind is LineKind.ROW and _is_year_row(read[line]):
+            # "As of December 31        1993        1992" above the first row: the columns' heading.
             header.append(line)
             continue
         if kind is LineKind.ROW:

@@ -32,7 +32,7 @@ _DIGIT = re.compile(r"\d")
 # Letters typed (or scanned) for the digits they look like: "1,2O4", "l,059".
 _LOOKALIKES = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
 _GARBLED = re.compile(r"^[-$(]*[\dOolI][\d,.OolI]*\)?%?$")
-_NIL = frozenset({"-", "--", "\u2013", "\u2014", "\u2014\u2014"})
+_NIL = frozenset({"-", "--", "_", "\u2013", "\u2014", "\u2014\u2014"})
 # Three dashes are a nil figure only where a currency sign says a figure stands there ("$   ---"); alone
 # they may be a short rule, so ``is_cell`` does not take them.
 NIL_AFTER_CURRENCY = "---"

@@ -123,7 +123,7 @@ def test_write_all_of_an_extended_filing_is_what_convert_writes(tmp_path: Path) 
 
 def test_an_extended_filing_gets_its_schema_beside_and_validates(tmp_path: Path, validator: Validator) -> None:
     conversion = convert_file(EXTENDED)  # an EDGAR submission with one document holding financial data
-    assert conversion.stem == "amazon_1998-10-28_8-K.ex99-1"
+    assert conversion.stem == "0000891020-98-001498.ex99-1"  # named by its accession number, as convert names it
     assert conversion.result.extension is not None
     instance = conversion.write(tmp_path / "amazon.xbrl")
     assert (tmp_path / f"{conversion.stem}.xsd").is_file()  # the instance's schemaRef names it
@@ -133,14 +133,14 @@ def test_an_extended_filing_gets_its_schema_beside_and_validates(tmp_path: Path,
 
 def test_convert_documents_gives_one_conversion_per_document(tmp_path: Path) -> None:
     (only,) = convert_documents(EXTENDED)
-    assert only.stem == "amazon_1998-10-28_8-K.ex99-1"
+    assert only.stem == "0000891020-98-001498.ex99-1"
     text = EXTENDED.read_text(encoding="latin-1")
     # The same exhibit twice in one submission: two documents holding financial data.
     start = text.rindex("<DOCUMENT>", 0, text.index("<TYPE>EX-99"))
     end = text.index("</DOCUMENT>", start) + len("</DOCUMENT>")
     twice = tmp_path / "twice.txt"
     twice.write_text(text[:end] + "\n" + text[start:end].replace("EX-99.1", "EX-99.2") + text[end:], encoding="latin-1")
-    assert [c.stem for c in convert_documents(twice)] == ["twice.ex99-1", "twice.ex99-2"]
+    assert [c.stem for c in convert_documents(twice)] == ["0000891020-98-001498.ex99-1", "0000891020-98-001498.ex99-2"]
     with pytest.raises(ConversionError, match=r"2 documents holding financial data .*: use convert_documents"):
         convert_file(twice)
 

@@ -15,6 +15,7 @@ from paths import RELEASE_6K
 from converter import cli
 from converter.cli import main
 from converter.mapping import MappingTable
+from converter.outdir import STATE
 from converter.taxonomy import Taxonomy
 
 
@@ -22,7 +23,7 @@ def test_convert_writes_instance_report_and_validates(tmp_path: Path, capsys: py
     out = tmp_path / "out"
     assert main(["convert", str(RELEASE_6K), "-o", str(out), "--validate"]) == 0
     stem = RELEASE_6K.stem
-    assert sorted(p.name for p in out.iterdir()) == sorted(
+    assert sorted(p.name for p in out.iterdir() if p.name != STATE) == sorted(
         [f"{stem}{s}" for s in (".xbrl", ".json", ".jsonld", ".report.json")]
         + ["batch-summary.json", "legacy-xbrl-taxonomy-2025"]
     )
@@ -128,13 +129,16 @@ def test_instance_validated_where_written_before_anything_is_published(
 
     args = cli._parser().parse_args(["convert", str(source), "-o", str(out), "--fiscal-year-end", "03-31"])
     args.mapping = mapping_table
-    done = cli._convert_one(source, args, taxonomy, ("xbrl", "json"), Validator())
+    job = cli._Job(args, taxonomy, ("xbrl", "json"), Validator(), {source: "filing"}, "code", frozenset())
+    done = cli._convert_one(source, job)
     ((instance, beside, published),) = seen
     assert instance.parent.parent == out and instance.parent.name.startswith(".convert-")
     # The taxonomy copy is linked into the private folder, so the schemaRef resolves there as it will in OUTDIR.
     assert instance.name == "filing.xbrl"
     assert beside == ["filing.json", "filing.xbrl", "filing.xsd", "legacy-xbrl-taxonomy-2025"]
-    assert published == [instance.parent.name]  # only the private folder
-    assert sorted(p.name for p in out.iterdir()) == ["filing.json", "filing.report.json", "filing.xbrl", "filing.xsd"]
-    assert [(item.label, item.facts) for item in done] == [("filing.txt", 4)]
-    assert done[0].report["validation"] == {"errors": 0, "inconsistencies": 0, "warnings": 0, "messages": []}
+    assert sorted(published) == sorted([".legacy-xbrl", instance.parent.name])  # the private folder, the records
+    files = ["filing.json", "filing.report.json", "filing.xbrl", "filing.xsd"]
+    assert sorted(p.name for p in out.iterdir() if p.is_file()) == files
+    assert (done.status, done.facts, sorted(done.outputs)) == ("converted", 4, files)
+    report = json.loads((out / "filing.report.json").read_text())
+    assert report["validation"] == {"errors": 0, "inconsistencies": 0, "warnings": 0, "messages": []}

@@ -25,6 +25,8 @@ pytestmark = pytest.mark.skipif(
 )
 
 SOUTHERN = "southern_co_2005-01-25_8-K_"
+# The full submission's documents are named by its accession number.
+SUBMISSION = "0000092122-05-000042."
 JUNGLEE = "ext:JungleeCorpMember"
 Q4_04, FY04, FY03 = "2004-10-01/2005-01-01", "2004-01-01/2005-01-01", "2003-01-01/2004-01-01"
 
@@ -48,14 +50,14 @@ KEY_FACTS = [
         "-58000000",
         "ext:MississippiPowerMember",
     ),
-    (SOUTHERN + "full-submission.ex99-02", "lx:Revenues", Q4_04, "iso4217:USD", "2721000000", None),
+    (SUBMISSION + "ex99-02", "lx:Revenues", Q4_04, "iso4217:USD", "2721000000", None),
     # Exhibit 99.01 is prose only: "fourth quarter earnings of $204.5 million, or 27 cents a share,
     # compared with $125.0 million, or 17 cents a share, in the fourth quarter of 2003" (lines 419-421 of
     # the submission; its header gives the fiscal year end, December 31).
-    (SOUTHERN + "full-submission.ex99-01", "lx:NetIncomeLoss", Q4_04, "iso4217:USD", "204500000", None),
-    (SOUTHERN + "full-submission.ex99-01", "lx:EarningsPerShareBasic", Q4_04, "iso4217:USD/xbrli:shares", "0.27", None),
+    (SUBMISSION + "ex99-01", "lx:NetIncomeLoss", Q4_04, "iso4217:USD", "204500000", None),
+    (SUBMISSION + "ex99-01", "lx:EarningsPerShareBasic", Q4_04, "iso4217:USD/xbrli:shares", "0.27", None),
     (
-        SOUTHERN + "full-submission.ex99-01",
+        SUBMISSION + "ex99-01",
         "lx:EarningsPerShareBasic",
         "2003-10-01/2004-01-01",
         "iso4217:USD/xbrli:shares",
@@ -64,10 +66,10 @@ KEY_FACTS = [
     ),
     # "For the full year ... earnings of $1.53 billion, or $2.07 per share, compared with ... $1.47 billion,
     # or 2.03 per share, in 2003"; "Revenues for the full year were $11.90 billion, compared with $11.19 billion"
-    (SOUTHERN + "full-submission.ex99-01", "lx:NetIncomeLoss", FY04, "iso4217:USD", "1530000000", None),
-    (SOUTHERN + "full-submission.ex99-01", "lx:EarningsPerShareBasic", FY03, "iso4217:USD/xbrli:shares", "2.03", None),
-    (SOUTHERN + "full-submission.ex99-01", "lx:Revenues", FY03, "iso4217:USD", "11190000000", None),
-    (SOUTHERN + "full-submission.ex99-01", "lx:Revenues", "2003-10-01/2004-01-01", "iso4217:USD", "2520000000", None),
+    (SUBMISSION + "ex99-01", "lx:NetIncomeLoss", FY04, "iso4217:USD", "1530000000", None),
+    (SUBMISSION + "ex99-01", "lx:EarningsPerShareBasic", FY03, "iso4217:USD/xbrli:shares", "2.03", None),
+    (SUBMISSION + "ex99-01", "lx:Revenues", FY03, "iso4217:USD", "11190000000", None),
+    (SUBMISSION + "ex99-01", "lx:Revenues", "2003-10-01/2004-01-01", "iso4217:USD", "2520000000", None),
     # Junglee: "LOSS FROM OPERATIONS  4,322,012" is a loss; 1996 runs from inception, June 3. The
     # statements are the acquired company's ("JUNGLEE CORP." over them, Amazon.com the filer): its member.
     (
@@ -240,7 +242,7 @@ def test_key_facts_read_by_hand(
 
 def test_submission_header_gives_the_entity(converted: Path) -> None:
     """The submission's SGML header names the filer: Southern Co, CIK 92122, without any flag."""
-    facts = _facts(converted, SOUTHERN + "full-submission.ex99-04")
+    facts = _facts(converted, SUBMISSION + "ex99-04")
     assert facts and all(f["dimensions"]["entity"] == "cik:0000092122" for f in facts)
 
 
@@ -256,8 +258,8 @@ def test_the_sources_own_inconsistencies_are_reported(converted: Path) -> None:
             if finding["code"] == "calc.source-inconsistency":
                 found.setdefault(path.name, []).append((finding["message"], finding["locations"][0]["lines"]))
     assert sorted(found) == [
+        SUBMISSION + "ex99-05.report.json",
         SOUTHERN + "ex99-05.report.json",
-        SOUTHERN + "full-submission.ex99-05.report.json",
     ]
     messages = [m for m, lines in found[SOUTHERN + "ex99-05.report.json"] if lines == [23, 23]]
     assert len(messages) == 4

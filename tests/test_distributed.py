@@ -25,7 +25,9 @@ pytest.importorskip("pyarrow", reason="the dask extra is not installed: pip inst
 
 from converter import distributed
 from converter.batch import Outcome, expand_inputs
-from converter.cli import _ConvertTask, _parser, main
+from converter.cli import _ConvertTask, _output_names, _parser, _reserved, main
+from converter.outdir import code_digest
+from converter.taxonomy import DEFAULT_DIRECTORY
 
 CORPUS = REPO / "corpus"
 # A few small corpus documents beside the samples: an 8-K, an exhibit, a bank's release.
@@ -44,7 +46,12 @@ def inbox(tmp_path: Path) -> Path:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file's bytes, but the publishing records of ``.legacy-xbrl/`` (each holds its files' mtimes)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not str(p.relative_to(folder)).startswith(".legacy-xbrl/")
+    }
 
 
 def _dask_only(name: str) -> bool:
@@ -177,6 +184,16 @@ def test_a_batch_interrupted_then_rerun_converts_only_what_was_left(inbox: Path,
     assert f"{total} documents: {total} converted" in rerun.stdout
 
 
+def _task(inbox: Path, out: Path) -> tuple[list[Path], _ConvertTask]:
+    """The inputs of ``inbox`` and the task ``convert INBOX -o OUT`` makes for them."""
+    args = _parser().parse_args(["convert", str(inbox), "-o", str(out)])
+    paths = expand_inputs([str(inbox)])
+    code = code_digest(REPO / "converter", DEFAULT_DIRECTORY)
+    names = _output_names(paths)
+    task = _ConvertTask(args, ("xbrl", "json", "jsonld"), None, names, code, _reserved(paths, out / "summary.json"))
+    return paths, task
+
+
 def _wait_for(condition: Callable[[], bool], timeout: float = 120) -> None:
     deadline = time.monotonic() + timeout
     while not condition():
@@ -212,10 +229,9 @@ def test_a_worker_killed_mid_batch_loses_no_document(inbox: Path, tmp_path: Path
     shutil.copy(CORPUS / CORPUS_FEW[1], inbox / "slow.txt")
     out, reference = tmp_path / "out", tmp_path / "reference"
     assert main(["convert", str(inbox), "-o", str(reference)]) == 0
-    out.mkdir()
-    args = _parser().parse_args(["convert", str(inbox), "-o", str(out)])
-    paths = expand_inputs([str(inbox)])
-    task = _SlowTask(_ConvertTask(args=args, formats=("xbrl", "json", "jsonld"), package=None), tmp_path / "pid")
+    (out / ".legacy-xbrl").mkdir(parents=True)
+    paths, convert = _task(inbox, out)
+    task = _SlowTask(convert, tmp_path / "pid")
     results: list[tuple[Outcome, ...]] = []
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         plan = distributed.Plan(outdir=out, stamp="test", table=True, scheduler=cluster.scheduler_address)
@@ -260,10 +276,9 @@ def test_a_document_that_kills_every_worker_fails_alone(inbox: Path, tmp_path: P
 
     shutil.copy(CORPUS / CORPUS_FEW[1], inbox / "poison.txt")
     out = tmp_path / "out"
-    out.mkdir()
-    args = _parser().parse_args(["convert", str(inbox), "-o", str(out)])
-    paths = expand_inputs([str(inbox)])
-    task = _PoisonTask(_ConvertTask(args=args, formats=("xbrl", "json", "jsonld"), package=None))
+    (out / ".legacy-xbrl").mkdir(parents=True)
+    paths, convert = _task(inbox, out)
+    task = _PoisonTask(convert)
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": 1}),
         LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import sqlite3
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
@@ -13,7 +17,7 @@ from typing import Any
 
 import pytest
 from lxml import etree
-from paths import RELEASE_6K, SAMPLES
+from paths import RELEASE_6K, SAMPLES, SLIDES
 
 from converter import load as load_module
 from converter.cli import main
@@ -212,8 +216,123 @@ def test_cli_load(outputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 def test_not_an_oim_report_is_refused(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text('{"documentInfo": {"documentType": "something else"}, "facts": {}}')
-    with pytest.raises(LoadError, match="not an xBRL-JSON report"):
-        load([tmp_path], f"sqlite:///{tmp_path / 'x.db'}")
+    done = load([tmp_path], f"sqlite:///{tmp_path / 'x.db'}")
+    assert done.loaded == () and len(done.refused) == 1
+    assert "x.json: not an xBRL-JSON report" in done.refused[0][1]
+
+
+def _copy_outputs(outputs: Path, folder: Path) -> Path:
+    folder.mkdir()
+    for path in outputs.iterdir():
+        if path.is_file() and path.name != "batch-summary.json":
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _edit_first_fact(path: Path, **changes: Any) -> str:
+    oim = json.loads(path.read_text())
+    key = next(k for k, f in sorted(oim["facts"].items()) if "unit" in f["dimensions"])
+    oim["facts"][key].update(changes)
+    path.write_text(json.dumps(oim))
+    return key
+
+
+@pytest.mark.parametrize("value", [{"a": 1}, "NaN", "Infinity", "1e3", "twelve", 12])
+def test_a_numeric_fact_must_be_an_exact_finite_decimal(outputs: Path, tmp_path: Path, value: Any) -> None:
+    """Regression: a hand-edited value ``{"a":1}`` or ``"NaN"`` loaded with exit 0 on a numeric fact. The
+    file is refused, named with the reason; the other filing loads."""
+    folder = _copy_outputs(outputs, tmp_path / "out")
+    edited = folder / f"{RELEASE_6K.stem}.json"
+    _edit_first_fact(edited, value=value)
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    done = load([folder], url)
+    assert [file for file, _ in done.refused] == [str(edited)]
+    assert str(edited) in done.refused[0][1] and (
+        "exact, finite decimal" in done.refused[0][1] or "not a string" in done.refused[0][1]
+    )
+    assert len(done.loaded) == 1 and _query(url, "SELECT count(*) FROM filing") == [(1,)]
+
+
+def test_the_filing_key_covers_every_output_read(outputs: Path, tmp_path: Path) -> None:
+    """Regression: the key was the instance's hash only, so after loading an edited xBRL-JSON, the correct
+    outputs were "already there, unchanged"; and an edit of the JSON-LD or the report went unseen."""
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    good = _copy_outputs(outputs, tmp_path / "good")
+    for number, suffix in enumerate((".json", ".jsonld", ".report.json"), start=1):
+        edited = _copy_outputs(outputs, tmp_path / f"edited{number}")
+        path = edited / f"{RELEASE_6K.stem}{suffix}"
+        data = json.loads(path.read_text())
+        data["edited"] = number  # a key no reader looks at: still well-formed
+        path.write_text(json.dumps(data))
+        done = load([edited], url)
+        assert len(done.loaded) == (2 if number == 1 else 1), suffix
+    done = load([good], url)  # the correct outputs are not "already there": an edited copy was loaded
+    assert [name for name, _ in done.loaded] == [RELEASE_6K.name] and done.already == (SLIDES.name,)
+    assert _query(url, "SELECT count(*) FROM filing") == [(5,)]
+
+
+@pytest.mark.parametrize(
+    ("edit", "reason"),
+    [
+        (lambda oim: oim.pop("facts"), "no facts object"),
+        (lambda oim: oim.update(facts=[]), "no facts object"),
+        (lambda oim: next(iter(oim["facts"].values())).pop("dimensions"), "lacks a concept"),
+        (lambda oim: next(iter(oim["facts"].values())).update(dimensions=[1]), "not an object with dimensions"),
+        (lambda oim: next(iter(oim["facts"].values()))["dimensions"].pop("entity"), "missing 'entity'"),
+        (lambda oim: next(iter(oim["facts"].values())).update(decimals="x"), "decimals"),
+        (lambda oim: next(iter(oim["facts"].values()))["dimensions"].update(period=5), "bad period"),
+        (lambda oim: oim["documentInfo"].update(namespaces="x"), "malformed output"),
+    ],
+)
+def test_a_malformed_output_is_refused_with_its_name(
+    outputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: Any, reason: str
+) -> None:
+    """Regression: 9 of 21 malformed outputs gave "internal error: KeyError..." without the file's name."""
+    folder = _copy_outputs(outputs, tmp_path / "out")
+    path = folder / f"{RELEASE_6K.stem}.json"
+    oim = json.loads(path.read_text())
+    edit(oim)
+    path.write_text(json.dumps(oim))
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert main(["load", str(folder), "--db", url]) == 1
+    captured = capsys.readouterr()
+    err = captured.err.strip().splitlines()
+    assert len(err) == 1 and str(path) in err[0] and reason in err[0] and "internal error" not in err[0], err
+    assert "loaded 1 filings" in captured.out and "1 refused" in captured.out  # the batch went on
+
+
+def test_outputs_with_a_name_that_is_not_utf8_load(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Regression: an output named ``caf\\xe9.json`` that convert wrote made load fail for the whole folder."""
+    name = os.fsdecode(b"caf\xe9.txt")
+    try:
+        (tmp_path / name).write_bytes(RELEASE_6K.read_bytes())
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system refuses non-UTF-8 names")
+    out = tmp_path / "out"
+    assert main(["convert", str(tmp_path / name), str(RELEASE_6K), "-o", str(out), "--fiscal-year-end", "03-31"]) == 0
+    url = f"sqlite:///{tmp_path / 'x.db'}"
+    assert main(["load", str(out), "--db", url]) == 0
+    assert "loaded 2 filings" in capsys.readouterr().out
+    assert ("caf\\xe9.xbrl",) in _query(url, "SELECT instance_file FROM filing")
+
+
+def test_two_first_loads_into_an_empty_postgresql_database_both_succeed(outputs: Path, postgres_url: str) -> None:
+    """Regression: two first-time loads at once: one failed on a ``pg_type`` unique violation while both
+    created the schema. Real processes, a fresh schema each round."""
+    psycopg = pytest.importorskip("psycopg")
+    for _ in range(3):
+        schema = f"race_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(postgres_url, autocommit=True) as conn:
+            conn.execute(f"CREATE SCHEMA {schema}")
+        url = f"{postgres_url}?options=-csearch_path%3D{schema}"
+        command = [sys.executable, "-m", "converter", "load", str(outputs), "--db", url]
+        runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        results = [(run.wait(timeout=120), run.communicate()) for run in runs]
+        assert [code for code, _ in results] == [0, 0], results
+        outs = sorted(out for _, (out, _) in results)
+        assert "loaded 0 filings" in outs[0] and "2 already there" in outs[0]
+        assert "loaded 2 filings" in outs[1]
+        assert _query(url, "SELECT count(*) FROM filing") == [(2,)]
 
 
 def test_facts_view_places_each_fact_in_the_fiscal_calendar(outputs: Path, db_url: str, taxonomy: Taxonomy) -> None:
@@ -260,3 +379,46 @@ def test_a_database_made_before_the_fiscal_columns_gets_them(outputs: Path, db_u
     load([outputs], db_url, taxonomy)
     rows = _query(db_url, "SELECT filing, fy, fp, qtrs FROM facts")
     assert rows and all(fy is not None and fp and qtrs is not None for _, fy, fp, qtrs in rows)
+
+
+@pytest.fixture(scope="module")
+def two_filings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two filings whose extensions both declare ext:AccountsPayable and ext:Inventories."""
+    out = tmp_path_factory.mktemp("two")
+    corpus = SAMPLES.parent / "corpus"
+    inputs = [corpus / "apple_1997-05_10-Q.txt", corpus / "apple_1998-02-09_10-Q.txt"]
+    assert main(["convert", *map(str, inputs), "-o", str(out)]) == 0
+    return out
+
+
+def test_same_named_extension_concepts_of_two_filings_stay_apart(
+    two_filings: Path, db_url: str, taxonomy: Taxonomy
+) -> None:
+    load([two_filings], db_url, taxonomy)
+    rows = _query(
+        db_url,
+        "SELECT c.qname, c.namespace, c.label, fi.document_name FROM concept c "
+        "JOIN filing fi ON fi.filing_id = c.filing_id WHERE c.local_name = 'AccountsPayable' ORDER BY 4",
+    )
+    assert [(qname, document) for qname, _, _, document in rows] == [
+        ("ext:AccountsPayable", "apple_1997-05_10-Q.txt"),
+        ("ext:AccountsPayable", "apple_1998-02-09_10-Q.txt"),
+    ]
+    assert rows[0][1] != rows[1][1]  # each filing's own extension namespace
+    assert all(label == "Accounts payable" for _, _, label, _ in rows)
+    # Each filing's facts are on its own concept.
+    facts = _query(
+        db_url,
+        "SELECT DISTINCT filing, concept_namespace FROM facts WHERE concept = 'ext:AccountsPayable' ORDER BY 1",
+    )
+    assert len(facts) == 2 and facts[0][1] != facts[1][1]
+    # Base concepts are shared, and declared by no filing.
+    assert _query(db_url, "SELECT COUNT(*), MAX(filing_id) FROM concept WHERE qname = 'lx:Revenues'") == [(1, None)]
+
+
+def test_a_database_keying_concepts_by_prefixed_name_is_refused(two_filings: Path, tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE concept (concept_id INTEGER PRIMARY KEY, qname TEXT NOT NULL UNIQUE)")
+    with pytest.raises(LoadError, match="earlier legacy-xbrl, which keyed concepts by their prefixed name"):
+        load([two_filings], f"sqlite:///{path}")

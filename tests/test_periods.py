@@ -127,3 +127,12 @@ def test_a_named_quarter_of_a_52_53_week_year_ends_on_the_printed_day() -> None:
     assert column_period(("Fourth", "Quarter", "1997"), "", apple, printed) == Period.duration(
         date(1997, 6, 28), date(1997, 9, 26)
     )
+
+
+def test_a_column_headed_by_its_own_start_and_end() -> None:
+    """A development-stage company's cumulative column: "March 28, 2005 (Date of Inception) to September 30,
+    2008", not a year ended March 28, 2005."""
+    headings = ("March 28, 2005", "(Date of", "Inception) to", "September 30,", "2008")
+    assert column_period(headings, "Statements of Operations", None) == Period.duration(
+        date(2005, 3, 28), date(2008, 9, 30)
+    )

@@ -108,6 +108,8 @@ def test_no_duplicate_facts(result: Result) -> None:
         ("Asset management and admin. fees", "asset management and administrative fees"),
         ("Net income per share of common stock", "net income per share"),
         ("Earnings per common share", "income per share"),
+        ("Net income (loss) per unit - basic and diluted", "net income per share-basic and diluted"),
+        ("Weighted average units outstanding", "weighted average shares outstanding"),
     ],
 )
 def test_normalise_label(printed: str, normalised: str) -> None:

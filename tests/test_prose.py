@@ -285,3 +285,25 @@ def test_a_year_whose_results_leave_out_a_charge_gives_no_full_year_figure(
     assert not {p for _, p, _ in facts} & {YEAR_92}
     assert ("NetIncomeLoss", YEAR_93, Decimal("653600000")) in facts
     assert ("NetIncomeLoss", QUARTER_92, Decimal("65600000")) in facts
+
+
+# A typist's two spaces after a sentence, and a line that starts with the year that ends a sentence.
+WRAPPED_AT_THE_YEAR = """\
+ITEM 5. OTHER EVENTS.
+
+      Norwest consolidated non-interest income was $1,542.5 million and $426.0
+ million for the year and quarter ended December 31, 1993, compared with
+ $1,228.8 million and $305.0 million, respectively, for the same periods in
+ 1992.  The full year increase from 1992 reflects growth in mortgage banking
+ revenues and various fee-based services.
+"""
+
+
+def test_a_sentence_wrapped_at_its_closing_year(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _prose_facts(WRAPPED_AT_THE_YEAR, taxonomy, mapping_table)
+    assert facts >= {
+        ("NoninterestIncome", YEAR_93, Decimal("1542500000")),
+        ("NoninterestIncome", QUARTER_93, Decimal("426000000")),
+        ("NoninterestIncome", YEAR_92, Decimal("1228800000")),
+        ("NoninterestIncome", QUARTER_92, Decimal("305000000")),
+    }

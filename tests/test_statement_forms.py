@@ -856,6 +856,7 @@ Dividend requirements - convertible preferred stocks/(1)/       (3,501)     (7,0
         ("Interest charges - net of tax     18       - /(2)/    3,391", ["18", "-", "3,391"]),
         ("Securities available for sale   $ 587    14%    $ 1,027      19 %", ["587", "14%", "1,027", "19%"]),
         ("Revenues                 $        ---        $        ---", ["---", "---"]),
+        ("Cumulative Translation Adjustments              (121)              _", ["(121)", "_"]),
     ],
 )
 def test_marks_and_signs_set_beside_figures(line: str, cells: list[str]) -> None:
@@ -1208,3 +1209,158 @@ def test_a_scale_note_long_enough_to_read_as_prose_still_scales_the_table(
         Decimal(1_578_000_000),
         Decimal(2_129_000_000),
     }
+
+
+# One <TABLE> holding two tables: a second <CAPTION> brings its own column headings (other dates) under
+# the first one's title and scale note.
+SECOND_CAPTION = """\
+<TABLE>
+<CAPTION>
+                          UNITED HEALTHCARE CORPORATION
+                          (Unaudited)            (000's)
+SUMMARY INCOME STATEMENT                       1992             1993
+<S>                                            <C>              <C>
+NET EARNINGS                                $   130,591      $   212,078
+<CAPTION>
+SUMMARY BALANCE SHEET                        12/31/93         12/31/94
+<S>                                            <C>              <C>
+                 TOTAL ASSETS                $ 1,787,354      $ 3,489,479
+</TABLE>
+"""
+
+
+def test_a_second_caption_in_one_table_brings_its_own_headings(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(SECOND_CAPTION, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("Assets", "@1993-12-31", Decimal(1_787_354_000)) in facts
+    assert ("Assets", "@1994-12-31", Decimal(3_489_479_000)) in facts
+    assert not any(period in ("@1991-12-31", "@1992-12-31") for concept, period, _ in facts if concept == "Assets")
+
+
+UNLABELLED_SUBTOTALS = """\
+                       CONSOLIDATED STATEMENTS OF OPERATIONS
+<TABLE>
+<CAPTION>
+                                                        ($ in thousands, except per share data)
+- ------------------------------------------------------------------------------------------------
+Years Ended December 31                                          1993             1992
+- ------------------------------------------------------------------------------------------------
+<S>                                                      <C>              <C>
+Net sales                                                $ 10,435,401     $ 10,432,843
+Cost of goods sold, buying and warehousing costs            6,664,395        6,529,239
+- ------------------------------------------------------------------------------------------------
+                                                            3,771,006        3,903,604
+- ------------------------------------------------------------------------------------------------
+Store operating, selling, general and administrative expenses  2,956,081    2,994,723
+Depreciation and amortization                                 191,588          201,008
+Realignment charge                                                 --          346,979
+- ------------------------------------------------------------------------------------------------
+                                                            3,147,669        3,542,710
+- ------------------------------------------------------------------------------------------------
+Operating profit                                              623,337          360,894
+</TABLE>
+"""
+
+
+def test_unlabelled_subtotals_of_sales_less_costs_and_of_costs(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(UNLABELLED_SUBTOTALS, taxonomy, mapping_table)
+    assert ("GrossProfit", "1993-01-01..1993-12-31", Decimal(3_771_006_000)) in facts
+    assert ("CostsAndExpenses", "1992-01-01..1992-12-31", Decimal(3_542_710_000)) in facts
+
+
+# Plain text: the scale note and a rule above a labelled line of years, which heads the columns.
+LABELLED_YEARS = """\
+CONSOLIDATED BALANCE SHEETS
+
+Melville Corporation and Subsidiary Companies
+
+
+                                    ($ in thousands, except per share data)
+- -----------------------------------------------------------------------------
+As of December 31                                       1993           1992
+- -----------------------------------------------------------------------------
+Assets
+- -----------------------------------------------------------------------------
+Current Assets:
+
+Cash and cash equivalents                        $    80,971    $   145,138
+Inventories                                        1,858,772      1,806,550
+
+- -----------------------------------------------------------------------------
+Total Current Assets                               2,398,390      2,441,672
+- -----------------------------------------------------------------------------
+"""
+
+
+def test_a_labelled_line_of_years_above_the_rows_heads_the_columns(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(LABELLED_YEARS, taxonomy, mapping_table)
+    assert ("AssetsCurrent", "@1993-12-31", Decimal(2_398_390_000)) in facts
+    assert ("CashAndCashEquivalentsAtCarryingValue", "@1992-12-31", Decimal(145_138_000)) in facts
+
+
+EQUITY_SUBTOTAL = """\
+                         CONSOLIDATED BALANCE SHEETS
+                     (Amounts in thousands)
+                                                  January 30,   January 31,
+                                                     1994          1993
+Stockholders' Equity (notes 2 and 4)
+        Paid-in Capital                           $ 1,436,029    $ 1,339,821
+        Retained Earnings                           1,400,575        993,517
+- ----------------------------------------------------------------------------
+                                                    2,836,604      2,333,338
+- ----------------------------------------------------------------------------
+        Less Notes Receivable From ESOP (note 6)       44,851         51,436
+- ----------------------------------------------------------------------------
+           Total Stockholders' Equity               2,791,753      2,281,902
+"""
+
+
+def test_an_unlabelled_subtotal_before_the_headings_own_total_is_no_total(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(EQUITY_SUBTOTAL, taxonomy, mapping_table, fiscal_year_end="01-31")
+    assert {value for concept, _, value in facts if concept == "StockholdersEquity"} == {
+        Decimal(2_791_753_000),
+        Decimal(2_281_902_000),
+    }
+
+
+PER_SHARE_KIND_HEADINGS = """\
+                    COMPUTATION OF EARNINGS PER COMMON SHARE
+                       FOR THE YEARS ENDED MARCH 31
+                    (in thousands except per share amounts)
+
+                                                                1995        1994
+                                                             ----------  ----------
+Fully diluted earnings per share
+  Continuing operations                                      $   (4.29)   $   2.78
+  Discontinued operations                                          .46         .70
+
+Primary earnings per share
+  Continuing operations                                      $   (4.51)   $   2.93
+  Discontinued operations                                          .48         .75
+"""
+
+
+def test_items_under_a_basic_or_diluted_per_share_heading(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(PER_SHARE_KIND_HEADINGS, taxonomy, mapping_table)
+    year = "1994-04-01..1995-03-31"
+    assert ("IncomeLossFromContinuingOperationsPerDilutedShare", year, Decimal("-4.29")) in facts
+    assert ("IncomeLossFromContinuingOperationsPerBasicShare", year, Decimal("-4.51")) in facts
+    assert ("IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare", year, Decimal("0.48")) in facts
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("                       -- -------------- --- -- -------------- --- -- --------------", True),
+        ("- - - - - -", True),
+        ("              ------------   -----------", True),
+        ("                       --            --", False),  # two nil figures, not a rule
+    ],
+)
+def test_rules_broken_into_short_pieces_by_an_html_rendering(text: str, rule: bool) -> None:
+    from converter.segment import LineKind, classify
+
+    assert (classify(Line(1, text)) is LineKind.RULE) == rule

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
@@ -246,3 +247,26 @@ def test_taxonomy_is_immutable(tmp_path: Path) -> None:
 def test_repo_folder_copy_loads_the_same(tmp_path: Path, repo_taxonomy: Taxonomy) -> None:
     copy = shutil.copytree(REPO / "taxonomy", tmp_path / "taxonomy")
     assert load_taxonomy(copy).concepts == repo_taxonomy.concepts
+
+
+def test_us_gaap_sums_are_us_gaap_2025s_among_exact_concepts(repo_taxonomy: Taxonomy) -> None:
+    """Every arc of us_gaap_calculations.csv is an arc of the US-GAAP 2025 calculation linkbase, between
+    concepts the taxonomy aligns exact, and each parent's children are all of that relationship's."""
+    reference = REFERENCE / "us-gaap-2025-calculations.csv"
+    if not reference.is_file():
+        pytest.skip(f"US-GAAP reference data not found in {REFERENCE}")
+    arcs: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    with reference.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            parent, child = row["parent"].split(":")[1], row["child"].split(":")[1]
+            arcs.setdefault((row["role"], parent), set()).add((child, int(float(row["weight"]))))
+    ours: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    with (repo_taxonomy.directory / "us_gaap_calculations.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            ours.setdefault((row["role"], row["parent"]), set()).add((row["child"], int(row["weight"])))
+    assert ours
+    for (role, parent), children in ours.items():
+        assert arcs.get((role, parent)) == children, (role, parent)
+        for name in (parent, *(child for child, _ in children)):
+            concept = repo_taxonomy.concepts[name]
+            assert concept.us_gaap == name and concept.relation == "exact", name

@@ -143,6 +143,8 @@ PRINTED = [
     ("", "", "Denominator for basic calculation", "WeightedAverageNumberOfSharesOutstandingBasic"),
     ("income", "", "(Loss) before other income", "OperatingIncomeLoss"),
     ("income", "", "Total other income (expense)", "NonoperatingIncomeExpense"),
+    ("income", "Fully diluted earnings per share", "Continuing operations", "IncomeLossFromContinuingOperations"),
+    ("income", "Basic earnings per share:", "Discontinued operations", "IncomeLossFromDiscontinuedOperationsNetOfTax"),
     (
         "income",
         "Shares used in computing earnings per share (in thousands):",
