@@ -9,7 +9,7 @@ SCHEMA ?= legacy-xbrl
 GOLDEN := tests/golden
 TAXONOMY_ZIP := $(OUT)/legacy-xbrl-taxonomy-2025.zip
 
-.PHONY: demo install convert validate load taxonomy test lint format golden bench accuracy fuzz clean
+.PHONY: demo install convert validate load taxonomy test lint format golden bench bench-dask accuracy fuzz clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,12 @@ golden: install
 ## bench: documents per second, ms per stage, Arelle as the reference -> benchmarks/results.json
 bench: install
 	$(BIN)/python -m benchmarks.run
+
+## bench-dask: the samples and corpus BENCH_COPIES times through the process pool and --executor dask side by
+## side, cost per document by size, worker memory, a million documents in a day -> benchmarks/dask_capacity.json
+BENCH_COPIES ?= 3
+bench-dask: install
+	$(BIN)/python -m benchmarks.dask_capacity --copies $(BENCH_COPIES)
 
 ## accuracy: convert corpus/ and compare with its hand-written gold -> benchmarks/accuracy.json; fails when
 ## exact recall falls below ACCURACY_FLOOR (raise it as reading improves, never lower it to let a change pass)

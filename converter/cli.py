@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
@@ -138,6 +139,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     conv.add_argument("--validate", action="store_true", help="validate each instance with Arelle (default: off)")
     conv.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (default: %(default)s)")
+    conv.add_argument(
+        "--executor",
+        choices=("process", "dask"),
+        default="process",
+        help="process: a pool of --jobs processes; dask: one task per input on a Dask cluster, a LocalCluster "
+        "of --jobs workers unless --scheduler is given, with OUTDIR/batch-manifest.sqlite to resume from and "
+        "the facts gathered in OUTDIR/facts/ (needs the dask extra; default: %(default)s)",
+    )
+    conv.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="with --executor dask: the running Dask scheduler to submit to (default: start a LocalCluster)",
+    )
+    conv.add_argument(
+        "--retry-failed",
+        action="store_true",
+        help="with --executor dask: convert again the inputs that failed in an earlier run (default: keep them)",
+    )
     conv.add_argument(
         "--progress", action="store_true", help="progress bar on stderr even when not a terminal (default: off)"
     )
@@ -723,6 +742,10 @@ def _convert_part(
 
 def _cmd_convert(args: argparse.Namespace) -> int:
     formats = _formats(args.formats)
+    if args.executor == "dask":
+        _dask_args(args)
+    elif args.scheduler is not None or args.retry_failed:
+        raise UsageError("--scheduler and --retry-failed go with --executor dask")
     if args.fiscal_year_end is not None and not _valid_fye(args.fiscal_year_end):
         raise UsageError(f"--fiscal-year-end {args.fiscal_year_end!r}: expected MM-DD, a day of the year, e.g. 03-31")
     if args.max_bytes < 1:
@@ -767,7 +790,16 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory(prefix="legacy-xbrl-") as folder:
             if args.validate:
                 task = replace(task, package=write_package(taxonomy, Path(folder) / f"{taxonomy.package_id}.zip"))
-            outcomes = run_batch(paths, task, jobs=args.jobs, progress=progress, on_outcome=_print_outcome)
+            if args.executor == "dask":
+                from converter import distributed
+
+                plan = distributed.Plan.from_args(args, formats)
+                try:
+                    outcomes = distributed.run(paths, task, plan, progress=progress, on_outcome=_print_outcome)
+                except distributed.SchedulerError as err:
+                    raise UsageError(str(err)) from None
+            else:
+                outcomes = run_batch(paths, task, jobs=args.jobs, progress=progress, on_outcome=_print_outcome)
     except Interrupted as stop:
         with uninterruptible():
             out_folder.remove_stale(outdir)
@@ -821,6 +853,19 @@ def _reserved(paths: Sequence[Path], summary_path: Path) -> frozenset[Path]:
         for item in (path, path.with_name(path.name + ".meta.json"), path.with_suffix(".meta.json")):
             found.add(item.parent.resolve() / item.name)
     return frozenset(found)
+
+
+def _dask_args(args: argparse.Namespace) -> None:
+    """``--executor dask``: the extra must be installed; ``file://`` inputs and OUTDIR become paths."""
+    if find_spec("distributed") is None:
+        raise UsageError("--executor dask needs Dask: pip install 'legacy-xbrl[dask]'")
+    from converter.distributed import local_path
+
+    try:
+        args.inputs = [local_path(item) for item in args.inputs]
+        args.output = local_path(args.output)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
 
 
 def _write_local_taxonomy(outdir: Path, taxonomy: Taxonomy) -> Path:
