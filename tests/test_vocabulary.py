@@ -143,6 +143,8 @@ PRINTED = [
     ("", "", "Denominator for basic calculation", "WeightedAverageNumberOfSharesOutstandingBasic"),
     ("income", "", "(Loss) before other income", "OperatingIncomeLoss"),
     ("income", "", "Total other income (expense)", "NonoperatingIncomeExpense"),
+    ("income", "Net Sales and Revenues", "Net sales", "RevenueFromContractWithCustomerExcludingAssessedTax"),
+    ("income", "", "Net sales", "Revenues"),
     ("income", "Fully diluted earnings per share", "Continuing operations", "IncomeLossFromContinuingOperations"),
     ("income", "Basic earnings per share:", "Discontinued operations", "IncomeLossFromDiscontinuedOperationsNetOfTax"),
     (
