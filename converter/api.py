@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,16 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, BinaryIO
 from urllib.parse import unquote
 
-from converter.cli import _FYE, FORMATS, SOURCE_FORMATS, DocumentError, _options, _output_names, _parts
+from converter.cli import (
+    _FYE,
+    FORMATS,
+    SOURCE_FORMATS,
+    DocumentError,
+    _options,
+    _output_names,
+    _parts,
+    _write_atomically,
+)
 from converter.findings import Finding
 from converter.mapping import MappingTable, load_mapping_table
 from converter.model import Fact, Result
@@ -334,18 +342,3 @@ def _format_of(path: Path) -> str:
         if name.endswith(suffix):
             return _BY_SUFFIX[suffix]
     raise ValueError(f"{path}: cannot tell the format from the suffix; pass format= one of {', '.join(OUTPUT_FORMATS)}")
-
-
-def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Stream through a temporary file in the same folder, then rename: never a partial file."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            write(out)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -260,10 +260,19 @@ def _parser() -> argparse.ArgumentParser:
 def _atomic_write(path: Path, data: bytes) -> None:
     """Write through a temporary file in the same folder, then rename: never a partial file."""
     path.parent.mkdir(parents=True, exist_ok=True)
+
+    def write(out: BinaryIO) -> None:
+        out.write(data)
+
+    _write_atomically(path, write)
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Stream through a temporary file in the same folder, then rename: never a partial file."""
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            write(out)
         # mkstemp makes the file private (0600); outputs are ordinary files: 0666 less the umask.
         umask = os.umask(0)
         os.umask(umask)
@@ -487,24 +496,10 @@ def _staging(folder: Path) -> Iterator[Path]:
 def _publish(files: Sequence[tuple[Path, Path]]) -> None:
     """Move every staged file into place; if one fails, put back the files it replaced: never half a set,
     and the previous set kept."""
-    kept: list[tuple[Path, Path]] = []
-    moved: list[Path] = []
     try:
-        for staged, target in files:
-            if os.path.lexists(target):
-                keep = staged.with_name(staged.name + ".previous")
-                os.link(target, keep, follow_symlinks=False)
-                kept.append((keep, target))
-            os.replace(staged, target)
-            moved.append(target)
+        out_folder.move_into_place(files, lambda staged, target: staged.with_name(staged.name + ".previous"))
     except OSError as err:
-        restored = {target for _, target in kept}
-        for keep, target in kept:
-            os.replace(keep, target)
-        for target in moved:
-            if target not in restored:
-                target.unlink(missing_ok=True)
-        raise DocumentError(f"cannot write {err.filename or target}: {err.strerror or err}") from None
+        raise DocumentError(f"cannot write {err.filename}: {err.strerror or err}") from None
 
 
 def _stage(staging: Path, target: Path, write: Callable[[BinaryIO], None]) -> tuple[Path, Path]:

@@ -24,7 +24,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,30 @@ _LOCK = "lock"
 
 class PublishError(Exception):
     """A set of outputs could not be published; the message is one line, naming the file."""
+
+
+def move_into_place(files: Sequence[tuple[Path, Path]], keep_as: Callable[[Path, Path], Path]) -> None:
+    """Rename every staged file onto its target, keeping each file it replaces as a hard link at
+    ``keep_as(staged, target)``; if one rename fails, put the replaced files back, remove the new ones
+    and raise the ``OSError``: never half a set, the previous set kept."""
+    kept: list[tuple[Path, Path]] = []
+    moved: list[Path] = []
+    try:
+        for staged, target in files:
+            if os.path.lexists(target):
+                keep = keep_as(staged, target)
+                os.link(target, keep, follow_symlinks=False)
+                kept.append((keep, target))
+            os.replace(staged, target)
+            moved.append(target)
+    except OSError:
+        restored = {target for _, target in kept}
+        for keep, target in kept:
+            os.replace(keep, target)
+        for target in moved:
+            if target not in restored:
+                target.unlink(missing_ok=True)
+        raise
 
 
 def _state(outdir: Path) -> Path:
@@ -214,29 +238,14 @@ def publish(
         )
         backup = staging_folder / ".previous"
         backup.mkdir(exist_ok=True)
-        kept: list[tuple[Path, Path]] = []
-        moved: list[Path] = []
         try:
-            for staged, target in files:
-                if os.path.lexists(target):
-                    keep = backup / target.name
-                    os.link(target, keep, follow_symlinks=False)
-                    kept.append((keep, target))
-                os.replace(staged, target)
-                moved.append(target)
+            move_into_place(files, lambda staged, target: backup / target.name)
         except OSError as err:
-            restored = {target for _, target in kept}
-            for keep, target in kept:
-                os.replace(keep, target)
-            for target in moved:
-                if target not in restored:
-                    target.unlink(missing_ok=True)
             if earlier is not None:
                 _write_record(outdir, name, earlier)
             else:
                 _record_path(outdir, name).unlink(missing_ok=True)
-            where = err.filename or target
-            raise PublishError(f"cannot write {where}: {err.strerror or err}") from None
+            raise PublishError(f"cannot write {err.filename}: {err.strerror or err}") from None
         for stale in owned - set(new):
             (outdir / stale).unlink(missing_ok=True)
         record = {

@@ -80,24 +80,27 @@ _MONTH_DAY = re.compile(
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?:\s+(?P<day>\d{1,2})\b)?",
     re.IGNORECASE,
 )
-_FROM_TO = re.compile(
-    r"\bfrom\s+(?P<start>"
-    + _DATE.pattern.replace("?P<", "?P<s_")
-    + r")[^.]{0,40}?\bto\s+(?P<end>"
-    + _DATE.pattern.replace("?P<", "?P<e_")
-    + ")",
-    re.IGNORECASE,
-)
+
+
+def _dates_apart(lead: str, join: str) -> re.Pattern[str]:
+    """A start date and an end date a few words apart: ``lead`` before the start, ``join`` before the end."""
+    return re.compile(
+        lead
+        + r"(?P<start>"
+        + _DATE.pattern.replace("?P<", "?P<s_")
+        + r")[^.]{0,40}?\b(?:"
+        + join
+        + r")\s+(?P<end>"
+        + _DATE.pattern.replace("?P<", "?P<e_")
+        + ")",
+        re.IGNORECASE,
+    )
+
+
+_FROM_TO = _dates_apart(r"\bfrom\s+", "to")
 # A column headed by its own start and end: "March 28, 2005 (Date of Inception) to September 30, 2008",
 # "From June 3, 1996 (inception) through December 31, 1996".
-_SPAN_TO = re.compile(
-    r"(?P<start>"
-    + _DATE.pattern.replace("?P<", "?P<s_")
-    + r")[^.]{0,40}?\b(?:to|through)\s+(?P<end>"
-    + _DATE.pattern.replace("?P<", "?P<e_")
-    + ")",
-    re.IGNORECASE,
-)
+_SPAN_TO = _dates_apart("", "to|through")
 # "6/26/99", "06/26/1999" (month/day/year, as US filings print them).
 _NUMERIC_DATE = re.compile(
     r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d{2})(?![\d/])"
@@ -350,12 +353,19 @@ def _month_day_end(year: int, text: str, context: str, fiscal: FiscalCalendar | 
     return None
 
 
+def _between(match: re.Match[str]) -> Period:
+    """The period from a ``_dates_apart`` match's start date to its end date."""
+    first, last = (_DATE.match(match.group(key)) for key in ("start", "end"))
+    assert first is not None and last is not None  # each group is a _DATE match
+    return Period.duration(_parse_date(first), _parse_date(last))
+
+
 def _inception_period(year: int, context: str) -> Period | None:
     """ "PERIOD FROM JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996" is the 1996 column's period."""
     for match in _FROM_TO.finditer(context):
-        start, end = (_DATE.match(match.group(key)) for key in ("start", "end"))
-        if start and end and int(end.group("year")) == year:
-            return Period.duration(_parse_date(start), _parse_date(end))
+        period = _between(match)
+        if period.end.year == year:
+            return period
     return None
 
 
@@ -400,9 +410,7 @@ def column_period(
     span = _SPAN_TO.search(text)
     if span:
         # "March 28, 2005 (Date of Inception) to September 30, 2008": the column's own start and end.
-        first, last = (_DATE.match(span.group(key)) for key in ("start", "end"))
-        if first and last:
-            return Period.duration(_parse_date(first), _parse_date(last))
+        return _between(span)
     quarter = _QUARTER.search(text)
     if quarter and fiscal is not None:
         return quarter_period(int(quarter.group("q")), _two_digit_year(quarter.group("yy")), fiscal)
