@@ -105,8 +105,8 @@ def _other_basis(caption: str) -> str | None:
 # Column headings that name the basis of their figures. A pro forma statement prints the registrant's
 # historical amounts beside the acquired businesses', the adjustments and the combined result::
 #
-#                       JOHNSON &      SUBTOTAL        PRO FORMA      PRO FORMA
-#                        JOHNSON       ACQUIRED       ADJUSTMENTS     COMBINED
+#                       SMITH &        SUBTOTAL        PRO FORMA      PRO FORMA
+#                        JONES         ACQUIRED       ADJUSTMENTS     COMBINED
 #                       (Note A)      BUSINESSES
 #
 # and an earnings release prints "As Reported" beside "Pro Forma" or "Adjusted" for one period.
@@ -126,8 +126,8 @@ _REPORTED_WORDS = frozenset({"historical", "as", "reported", "gaap", "consolidat
 
 def column_basis(headings: str, filer: str | None) -> str | None:
     """What basis a column's headings name: ``"reported"`` for the registrant's own historical amounts
-    ("Historical", "As Reported", "GAAP", or its name alone: "JOHNSON & JOHNSON (Note A)" filed by
-    Johnson & Johnson), a skip reason (``"pro-forma"``, ``"non-gaap-basis"``) for adjustments and
+    ("Historical", "As Reported", "GAAP", or its name alone: "SMITH & JONES (Note A)" filed by
+    Smith & Jones), a skip reason (``"pro-forma"``, ``"non-gaap-basis"``) for adjustments and
     combined or adjusted amounts, None when the headings name no basis (another company's name, a
     period alone)."""
     if _COLUMN_REPORTED.search(headings) and not re.search(r"\bnon-?\s?gaap\b", headings, re.IGNORECASE):

@@ -412,7 +412,7 @@ _SPAN_ENDED = re.compile(
 
 
 _MONEY = re.compile(r"\\?\$\s?\d")
-# A figure of a named part of the business: "Norwest's banking group reported earnings of $397.2 million",
+# A figure of a named part of the business: "The company's banking group reported earnings of $397.2 million",
 # "Mortgage banking operations earned $56.3 million": the part's, not the company's.
 _PART_SUBJECT = re.compile(
     r"\b(?:group|segment|division|operations|subsidiar(?:y|ies)|unit|Inc\.|Corp\.|Ltd\.)\s*(?:\([^)]*\)\s*)?"

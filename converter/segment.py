@@ -36,7 +36,7 @@ __all__ = [
 MAX_BLANK_GAP = 3
 # Blank lines allowed between a caption block and the column headers under it.
 MAX_CAPTION_GAP = 2
-# Where and when a report was signed, on two lines: "San Antonio, Texas" over "February 11, 1994".
+# Where and when a report was signed, on two lines: "Springfield, Illinois" over "February 11, 1994".
 _PLACE = re.compile(r"^\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*,\s+[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)*\s*$")
 _DATE_LINE = re.compile(
     r"^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -315,8 +315,8 @@ def _years_just_above(lines: tuple[Line, ...], kinds: list[LineKind], blank: int
     prose or row between; or column headings underlined column by column, the rule's segments as
     many as the columns::
 
-                        JOHNSON &      ACQUIRED         FORMA
-                         JOHNSON      BUSINESSES     ADJUSTMENTS
+                        SMITH &        ACQUIRED         FORMA
+                         JONES        BUSINESSES     ADJUSTMENTS
                          -------      ----------     -----------
                          (Note A)      (Note B)       (Note C)
                                                                       <- blank
@@ -363,7 +363,7 @@ def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: i
     while top - 1 >= floor and kinds[top - 1] in (LineKind.TEXT, LineKind.RULE):
         top -= 1
     if i - top >= 2 and _PLACE.match(lines[i - 2].text) and _DATE_LINE.match(lines[i - 1].text):
-        # The auditors' report signed above the statements: "San Antonio, Texas" / "February 11, 1994".
+        # The auditors' report signed above the statements: "Springfield, Illinois" / "February 11, 1994".
         return header_top
     return top if top < i else header_top
 
