@@ -254,6 +254,14 @@ _RULES = tuple(
         (r"10-[KQ].*", True, "{type}: a periodic report", False),
         (r"(?:20|40)-F.*", True, "{type}: a foreign issuer's annual report", False),
         (r"[68]-K.*", True, "", True),  # the reason depends on the exhibits: see _Rule.judge
+        # Registration statements and prospectuses that print statements or selected data (not S-3 or
+        # S-8, which incorporate them by reference).
+        (
+            r"(?:S-(?:1|4|11)|F-[14]|SB-[12]|10-12[BG])(?:/A)?|424[AB]\d*|POS AM",
+            True,
+            "{type}: a registration statement or prospectus, which carries financial statements",
+            False,
+        ),
         (r".*", False, "{type}: not a form that holds financial statements", False),
     )
 )

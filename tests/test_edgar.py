@@ -290,6 +290,11 @@ def test_synthetic_decisions() -> None:
         ((), "PDF", False, "PDF"),
         ((), "XML", False, "machines"),
         ((), "DEF 14A", False, "not a form that holds financial statements"),
+        ((), "424B1", True, "prospectus"),
+        ((), "S-1", True, "registration statement"),
+        ((), "S-4/A", True, "registration statement"),
+        ((), "10-12B", True, "registration statement"),
+        ((), "S-8", False, "not a form that holds financial statements"),
     ],
 )
 def test_holds_financial_data(others: tuple[str, ...], doc_type: str, converts: bool, reason: str) -> None:
