@@ -187,6 +187,23 @@ def _first_currency(text: str, patterns: tuple[tuple[re.Pattern[str], str], ...]
     return min(hits)[1] if hits else None
 
 
+# A caption line of running prose: many words, most of them in lower case ("... has been derived from audited
+# consolidated financial statements ... balance sheet data as of the end of each year ...").
+_PROSE_WORDS = 8
+
+
+def _is_prose(text: str) -> bool:
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", text)
+    return len(words) >= _PROSE_WORDS and 2 * sum(word[0].islower() for word in words) > len(words)
+
+
+def _title_text(table: Table) -> str:
+    """The caption without the paragraph that introduces the table, where a title is printed too: the
+    statement is named by the title, not by what the paragraph mentions. A lead sentence alone is the title."""
+    title = [line.text.strip() for line in table.caption if not _is_prose(line.text)]
+    return " ".join(title) if any(title) else table.caption_text
+
+
 def _statement(caption: str, rules: tuple[StatementRule, ...]) -> tuple[str, bool]:
     for rule in rules:
         if rule.pattern.search(caption):
@@ -589,7 +606,7 @@ def read_observations(
     """Read every cell of ``table``: an observation, a named skip, or a finding. A table titled with
     another company's name (``caption_entity``) gives that company's facts: its rows take it as member."""
     caption = table.caption_text
-    statement, primary = _statement(caption, statements)
+    statement, primary = _statement(_title_text(table), statements)
     if statement == "other":
         # A title centred over the columns is read with the headings: "STATEMENT OF CONSOLIDATED INCOME".
         statement, primary = _statement(" ".join(line.text.strip() for line in table.header), statements)
@@ -607,7 +624,9 @@ def read_observations(
     findings: list[Finding] = []
     cell_count = 0
     # A column without its own "Six Months Ended" reads the table's: the group heading may span it unruled.
-    context = " ".join([caption, *(line.text.strip() for line in table.header)])
+    # Heading lines are kept apart: "FEBRUARY 12," ending one and "1990" starting the next are two columns'
+    # headings, not a date.
+    context = " | ".join([caption, *(line.text.strip() for line in table.header if line.text.strip())])
     column_periods = [column_period(column.headings, context, fiscal, printed) for column in table.columns]
     column_currencies = [_first_currency(" ".join(c.headings), _HEADING_CURRENCIES) for c in table.columns]
     column_derived = [_derived(" ".join(c.headings)) for c in table.columns]

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from converter.model import Period
 
@@ -55,8 +56,44 @@ _DURATION_MONTHS = (
     ),
     (re.compile(r"\b(?:six|6)[\s-]+months?\b", re.IGNORECASE), 6),
     (re.compile(r"\b(?:nine|9)[\s-]+months?\b", re.IGNORECASE), 9),
-    (re.compile(r"\b(?:twelve|12)[\s-]+months?\b|\byears?\s+ended\b", re.IGNORECASE), 12),
+    (
+        re.compile(
+            r"\b(?:twelve|12)[\s-]+months?\b|\byears?\s+ended\b|\bfiscal\s+years?\b(?![\s-]+end)", re.IGNORECASE
+        ),
+        12,
+    ),
 )
+# A span counted in weeks, as 52/53-week years print it: "Thirteen Weeks Ended", "13 Weeks Ended", "24 WEEKS
+# ENDED", "52 Weeks Ended", "For the 26 weeks ended": exactly 7 x N days to the day it ends.
+_WEEK_NUMBERS = {
+    "four": 4, "eight": 8, "twelve": 12, "thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17,
+    "twenty-four": 24, "twenty-six": 26, "twenty-eight": 28, "thirty-six": 36, "thirty-nine": 39,
+    "forty": 40, "forty-eight": 48, "fifty-two": 52, "fifty-three": 53,
+}  # fmt: skip
+_WEEKS = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(w.replace("-", r"[\s-]") for w in _WEEK_NUMBERS) + r")[\s-]+weeks?\b",
+    re.IGNORECASE,
+)
+
+
+def _duration_weeks(text: str) -> int | None:
+    match = _WEEKS.search(text)
+    if match is None:
+        return None
+    word = re.sub(r"\s", "-", match.group("n").lower())
+    weeks = int(word) if word.isdigit() else _WEEK_NUMBERS[word]
+    return weeks if 1 <= weeks <= 53 else None
+
+
+def _span(text: str, end: date, printed: frozenset[date]) -> Period | None:
+    """The span ``text`` names ending at ``end``: N weeks, or a number of months (see ``_duration``)."""
+    weeks = _duration_weeks(text)
+    if weeks is not None:
+        return Period.duration(end - timedelta(days=7 * weeks - 1), end)
+    months = _duration_months(text)
+    return None if months is None else _duration(end, months, printed)
+
+
 _NOT_AN_END = re.compile(
     r"\b(?:before|after|beginning|since|from|on|through|prior\s+to|until|effective|in|dated)\s*$", re.IGNORECASE
 )
@@ -246,6 +283,7 @@ def printed_dates(text: str, headings: Iterable[str] = ()) -> frozenset[date]:
     full date printed in a table's caption or column headings ("September 30, 1994, and September 24,
     1993" over a balance sheet)."""
     found = set()
+    headings = list(headings)
     # Not a date a table's title gives for something else: "Stipulated Price dated September 25, 2006".
     matches = [
         *_PRINTED_DATE.finditer(text),
@@ -261,7 +299,40 @@ def printed_dates(text: str, headings: Iterable[str] = ()) -> frozenset[date]:
             found.add(_parse_date(match))
         except ValueError:
             continue
-    return frozenset(found)
+    return frozenset(found | _stacked_dates(headings))
+
+
+_YEAR_TOKEN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _stacked_dates(lines: list[str]) -> set[date]:
+    """Dates a column heading prints on two lines, the month and day over the year::
+
+    SEPTEMBER 2,   SEPTEMBER 1,
+        1990           1991
+    """
+    found: set[date] = set()
+    for upper, lower in pairwise(lines):
+        if "," not in upper or not _YEAR_TOKEN.search(lower):
+            continue
+        for match in _MONTH_DAY.finditer(upper):
+            if (
+                not match.group("day")
+                or upper[match.end() : match.end() + 1] != ","
+                or _DATE.match(upper, match.start())
+            ):
+                continue
+            years = [
+                y for y in _YEAR_TOKEN.finditer(lower) if y.start() < match.end() + 2 and match.start() - 2 < y.end()
+            ]
+            if len(years) != 1:
+                continue
+            month = MONTHS[match.group("month")[:3].lower()]
+            try:
+                found.add(date(int(years[0].group()), month, int(match.group("day"))))
+            except ValueError:
+                continue
+    return found
 
 
 def _duration(end: date, months: int, printed: frozenset[date] = frozenset()) -> Period:
@@ -334,6 +405,14 @@ def _month_day_end(year: int, text: str, context: str, fiscal: FiscalCalendar | 
     ``("12 Months Ended December", "2004")`` → 2004-12-31; ``("2001",)`` under "For the Years Ended
     December 31, 2001, 2000 and 1999" → 2001-12-31; with no month named, the fiscal year end.
     """
+    if _duration_weeks(text) is None and _duration_months(text) in (None, 12):
+        # A year's column under a paragraph naming several ends ("the five fiscal years ended August 28,
+        # 1994 ... the fiscal quarters ended November 20, 1994 and February 12, 1995"): the years' end.
+        ends = {(m.group("month")[:3].lower(), int(m.group("day"))) for m in _YEARS_ENDED.finditer(context)}
+        if len(ends) == 1 and not _MONTH_DAY.search(text):
+            ((month_name, day),) = ends
+            month = MONTHS[month_name]
+            return date(year, month, min(day, calendar.monthrange(year, month)[1]))
     for scope in (text, context):
         # The last month named is the nearest the columns: "... In October 1997 ... At December 31".
         # Above the headings a capitalised month not led by "before", "in", ...: not "may", not
@@ -389,8 +468,7 @@ def caption_period(context: str, printed: frozenset[date] = frozenset()) -> Peri
     (end,) = ends
     if _INSTANT_CONTEXT.search(context):
         return Period.instant(end)
-    months = _duration_months(context)
-    return None if months is None else _duration(end, months, printed)
+    return _span(context, end, printed)
 
 
 def column_period(
@@ -450,7 +528,7 @@ def column_period(
     for scope in (text, context):
         if _INSTANT_CONTEXT.search(scope):
             return Period.instant(end)
-        months = _duration_months(scope)
-        if months is not None:
-            return _duration(end, months, printed)
+        spanned = _span(scope, end, printed)
+        if spanned is not None:
+            return spanned
     return Period.instant(end) if found else _duration(end, 12, printed)

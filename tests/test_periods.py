@@ -14,6 +14,7 @@ from converter.periods import (
     detect_document_date,
     detect_fiscal_calendar,
     inferred_calendar,
+    printed_dates,
 )
 
 IIJ = FiscalCalendar(3, 31, 1)  # "fiscal year ending March 31, 2004 ("fiscal 2003")"
@@ -135,4 +136,39 @@ def test_a_column_headed_by_its_own_start_and_end() -> None:
     headings = ("March 28, 2005", "(Date of", "Inception) to", "September 30,", "2008")
     assert column_period(headings, "Statements of Operations", None) == Period.duration(
         date(2005, 3, 28), date(2008, 9, 30)
+    )
+
+
+@pytest.mark.parametrize(
+    ("headings", "context", "expected"),
+    [
+        # Spans counted in weeks are 7 x N days to the printed end, whatever the calendar.
+        (("Thirteen Weeks Ended", "May 1, 1999"), "", Period.duration(date(1999, 1, 31), date(1999, 5, 1))),
+        (("13 Weeks Ended", "May 2, 1998"), "", Period.duration(date(1998, 2, 1), date(1998, 5, 2))),
+        (
+            ("1999",),
+            "For the 13 Weeks Ended May 1, 1999 and May 2, 1998",
+            Period.duration(date(1999, 1, 31), date(1999, 5, 1)),
+        ),
+        (("24 WEEKS ENDED", "FEBRUARY 12,", "1995"), "", Period.duration(date(1994, 8, 29), date(1995, 2, 12))),
+        (("52 Weeks Ended", "January 30, 1999"), "", Period.duration(date(1998, 2, 1), date(1999, 1, 30))),
+        (("Fifty-three weeks ended", "February 1, 1997"), "", Period.duration(date(1996, 1, 28), date(1997, 2, 1))),
+        (("26 Weeks", "Aug. 1, 1998"), "", Period.duration(date(1998, 2, 1), date(1998, 8, 1))),
+    ],
+)
+def test_a_span_counted_in_weeks(headings: tuple[str, ...], context: str, expected: Period) -> None:
+    assert column_period(headings, context, None) == expected
+
+
+def test_a_fiscal_year_column_ends_where_the_paragraph_says_the_years_end() -> None:
+    """ "FISCAL YEARS" over "1993" is a year; the paragraph above names the years' end and, later, two
+    quarters' ends: the year ends on the years' day, moved to the day a balance sheet column prints."""
+    context = (
+        "for each of the five fiscal years ended August 28, 1994 ... the Quarterly Reports for the fiscal"
+        " quarters ended November 20, 1994 and February 12, 1995"
+    )
+    printed = printed_dates("", ["   AUGUST 30,    AUGUST 29,", "      1992          1993"])
+    assert printed == {date(1992, 8, 30), date(1993, 8, 29)}
+    assert column_period(("FISCAL YEARS(1)", "1993"), context, None, printed) == Period.duration(
+        date(1992, 8, 31), date(1993, 8, 29)
     )
