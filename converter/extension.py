@@ -24,7 +24,16 @@ from itertools import chain
 
 from converter.facts import Observation
 from converter.findings import Finding, Severity, SourceRef
-from converter.mapping import OWN_SCALE, figure, per_share_row, period_for, row_heading, row_scale, scale_label
+from converter.mapping import (
+    OWN_SCALE,
+    figure,
+    per_share_row,
+    period_for,
+    row_heading,
+    row_scale,
+    scale_exempt,
+    scale_label,
+)
 from converter.model import (
     Extension,
     ExtensionArc,
@@ -66,6 +75,10 @@ _SHARES_HEADING = re.compile(
     re.IGNORECASE,
 )
 _SHARES = re.compile(r"\bshares\b|\bnumber\s+of\s+(?:common\s+)?stock\b", re.IGNORECASE)
+# A row of ratios ("Ratio of earnings to fixed charges", "Current ratio", "Times interest earned").
+_RATIO = re.compile(
+    r"^\s*(?:pro\s+forma\s+)?ratio\s+of\b|\bratios?\s*(?:\(\w{1,3}\))?\s*$|\btimes\s+interest\s+earned\b", re.I
+)
 _INSTANT_LABEL = re.compile(
     r"\b(?:beginning|end)\s+of\s+(?:the\s+)?(?:period|year|quarter)\b|\bbalance\s+at\b|\boutstanding\s+at\b",
     re.IGNORECASE,
@@ -135,6 +148,10 @@ def _kind(observation: Observation) -> tuple[str, str | None]:
         or (_PER_SHARE_CAPTION.search(observation.caption) and not observation.measure)
     ):
         return "perShare", f"{DTR_TYPES_PREFIX}:perShareItemType"
+    if _RATIO.search(label) or scale_exempt(observation):
+        # "Ratio of earnings to fixed charges   8.1": times, not money, whatever the caption's scale; so is a
+        # count the scale note exempts ("except ... operating data": "Warehouses open at end of period  119").
+        return "pure", "xbrli:pureItemType"
     if observation.measure:
         return "measure", "xbrli:decimalItemType"
     if observation.currency:
@@ -148,6 +165,8 @@ def _unit(kind: str, observation: Observation, base_prefix: str) -> Unit | None:
         return Unit(numerators=(f"iso4217:{currency}",), denominators=("xbrli:shares",)) if currency else None
     if kind == "shares":
         return Unit(numerators=("xbrli:shares",))
+    if kind == "pure":
+        return Unit(numerators=("xbrli:pure",))
     if kind == "measure":
         return Unit(numerators=(f"{base_prefix}:{observation.measure}",))
     if kind == "monetary" and currency:

@@ -133,7 +133,10 @@ _PART_OF: dict[str, tuple[str, ...]] = {"revenue": ("income",)}
 # The kind of per-share figure a heading opens with: "Primary earnings per share", "Fully diluted earnings
 # per share", "Basic earnings per share:". Its rows are the items of "Earnings per share"; basic or diluted
 # is read from the heading itself (``_DILUTED``).
-_PER_SHARE_KIND = re.compile(r"^(?:primary|fully\s+diluted|basic|diluted)\s+(?=income\s+per\s+share\b)")
+_PER_SHARE_KIND = re.compile(
+    r"^(?:primary|fully\s+diluted|basic|diluted)\s+(?=income\s+per\s+share\b)"
+    r"|(?<=income per share)\s*\((?:primary|fully\s+diluted|basic|diluted|assuming\s+(?:full\s+)?dilution)\)$"
+)
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
 _NET_INTEREST_LINES = frozenset({"net interest income", "net interest revenue", "net interest revenues"})
 _NET_REVENUE_LINES = frozenset(
@@ -189,13 +192,20 @@ def scale_label(observation: Observation) -> str:
     return f"{observation.label} {row_heading(observation.sections)}"
 
 
+def _per_share_label(observation: Observation) -> str:
+    """The row's label with the per-share heading it sits under, the nearest one naming "per share" (a
+    heading below it, "Discontinued operations", says nothing of basic or diluted)."""
+    heading = next((s for s in observation.sections if _PER_SHARE_HEADING.search(s)), row_heading(observation.sections))
+    return f"{observation.label} {heading}"
+
+
 def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
     """The power of ten a row's figures are in: its own "(in millions)" (or its heading's), else the
     caption's scale, which share counts follow unless the caption exempts them ("except share amounts")."""
     own = OWN_SCALE.search(label)
     if own:
         return OWN_SCALE_POWERS[own.group("scale").lower()]
-    if kind == "perShare":
+    if kind in ("perShare", "pure"):
         return 0
     if kind == "shares":
         exempt = _EXCEPT.search(caption)
@@ -204,6 +214,33 @@ def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
     return caption_power
 
 
+# What a scale note exempts besides per-share and share figures: "(IN THOUSANDS, EXCEPT RATIOS AND PER SHARE
+# AND OPERATING DATA)", "(in millions, except number of stores and employees)".
+_EXEMPT_SPLIT = re.compile(r"\s*(?:,|\band\b|\bor\b)\s*", re.IGNORECASE)
+_EXEMPT_FILLER = re.compile(r"\b(?:data|amounts?|figures?|information|the|number\s+of|numbers)\b", re.IGNORECASE)
+
+
+def scale_exempt(observation: Observation) -> bool:
+    """A row the caption's scale note exempts by name, other than per-share and share rows: its label or
+    its heading names what follows "except" ("Ratio of earnings to fixed charges" under "except ratios",
+    "Warehouses open at end of period" under an "Operating Data" heading and "except ... operating data")."""
+    exempt = _EXCEPT.search(observation.caption)
+    if exempt is None:
+        return False
+    where = " ".join((observation.label, *observation.sections)).lower()
+    for phrase in _EXEMPT_SPLIT.split(exempt.group("rest")):
+        if _PER_SHARE_PHRASE.search(phrase) or _SHARE_WORD.search(phrase) or _PERCENT_WORD.search(phrase):
+            continue
+        words = " ".join(_EXEMPT_FILLER.sub(" ", phrase).split()).lower()
+        if len(words) < 4:
+            continue
+        stem = words[:-1] if words.endswith("s") else words
+        if re.search(rf"\b{re.escape(stem)}", where):
+            return True
+    return False
+
+
+_PERCENT_WORD = re.compile(r"\bpercent(?:age)?s?\b|%", re.IGNORECASE)
 _EXCEPT_PER_SHARE = re.compile(r"\bexcept\b[^)]*\bper[-\s]+share\b", re.IGNORECASE)
 
 
@@ -324,7 +361,15 @@ _LABEL_VARIANTS = (
     (re.compile(r"\bper\s+(?:membership\s+|partnership\s+|limited\s+partnership\s+)?unit\b", re.I), "per share"),
     (re.compile(r"\bunits\s+outstanding\b", re.IGNORECASE), "shares outstanding"),
     # "Earnings per common share", "per share of common stock": per share.
-    (re.compile(r"\bper\s+common\s+share\b|\bper\s+share\s+of\s+common\s+stock\b", re.IGNORECASE), "per share"),
+    # "per common and common equivalent share", "per common share and common share equivalent".
+    (
+        re.compile(
+            r"\bper\s+common\s+(?:and\s+common\s+equivalent\s+share|share(?:\s+and\s+common\s+share\s+equivalent)?)\b"
+            r"|\bper\s+share\s+of\s+common\s+stock\b",
+            re.IGNORECASE,
+        ),
+        "per share",
+    ),
 )
 # Words that name the same line item either way, folded on both sides of the lookup (the vocabulary's
 # labels and the printed ones): "earnings" and "income" ("Net earnings", "Earnings before income
@@ -455,6 +500,107 @@ def _power(concept: Concept, observation: Observation) -> int:
     return 0
 
 
+# A row that names a part of the business, not a line item: no word of a line item in it.
+_LINE_ITEM_WORD = re.compile(
+    r"\b(?:expenses?|costs?|tax(?:es)?|income|revenues?|sales|profits?|loss(?:es)?|gains?|assets|liabilit\w*|equity"
+    r"|debt|cash|receivables?|payables?|depreciation|amortization|interest|dividends?|reserves?|inventor(?:y|ies)"
+    r"|charges?|provisions?|capital|stock|shares?|fees?|premiums?|benefits?|salaries|wages|rents?|expenditures?"
+    r"|investments?|purchases?|payments?|borrowings?|deposits?|loans?|allowances?|accrued|earnings|total)\b",
+    re.IGNORECASE,
+)
+# The rows that reconcile parts to the whole: "Eliminations", "Corporate income (expense), net", "Other".
+_RECONCILING_ROW = re.compile(r"^\s*(?:eliminations?|intersegment|inter-segment|corporate|other|adjustments?)\b", re.I)
+MIN_MEMBER_ROWS = 2
+
+
+def _member_rows(observations: list[Observation], table: MappingTable, taxonomy: Taxonomy) -> list[Observation]:
+    """Rows that name the parts of the business under a line item's heading, read as that line item of
+    each part, where the arithmetic confirms it: the parts add up, in every column, to the row below::
+
+        Operating income (loss):
+          United States          $    45,292   $ (253,499)     <- OperatingIncomeLoss, member United States
+          Europe                     263,190        79,440
+          Eliminations                (6,402)       (2,175)
+          Corporate income (expense), net (21,988)  29,321
+            Income before income taxes  $   500,286   $   139,659
+
+    Only rows the vocabulary names nothing for, in a group of at least two with names of no line item
+    (bar the reconciling rows), under a heading (or above a total) the vocabulary names as money."""
+    rows: dict[int, list[Observation]] = {}
+    for observation in observations:
+        rows.setdefault(observation.row, []).append(observation)
+    order = sorted(rows)
+    rewritten: dict[int, tuple[str, tuple[str, ...], str]] = {}
+
+    def rule_of(first: Observation, label: str, sections: tuple[str, ...]) -> LabelRule | None:
+        found = table.find(
+            first.statement, tuple(normalise_label(s) for s in whole_headings(sections)), normalise_label(label)
+        )
+        concept = taxonomy.concepts.get(found.concept) if found is not None else None
+        return found if concept is not None and concept.type is ConceptType.MONETARY else None
+
+    start = 0
+    while start < len(order):
+        first = rows[order[start]][0]
+        end = start
+        while (
+            end + 1 < len(order)
+            and order[end + 1] == order[end] + 1
+            and rows[order[end + 1]][0].sections == first.sections
+            and not _TOTAL_LABEL.match(rows[order[end + 1]][0].label)
+        ):
+            end += 1
+        run = [rows[order[i]][0] for i in range(start, end + 1)]
+        start = end + 1
+        # Closed by the row below ("Total net sales"), or by the run's own last row when it is not
+        # labelled "Total" ("Income before income taxes" under the same heading).
+        below = rows[order[end + 1]] if end + 1 < len(order) and order[end + 1] == order[end] + 1 else None
+        for group, closing in ((run, below), (run[:-1], rows[run[-1].row])):
+            line = _parts_line(group, closing, rows, rule_of)
+            if line is not None:
+                for o in group:
+                    rewritten[o.row] = (line[0], line[1], o.label)
+                break
+    if not rewritten:
+        return observations
+    return [
+        dataclasses.replace(o, label=rewritten[o.row][0], sections=rewritten[o.row][1], member=rewritten[o.row][2])
+        if o.row in rewritten
+        else o
+        for o in observations
+    ]
+
+
+def _parts_line(
+    group: list[Observation],
+    closing: list[Observation] | None,
+    rows: dict[int, list[Observation]],
+    rule_of: Callable[[Observation, str, tuple[str, ...]], LabelRule | None],
+) -> tuple[str, tuple[str, ...]] | None:
+    """The (label, sections) the ``group``'s rows are parts of, or None (see ``_member_rows``)."""
+    if closing is None or len(group) < MIN_MEMBER_ROWS or any(o.member is not None for o in group):
+        return None
+    named = [o for o in group if not _RECONCILING_ROW.match(o.label)]
+    if len(named) < MIN_MEMBER_ROWS or any(_LINE_ITEM_WORD.search(o.label) for o in named):
+        return None
+    if any(rule_of(o, o.label, o.sections) is not None for o in group):
+        return None
+    sums: dict[tuple[object, ...], Decimal] = {}
+    for o in (o for member in group for o in rows[member.row]):
+        key = (o.period, o.currency, o.scale)
+        sums[key] = sums.get(key, Decimal(0)) + o.number.value
+    totals = {(o.period, o.currency, o.scale): o.number.value for o in closing}
+    if not totals or sums != totals:
+        return None
+    first = group[0]
+    heading = first.sections[0] if first.sections else ""
+    if heading and rule_of(first, heading, first.sections[1:]) is not None:
+        return heading, first.sections[1:]
+    if rule_of(closing[0], closing[0].label, closing[0].sections) is not None:
+        return closing[0].label, closing[0].sections
+    return None
+
+
 def map_observations(
     observations: Iterable[Observation],
     taxonomy: Taxonomy,
@@ -471,6 +617,7 @@ def map_observations(
     findings: list[Finding] = []
     unmapped: list[tuple[tuple[str, str], SourceRef]] = []
     unaccounted = 0
+    observations = _member_rows(list(observations), table, taxonomy)
     # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
     rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
     # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
@@ -521,7 +668,7 @@ def map_observations(
             if counterpart is None:
                 no_rule.append(observation)
                 continue
-            concept = taxonomy.concepts[counterpart[1 if _DILUTED.search(scale_label(observation)) else 0]]
+            concept = taxonomy.concepts[counterpart[1 if _DILUTED.search(_per_share_label(observation)) else 0]]
         if concept.type in (ConceptType.MONETARY, ConceptType.SHARES) and scale_in_doubt(
             observation, _power(concept, observation)
         ):

@@ -95,10 +95,16 @@ _COVER_NAME = re.compile(
 # At most this many lines (page footer, page break, a repeated title) between a table and its headingless
 # continuation.
 CONTINUATION_GAP = 12
+MARKED_CONTINUATION_GAP = 80
+
+
+# The mark a heading repeated on the next page carries: "Summary of Operations, cont.", "(Continued)".
+_CONTINUED = re.compile(r"[,\s]*[-(]*\s*\b(?:continued|cont'd|cont\.)(?:\s*\)|(?=\s|$))", re.IGNORECASE)
 
 
 def _heading_text(table: Table) -> str:
-    return " ".join(" ".join(line.text.split()) for line in table.header if line.text.strip(" -=_"))
+    text = " ".join(" ".join(line.text.split()) for line in table.header if line.text.strip(" -=_"))
+    return " ".join(_CONTINUED.sub(" ", text).split())
 
 
 def continued_table(table: Table, previous: Table | None) -> Table:
@@ -135,7 +141,10 @@ def _sibling_scale(table: Table, previous: Table) -> Table:
     if table_scale(table) is not Scale.UNITS or not table.rows or not previous.rows:
         return table
     top = (*table.caption, *table.header, *table.rows[0].lines)[0]
-    if top.number - previous.rows[-1].lines[-1].number > CONTINUATION_GAP:
+    # Marked as continued ("SUMMARY OF OPERATIONS (continued)"), it may follow the previous table's
+    # footnotes and a page break.
+    continued = any(_CONTINUED.search(line.text) for line in (*table.caption, *table.header))
+    if top.number - previous.rows[-1].lines[-1].number > (MARKED_CONTINUATION_GAP if continued else CONTINUATION_GAP):
         return table
     note = next((line for line in previous.caption if scale_of(line.text) is not None), None)
     if note is None:

@@ -95,8 +95,8 @@ class Document:
     """A decoded filing: its name (for provenance) and its lines.
 
     ``marks`` holds EDGAR's table markup, blanked out of the lines but kept as layout:
-    (index into ``lines``, ``"table"`` | ``"caption"`` | ``"body"`` | ``"end"``), where
-    ``"body"`` is the ``<S> <C> <C>`` line that ends a table's headings.
+    (index into ``lines``, ``"table"`` | ``"caption"`` | ``"body"`` | ``"end"`` | ``"page"``), where
+    ``"body"`` is the ``<S> <C> <C>`` line that ends a table's headings and ``"page"`` a ``<PAGE>`` break.
     """
 
     name: str
@@ -288,6 +288,8 @@ def table_marks(raw_lines: list[str]) -> tuple[tuple[int, str], ...]:
             if tag.startswith("</TABLE")
             else "body"
             if tag.startswith(("<S>", "<C>"))
+            else "page"
+            if tag.startswith("<PAGE>")
             else None
         )
         if kind is not None:

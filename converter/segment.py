@@ -554,7 +554,69 @@ def segment(document: Document) -> tuple[Block, ...]:
         blocks.append(_marked_block(lines, kinds, region, caption_top))
         cursor = region[3] + 1
     blocks.extend(_heuristic_blocks(lines, kinds, cursor, len(lines)))
-    return _with_lead_sentences(blocks)
+    breaks = tuple(lines[index].number for index, kind in document.marks if kind == "page")
+    return _with_page_titles(_with_lead_sentences(blocks), breaks)
+
+
+# A page's title block states the scale of the tables under it, past the paragraph that introduces them:
+#
+#                      SELECTED FINANCIAL AND OPERATING DATA
+#          (IN THOUSANDS, EXCEPT RATIOS AND PER SHARE AND OPERATING DATA)
+#
+#      The selected consolidated financial information of the Company presented in
+#   the table below ...
+#   <TABLE>                     (no title, no scale of its own)
+#
+# The title reaches every table after it on the same page (up to one stating its own scale), never across
+# a page break, and at most ``MAX_TITLE_REACH`` lines down.
+MAX_TITLE_REACH = 90
+_TITLE_SCALE_NOTE = re.compile(r"\([^()]*\)")
+
+
+def _states_scale(lines: tuple[Line, ...]) -> bool:
+    return any(scale_of(line.text) is not None for line in lines)
+
+
+def _page_title(block: Block) -> tuple[Line, ...] | None:
+    """The title lines of a prose block ending in a scale note in parentheses, on a line of its own: the
+    note and the short lines just above it."""
+    lines = block.lines
+    for index in range(len(lines) - 1, -1, -1):
+        text = lines[index].text.strip()
+        if not (_TITLE_SCALE_NOTE.fullmatch(text) and scale_of(text) is not None):
+            continue
+        top = index
+        while top - 1 >= 0 and lines[top - 1].text.strip() and len(lines[top - 1].text.strip()) < PROSE_MIN_LENGTH:
+            top -= 1
+        return lines[top : index + 1] if top < index else None
+    return None
+
+
+def _with_page_titles(blocks: tuple[Block, ...], breaks: tuple[int, ...]) -> tuple[Block, ...]:
+    """Tables that state no scale take the title block above them on their page (see above)."""
+    out = list(blocks)
+    titled: dict[int, tuple[Line, ...]] = {}
+    for at, block in enumerate(out):
+        if block.kind is not BlockKind.TABLE or _states_scale(block.caption) or _states_scale(block.header):
+            continue
+        top = block.lines[0].number
+        for back in range(at - 1, -1, -1):
+            previous = out[back]
+            last = previous.lines[-1].number if previous.lines else top
+            if any(last < page <= top for page in breaks) or top - last > MAX_TITLE_REACH:
+                break
+            title = titled.get(back)
+            if title is None and previous.kind is BlockKind.TABLE:
+                if _states_scale(previous.caption) or _states_scale(previous.header):
+                    break
+                continue
+            title = title or _page_title(previous)
+            if title is not None:
+                if not any(title[-1].number < page <= top for page in breaks):
+                    out[at] = replace(block, caption=(*title, *block.caption))
+                    titled[at] = title
+                break
+    return tuple(out)
 
 
 # The sentence that introduces a table: it ends the paragraph above with a colon ("Combined financial
@@ -585,6 +647,25 @@ def _last_sentence(text_lines: list[Line]) -> Line | None:
 
 MAX_LEAD_LINES = 4
 MIN_LEAD_WORDS = 6
+# A sentence of the paragraph above that says the table's figures follow in a scale, wherever in the
+# paragraph it stands: "Information relating to operations by operating segment in millions of dollars
+# follows with related comments included in Management's Discussion and Analysis."
+_SCALE_SENTENCE = re.compile(
+    r"\bin\s+(?:millions|thousands|billions)\s+of\s+dollars\b[^.]*\bfollows?\b"
+    r"|\bfollows?\b[^.]*\bin\s+(?:millions|thousands|billions)\s+of\s+dollars\b",
+    re.IGNORECASE,
+)
+MAX_SCALE_SENTENCE_LINES = 12
+
+
+def _scale_sentence(block: Block) -> Line | None:
+    """The sentence of a paragraph's last lines that states the scale of the figures that follow."""
+    text_lines = [line for line in block.lines if line.text.strip()][-MAX_SCALE_SENTENCE_LINES:]
+    text = " ".join(line.text.strip() for line in text_lines)
+    for sentence in _SENTENCE_END.split(text):
+        if _SCALE_SENTENCE.search(sentence):
+            return Line(number=text_lines[-1].number, text=sentence)
+    return None
 
 
 def _with_lead_sentences(blocks: list[Block]) -> tuple[Block, ...]:
@@ -596,7 +677,7 @@ def _with_lead_sentences(blocks: list[Block]) -> tuple[Block, ...]:
         if block.kind is BlockKind.TABLE and previous is not None and previous.kind is BlockKind.PROSE:
             caption = [line for line in block.caption if line.text.strip()]
             if not caption:
-                lead = lead_sentence(previous)
+                lead = lead_sentence(previous) or _scale_sentence(previous)
                 if lead is not None:
                     block = replace(block, caption=(lead,))
             elif caption[0].text.strip()[:1].islower() and caption[0].text.rstrip().endswith(":"):

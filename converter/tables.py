@@ -32,6 +32,8 @@ RULE_DOLLAR_SLACK = 5
 # A rule groups a column when it runs under at least this share of the column's width.
 RULE_COVER = 0.4
 _RULE_SEGMENT = re.compile(r"[-=_]{3,}")
+# In a line of heading words, only a long run is a rule ("Income -- net" has a dash, not a rule).
+_MIXED_RULE_SEGMENT = re.compile(r"[-=_]{10,}")
 # The heading of a derived column: over its own column even where the rule of a span runs under it
 # ("ended June 30,   %" over a rule that ends under the "%").
 _DERIVED_HEADING = re.compile(r"%|percent|(?:%\s*)?change|chg\.?|increase|\(?decrease\)?", re.IGNORECASE)
@@ -206,9 +208,12 @@ def _assign_headings(
         segments = (
             [(m.start(), m.end()) for m in _RULE_SEGMENT.finditer(below.text)]
             if below is not None and read[below][0] is LineKind.RULE
+            # A span's rule printed on the line of another group's wrapped heading ("------------   13,")
+            else [(m.start(), m.end()) for m in _MIXED_RULE_SEGMENT.finditer(below.text)]
+            if below is not None and read[below][0] is LineKind.TEXT
             else []
         )
-        chunks = _heading_chunks(line.text)
+        chunks = [chunk for chunk in _heading_chunks(line.text) if not _RULE_SEGMENT.fullmatch(chunk[0])]
         # Several dates on one line ("March 28, March 29,") are one column's each; a lone one may span
         # its currency columns ("Jun 30, 2003" over "USD (1)" and "JPY").
         crowded = sum(1 for text, _, _ in chunks if _ONE_COLUMN.match(text)) > 1
@@ -271,6 +276,28 @@ def _is_year_row(reading: LineReading) -> bool:
     """``ASSETS        1997      1996``: a heading line with a label, not a row of figures."""
     cells = reading[2]
     return bool(cells) and all(YEAR_CELL.match(cell.text) for cell in cells)
+
+
+def _new_label_under_wrapped_heading(pending: list[Line], line: Line) -> bool:
+    """A capitalised line at the indent of the lower-case lines that continue a heading starts the first
+    row under it, not one more piece of the heading::
+
+          Income (loss) per common
+            and common equivalent
+            share (fully diluted)
+            Continuing                      <- a row's label, under the heading above
+              operations..........  $   .79
+    """
+    if len(pending) < 2:
+        return False
+    last = pending[-1].text.strip()
+    first = line.text.strip()
+    return (
+        last[:1].islower()
+        and first[:1].isupper()
+        and _indent(line.text) == _indent(pending[-1].text)
+        and all(_indent(p.text) > _indent(pending[0].text) for p in pending[1:])
+    )
 
 
 def _join_label(parts: list[str]) -> str:
@@ -426,6 +453,7 @@ def _read_rows(
                     pending
                     and _indent(line.text) > _indent(pending[0].text)
                     and not pending[-1].text.rstrip().endswith(":")
+                    and not _new_label_under_wrapped_heading(pending, line)
                 )
                 if not continues:
                     flush()

@@ -1407,3 +1407,210 @@ def test_a_new_title_in_a_block_captions_its_own_table(taxonomy: Taxonomy, mappi
     assert ("NetIncomeLoss", half, Decimal(484_600_000)) in facts
     assert ("RevenuesNetOfInterestExpense", half, Decimal(3_089_200_000)) in facts
     assert not any(concept == "Revenues" for concept, _, _ in facts)
+
+
+# --- a prospectus's selected data: a page title's scale, week-counted and fiscal-year columns ----------
+
+SELECTED_DATA = """\
+<PAGE>   5
+
+                     SELECTED FINANCIAL AND OPERATING DATA
+         (IN THOUSANDS, EXCEPT RATIOS AND PER SHARE AND OPERATING DATA)
+
+     The selected financial information presented in the table below for each of
+the fiscal years ended August 28, 1994 and the balance sheet data as of the end
+of each year has been derived from audited financial statements. The information
+for the 24 weeks ended February 13, 1994 and February 12, 1995 is unaudited.
+
+<TABLE>
+<CAPTION>
+                                                          24 WEEKS ENDED
+                                                   ----------------------------
+                               FISCAL YEARS(1)        FEBRUARY
+                           ---------------------        13,        FEBRUARY 12,
+                               1993          1994       1994           1995
+                           ------------   ---------  ----------   ------------
+<S>                        <C>            <C>        <C>          <C>
+Income Statement Data
+  Net sales...............  $15,154,685  $16,160,911  $7,619,214   $ 8,173,878
+  Gross profit(2).........    1,403,532    1,498,020     706,870       774,640
+  Discontinued
+    operations(6)
+    Income (loss), net of
+      tax.................       20,404      (40,766)      6,513            --
+  Net income (loss).......  $   223,247  $  (112,368)  $   29,284   $    29,935
+  Income (loss) per common
+    and common equivalent
+    share (fully diluted)
+    Continuing
+      operations..........  $       .92  $       .51  $      .10   $       .52
+    Net income (loss).....  $      1.00  $      (.51) $      .13   $       .16
+  Ratio of earnings to
+    fixed charges(7)......          5.2          3.3         2.5           5.8
+Operating Data
+  Warehouses open at end
+    of period.............          200          221         215           231
+</TABLE>
+
+<TABLE>
+<CAPTION>
+                             AUGUST 29,    AUGUST 28,   FEBRUARY 12,
+                                1993          1994          1995
+                           ------------   -----------   ----------
+<S>                        <C>            <C>           <C>
+Balance Sheet Data
+  Working capital.........  $  127,312     $ (113,009)   $ (128,036)
+  Total assets............   3,930,799      4,235,659     4,120,788
+</TABLE>
+"""
+
+
+def test_a_prospectus_selected_data_page(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """The page title's "(IN THOUSANDS, EXCEPT RATIOS ... AND OPERATING DATA)" scales both tables past the
+    paragraph between; "FISCAL YEARS" spans the years over a rule printed on the line of another group's
+    "13,"; "24 WEEKS ENDED" is 168 days; a 52/53-week year ends on the day a balance sheet column prints
+    ("AUGUST 29," over "1993"), not on the paragraph's "August 28"; the paragraph's "balance sheet" makes
+    no balance sheet of the income data; ratios and the exempted operating data stay unscaled, and are no
+    money."""
+    result = convert(SELECTED_DATA, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, _period(f.period), f.value) for f in result.facts}
+    assert {
+        ("Revenues", "1992-08-31..1993-08-29", Decimal("15154685000")),
+        ("Revenues", "1993-08-30..1994-08-28", Decimal("16160911000")),
+        ("Revenues", "1993-08-30..1994-02-13", Decimal("7619214000")),
+        ("Revenues", "1994-08-29..1995-02-12", Decimal("8173878000")),
+        ("IncomeLossFromDiscontinuedOperationsNetOfTax", "1993-08-30..1994-08-28", Decimal("-40766000")),
+        ("NetIncomeLoss", "1993-08-30..1994-08-28", Decimal("-112368000")),
+        ("IncomeLossFromContinuingOperationsPerDilutedShare", "1993-08-30..1994-08-28", Decimal("0.51")),
+        ("EarningsPerShareDiluted", "1993-08-30..1994-08-28", Decimal("-0.51")),
+        ("Assets", "@1993-08-29", Decimal("3930799000")),
+        ("Assets", "@1995-02-12", Decimal("4120788000")),
+    } <= facts
+    units = {f.concept: f.unit for f in result.facts}
+    values = {(f.concept, _period(f.period)): f.value for f in result.facts}
+    ratio = next(c for c in units if "RatioOfEarningsToFixedCharges" in c)
+    warehouses = next(c for c in units if "WarehousesOpen" in c)
+    assert values[(ratio, "1993-08-30..1994-08-28")] == Decimal("3.3")
+    assert values[(warehouses, "@1994-08-28")] == Decimal("221")
+    assert units[ratio].numerators == units[warehouses].numerators == ("xbrli:pure",)
+    assert not any(c.startswith("EarningsPerShareBasic") for c in units)
+
+
+# --- parts of the business as rows under a line item's heading ---------------------------------------
+
+GEOGRAPHIC = """\
+Geographic financial information is as follows:
+<TABLE>
+<CAPTION>                                                    (In thousands)
+                                          1994          1993
+<S>                                <C>           <C>
+Net sales to unaffiliated
+ customers:
+  United States                    $ 4,982,298   $ 4,387,674
+  Europe                             2,096,257     2,001,593
+  Other countries                      528,622       511,976
+    Total net sales                $ 7,607,177   $ 6,901,243
+
+Operating income (loss):
+  United States                    $    45,292   $ (253,499)
+  Europe                               263,190        79,440
+  Eliminations                         (6,402)       (2,175)
+  Corporate income (expense), net     (21,988)        29,321
+    Income before income taxes     $   280,092   $  (146,913)
+</TABLE>
+"""
+
+
+def test_parts_of_the_business_under_a_line_items_heading(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Rows naming regions under "Operating income (loss):" that add up to the row below are operating
+    income of each region (the heading's line item, not the total's); under a heading the vocabulary does
+    not name, the total's line item ("Total net sales")."""
+    result = convert(
+        GEOGRAPHIC, name="t.txt", options=Options(fiscal_year_end="09-30"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    facts = {
+        (f.concept, f.period.end.year, dict(f.dimensions).get("StatementBusinessSegmentsAxis"), f.value)
+        for f in result.facts
+    }
+    assert ("Revenues", 1994, "ext:EuropeMember", Decimal("2096257000")) in facts
+    assert ("OperatingIncomeLoss", 1993, "ext:UnitedStatesMember", Decimal("-253499000")) in facts
+    assert ("OperatingIncomeLoss", 1994, "ext:EliminationsMember", Decimal("-6402000")) in facts
+    assert ("Revenues", 1994, None, Decimal("7607177000")) in facts
+
+
+def test_rows_that_do_not_add_up_are_no_parts(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """The same rows with a total they do not sum to: no part of the business is claimed."""
+    text = GEOGRAPHIC.replace("$ 7,607,177", "$ 7,607,178")
+    result = convert(
+        text, name="t.txt", options=Options(fiscal_year_end="09-30"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    assert not any(f.concept == "Revenues" and f.dimensions for f in result.facts)
+
+
+SCALE_IN_THE_PARAGRAPH = """\
+     Because of integrated operations, a substantial number of allocations must be made.
+Information relating to operations by operating segment in millions of dollars follows with
+related comments included in the discussion. In addition, intersegment sales were $61 million
+and $54 million, respectively.
+
+                                              2003       2002
+Net sales and revenues
+  Agricultural equipment                   $ 5,703    $ 4,703
+  Credit                                     1,347      1,426
+    Total                                  $ 7,050    $ 6,129
+"""
+
+
+def test_a_sentence_of_the_paragraph_above_states_the_tables_scale(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "... in millions of dollars follows ..." in the paragraph above, not its last sentence."""
+    facts = _facts(SCALE_IN_THE_PARAGRAPH, taxonomy, mapping_table, fiscal_year_end="10-31")
+    assert {value for _, period, value in facts if period == "2002-11-01..2003-10-31"} >= {
+        Decimal("5703000000"),
+        Decimal("1347000000"),
+        Decimal("7050000000"),
+    }
+
+
+CONTINUED_AFTER_FOOTNOTES = """\
+The following tables set forth selected financial data (dollar amounts in millions,
+except per share amounts).
+
+SUMMARY OF OPERATIONS
+<TABLE>
+<CAPTION>
+                                                2001           2000
+<S>                                             <C>            <C>
+Total sales and revenues                      $162,412       $170,064
+Net income/(loss)                             $ (5,453)      $  3,467
+</TABLE>
+a/ Footnote one.
+b/ Footnote two.
+c/ Footnote three.
+d/ Footnote four.
+e/ Footnote five.
+f/ Footnote six.
+g/ Footnote seven.
+h/ Footnote eight.
+                                       36
+<PAGE>
+
+Item 6.  Selected Financial Data (Continued)
+
+SUMMARY OF OPERATIONS
+(continued)
+<TABLE>
+<CAPTION>
+                                                2001           2000
+<S>                                             <C>            <C>
+Total assets                                  $276,543       $283,390
+</TABLE>
+"""
+
+
+def test_a_table_marked_continued_keeps_the_scale_past_footnotes_and_a_page_break(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(CONTINUED_AFTER_FOOTNOTES, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("Assets", "@2001-12-31", Decimal("276543000000")) in facts

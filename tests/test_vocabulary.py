@@ -147,6 +147,26 @@ PRINTED = [
     ("income", "", "Net sales", "Revenues"),
     ("income", "Fully diluted earnings per share", "Continuing operations", "IncomeLossFromContinuingOperations"),
     ("income", "Basic earnings per share:", "Discontinued operations", "IncomeLossFromDiscontinuedOperationsNetOfTax"),
+    # A heading that wraps ("Income (loss) per common / and common equivalent / share (fully diluted)")
+    # names per-share rows as "per share", whatever its printed words; its kind follows in parentheses.
+    (
+        "income",
+        "Income (loss) per common and common equivalent share (fully diluted)",
+        "Continuing operations",
+        "IncomeLossFromContinuingOperations",
+    ),
+    (
+        "income",
+        "Discontinued operations(6)",
+        "Income (loss), net of tax",
+        "IncomeLossFromDiscontinuedOperationsNetOfTax",
+    ),
+    (
+        "income",
+        "Discontinued operations",
+        "Loss on disposal",
+        "DiscontinuedOperationGainLossOnDisposalOfDiscontinuedOperationNetOfTax",
+    ),
     (
         "income",
         "Shares used in computing earnings per share (in thousands):",
