@@ -10,13 +10,16 @@ every column under it::
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from types import MappingProxyType
 
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
 from converter.periods import FiscalCalendar, caption_period, column_period
+from converter.read import Line
 from converter.scales import scale_of
 from converter.tables import Row, Table
 from converter.values import ParsedNumber, parse_number
@@ -453,6 +456,46 @@ def caption_part(caption: tuple[str, ...]) -> str | None:
     return None
 
 
+# A name underlined in the label column above a table's years: the part of the business its figures are::
+#
+#     Financial Services
+#     ------------------
+#                                               1993        1992
+_UNDERLINE = re.compile(r"^\s*[-=_]{3,}\s*$")
+_PART_NAME = re.compile(r"^[A-Z][A-Za-z&.']*(?:\s+(?:[A-Z][A-Za-z&.']*|and|of))*$")
+_NOT_A_PART = re.compile(
+    r"\b(?:assets|liabilities|equity|revenues?|sales|income|earnings|expenses?|costs?|cash|operations|note|notes"
+    r"|consolidated|statements?|balance|summary|total|results|data|information|quarter|year|months)\b",
+    re.IGNORECASE,
+)
+MAX_PART_WORDS = 4
+
+
+def header_part(header: tuple[Line, ...]) -> str | None:
+    """The part of the business a name underlined above the column headings names, or None."""
+    lines = [line.text for line in header if line.text.strip()]
+    for name, rule, *below in (lines[i:] for i in range(len(lines) - 2)):
+        text = name.strip()
+        if (
+            _UNDERLINE.match(rule)
+            and _PART_NAME.match(text)
+            and len(text.split()) <= MAX_PART_WORDS
+            and abs(len(rule.strip()) - len(text)) <= 2
+            and abs(_indent(rule) - _indent(name)) <= 1
+            and not _NOT_A_PART.search(text)
+            and any(_YEAR_HEADING.search(line) for line in below)
+        ):
+            return text
+    return None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+_YEAR_HEADING = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def caption_entity(caption: tuple[str, ...], filer: str | None) -> str | None:
     """The company a statement's title names when it is not the filer: an acquired business's statements
     in the acquirer's 8-K ("JUNGLEE CORP. / BALANCE SHEETS" filed by Amazon.com) are that company's
@@ -485,6 +528,47 @@ _EXPENSE = re.compile(
 _TOTAL_WORD = re.compile(r"^\s*total\b", re.IGNORECASE)
 ASSETS_LABEL = "Total assets"
 CLAIMS_LABEL = "Total liabilities and stockholders' equity"
+
+
+_ASSETS_WORD = re.compile(r"\bassets\b", re.IGNORECASE)
+
+
+def totals_across(tables: Sequence[Table]) -> dict[int, dict[int, tuple[str, str]]]:
+    """Unlabelled totals of a balance sheet printed as two tables, by table index then row: the assets'
+    table ending in a bare figure, the liabilities' table ending in a bare one (or in "Total liabilities and
+    stockholders' equity") with the same figures in every column::
+
+        Other assets                           289          251
+                                            $4,487       $5,364      <- total assets
+        ...
+        Total shareholders' equity           1,720        2,058
+                                            $4,487       $5,364      <- total liabilities and equity
+    """
+    found: dict[int, dict[int, tuple[str, str]]] = {}
+    for index in range(len(tables) - 1):
+        first, second = tables[index], tables[index + 1]
+        if not first.rows or not second.rows or len(first.columns) != len(second.columns):
+            continue
+        last, closing = first.rows[-1], second.rows[-1]
+        if last.label or (closing.label and not _TOTAL_CLAIMS.match(closing.label)):
+            continue
+        if not _same(_row_values(last), _row_values(closing)):
+            continue
+        words = [" ".join((row.label, *row.sections)) for row in first.rows]
+        if any(_LIABILITIES.search(w) for w in words) or not any(_ASSETS_WORD.search(w) for w in words):
+            continue
+        if not any(_LIABILITIES.search(" ".join((row.label, *row.sections))) for row in second.rows):
+            continue
+        found.setdefault(index, {})[len(first.rows) - 1] = (
+            ASSETS_LABEL,
+            "equals the total of liabilities and equity that ends the next table",
+        )
+        if not closing.label:
+            found.setdefault(index + 1, {})[len(second.rows) - 1] = (
+                CLAIMS_LABEL,
+                "equals the total assets that end the table before",
+            )
+    return found
 
 
 def _row_values(row: Row) -> dict[int, Decimal]:
@@ -602,6 +686,7 @@ def read_observations(
     known_groups: frozenset[str] = frozenset(),
     printed: frozenset[date] = frozenset(),
     filer: str | None = None,
+    more_totals: Mapping[int, tuple[str, str]] = MappingProxyType({}),
 ) -> TableReading:
     """Read every cell of ``table``: an observation, a named skip, or a finding. A table titled with
     another company's name (``caption_entity``) gives that company's facts: its rows take it as member."""
@@ -656,11 +741,11 @@ def read_observations(
     ]
     members = row_members(table, known_groups)
     title = tuple(line.text for line in table.caption)
-    other = caption_entity(title, filer) or caption_part(title)
+    other = caption_entity(title, filer) or caption_part(title) or header_part(table.header)
     if other is not None:
         members = tuple(member or other for member in members)
     # Totals printed with no label, named by the statement's arithmetic (reported as findings).
-    totals = unlabelled_totals(table) if statement in ("balance", "income", "cashflow") else {}
+    totals = {**more_totals, **(unlabelled_totals(table) if statement in ("balance", "income", "cashflow") else {})}
     for row_index, (label, why) in sorted(totals.items()):
         row = table.rows[row_index]
         findings.append(

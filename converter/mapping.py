@@ -494,7 +494,9 @@ def _power(concept: Concept, observation: Observation) -> int:
     """The caption's scale applies to money, and to share counts unless the caption exempts them or
     the row names its own ("(in thousands)"); per-share figures are as printed."""
     if concept.type is ConceptType.MONETARY:
-        return int(observation.scale)
+        # A heading's own "(in millions)" wins, as for the extension's rows: "Net income/(loss) (in
+        # millions)" over "Total  $ 719" in a table that states no scale.
+        return row_scale(scale_label(observation), observation.caption, int(observation.scale), "monetary")
     if concept.type is ConceptType.SHARES:
         return row_scale(scale_label(observation), observation.caption, int(observation.scale), "shares")
     return 0
@@ -617,7 +619,13 @@ def map_observations(
     findings: list[Finding] = []
     unmapped: list[tuple[tuple[str, str], SourceRef]] = []
     unaccounted = 0
-    observations = _member_rows(list(observations), table, taxonomy)
+    observations = list(observations)
+    # The last row under each heading: a "Total" there closes it; one higher up is a subtotal.
+    closing: dict[tuple[int, tuple[str, ...]], int] = {}
+    for observation in observations:
+        where = (observation.table, observation.sections)
+        closing[where] = max(closing.get(where, observation.row), observation.row)
+    observations = _member_rows(observations, table, taxonomy)
     # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
     rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
     # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
@@ -625,11 +633,6 @@ def map_observations(
     # A financial firm's statement nets its interest expense into its revenues: "Net operating revenues"
     # printed below "Net interest income" is revenues net of interest expense, not total revenues.
     net_of_interest = {o.table for o in observations if normalise_label(o.label) in _NET_INTEREST_LINES}
-    # The last row under each heading: a "Total" there closes it; one higher up is a subtotal.
-    closing: dict[tuple[int, tuple[str, ...]], int] = {}
-    for observation in observations:
-        where = (observation.table, observation.sections)
-        closing[where] = max(closing.get(where, observation.row), observation.row)
     for observation in observations:
         key = (observation.statement, observation.sections, observation.label)
         if key not in rules:
@@ -820,8 +823,10 @@ def _shift(decimals: int | None, power: int) -> int | None:
 
 def merge_facts(
     candidates: list[tuple[Fact, bool]],
+    from_prose: frozenset[int] = frozenset(),
 ) -> tuple[tuple[Fact, ...], tuple[Finding, ...], tuple[SourceRef, ...]]:
-    """One fact per (concept, period, unit, dimensions): the primary statement's, at the highest precision."""
+    """One fact per (concept, period, unit, dimensions): the primary statement's, then a table's before a
+    sentence's (``from_prose`` holds the ids of the facts read from prose), at the highest precision."""
     # A filing has a fact per figure and most are printed once: a group is its one candidate until a
     # second comes (memory), keyed by the aspects' own (shared) objects rather than by new strings.
     groups: dict[tuple[object, ...], tuple[Fact, bool] | list[tuple[Fact, bool]]] = {}
@@ -849,6 +854,7 @@ def merge_facts(
             key=lambda item: (
                 id(item[0]) in unscaled,
                 not item[1],
+                id(item[0]) in from_prose,
                 -_precision(item[0]),
                 item[0].sources[0].line_end,
             ),

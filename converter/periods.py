@@ -58,7 +58,8 @@ _DURATION_MONTHS = (
     (re.compile(r"\b(?:nine|9)[\s-]+months?\b", re.IGNORECASE), 9),
     (
         re.compile(
-            r"\b(?:twelve|12)[\s-]+months?\b|\byears?\s+ended\b|\bfiscal\s+years?\b(?![\s-]+end)", re.IGNORECASE
+            r"\b(?:twelve|12)[\s-]+months?\b|\byears?\s+ended\b|\b(?:fiscal|full)[\s-]+years?\b(?![\s-]+end)",
+            re.IGNORECASE,
         ),
         12,
     ),

@@ -38,7 +38,7 @@ from converter.extension import (
     extend_table,
     member_dimensions,
 )
-from converter.facts import TableReading, group_key, read_observations, table_scale
+from converter.facts import TableReading, group_key, read_observations, table_scale, totals_across
 from converter.findings import Finding, Severity, SourceRef
 from converter.html import looks_like_html, render_html
 from converter.mapping import MappingTable, load_mapping_table, map_observations, merge_facts, unmapped_label_findings
@@ -307,10 +307,10 @@ def convert_document(
     )
     filer = options.entity_name or document_entity_name(text)
     previous: Table | None = None
-    table_id = 0
     known_groups: frozenset[str] = frozenset()
-    # Each table is read, mapped and extended before the next: a filing has an observation per figure,
-    # and they need not all be held at once. What the stages report is joined in the order it would
+    # The tables' layout is read first (a balance sheet's two tables name each other's totals); then
+    # each table's figures are read, mapped and extended before the next: a filing has an observation
+    # per figure, and they need not all be held at once. What the stages report is joined in the order it would
     # be if each stage took the whole filing: tables, then mapping, then the extension.
     mapping_findings: list[Finding] = []
     mapping_skipped: list[tuple[str, SourceRef]] = []
@@ -319,44 +319,48 @@ def convert_document(
     declarations = Declarations()
     parts: list[TableExtension] = []
     base_concepts = frozenset(taxonomy.concepts)
+    tables: list[Table] = []
     for block in blocks:
         if block.kind is not BlockKind.TABLE:
             continue
         for read_table in read_tables(block):
-            table = continued_table(read_table, previous)
-            previous = table
-            table_id += 1
-            reading = read_observations(
-                table,
-                name,
-                fiscal,
-                mapping.statements,
-                table_id=table_id,
-                known_groups=known_groups,
-                printed=printed,
-                filer=filer,
-            )
-            reading = _cell_sources(reading, table)
-            known_groups |= {group_key(o.member) for o in reading.observations if o.member}
-            skipped.extend(reading.skipped)
-            findings.extend(reading.findings)
-            total += reading.cell_count
-            stage_unaccounted += reading.cell_count - len(reading.observations) - len(reading.skipped)
-            mapped = map_observations(reading.observations, taxonomy, mapping, dimensions=member_dimensions)
-            mapping_findings.extend(mapped.findings)
-            mapping_skipped.extend(mapped.skipped)
-            unmapped_labels.extend(mapped.unmapped_labels)
-            mapped_unaccounted += mapped.unaccounted
-            table_candidates.extend(mapped.candidates)
-            part = extend_table(
-                mapped.unmapped,
-                zip(mapped.origins, (fact for fact, _ in mapped.candidates), strict=True),
-                declarations=declarations,
-                base_prefix=taxonomy.prefix,
-                base_concepts=base_concepts,
-            )
-            declarations = part.declarations
-            parts.append(part)
+            previous = continued_table(read_table, previous)
+            tables.append(previous)
+    # A balance sheet printed as two tables, assets then liabilities, leaves both totals unlabelled.
+    across = totals_across(tables)
+    for table_id, table in enumerate(tables, start=1):
+        reading = read_observations(
+            table,
+            name,
+            fiscal,
+            mapping.statements,
+            table_id=table_id,
+            known_groups=known_groups,
+            printed=printed,
+            filer=filer,
+            more_totals=across.get(table_id - 1, {}),
+        )
+        reading = _cell_sources(reading, table)
+        known_groups |= {group_key(o.member) for o in reading.observations if o.member}
+        skipped.extend(reading.skipped)
+        findings.extend(reading.findings)
+        total += reading.cell_count
+        stage_unaccounted += reading.cell_count - len(reading.observations) - len(reading.skipped)
+        mapped = map_observations(reading.observations, taxonomy, mapping, dimensions=member_dimensions)
+        mapping_findings.extend(mapped.findings)
+        mapping_skipped.extend(mapped.skipped)
+        unmapped_labels.extend(mapped.unmapped_labels)
+        mapped_unaccounted += mapped.unaccounted
+        table_candidates.extend(mapped.candidates)
+        part = extend_table(
+            mapped.unmapped,
+            zip(mapped.origins, (fact for fact, _ in mapped.candidates), strict=True),
+            declarations=declarations,
+            base_prefix=taxonomy.prefix,
+            base_concepts=base_concepts,
+        )
+        declarations = part.declarations
+        parts.append(part)
     findings.extend(mapping_findings)
     findings.extend(unmapped_label_findings(unmapped_labels))
     findings.extend(chain.from_iterable(part.findings for part in parts))
@@ -388,7 +392,9 @@ def convert_document(
     prose_facts = [f for f, kept in zip(prose.candidates, keep, strict=True) if kept]
     dropped = keep.count(False)
     outside = "convenience-translation-outside-tables" if translated else "restated-outside-statements"
-    facts, merge_findings, losers = merge_facts([*table_candidates, *((fact, False) for fact in prose_facts)])
+    facts, merge_findings, losers = merge_facts(
+        [*table_candidates, *((fact, False) for fact in prose_facts)], frozenset(id(fact) for fact in prose_facts)
+    )
     findings.extend(merge_findings)
     prose_sources = {source for fact in prose.candidates for source in fact.sources}
     table_losers = [s for s in losers if s not in prose_sources]

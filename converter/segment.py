@@ -12,6 +12,7 @@ Everything that is neither table nor blank is prose.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 
@@ -512,7 +513,7 @@ def _marked_caption_start(lines: tuple[Line, ...], kinds: list[LineKind], open_a
     return top
 
 
-def wrapped_labels(kinds: list[LineKind]) -> list[LineKind]:
+def wrapped_labels(kinds: list[LineKind], lines: Sequence[Line] | None = None) -> list[LineKind]:
     """A line long enough to read as prose, set between two rows with no gap, is the first line of
     the lower row's label::
 
@@ -522,10 +523,40 @@ def wrapped_labels(kinds: list[LineKind]) -> list[LineKind]:
     """
     return [
         LineKind.TEXT
-        if kind is LineKind.PROSE and 0 < i < len(kinds) - 1 and kinds[i - 1] is kinds[i + 1] is LineKind.ROW
+        if kind is LineKind.PROSE
+        and (
+            (0 < i < len(kinds) - 1 and kinds[i - 1] is kinds[i + 1] is LineKind.ROW)
+            or (lines is not None and _opens_wrapped_label(kinds, lines, i))
+        )
         else kind
         for i, kind in enumerate(kinds)
     ]
+
+
+# How many lines a wrapped label may take below its first.
+MAX_LABEL_CONTINUATION = 6
+
+
+def _opens_wrapped_label(kinds: list[LineKind], lines: Sequence[Line], i: int) -> bool:
+    """A long first line below a row or a rule, continued by lines indented further that end in a row::
+
+    - ----------------------------------------------------------------
+    Cumulative preferred stock, Series B, $4.00 dividend,
+     par value $100, redeemable at par plus accrued
+     treasury in 1993 and 1992, respectively               1,330          1,337
+    """
+    if i == 0 or kinds[i - 1] not in (LineKind.ROW, LineKind.RULE, LineKind.TEXT):
+        return False
+    indent = len(lines[i].text) - len(lines[i].text.lstrip())
+    for j in range(i + 1, min(len(kinds), i + 1 + MAX_LABEL_CONTINUATION)):
+        text = lines[j].text
+        if not text.strip() or len(text) - len(text.lstrip()) <= indent:
+            return False
+        if kinds[j] is LineKind.ROW:
+            return True
+        if kinds[j] is not LineKind.TEXT:
+            return False
+    return False
 
 
 def segment(document: Document) -> tuple[Block, ...]:
@@ -535,7 +566,7 @@ def segment(document: Document) -> tuple[Block, ...]:
     from how their rows line up.
     """
     lines = document.lines
-    kinds = wrapped_labels([classify(line) for line in lines])
+    kinds = wrapped_labels([classify(line) for line in lines], lines)
     blocks: list[Block] = []
     cursor = 0
     for region in _marked_regions(document.marks, len(lines)):

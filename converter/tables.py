@@ -198,6 +198,7 @@ def _assign_headings(
     # Each heading line's phrases, as (text, start, end, ruled, one column): a phrase over a rule takes
     # the rule's width.
     placed: list[list[tuple[str, int, int, bool, bool]]] = []
+    placed_lines: list[Line] = []
     for position, line in enumerate(header):
         kind = read[line][0]
         if kind is LineKind.ROW and not _is_year_row(read[line]):
@@ -238,6 +239,8 @@ def _assign_headings(
                     start, end, ruled = seg_start, seg_end, True
             phrases.append((text, start, end, ruled, crowded and bool(_ONE_COLUMN.match(text))))
         placed.append(phrases)
+        placed_lines.append(line)
+    _repeated_years(placed, placed_lines, spans)
     # A phrase centred over a ruled one below it heads the same columns: "Quarter" over "ended June 30,"
     # over a rule spanning "2000   1999".
     for upper in range(len(placed) - 2, -1, -1):
@@ -272,6 +275,45 @@ def _assign_headings(
     return tuple(Column(s, e, tuple(h)) for (s, e), h in zip(spans, headings, strict=True))
 
 
+_YEAR_PHRASE = re.compile(r"(?:19|20)\d\d")
+
+
+def _repeated_years(
+    placed: list[list[tuple[str, int, int, bool, bool]]], lines: list[Line], spans: list[tuple[int, int]]
+) -> None:
+    """Years that start over ("1993  1992  1993  1992") under as many phrases as groups ("Fourth Quarter"
+    ... "Full Year"), with no rule to say which columns each heads: the i-th phrase heads the i-th group,
+    however it is centred::
+
+                           Fourth Quarter               Full Year
+                          1993         1992         1993     1992
+    """
+    for at in range(len(placed) - 1, 0, -1):
+        years = placed[at]
+        if len(years) < 4 or not all(_YEAR_PHRASE.fullmatch(text) for text, *_ in years):
+            continue
+        groups: list[list[tuple[int, int]]] = [[]]
+        for k, (text, start, end, _, _) in enumerate(years):
+            if k and int(text) >= int(years[k - 1][0]):
+                groups.append([])
+            groups[-1].append((start, end))
+        above = at - 1
+        phrases = placed[above]
+        if (
+            len(groups) < 2
+            or any(len(g) < 2 for g in groups)
+            or len(phrases) != len(groups)
+            or any(ruled for _, _, _, ruled, _ in phrases)
+            or lines[above].text.strip() == ""
+        ):
+            return
+        placed[above] = [
+            (text, min(s for s, _ in group), max(e for _, e in group), True, False)
+            for (text, *_), group in zip(phrases, groups, strict=True)
+        ]
+        return
+
+
 def _is_year_row(reading: LineReading) -> bool:
     """``ASSETS        1997      1996``: a heading line with a label, not a row of figures."""
     cells = reading[2]
@@ -297,6 +339,14 @@ def _new_label_under_wrapped_heading(pending: list[Line], line: Line) -> bool:
         and first[:1].isupper()
         and _indent(line.text) == _indent(pending[-1].text)
         and all(_indent(p.text) > _indent(pending[0].text) for p in pending[1:])
+    )
+
+
+def _wrapped_heading(pending: list[Line], line: Line) -> bool:
+    """Lines that wrap one heading (each after the first indented more and starting in lower case),
+    above a capitalised row."""
+    return line.text.strip()[:1].isupper() and all(
+        p.text.strip()[:1].islower() and _indent(p.text) > _indent(pending[0].text) for p in pending[1:]
     )
 
 
@@ -467,8 +517,14 @@ def _read_rows(
                 _indent(line.text) > _indent(pending[0].text)
                 and not pending[-1].text.rstrip().endswith(":")
                 # "Fully diluted earnings per share" over "  Continuing operations", "  Discontinued
-                # operations": the rows below at the same indent make it their heading.
-                and not (after is not None and _indent(after.text) == _indent(line.text) and len(pending) == 1)
+                # operations": the rows below at the same indent make it their heading; so they do a
+                # heading wrapped over lines that continue it in lower case ("Income before income taxes
+                # and" / " cumulative effects of changes" over "  United States", "  Europe").
+                and not (
+                    after is not None
+                    and _indent(after.text) == _indent(line.text)
+                    and (len(pending) == 1 or _wrapped_heading(pending, line))
+                )
             )
             or _UNFINISHED.search(text_of(pending[-1]))
         ):
@@ -514,7 +570,7 @@ def read_tables(block: Block) -> tuple[Table, ...]:
     """Read every table of a table block."""
     # Each line is read once here (kind, label, cells); the steps below look it up.
     read = {line: read_line(line) for line in (*block.header, *block.body)}
-    body_kinds = wrapped_labels([read[line][0] for line in block.body])
+    body_kinds = wrapped_labels([read[line][0] for line in block.body], block.body)
     for line, kind in zip(block.body, body_kinds, strict=True):
         if kind is not read[line][0]:
             read[line] = (kind, "", ())

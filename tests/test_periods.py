@@ -154,10 +154,16 @@ def test_a_column_headed_by_its_own_start_and_end() -> None:
         (("52 Weeks Ended", "January 30, 1999"), "", Period.duration(date(1998, 2, 1), date(1999, 1, 30))),
         (("Fifty-three weeks ended", "February 1, 1997"), "", Period.duration(date(1996, 1, 28), date(1997, 2, 1))),
         (("26 Weeks", "Aug. 1, 1998"), "", Period.duration(date(1998, 2, 1), date(1998, 8, 1))),
+        # A column's own "Full Year" wins over the "Fourth Quarter" of its neighbours in the context.
+        (
+            ("Full Year", "1993"),
+            "Fourth Quarter | Full Year | 1993 1992 1993 1992",
+            Period.duration(date(1993, 1, 1), date(1993, 12, 31)),
+        ),
     ],
 )
 def test_a_span_counted_in_weeks(headings: tuple[str, ...], context: str, expected: Period) -> None:
-    assert column_period(headings, context, None) == expected
+    assert column_period(headings, context, FiscalCalendar(12, 31, 0)) == expected
 
 
 def test_a_fiscal_year_column_ends_where_the_paragraph_says_the_years_end() -> None:

@@ -1614,3 +1614,159 @@ def test_a_table_marked_continued_keeps_the_scale_past_footnotes_and_a_page_brea
 ) -> None:
     facts = _facts(CONTINUED_AFTER_FOOTNOTES, taxonomy, mapping_table, fiscal_year_end="12-31")
     assert ("Assets", "@2001-12-31", Decimal("276543000000")) in facts
+
+
+HIGHLIGHTS = """\
+<TABLE>
+<CAPTION>
+                                HIGHLIGHTS
+
+                                    Fourth Quarter                      Full Year
+                                 1993             1992             1993              1992
+<S>                              <C>              <C>              <C>               <C>
+Sales and revenues (in millions)
+- - Automotive                   $23,511          $21,498          $ 91,568         $ 84,407
+- - Financial Services             4,330            3,908            16,953           15,725
+   Total                       $27,841          $25,406          $108,521         $100,132
+
+Net income/(loss) (in millions)
+- - Automotive                   $   297          $(1,037)         $    940         $ (8,628)
+- - Financial Services               422              197             1,589            1,243
+    Total                      $   719          $  (840)         $  2,529         $ (7,385)
+</TABLE>
+"""
+
+
+def test_highlights_by_sector_with_a_scale_in_each_heading(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Years that start over under "Fourth Quarter" and "Full Year" (centred anywhere, no rule) are two
+    groups; each heading's "(in millions)" scales its rows, the base concepts' included; the sectors are
+    members of the heading's line item, the "Total" the line item itself."""
+    result = convert(
+        HIGHLIGHTS, name="t.txt", options=Options(fiscal_year_end="12-31"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    facts = {
+        (f.concept, _period(f.period), dict(f.dimensions).get("StatementBusinessSegmentsAxis"), f.value)
+        for f in result.facts
+    }
+    assert {
+        ("Revenues", "1993-10-01..1993-12-31", None, Decimal("27841000000")),
+        ("Revenues", "1993-01-01..1993-12-31", None, Decimal("108521000000")),
+        ("Revenues", "1992-01-01..1992-12-31", "ext:AutomotiveMember", Decimal("84407000000")),
+        ("NetIncomeLoss", "1992-10-01..1992-12-31", None, Decimal("-840000000")),
+        ("NetIncomeLoss", "1992-01-01..1992-12-31", "ext:FinancialServicesMember", Decimal("1243000000")),
+    } <= facts
+
+
+SECTOR_NOTE = """\
+NOTE 16. Segment Information (Continued)
+- ----------------------------------------
+
+Financial Services
+- ------------------
+                                              1993        1992
+                                             -------    --------
+Revenues
+  United States                             $ 14,102    $ 12,514
+  Europe                                       1,673       2,051
+                                            --------    --------
+    Total                                   $ 15,775    $ 14,565
+                                            ========    ========
+"""
+
+
+def test_a_name_underlined_above_the_years_is_the_tables_part(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Financial Services" underlined above the years: the sector's revenues, never the company's."""
+    result = convert(
+        SECTOR_NOTE, name="t.txt", options=Options(fiscal_year_end="12-31"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    revenues = [f for f in result.facts if f.concept == "Revenues"]
+    assert revenues and all(f.dimensions for f in revenues)
+    assert any(f.value == Decimal("15775") for f in revenues)
+
+
+REVENUES_IN_A_SENTENCE = """\
+                           CONSOLIDATED STATEMENT OF INCOME
+                                (in millions)
+                                              1993        1992
+Total revenues                              $108,521    $100,132
+Net income/(loss)                           $  2,529    $ (7,385)
+
+     The subsidiary's 1993 revenues included $72 million from the fund, compared
+with $221 million in 1992.
+"""
+
+
+def test_a_tables_figure_wins_over_a_sentences(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    facts = _facts(REVENUES_IN_A_SENTENCE, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("Revenues", "1992-01-01..1992-12-31", Decimal("100132000000")) in facts
+    assert ("Revenues", "1992-01-01..1992-12-31", Decimal("221000000")) not in facts
+
+
+TWO_TABLE_BALANCE_SHEET = """\
+                         CONDENSED CONSOLIDATED BALANCE SHEETS
+                                   (In millions)
+<TABLE>
+<CAPTION>
+                                   March 28,        September 27,
+ASSETS                               1997              1996
+<S>                                <C>              <C>
+Current assets:
+Cash and cash equivalents            $ 1,230          $ 1,745
+Total current assets                   3,642            4,515
+Other assets                             289              251
+                                     $ 4,487          $ 5,364
+</TABLE>
+
+<TABLE>
+<CAPTION>
+                                   March 28,        September 27,
+LIABILITIES AND SHAREHOLDERS' EQUITY 1997              1996
+<S>                                <C>              <C>
+Total current liabilities            $ 1,911          $ 2,003
+Total shareholders' equity             1,720            2,058
+                                     $ 4,487          $ 5,364
+</TABLE>
+"""
+
+
+def test_a_balance_sheet_in_two_tables_names_both_unlabelled_totals(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(TWO_TABLE_BALANCE_SHEET, taxonomy, mapping_table)
+    assert {
+        ("Assets", "@1997-03-28", Decimal("4487000000")),
+        ("Assets", "@1996-09-27", Decimal("5364000000")),
+        ("LiabilitiesAndStockholdersEquity", "@1997-03-28", Decimal("4487000000")),
+    } <= facts
+
+
+WRAPPED_LONG_LABEL = """\
+                           CONSOLIDATED BALANCE SHEETS
+                                 ($ in thousands)
+- -----------------------------------------------------------------------------
+As of December 31                                       1993           1992
+- -----------------------------------------------------------------------------
+Long-term debt                                       341,763        349,013
+Minority interests in subsidiaries                    93,858        100,233
+- -----------------------------------------------------------------------------
+Redeemable Preferred Stock
+- -----------------------------------------------------------------------------
+Cumulative preferred stock, Series B, $4.00 dividend,
+ par value $100, redeemable at par plus accrued
+ dividends; authorized and issued  17,269 shares
+ treasury in 1993 and 1992, respectively               1,330          1,337
+- -----------------------------------------------------------------------------
+Total Shareholders' Equity                         2,246,846      2,076,601
+- -----------------------------------------------------------------------------
+Total Liabilities and Shareholders' Equity      $  4,272,400   $  4,214,062
+"""
+
+
+def test_a_long_first_line_of_a_wrapped_label_does_not_end_the_table(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Cumulative preferred stock, Series B, $4.00 dividend," is long enough to read as prose; its
+    continuation lines, indented under it, end in the row's figures: a label, and the table goes on."""
+    facts = _facts(WRAPPED_LONG_LABEL, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("StockholdersEquity", "@1993-12-31", Decimal("2246846000")) in facts
+    assert ("LiabilitiesAndStockholdersEquity", "@1992-12-31", Decimal("4214062000")) in facts
