@@ -92,6 +92,9 @@ class MappingTable:
         candidates = [r for r in self.rules if r.label == label and (kinds & r.statements or "*" in r.statements)]
         if not candidates and _OPENING_WORD.match(label):
             return self.find(statement, sections, _OPENING_WORD.sub("", label))
+        if not candidates and statement == "balance" and _CLOSING_NET.search(label):
+            # An asset "Inventories, net", "Goodwill, net": the balance sheet's line is the net amount.
+            return self.find(statement, sections, _CLOSING_NET.sub("", label))
         if not candidates:
             candidates = [
                 r for r in self.by_words.get(word_key(label), ()) if kinds & r.statements or "*" in r.statements
@@ -360,6 +363,25 @@ _LABEL_VARIANTS = (
     # "Weighted average units outstanding".
     (re.compile(r"\bper\s+(?:membership\s+|partnership\s+|limited\s+partnership\s+)?unit\b", re.I), "per share"),
     (re.compile(r"\bunits\s+outstanding\b", re.IGNORECASE), "shares outstanding"),
+    # An amount printed inside a label says how much of something it is net of, not what the line is:
+    # "Accounts receivable, net of allowance for doubtful accounts of $143 and $142", "Property, plant and
+    # equipment, net of accumulated depreciation of $25,705 ($24,065 at December 25, 2004)", "Goodwill,
+    # net of accumulated amortization of $81,531 in 1993 and $68,789 in 1992".
+    (re.compile(r"\s*\(\s*\$\s?[\d,.]+[^()]*\)"), ""),
+    (
+        re.compile(
+            r",?\s+of\s+\$\s?[\d,.]+(?:\s+(?:million|billion|thousand))?(?:\s+in\s+(?:19|20)\d\d)?"
+            r"(?:\s*(?:,|and|,\s*and)\s*\$?\s?[\d,.]+(?:\s+(?:million|billion|thousand))?(?:\s+in\s+(?:19|20)\d\d)?)*",
+            re.IGNORECASE,
+        ),
+        "",
+    ),
+    # What an asset is net of: "Accounts receivable, net of allowance for doubtful accounts" is accounts
+    # receivable, net.
+    (re.compile(r"\bnet\s+of\s+(?:the\s+)?(?:accumulated|allowances?|reserves?|unearned)\b[^,;]*", re.I), "net"),
+    # "Net cash from (used for) investing": the other side in parentheses, as "(loss)" is.
+    (re.compile(r"(?<=\bfrom)\s*\(\s*used\s+(?:for|in)\s*\)", re.IGNORECASE), ""),
+    (re.compile(r"\bused\s+for\b", re.IGNORECASE), "used in"),
     # "Earnings per common share", "per share of common stock": per share.
     # "per common and common equivalent share", "per common share and common share equivalent".
     (
@@ -383,6 +405,7 @@ _SAME_ITEM = (
 # The "Total" or "Less" that opens a row: "Total noninterest income" is noninterest income, unless the
 # vocabulary names the total itself (a bank's "Total interest income" is all its interest income, where
 # "Interest income" alone is an industrial's line); so it is tried only when the whole label names nothing.
+_CLOSING_NET = re.compile(r"\s+net$")
 _OPENING_WORD = re.compile(r"^(?:total|less)\b\s*[:-]*\s*(?=\S)")
 
 

@@ -167,6 +167,24 @@ PRINTED = [
         "Loss on disposal",
         "DiscontinuedOperationGainLossOnDisposalOfDiscontinuedOperationNetOfTax",
     ),
+    # Amounts inside a label, and what an asset is net of, say nothing of the line.
+    (
+        "balance",
+        "",
+        "Accounts receivable, net of allowance for doubtful accounts of $143 and $142",
+        "AccountsReceivableNetCurrent",
+    ),
+    (
+        "balance",
+        "",
+        "Property, plant and equipment, net of accumulated depreciation of $25,705 ($24,065 at December 25, 2004)",
+        "PropertyPlantAndEquipmentNet",
+    ),
+    ("balance", "", "Goodwill, net of accumulated amortization of $81,531 in 1993 and $68,789 in 1992", "Goodwill"),
+    ("balance", "", "Inventories, net", "InventoryNet"),
+    ("cashflow", "", "Net cash from (used for) investing", "NetCashProvidedByUsedInInvestingActivities"),
+    ("cashflow", "", "Net cash (used in) investing activities", "NetCashProvidedByUsedInInvestingActivities"),
+    ("income", "", "Sales and revenues (in millions)", "Revenues"),
     (
         "income",
         "Shares used in computing earnings per share (in thousands):",
