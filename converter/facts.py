@@ -471,6 +471,39 @@ _NOT_A_PART = re.compile(
 MAX_PART_WORDS = 4
 
 
+# A column over the parts that is their whole: "Total", "Consolidated".
+_WHOLE_COLUMN = re.compile(r"^(?:total|consolidated|combined|total\s+company)$", re.IGNORECASE)
+_PERIOD_WORDS = re.compile(
+    r"\b(?:19|20)\d\d\b|\b(?:ended|ending|months?|weeks?|quarters?|years?|fiscal|as\s+of|at|jan\w*|feb\w*|mar\w*"
+    r"|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _column_part(headings: tuple[str, ...]) -> str | None:
+    """The part of the business a column names below its period ("2001" over "Financial" / "Services":
+    "Financial Services"), or None when its headings name something else: a measure, a change, a basis."""
+    after = list(headings)
+    years = [i for i, h in enumerate(headings) if _PERIOD_WORDS.search(h)]
+    if years:
+        after = list(headings[years[-1] + 1 :])
+    name = " ".join(" ".join(after).split()).strip(" -:")
+    if not name or _PERIOD_WORDS.search(name) or not _PART_NAME.match(name) or len(name.split()) > MAX_PART_WORDS:
+        return None
+    if _NOT_A_COLUMN_PART.search(name) and not _WHOLE_COLUMN.match(name):
+        return None
+    return name
+
+
+# Column names of measures, not parts: "Amortized Cost", "Fair Value", "Unrealized Gains", "Amount".
+_NOT_A_COLUMN_PART = re.compile(
+    r"\b(?:cost|value|gains?|loss(?:es)?|amount|balance|principal|rate|yield|average|shares?|price|total|net|gross"
+    r"|reported|adjusted|actual|budget|plan|historical|pro\s+forma|change|increase|decrease|variance|percent"
+    r"|income|expense|revenues?|sales|assets|liabilities|equity|notes?|unaudited|audited)\b",
+    re.IGNORECASE,
+)
+
+
 def header_part(header: tuple[Line, ...]) -> str | None:
     """The part of the business a name underlined above the column headings names, or None."""
     lines = [line.text for line in header if line.text.strip()]
@@ -733,6 +766,22 @@ def read_observations(
         if p is not None and derived is None and skip is None
     ]
     shared = {key for key in measured if measured.count(key) > 1}
+    # Columns of one period that name parts of the business ("Automotive", "Financial Services") hold
+    # each part's figures: the name is the column's member, and the period no longer shared.
+    column_members: list[str | None] = [None] * len(table.columns)
+    for key in list(shared):
+        at = [
+            i
+            for i, (p, cur, derived, skip) in enumerate(
+                zip(column_periods, column_currencies, column_derived, column_skip, strict=True)
+            )
+            if (p, cur) == key and derived is None and skip is None
+        ]
+        names = [_column_part(table.columns[i].headings) for i in at]
+        if all(names) and len(set(names)) == len(names):
+            shared.discard(key)
+            for i, name in zip(at, names, strict=True):
+                column_members[i] = None if _WHOLE_COLUMN.match(name or "") else name
     # The registrant's column of a statement whose columns are bases, not periods, is of the one
     # period its caption names.
     column_periods = [
@@ -757,9 +806,14 @@ def read_observations(
                 sources=(_source(document, row, row.value_line.text.strip(), 0, len(row.value_line.text)),),
             )
         )
-    for row_index, (row, member) in enumerate(zip(table.rows, members, strict=True)):
+    for row_index, (row, row_member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
+            member = column_members[index] or row_member
+            if column_members[index] and row_member:
+                # A part of the business by row and another by column: one member cannot state both.
+                skipped.append(("columns-share-a-period", _source(document, row, cell.text, cell.start, cell.end)))
+                continue
             column = table.columns[index]
             source = _source(document, row, cell.text, cell.start, cell.end)
             number = parse_number(cell.text)

@@ -189,6 +189,49 @@ def _phrases_over(chunks: list[tuple[str, int, int]], seg_start: int, seg_end: i
     return sum(1 for k, (s, _) in enumerate(inside) if k == 0 or s - inside[k - 1][1] >= 2)
 
 
+# A title line centred over the whole table covers at least this share of its columns.
+TITLE_COVER = 0.75
+MIN_TITLED_COLUMNS = 4
+
+
+def _title_lines(header: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading]) -> set[Line]:
+    """The lines at the top of a table's headings that title the whole table, not some of its columns: one
+    phrase each, centred on the page (starting over the labels) or over (nearly) every column, above the
+    first line of several headings::
+
+                       Ford Motor Company and Subsidiaries
+                       CONSOLIDATED STATEMENT OF CASH FLOWS
+                For the Years Ended December 31, 2001, 2000 and 1999
+                                   2001                  2000
+                          Automotive  Services    Automotive  Services
+
+    They stay in the table's context (its caption and headings), but head no column."""
+    titles: set[Line] = set()
+    if len(spans) < MIN_TITLED_COLUMNS:
+        return titles
+    for line in header:
+        kind = read[line][0]
+        if kind in (LineKind.BLANK, LineKind.RULE):
+            continue
+        if kind is not LineKind.TEXT:
+            break
+        chunks = [c for c in _heading_chunks(line.text) if not _RULE_SEGMENT.fullmatch(c[0])]
+        # One phrase, though the period pattern may cut it: "December 31, 2001" + ", 2000 and 1999".
+        if not chunks or any(b[1] - a[2] > 1 for a, b in pairwise(chunks)):
+            break
+        start, end = chunks[0][1], chunks[-1][2]
+        # A lone year gives the columns below it their year ("2004 For" / "Quarter Ended" over "December
+        # 25   September 25"): a heading, not a title; a title lists the years or none.
+        if len(_YEAR_PHRASE.findall(line.text)) == 1:
+            break
+        centred_on_page = start < spans[0][0] - HEADING_SLACK
+        covered = len(_overlapping([e for _, e in spans], spans, start, end))
+        if not centred_on_page and covered < TITLE_COVER * len(spans):
+            break
+        titles.add(line)
+    return titles
+
+
 def _assign_headings(
     header: list[Line], spans: list[tuple[int, int]], read: Mapping[Line, LineReading]
 ) -> tuple[Column, ...]:
@@ -199,11 +242,12 @@ def _assign_headings(
     # the rule's width.
     placed: list[list[tuple[str, int, int, bool, bool]]] = []
     placed_lines: list[Line] = []
+    titles = _title_lines(header, spans, read)
     for position, line in enumerate(header):
         kind = read[line][0]
         if kind is LineKind.ROW and not _is_year_row(read[line]):
             continue
-        if kind not in (LineKind.TEXT, LineKind.ROW):
+        if kind not in (LineKind.TEXT, LineKind.ROW) or line in titles:
             continue
         below = next((h for h in header[position + 1 :] if h.text.strip()), None)
         segments = (
@@ -241,6 +285,7 @@ def _assign_headings(
         placed.append(phrases)
         placed_lines.append(line)
     _repeated_years(placed, placed_lines, spans)
+    _years_over_repeated_parts(placed, spans)
     # A phrase centred over a ruled one below it heads the same columns: "Quarter" over "ended June 30,"
     # over a rule spanning "2000   1999".
     for upper in range(len(placed) - 2, -1, -1):
@@ -310,6 +355,35 @@ def _repeated_years(
         placed[above] = [
             (text, min(s for s, _ in group), max(e for _, e in group), True, False)
             for (text, *_), group in zip(phrases, groups, strict=True)
+        ]
+        return
+
+
+def _years_over_repeated_parts(
+    placed: list[list[tuple[str, int, int, bool, bool]]], spans: list[tuple[int, int]]
+) -> None:
+    """A line of years, one over each group of columns whose names repeat below ("Automotive  Services" in
+    every group), with no rule to say which: the i-th year heads the i-th group::
+
+                       1993                     1992
+                           Financial                Financial
+              Automotive   Services    Automotive   Services
+    """
+    if not placed:
+        return
+    names = [text for text, *_ in placed[-1]]
+    for at, phrases in enumerate(placed[:-1]):
+        count = len(phrases)
+        if count < 2 or not all(_YEAR_PHRASE.fullmatch(text) for text, *_ in phrases) or any(p[3] for p in phrases):
+            continue
+        if len(spans) % count or len(spans) == count or len(names) != len(spans):
+            return
+        size = len(spans) // count
+        if any(names[k] != names[k % size] for k in range(len(names))):
+            return
+        placed[at] = [
+            (text, spans[i * size][0], spans[i * size + size - 1][1], True, False)
+            for i, (text, *_) in enumerate(phrases)
         ]
         return
 

@@ -1770,3 +1770,82 @@ def test_a_long_first_line_of_a_wrapped_label_does_not_end_the_table(
     facts = _facts(WRAPPED_LONG_LABEL, taxonomy, mapping_table, fiscal_year_end="12-31")
     assert ("StockholdersEquity", "@1993-12-31", Decimal("2246846000")) in facts
     assert ("LiabilitiesAndStockholdersEquity", "@1992-12-31", Decimal("4214062000")) in facts
+
+
+CASH_FLOWS_BY_SECTOR = """\
+<TABLE>
+<CAPTION>
+
+                                      Ford-like Motor Company and Subsidiaries
+
+                                          CONSOLIDATED STATEMENT OF CASH FLOWS
+
+                                  For the Years Ended December 31, 1993, 1992, and 1991
+                                                      (in millions)
+
+                                                       1993                     1992
+                                                           Financial                Financial
+                                              Automotive   Services    Automotive   Services
+<C>                                           <S>          <S>         <S>          <S>
+Cash and cash equivalents at January 1        $  3,504     $  3,182    $  4,958     $  3,175
+
+Net cash provided by operating activities        6,862        7,145       5,753        5,762
+</TABLE>
+"""
+
+
+def test_columns_of_one_year_naming_sectors_are_each_sectors_figures(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The title lines centred on the page head no column; each year, centred over its two sectors with no
+    rule, heads both; a sector's column is that sector's member, not a period shared by two columns."""
+    result = convert(
+        CASH_FLOWS_BY_SECTOR,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {
+        (f.concept, _period(f.period), dict(f.dimensions).get("StatementBusinessSegmentsAxis"), f.value)
+        for f in result.facts
+    }
+    assert {
+        (
+            "NetCashProvidedByUsedInOperatingActivities",
+            "1993-01-01..1993-12-31",
+            "ext:AutomotiveMember",
+            Decimal("6862000000"),
+        ),
+        (
+            "NetCashProvidedByUsedInOperatingActivities",
+            "1993-01-01..1993-12-31",
+            "ext:FinancialServicesMember",
+            Decimal("7145000000"),
+        ),
+        (
+            "NetCashProvidedByUsedInOperatingActivities",
+            "1992-01-01..1992-12-31",
+            "ext:FinancialServicesMember",
+            Decimal("5762000000"),
+        ),
+    } <= facts
+    assert not any(c == "NetCashProvidedByUsedInOperatingActivities" and m is None for c, _, m, _ in facts)
+
+
+MEASURES_AT_ONE_DATE = """\
+                                  INVESTMENTS
+                                 (in millions)
+                                        December 31, 1993
+                                   Amortized    Unrealized       Fair
+                                      Cost         Gains         Value
+Debt securities                       $ 1,200      $   50      $ 1,250
+"""
+
+
+def test_columns_of_one_date_naming_measures_are_not_parts(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Amortized Cost", "Unrealized Gains", "Fair Value" at one date are measures, not parts of the
+    business: no figure is read as a member, and none is taken for the date's one amount."""
+    result = convert(MEASURES_AT_ONE_DATE, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    assert not any(f.dimensions for f in result.facts)
+    assert not any(f.value in (Decimal("1200000000"), Decimal("50000000"), Decimal("1250000000")) for f in result.facts)
