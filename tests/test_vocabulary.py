@@ -3,9 +3,12 @@ statement and section they sit in, land on the US-GAAP-aligned base concept."""
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from converter.mapping import MappingTable, normalise_label
+from converter.taxonomy import DEFAULT_DIRECTORY, load_taxonomy
 
 # (statement kind, section heading as printed, row label as printed, concept)
 PRINTED = [
@@ -153,6 +156,42 @@ PRINTED = [
         "Basic",
         "WeightedAverageNumberOfSharesOutstandingBasic",
     ),
+    # Balance sheet lines
+    ("balance", "", "Accounts receivable", "AccountsReceivableNetCurrent"),
+    ("balance", "", "Other long-term liabilities", "OtherLiabilitiesNoncurrent"),
+    ("balance", "", "OTHER LONG-TERM ASSETS", "OtherAssetsNoncurrent"),
+    ("balance", "", "Long-term investments", "LongTermInvestments"),
+    ("balance", "", "Accrued compensation and benefits", "EmployeeRelatedLiabilitiesCurrent"),
+    # "Other" named by the heading right above it
+    ("balance", "Current assets:", "Other", "OtherAssetsCurrent"),
+    ("balance", "CURRENT LIABILITIES", "Other", "OtherLiabilitiesCurrent"),
+    ("income", "NONINTEREST INCOME", "Other", "NoninterestIncomeOther"),
+    ("income", "NONINTEREST EXPENSE", "Other", "OtherNoninterestExpense"),
+    # The parts of a cash flow statement, headed many ways
+    ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES:", "Other", "ProceedsFromPaymentsForOtherFinancingActivities"),
+    ("cashflow", "Cash Flows from Investing Activities", "Other", "PaymentsForProceedsFromOtherInvestingActivities"),
+    ("cashflow", "Investing", "Other", "PaymentsForProceedsFromOtherInvestingActivities"),
+    # A balance sheet line in a cash flow statement is its change
+    (
+        "cashflow",
+        "Changes in operating assets and liabilities:",
+        "Accounts receivable",
+        "IncreaseDecreaseInAccountsReceivable",
+    ),
+    ("cashflow", "Changes in assets and liabilities", "Inventories", "IncreaseDecreaseInInventories"),
+    ("cashflow", "", "Other current assets", "IncreaseDecreaseInOtherCurrentAssets"),
+    ("cashflow", "", "Other assets", "IncreaseDecreaseInOtherNoncurrentAssets"),
+    ("cashflow", "", "Accounts payable", "IncreaseDecreaseInAccountsPayable"),
+    (
+        "cashflow",
+        "",
+        "Accounts payable and accrued liabilities",
+        "IncreaseDecreaseInAccountsPayableAndAccruedLiabilities",
+    ),
+    ("cashflow", "", "Accrued compensation and benefits", "IncreaseDecreaseInEmployeeRelatedLiabilities"),
+    ("cashflow", "", "Income taxes payable", "IncreaseDecreaseInAccruedIncomeTaxesPayable"),
+    ("cashflow", "", "Other current liabilities", "IncreaseDecreaseInOtherCurrentLiabilities"),
+    ("cashflow", "", "Other long-term liabilities", "IncreaseDecreaseInOtherNoncurrentLiabilities"),
 ]
 
 
@@ -178,3 +217,43 @@ def test_unambiguous_totals_map_in_any_statement(mapping_table: MappingTable, la
     """A statement whose caption is not recognised ("Statement of Consolidated Cash Flows" printed as a
     running head) still has its totals: these labels mean one thing wherever they stand."""
     assert mapping_table.find("", (), normalise_label(label)) is not None
+
+
+@pytest.mark.parametrize(
+    ("label", "sign"),
+    [("Accounts receivable", -1), ("Inventories", -1), ("Accounts payable", 1), ("Other current liabilities", 1)],
+)
+def test_a_change_in_a_cash_flow_statement_is_signed_as_cash_printed(
+    mapping_table: MappingTable, label: str, sign: int
+) -> None:
+    """ "Accounts receivable  (275.5)" among the operating activities: cash went into receivables, which
+    increased by 275.5; "Accounts payable  303.3": payables increased by 303.3."""
+    rule = mapping_table.find("cashflow", (), normalise_label(label))
+    assert rule is not None and rule.sign == sign
+
+
+def test_a_balance_line_without_a_change_concept_stays_unmapped_in_a_cash_flow(mapping_table: MappingTable) -> None:
+    """ "Long-term investments" in a cash flow statement is no change the vocabulary names (purchases and
+    sales are their own lines)."""
+    assert mapping_table.find("cashflow", (), normalise_label("Long-term investments")) is None
+
+
+def test_other_takes_only_the_heading_right_above_it(mapping_table: MappingTable) -> None:
+    """ "Other" under "Stockholders' equity", which a stack of headings puts below "Current liabilities",
+    is no other current liability."""
+    sections = (normalise_label("Stockholders' equity"), normalise_label("Current liabilities"))
+    assert mapping_table.find("balance", sections, "other") is None
+
+
+def test_every_change_pairs_a_balance_with_its_flow() -> None:
+    """Each row of changes.csv: an instant concept, a duration concept, a sign; none silently dropped."""
+    taxonomy = load_taxonomy()
+    with (DEFAULT_DIRECTORY / "changes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    for row in rows:
+        balance, change = taxonomy.concepts[row["balance"]], taxonomy.concepts[row["change"]]
+        assert (balance.period_type.value, change.period_type.value, row["sign"]) in {
+            ("instant", "duration", "+"),
+            ("instant", "duration", "-"),
+        }, row
