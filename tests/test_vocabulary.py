@@ -243,6 +243,9 @@ PRINTED = [
     ("balance", "", "Medical costs payable", "LiabilityForClaimsAndClaimsAdjustmentExpense"),
     ("balance", "", "MEDICAL SERVICES PAYABLE", "LiabilityForClaimsAndClaimsAdjustmentExpense"),
     ("balance", "", "Total liabilities and equity", "LiabilitiesAndStockholdersEquity"),
+    # Balances a selected-data table prints beside the results: the same balance as the balance sheet's
+    ("income", "", "Long-term debt", "LongTermDebtNoncurrent"),
+    ("income", "", "Stockholders' equity", "StockholdersEquity"),
     # More income statement lines
     ("income", "Revenues:", "Other income", "OtherIncome"),
     ("income", "OTHER INCOME (EXPENSE)", "Other income (expense)", "OtherNonoperatingIncomeExpense"),
