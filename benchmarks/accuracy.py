@@ -16,9 +16,14 @@ only, in a temporary folder), then compares each gold row with the facts written
 - **traps** (``expect`` = ``absent``): a figure that must not become a fact of the filer; violated when
   a fact with the row's concept, period, unit, value and member exists.
 
+Also counts, over every fact each document converts to (not only those gold covers), the share on base
+concepts: over all facts, and over facts printed in a primary statement (balance sheet, income statement,
+cash flows, equity, as the converter ranks a table: ``table_statement``), with the commonest extension
+concepts taken instead.
+
 Prints a table per document and totals (all documents; documents the converter was built on and the
-others; by form and by industry), writes ``benchmarks/accuracy.json`` and exits 1 when the exact recall
-over all gold rows is below ``--floor`` (percent), 2 on a broken corpus.
+others; by form and by industry) and the base-concept shares, writes ``benchmarks/accuracy.json`` and
+exits 1 when the exact recall over all gold rows is below ``--floor`` (percent), 2 on a broken corpus.
 """
 
 from __future__ import annotations
@@ -33,11 +38,21 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+
+from converter.api import ConversionError, convert_documents
+from converter.export import statement_of
+from converter.facts import StatementRule
+from converter.mapping import load_mapping_table
+from converter.pipeline import continued_table
+from converter.segment import BlockKind, segment
+from converter.tables import Table, read_tables
+from converter.taxonomy import load_taxonomy
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "corpus"
@@ -359,6 +374,107 @@ def judge_document(gold: Sequence[GoldRow], facts: Sequence[Fact]) -> list[Verdi
     return [judge(row, facts) for row in gold]
 
 
+# --- base concepts -------------------------------------------------------------------------------------
+
+# The statements whose lines every filer prints: their facts should all be on base concepts.
+PRIMARY_STATEMENTS = frozenset({"BS", "IS", "CF", "EQ", "CI"})
+_KIND_CODES = {"balance": "BS", "income": "IS", "cashflow": "CF"}
+TOP_EXTENSIONS = 15
+
+
+@dataclass
+class BaseShare:
+    """How many of the facts a document converts to are on base concepts, over all its facts and over
+    those printed in a primary statement, and which extension concepts it took instead."""
+
+    facts: int = 0
+    base: int = 0
+    primary: int = 0
+    primary_base: int = 0
+    extensions: Counter[str] = field(default_factory=Counter)
+    primary_extensions: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: BaseShare) -> None:
+        self.facts += other.facts
+        self.base += other.base
+        self.primary += other.primary
+        self.primary_base += other.primary_base
+        self.extensions.update(other.extensions)
+        self.primary_extensions.update(other.primary_extensions)
+
+    def as_json(self, top: int | None = None) -> dict[str, Any]:
+        def share(part: int, whole: int) -> float:
+            return round(100.0 * part / whole, 1) if whole else 0.0
+
+        return {
+            "facts": self.facts,
+            "base": self.base,
+            "share": share(self.base, self.facts),
+            "primary_facts": self.primary,
+            "primary_base": self.primary_base,
+            "primary_share": share(self.primary_base, self.primary),
+            "top_extensions": dict(self.extensions.most_common(top)),
+            "top_primary_extensions": dict(self.primary_extensions.most_common(top)),
+        }
+
+
+def table_statement(table: Table, rules: Sequence[StatementRule]) -> str:
+    """The primary statement a table is, as the converter ranks it (``facts.read_observations``): the
+    statement kind of ``taxonomy/statements.csv`` its caption names, else its column headings, where the
+    rule ranks it primary ("Financial Highlights" reads with an income statement's vocabulary but is a
+    summary). An equity statement, which the mapping reads with no vocabulary of its own, is told by its
+    caption as the export tells it (``export.statement_of``). A table told only by its rows
+    (``facts.statement_by_rows``: a note's "Net income" line, a summary of cash flows in the discussion)
+    reads with a statement's vocabulary but is given no primary rank, here as there.
+    ``BS``, ``IS``, ``CF``, ``EQ``, ``CI`` or ``UN``."""
+    caption = table.caption_text
+    if statement_of(caption) in ("EQ", "CI"):
+        return statement_of(caption)
+    for text in (caption, " ".join(line.text.strip() for line in table.header)):
+        rule = next((rule for rule in rules if rule.pattern.search(text)), None)
+        if rule is not None:
+            return _KIND_CODES.get(rule.statement, "UN") if rule.primary else "UN"
+    return "UN"
+
+
+def base_share(path: Path) -> BaseShare:
+    """Convert ``path`` in process (the facts ``convert`` writes, with where each was printed) and count
+    its facts on base concepts; a fact is a primary statement's when a copy of it sits in a table
+    ``table_statement`` names one (prose and notes are the rest)."""
+    taxonomy = load_taxonomy()
+    mapping = load_mapping_table(taxonomy)
+    tally = BaseShare()
+    try:
+        conversions = convert_documents(path, taxonomy=taxonomy)
+    except ConversionError:
+        return tally
+    for conversion in conversions:
+        statement_of_line: dict[int, str] = {}
+        previous: Table | None = None
+        for block in segment(conversion.document):
+            if block.kind is not BlockKind.TABLE:
+                continue
+            for read in read_tables(block):
+                table = continued_table(read, previous)
+                previous = table
+                kind = table_statement(table, mapping.statements)
+                for row in table.rows:
+                    statement_of_line[row.lines[0].number] = kind
+        for fact in conversion.facts:
+            prefix, _, local = fact.concept.rpartition(":")
+            on_base = prefix in ("", taxonomy.prefix)
+            primary = any(statement_of_line.get(s.line_start) in PRIMARY_STATEMENTS for s in fact.sources)
+            tally.facts += 1
+            tally.base += on_base
+            tally.primary += primary
+            tally.primary_base += primary and on_base
+            if not on_base:
+                tally.extensions[local] += 1
+                if primary:
+                    tally.primary_extensions[local] += 1
+    return tally
+
+
 # --- running -------------------------------------------------------------------------------------------
 
 
@@ -407,7 +523,12 @@ def score(corpus: Path, jobs: int) -> dict[str, Any]:
         seconds = time.perf_counter() - started
         documents = []
         totals: dict[str, Tally] = {"all": Tally()}
-        for source in sources:
+        # The share of facts on base concepts needs where each fact was printed, which xBRL-JSON does not
+        # say: the documents are converted again in process.
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            shares = list(pool.map(base_share, [corpus / s["file"] for s in sources]))
+        on_base = BaseShare()
+        for source, share in zip(sources, shares, strict=True):
             gold = read_gold(corpus / _gold_name(source["file"]))
             outputs = written.get(source["file"], [])
             facts = [f for path in outputs for f in read_facts(json.loads(path.read_text("utf-8")), alignments)]
@@ -424,6 +545,7 @@ def score(corpus: Path, jobs: int) -> dict[str, Any]:
             )
             for group in groups:
                 totals.setdefault(group, Tally()).add(verdicts)
+            on_base.add(share)
             documents.append(
                 {
                     "file": source["file"],
@@ -433,6 +555,7 @@ def score(corpus: Path, jobs: int) -> dict[str, Any]:
                     "built_on": source["built_on"] == "yes",
                     "facts": len(facts),
                     **tally.as_json(),
+                    "base_concepts": share.as_json(top=5),
                     "misses_detail": [
                         {"line": v.row.line, "gold": v.row.key, "reason": v.outcome, "found": v.found}
                         for v in verdicts
@@ -443,6 +566,7 @@ def score(corpus: Path, jobs: int) -> dict[str, Any]:
     return {
         "conversion_seconds": round(seconds, 1),
         "totals": {name: tally.as_json() for name, tally in sorted(totals.items(), key=_total_order)},
+        "base_concepts": on_base.as_json(top=TOP_EXTENSIONS),
         "documents": documents,
     }
 
@@ -500,6 +624,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"\nexact recall {total['recall']:.1f}% ({total['exact']}/{total['gold']}), wrong facts {total['wrong']} "
         f"({total['wrong_scale']} at the wrong scale), traps violated {total['traps_violated']}/{total['traps']}; "
         f"conversion {results['conversion_seconds']} s; written {args.out}"
+    )
+    base = results["base_concepts"]
+    commonest = ", ".join(f"{name} {count}" for name, count in base["top_extensions"].items())
+    print(
+        f"facts on base concepts: {base['share']:.1f}% of all {base['facts']} facts ({base['base']}), "
+        f"{base['primary_share']:.1f}% of the {base['primary_facts']} from primary statements "
+        f"({base['primary_base']}); commonest extension concepts: {commonest}"
     )
     if total["recall"] < args.floor:
         print(f"accuracy: exact recall {total['recall']:.1f}% is below the floor of {args.floor}%", file=sys.stderr)

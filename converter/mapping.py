@@ -83,6 +83,9 @@ class MappingTable:
     by_words: Mapping[tuple[str, ...], tuple[LabelRule, ...]] = field(default_factory=dict)
     # US-GAAP 2025's sums among the taxonomy's concepts (``us_gaap_calculations.csv``), checked on the facts.
     sums: tuple[Sum, ...] = ()
+    # A balance sheet line's change and its sign in a cash flow statement (``changes.csv``): "Inventories
+    # (2,250)" among the operating activities is an increase in inventories of 2,250.
+    changes: Mapping[str, tuple[str, int]] = field(default_factory=dict)
 
     def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
         """The rule for ``label``: one naming its section first (innermost first), then any section. A label
@@ -99,12 +102,27 @@ class MappingTable:
             candidates = [
                 r for r in self.by_words.get(word_key(label), ()) if kinds & r.statements or "*" in r.statements
             ]
-        for section in (*sections, ""):
+        # "Other" is the other of the heading right above it: an outer one ("Current liabilities" above
+        # "Stockholders' equity", "Operating activities" above "Investments") says nothing of it.
+        for section in (*(sections[:1] if label in _OTHER_LABELS else sections), ""):
             plain = _PER_SHARE_KIND.sub("", section)
+            part = cash_flow_part(section)
             for rule in candidates:
-                if rule.section in (section, plain):
+                if rule.section in (section, plain, part):
                     return rule
-        return None
+        return self._change(statement, label)
+
+    def _change(self, statement: str, label: str) -> LabelRule | None:
+        """A cash flow statement's line named by a balance sheet item the vocabulary knows is that item's
+        change: "Accounts receivable  (1,234)" under "Changes in operating assets and liabilities"."""
+        if statement != "cashflow" or not self.changes:
+            return None
+        held = self.find("balance", (), label)
+        change = self.changes.get(held.concept) if held is not None else None
+        if held is None or change is None:
+            return None
+        concept, sign = change
+        return LabelRule(frozenset({statement}), "", label, concept, held.sign * sign)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +165,26 @@ _NET_REVENUE_LINES = frozenset(
 )
 _REVENUES_NET_OF_INTEREST = "RevenuesNetOfInterestExpense"
 _BARE_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
+
+
+# The three parts of a cash flow statement, headed many ways: "Operating activities", "CASH FLOWS FROM
+# OPERATING ACTIVITIES:", "Cash flow from operating activities", "Investing", "Operations".
+_CASH_FLOW_PART = re.compile(
+    r"^(?:cash\s+flows?\s+(?:from|provided\s+by|used\s+in)\s+)?(?P<part>operating|investing|financing)"
+    r"(?:\s+activities)?$|^(?:cash\s+flows?\s+from\s+)?(?P<operations>operations)$"
+)
+
+
+_OTHER_LABELS = frozenset({"other", "others", "all other", "other net", "other-net"})
+
+
+def cash_flow_part(section: str) -> str:
+    """A normalised heading naming a part of a cash flow statement, as the vocabulary names it
+    ("investing activities"); any other heading as it is."""
+    match = _CASH_FLOW_PART.match(section)
+    if match is None:
+        return section
+    return f"{match.group('part') or 'operating'} activities"
 
 
 def _total_of_heading(table: MappingTable, observation: Observation, taxonomy: Taxonomy) -> LabelRule | None:
@@ -449,6 +487,15 @@ def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
                 for row in csv.DictReader(handle)
                 if row["basic"] in taxonomy.concepts and row["diluted"] in taxonomy.concepts
             }
+    changes: dict[str, tuple[str, int]] = {}
+    changes_file = taxonomy.directory / "changes.csv"
+    if changes_file.exists():
+        with changes_file.open(encoding="utf-8", newline="") as handle:
+            changes = {
+                row["balance"]: (row["change"], -1 if row["sign"] == "-" else 1)
+                for row in csv.DictReader(handle)
+                if row["balance"] in taxonomy.concepts and row["change"] in taxonomy.concepts
+            }
     by_words: dict[tuple[str, ...], list[LabelRule]] = {}
     for rule in rules:
         by_words.setdefault(word_key(rule.label), []).append(rule)
@@ -459,6 +506,7 @@ def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
         per_share=per_share,
         by_words={key: tuple(found) for key, found in by_words.items()},
         sums=load_sums(taxonomy.directory / "us_gaap_calculations.csv"),
+        changes=changes,
     )
 
 

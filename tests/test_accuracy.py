@@ -20,6 +20,7 @@ from benchmarks.accuracy import (
     GoldRow,
     Period,
     Tally,
+    base_share,
     exact_alignments,
     judge,
     read_facts,
@@ -230,6 +231,41 @@ def test_xbrl_json_periods_and_units_are_read_as_printed() -> None:
         ),
         Fact("Cash", False, None, END98, "pure", Decimal(10), ()),
     ]
+
+
+_STATEMENT_AND_NOTE = """\
+                         SAMPLE WIDGET CORP.
+                   CONSOLIDATED BALANCE SHEETS
+                       (In thousands)
+
+                                          December 31,
+                                        1997        1996
+Current assets:
+  Cash and cash equivalents           $ 1,200     $ 1,100
+  Widget royalties receivable             300         250
+    Total current assets                1,500       1,350
+Total assets                          $ 4,000     $ 3,800
+
+
+The royalties the company earned from its licensees were as follows (in thousands):
+
+                                        1997        1996
+  Royalties from licensees            $    40     $    35
+  Royalties from the founders              12          10
+    Total royalties                   $    52     $    45
+"""
+
+
+def test_base_share_counts_facts_of_primary_statements_apart(tmp_path: Path) -> None:
+    """The balance sheet's 8 facts are a primary statement's, 6 of them on base concepts; the note's 6 are
+    all on the filing's extension (none of its labels is in the vocabulary)."""
+    (tmp_path / "widget.txt").write_text(_STATEMENT_AND_NOTE)
+    (tmp_path / "widget.meta.json").write_text('{"fiscal_year_end": "12-31"}')
+    share = base_share(tmp_path / "widget.txt").as_json()
+    assert (share["facts"], share["base"], share["primary_facts"], share["primary_base"]) == (14, 6, 8, 6)
+    assert (share["share"], share["primary_share"]) == (42.9, 75.0)
+    assert share["top_primary_extensions"] == {"WidgetRoyaltiesReceivable": 2}
+    assert share["top_extensions"]["TotalRoyalties"] == 2
 
 
 def test_a_malformed_gold_file_is_refused(tmp_path: Path) -> None:

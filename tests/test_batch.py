@@ -495,7 +495,7 @@ def test_ctrl_c_stops_a_serial_batch_with_a_message_and_a_summary(tmp_path: Path
 def test_a_new_set_replaces_the_earlier_set_whole(tmp_path: Path) -> None:
     """Regression: a stale file of an earlier set (an ``.xsd``, an ``.xbrl``) stayed beside a set that no
     longer has it, where a reader would take it for part of the new one."""
-    rows = f"{'Total revenues':<35}{'1,204':>5}{'1,300':>12}\n{'Other income':<35}{'5':>5}{'6':>12}\n"
+    rows = f"{'Total revenues':<35}{'1,204':>5}{'1,300':>12}\n{'Widget royalties':<35}{'5':>5}{'6':>12}\n"
     source = tmp_path / "filing.txt"
     source.write_text(
         "Table 1. Revenues (JPY in millions)\n\n"

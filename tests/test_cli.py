@@ -110,7 +110,7 @@ def test_instance_validated_where_written_before_anything_is_published(
 ) -> None:
     """--validate checks the streamed instance in the private folder, its extension schema beside it,
     while nothing of the document is in OUTDIR yet; then all of it is published, and the folder goes."""
-    rows = f"{'Total revenues':<35}{'1,204':>5}{'1,300':>12}\n{'Other income':<35}{'5':>5}{'6':>12}\n"
+    rows = f"{'Total revenues':<35}{'1,204':>5}{'1,300':>12}\n{'Widget royalties':<35}{'5':>5}{'6':>12}\n"
     source = tmp_path / "filing.txt"
     source.write_text(
         "Table 1. Revenues (JPY in millions)\n\n"

@@ -3,9 +3,12 @@ statement and section they sit in, land on the US-GAAP-aligned base concept."""
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 
 from converter.mapping import MappingTable, normalise_label
+from converter.taxonomy import DEFAULT_DIRECTORY, load_taxonomy
 
 # (statement kind, section heading as printed, row label as printed, concept)
 PRINTED = [
@@ -191,6 +194,102 @@ PRINTED = [
         "Basic",
         "WeightedAverageNumberOfSharesOutstandingBasic",
     ),
+    # Balance sheet lines
+    ("balance", "", "Accounts receivable", "AccountsReceivableNetCurrent"),
+    ("balance", "", "Other long-term liabilities", "OtherLiabilitiesNoncurrent"),
+    ("balance", "", "OTHER LONG-TERM ASSETS", "OtherAssetsNoncurrent"),
+    ("balance", "", "Long-term investments", "LongTermInvestments"),
+    ("balance", "", "Accrued compensation and benefits", "EmployeeRelatedLiabilitiesCurrent"),
+    # "Other" named by the heading right above it
+    ("balance", "Current assets:", "Other", "OtherAssetsCurrent"),
+    ("balance", "CURRENT LIABILITIES", "Other", "OtherLiabilitiesCurrent"),
+    ("income", "NONINTEREST INCOME", "Other", "NoninterestIncomeOther"),
+    ("income", "NONINTEREST EXPENSE", "Other", "OtherNoninterestExpense"),
+    # The parts of a cash flow statement, headed many ways
+    ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES:", "Other", "ProceedsFromPaymentsForOtherFinancingActivities"),
+    ("cashflow", "Cash Flows from Investing Activities", "Other", "PaymentsForProceedsFromOtherInvestingActivities"),
+    ("cashflow", "Investing", "Other", "PaymentsForProceedsFromOtherInvestingActivities"),
+    # A balance sheet line in a cash flow statement is its change
+    (
+        "cashflow",
+        "Changes in operating assets and liabilities:",
+        "Accounts receivable",
+        "IncreaseDecreaseInAccountsReceivable",
+    ),
+    ("cashflow", "Changes in assets and liabilities", "Inventories", "IncreaseDecreaseInInventories"),
+    ("cashflow", "", "Other current assets", "IncreaseDecreaseInOtherCurrentAssets"),
+    ("cashflow", "", "Other assets", "IncreaseDecreaseInOtherNoncurrentAssets"),
+    ("cashflow", "", "Accounts payable", "IncreaseDecreaseInAccountsPayable"),
+    (
+        "cashflow",
+        "",
+        "Accounts payable and accrued liabilities",
+        "IncreaseDecreaseInAccountsPayableAndAccruedLiabilities",
+    ),
+    ("cashflow", "", "Accrued compensation and benefits", "IncreaseDecreaseInEmployeeRelatedLiabilities"),
+    ("cashflow", "", "Income taxes payable", "IncreaseDecreaseInAccruedIncomeTaxesPayable"),
+    ("cashflow", "", "Other current liabilities", "IncreaseDecreaseInOtherCurrentLiabilities"),
+    ("cashflow", "", "Other long-term liabilities", "IncreaseDecreaseInOtherNoncurrentLiabilities"),
+    # Cash flow lines
+    (
+        "cashflow",
+        "",
+        "Effect of exchange rate changes on cash and cash equivalents",
+        "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents",
+    ),
+    ("cashflow", "", "Cash and cash equivalents, beginning of period", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "", "Cash and cash equivalents at beginning of year", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "", "Cash and equivalents, beginning of period", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "", "CASH AND EQUIVALENTS, End of year", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "", "Purchase of short-term investments", "PaymentsToAcquireShortTermInvestments"),
+    ("cashflow", "", "Proceeds from sale of short-term investments", "ProceedsFromSaleOfShortTermInvestments"),
+    ("cashflow", "", "Purchase of property, plant and equipment", "PaymentsToAcquirePropertyPlantAndEquipment"),
+    ("cashflow", "", "Proceeds from sale of property and equipment", "ProceedsFromSaleOfPropertyPlantAndEquipment"),
+    ("cashflow", "", "Repurchase of common stock", "PaymentsForRepurchaseOfCommonStock"),
+    ("cashflow", "", "Repurchase and retirement of common stock", "PaymentsForRepurchaseOfCommonStock"),
+    ("cashflow", "", "Repayment of long-term debt", "RepaymentsOfLongTermDebt"),
+    ("cashflow", "", "Acquisitions, net of cash acquired", "PaymentsToAcquireBusinessesNetOfCashAcquired"),
+    (
+        "cashflow",
+        "",
+        "Total adjustments",
+        "AdjustmentsToReconcileNetIncomeLossToCashProvidedByUsedInOperatingActivities",
+    ),
+    ("cashflow", "", "Deferred income tax expense", "DeferredIncomeTaxExpenseBenefit"),
+    ("cashflow", "", "Deferred taxes", "DeferredIncomeTaxExpenseBenefit"),
+    ("cashflow", "", "Cash dividends", "PaymentsOfDividends"),
+    ("cashflow", "", "Payment of dividends to stockholders", "PaymentsOfDividends"),
+    ("cashflow", "", "Depreciation", "Depreciation"),
+    ("income", "Costs and expenses (Note 1)", "Depreciation", "Depreciation"),
+    # More balance sheet lines
+    ("balance", "", "Land", "Land"),
+    ("balance", "", "Leasehold improvements", "LeaseholdImprovementsGross"),
+    ("balance", "", "Machinery and equipment", "MachineryAndEquipmentGross"),
+    ("balance", "", "Accrued liabilities", "AccruedLiabilitiesCurrent"),
+    ("balance", "", "Other accrued liabilities", "OtherAccruedLiabilitiesCurrent"),
+    ("balance", "", "Accrued compensation and employee benefits", "EmployeeRelatedLiabilitiesCurrent"),
+    ("balance", "", "Accrued compensation and related benefits", "EmployeeRelatedLiabilitiesCurrent"),
+    ("balance", "", "Equity in net assets of affiliated companies (Note 1)", "EquityMethodInvestments"),
+    ("balance", "", "Investments in unconsolidated affiliates", "EquityMethodInvestments"),
+    (
+        "balance",
+        "",
+        "Cumulative translation adjustment",
+        "AccumulatedOtherComprehensiveIncomeLossForeignCurrencyTranslationAdjustmentNetOfTax",
+    ),
+    ("balance", "", "Capital in excess of par value of stock", "AdditionalPaidInCapital"),
+    ("balance", "", "Medical costs payable", "LiabilityForClaimsAndClaimsAdjustmentExpense"),
+    ("balance", "", "MEDICAL SERVICES PAYABLE", "LiabilityForClaimsAndClaimsAdjustmentExpense"),
+    ("balance", "", "Total liabilities and equity", "LiabilitiesAndStockholdersEquity"),
+    # Balances a selected-data table prints beside the results: the same balance as the balance sheet's
+    ("income", "", "Long-term debt", "LongTermDebtNoncurrent"),
+    ("income", "", "Stockholders' equity", "StockholdersEquity"),
+    # More income statement lines
+    ("income", "Revenues:", "Other income", "OtherIncome"),
+    ("income", "OTHER INCOME (EXPENSE)", "Other income (expense)", "OtherNonoperatingIncomeExpense"),
+    ("income", "", "Equity in net income of affiliated companies", "IncomeLossFromEquityMethodInvestments"),
+    ("income", "", "Income from discontinued operation", "IncomeLossFromDiscontinuedOperationsNetOfTax"),
+    ("income", "", "Merger and acquisition related costs", "BusinessCombinationAcquisitionRelatedCosts"),
 ]
 
 
@@ -216,3 +315,62 @@ def test_unambiguous_totals_map_in_any_statement(mapping_table: MappingTable, la
     """A statement whose caption is not recognised ("Statement of Consolidated Cash Flows" printed as a
     running head) still has its totals: these labels mean one thing wherever they stand."""
     assert mapping_table.find("", (), normalise_label(label)) is not None
+
+
+@pytest.mark.parametrize(
+    ("label", "sign"),
+    [("Accounts receivable", -1), ("Inventories", -1), ("Accounts payable", 1), ("Other current liabilities", 1)],
+)
+def test_a_change_in_a_cash_flow_statement_is_signed_as_cash_printed(
+    mapping_table: MappingTable, label: str, sign: int
+) -> None:
+    """ "Accounts receivable  (275.5)" among the operating activities: cash went into receivables, which
+    increased by 275.5; "Accounts payable  303.3": payables increased by 303.3."""
+    rule = mapping_table.find("cashflow", (), normalise_label(label))
+    assert rule is not None and rule.sign == sign
+
+
+def test_a_balance_line_without_a_change_concept_stays_unmapped_in_a_cash_flow(mapping_table: MappingTable) -> None:
+    """ "Long-term investments" in a cash flow statement is no change the vocabulary names (purchases and
+    sales are their own lines)."""
+    assert mapping_table.find("cashflow", (), normalise_label("Long-term investments")) is None
+
+
+def test_other_takes_only_the_heading_right_above_it(mapping_table: MappingTable) -> None:
+    """ "Other" under "Stockholders' equity", which a stack of headings puts below "Current liabilities",
+    is no other current liability."""
+    sections = (normalise_label("Stockholders' equity"), normalise_label("Current liabilities"))
+    assert mapping_table.find("balance", sections, "other") is None
+
+
+def test_every_change_pairs_a_balance_with_its_flow() -> None:
+    """Each row of changes.csv: an instant concept, a duration concept, a sign; none silently dropped."""
+    taxonomy = load_taxonomy()
+    with (DEFAULT_DIRECTORY / "changes.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows
+    for row in rows:
+        balance, change = taxonomy.concepts[row["balance"]], taxonomy.concepts[row["change"]]
+        assert (balance.period_type.value, change.period_type.value, row["sign"]) in {
+            ("instant", "duration", "+"),
+            ("instant", "duration", "-"),
+        }, row
+
+
+@pytest.mark.parametrize(
+    ("statement", "section", "label"),
+    [
+        # A deferred tax note's "Depreciation" is the tax effect of depreciation, not the expense.
+        ("income", "", "Depreciation"),
+        # "Earnings before accounting changes" includes discontinued operations: not continuing operations'
+        # income, and US-GAAP 2025 has no current name for it.
+        ("income", "", "Earnings before accounting changes"),
+        # The tail of "Pro forma loss from operations, excluding merger and / acquisition related costs".
+        ("income", "", "acquisition related costs"),
+    ],
+)
+def test_labels_that_name_no_base_concept_alone(
+    mapping_table: MappingTable, statement: str, section: str, label: str
+) -> None:
+    sections = (normalise_label(section),) if section else ()
+    assert mapping_table.find(statement, sections, normalise_label(label)) is None
