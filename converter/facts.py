@@ -47,8 +47,11 @@ _HEADING_CURRENCIES = (
 )
 _PERCENT_HEADING = re.compile(r"%|\bpercent\b", re.IGNORECASE)
 # A column of differences between two others: "Change", "Chg", "Increase (Decrease)", "YOY", "QOQ".
+# So is one headed by two dates, one "from" or "vs." the other: "June 30, 2000 from Dec. 31, 1999".
 _CHANGE_HEADING = re.compile(
-    r"\bchg\b|\bchanges?\b|\bincrease\b|\bdecrease\b|\bvariance\b|\byoy\b|\bqoq\b", re.IGNORECASE
+    r"\bchg\b|\bchanges?\b|\bincrease\b|\bdecrease\b|\bvariance\b|\byoy\b|\bqoq\b"
+    r"|(?:19|20)\d\d\s+(?:from|vs\.?|versus|over|compared\s+(?:with|to))\s+\w",
+    re.IGNORECASE,
 )
 # Section headings that name the whole: facts under them carry no member.
 _WHOLE = re.compile(r"^(?:consolidated|total\s+company|total|company|combined)\b", re.IGNORECASE)

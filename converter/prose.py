@@ -34,7 +34,7 @@ from converter.model import Fact, Period, Unit
 from converter.periods import MONTHS, FiscalCalendar, caption_period, quarter_period
 from converter.read import Document, Line
 from converter.segment import Block, BlockKind
-from converter.taxonomy import ConceptType, Taxonomy
+from converter.taxonomy import ConceptType, PeriodType, Taxonomy
 
 __all__ = ["ProseReading", "ProseRule", "current_quarter", "load_prose_rules", "read_prose"]
 
@@ -262,6 +262,9 @@ def _sentences(document: Document, blocks: tuple[Block, ...]) -> Iterator[_Sente
                 paragraph.append(line)
 
 
+_CUT_COMPOUND = re.compile(r"[A-Za-z]-$")
+
+
 def _split(lines: list[Line], heading: str, name: str) -> Iterator[_Sentence]:
     """A paragraph's lines joined with spaces, cut into sentences that keep their own lines."""
     if not lines:
@@ -272,8 +275,10 @@ def _split(lines: list[Line], heading: str, name: str) -> Iterator[_Sentence]:
     offsets: list[int] = []  # where each line starts in the joined text
     for line in lines:
         part = line.text.strip()
-        offsets.append(length + (1 if length else 0))
-        if length:
+        # A compound cut at the line's end joins whole: "Total long-" / "term debt" is "long-term debt".
+        joined = bool(pieces) and _CUT_COMPOUND.search(pieces[-1]) is not None and part[:1].islower()
+        offsets.append(length + (1 if length and not joined else 0))
+        if length and not joined:
             pieces.append(" ")
             length += 1
         pieces.append(part)
@@ -339,6 +344,10 @@ def _subject_or_heading(rules: tuple[ProseRule, ...], sentence: _Sentence, limit
     )
 
 
+_RATIO_BASE = re.compile(r"(?:%|\bpercent(?:age)?)\s+of\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+_RATIO_BASE_REACH = 24
+
+
 @dataclass(frozen=True, slots=True)
 class _PhraseIndex:
     """Every subject phrase in a text, by where it ends, with the best one up to each end."""
@@ -352,6 +361,8 @@ class _PhraseIndex:
             ((m.end(), m.end() - m.start(), -i), rule)
             for i, rule in enumerate(rules)
             for m in rule.pattern.finditer(text)
+            # "$285.5 million, or 0.6% of total assets": the base of a ratio, not the figure's subject.
+            if not _RATIO_BASE.search(text, max(0, m.start() - _RATIO_BASE_REACH), m.start())
         )
         best: list[ProseRule] = []
         top: tuple[int, int, int] | None = None
@@ -545,6 +556,34 @@ def _period(ctx: _Context, sentence: _Sentence, start: int, stop: int) -> Period
     return ctx.current
 
 
+# The day a balance is stated at: "At December 31, 1993, total assets were $50.8 billion, compared with
+# $46.7 billion at December 31, 1992"; "... was $6.8 billion at December 31, 1993".
+_AT_DATE = re.compile(
+    r"\b(?:at|as\s+of|on)\s+(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>\d{1,2}),?\s+"
+    r"(?P<year>(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def _balance_date(sentence: _Sentence, start: int) -> Period | str | None:
+    """The day a balance figure is stated at: the one date its own clause names after "at", "as of" or
+    "on" ("at December 31, 1992" after "compared with"); None when the clause names none (the figure's
+    period is then read as any other's); a reason when it names several."""
+    text = sentence.text
+    cuts = [0, *(m.start() for m in _COMPARISON.finditer(text)), len(text)]
+    index = max(i for i, cut in enumerate(cuts[:-1]) if cut <= start)
+    dates = list(_AT_DATE.finditer(text, cuts[index], cuts[index + 1]))
+    if not dates:
+        return None
+    days = {(d.group("year"), d.group("month")[:3].lower(), d.group("day")) for d in dates}
+    if len(days) > 1:
+        return "balance-date-unstated"
+    found = dates[0]
+    return Period.instant(
+        date(int(found.group("year")), MONTHS[found.group("month")[:3].lower()], int(found.group("day")))
+    )
+
+
 def _instant(period: Period, sentence: _Sentence) -> Period:
     found = _DATE.search(sentence.text)
     if found:
@@ -668,7 +707,8 @@ def _amount(
         return "scale-in-doubt"
     if _PART_SUBJECT.search(text, 0, match.start()):
         return "part-of-business"
-    period = _period(ctx, sentence, match.end(), stop)
+    balance = ctx.taxonomy.concepts[concept].period_type is PeriodType.INSTANT and not forward
+    period = (_balance_date(sentence, match.end()) if balance else None) or _period(ctx, sentence, match.end(), stop)
     if not isinstance(period, Period):
         return period
     if (

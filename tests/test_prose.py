@@ -307,3 +307,35 @@ def test_a_sentence_wrapped_at_its_closing_year(taxonomy: Taxonomy, mapping_tabl
         ("NoninterestIncome", YEAR_92, Decimal("1228800000")),
         ("NoninterestIncome", QUARTER_92, Decimal("305000000")),
     }
+
+
+BALANCES_IN_SENTENCES = """\
+      Non-performing assets totaled $285.5 million, or 0.6% of total assets, at
+ December 31, 1993, compared with $372.7 million, or 0.8%, at December 31, 1992.
+
+      At December 31, 1993, total assets were $50.8 billion, compared with $46.7
+ billion at December 31, 1992.  The increase is primarily due to a $4.3 billion
+ increase in loans and leases.  Total long-
+ term debt at December 31, 1993, was $6.8 billion compared with $4.5 billion at
+ December 31, 1992.
+"""
+
+
+def test_balances_stated_in_sentences_at_their_dates(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """A balance is stated at the day its own clause names; a compound cut at a line's end ("long-" /
+    "term debt") reads whole; "0.6% of total assets" is a ratio's base, not the subject of the figures
+    around it."""
+    result = convert(
+        BALANCES_IN_SENTENCES,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {(f.concept, f.period, f.value) for f in result.facts}
+    assert facts == {
+        ("Assets", Period.instant(date(1993, 12, 31)), Decimal("50800000000")),
+        ("Assets", Period.instant(date(1992, 12, 31)), Decimal("46700000000")),
+        ("LongTermDebt", Period.instant(date(1993, 12, 31)), Decimal("6800000000")),
+        ("LongTermDebt", Period.instant(date(1992, 12, 31)), Decimal("4500000000")),
+    }

@@ -1849,3 +1849,24 @@ def test_columns_of_one_date_naming_measures_are_not_parts(taxonomy: Taxonomy, m
     result = convert(MEASURES_AT_ONE_DATE, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     assert not any(f.dimensions for f in result.facts)
     assert not any(f.value in (Decimal("1200000000"), Decimal("50000000"), Decimal("1250000000")) for f in result.facts)
+
+
+CHANGE_FROM_A_DATE = """\
+CONSOLIDATED BALANCE SHEET
+
+                                                                                         % Change
+                                                                                   June 30, 2000 from
+                                                                                  -------------------
+                                                       JUNE 30,     Dec. 31,     Dec. 31,   June 30,
+(in millions)                                             2000         1999         1999       1999
+Cash and due from banks                                $ 14,168     $ 13,250          7 %       12 %
+Loans                                                   135,046      119,464         13         21
+"""
+
+
+def test_a_column_headed_by_one_date_from_another_is_a_change(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "June 30, 2000 from Dec. 31, 1999" over a column of percentages: a change, never the balance at
+    December 31, 1999, which the second column states."""
+    facts = _facts(CHANGE_FROM_A_DATE, taxonomy, mapping_table)
+    assert ("CashAndDueFromBanks", "@1999-12-31", Decimal("13250000000")) in facts
+    assert not any(value in (Decimal("7"), Decimal("13"), Decimal("7000000")) for _, _, value in facts)
