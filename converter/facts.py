@@ -290,6 +290,11 @@ _COMPUTATION = re.compile(r"\bper\s+(?:common\s+)?share\b|\b(?:primary|fully\s+d
 _SHORT_NAME = re.compile(r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,2}")
 # Row labels every list may hold: they show no breakdown.
 _RESULT_LINE = re.compile(r"\b(?:income|earnings|profit|loss)\b")
+# A heading that names a line item, not a part of the business.
+_ITEM_HEADING = re.compile(
+    r"\b(?:revenues?|sales|income|earnings|profits?|loss(?:es)?|expenses?|costs?|assets|liabilities|cash\s+flows?)\b",
+    re.IGNORECASE,
+)
 _GENERIC_LABELS = frozenset({"total", "other", "net", "subtotal", "all other", "eliminations", "other net"})
 
 
@@ -363,6 +368,12 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
     def shares_rows(group: str, own: set[str], other: set[str]) -> bool:
         shared = own & other
         if len(shared) < MIN_SHARED_LABELS:
+            return False
+        # "REVENUES" and "OPERATING INCOME" over the same "OWNED HEALTH PLANS", "SPECIALTY SERVICES": the
+        # headings are the line items, the rows they share the parts.
+        if _ITEM_HEADING.search(group) and not any(
+            _RESULT_LINE.search(label) or _ITEM_HEADING.search(label) for label in shared
+        ):
             return False
         # A plain heading ("Automotive") shows a part only by repeating results: "Revenue" and "Cost"
         # over "Hardware sales", "Services", "Software" list the same items twice, no part.

@@ -630,9 +630,10 @@ def _member_rows(observations: list[Observation], table: MappingTable, taxonomy:
         below = rows[order[end + 1]] if end + 1 < len(order) and order[end + 1] == order[end] + 1 else None
         for group, closing in ((run, below), (run[:-1], rows[run[-1].row])):
             line = _parts_line(group, closing, rows, rule_of)
-            if line is not None:
+            names = _part_names(group, closing) if line is not None and closing is not None else None
+            if line is not None and names is not None:
                 for o in group:
-                    rewritten[o.row] = (line[0], line[1], o.label)
+                    rewritten[o.row] = (line[0], line[1], names[o.row])
                 break
     if not rewritten:
         return observations
@@ -644,6 +645,28 @@ def _member_rows(observations: list[Observation], table: MappingTable, taxonomy:
     ]
 
 
+def _part_names(group: list[Observation], closing: list[Observation]) -> dict[int, str] | None:
+    """The part each of the ``group``'s rows names, by row: the label itself ("Europe", "Eliminations"), or
+    the label less the line item the closing total names ("Agricultural equipment net sales" above "Total
+    net sales": "Agricultural equipment"); None when the rows name line items, not parts."""
+    named = [o for o in group if not _RECONCILING_ROW.match(o.label)]
+    if len(named) >= MIN_MEMBER_ROWS and not any(_LINE_ITEM_WORD.search(o.label) for o in named):
+        return {o.row: o.label for o in group}
+    item = " ".join(_TOTAL_LABEL.sub("", closing[0].label).split()).lower()
+    if not item or item == closing[0].label.strip().lower():
+        return None
+    names: dict[int, str] = {}
+    for o in group:
+        label = " ".join(o.label.split())
+        if not label.lower().endswith(" " + item):
+            return None
+        part = label[: -len(item)].strip(" ,-")
+        if not part or (_LINE_ITEM_WORD.search(part) and not _RECONCILING_ROW.match(part)):
+            return None
+        names[o.row] = part
+    return names
+
+
 def _parts_line(
     group: list[Observation],
     closing: list[Observation] | None,
@@ -653,8 +676,7 @@ def _parts_line(
     """The (label, sections) the ``group``'s rows are parts of, or None (see ``_member_rows``)."""
     if closing is None or len(group) < MIN_MEMBER_ROWS or any(o.member is not None for o in group):
         return None
-    named = [o for o in group if not _RECONCILING_ROW.match(o.label)]
-    if len(named) < MIN_MEMBER_ROWS or any(_LINE_ITEM_WORD.search(o.label) for o in named):
+    if _part_names(group, closing) is None:
         return None
     if any(rule_of(o, o.label, o.sections) is not None for o in group):
         return None

@@ -53,7 +53,10 @@ PROSE_MIN_WORDS = 6
 _RULE_SEGMENTS = re.compile(r"[-=_]{3,}")
 # A rule line: segments of dashes, equals or underscores; an HTML table's rendering may break it into
 # short pieces ("-- -------------- --- --"), still a rule when one piece is three long.
-_RULE = re.compile(r"^\s*(?=.*(?:[-=_]{3}|(?:- ){2}))(?:[-=_]{2,}|(?:- ){2,}-?)(?:\s+(?:[-=_]{2,}|(?:- ){2,}-?))*\s*$")
+# "- - - --------": EDGAR's escaped dashes before an underline are the underline too.
+_RULE = re.compile(
+    r"^\s*(?=.*(?:[-=_]{3}|(?:- ){2}))(?:[-=_]{2,}|(?:- ){2,}[-=_]*)(?:\s+(?:[-=_]{2,}|(?:- ){2,}[-=_]*))*\s*$"
+)
 # Matched on the reversed label: anchored at its start, the match costs no more than the leader
 # (searching for "(?:\s?\.){3,}\s*$" retries at every dot of a long run: quadratic).
 _DOT_LEADER_REVERSED = re.compile(r"^\s*(?:\.\s?){3,}")
@@ -113,6 +116,7 @@ _FOOTNOTED = re.compile(
 # A note's mark set apart in EDGAR's way for a superscript, after a figure: "(7,081) /(1)/", "- /(2)/";
 # glued, "463a/" and "(840)d/" are read by ``_FOOTNOTED``.
 _SLASHED_MARK = re.compile(r"^/\(?(?:[a-zA-Z]|\d{1,2})\)?/$")
+_SPACED_MARK = re.compile(r"^\((?:[a-z]|\d)\)$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -181,6 +185,17 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
             i -= 1
             continue
         if _SLASHED_MARK.match(word) and i >= 2 and is_cell(words[i - 2]):
+            i -= 1
+            continue
+        if (
+            _SPACED_MARK.match(word)
+            and i >= 2
+            and is_cell(words[i - 2])
+            and _DIGIT.search(words[i - 2])
+            and text[start - 2 : start] != "  "
+            and text[start - 1 : start] == " "
+        ):
+            # "456,109 (1)": a note's mark one space after its figure; a column stands two spaces apart.
             i -= 1
             continue
         marked = _FOOTNOTED.match(word)

@@ -1870,3 +1870,80 @@ def test_a_column_headed_by_one_date_from_another_is_a_change(taxonomy: Taxonomy
     facts = _facts(CHANGE_FROM_A_DATE, taxonomy, mapping_table)
     assert ("CashAndDueFromBanks", "@1999-12-31", Decimal("13250000000")) in facts
     assert not any(value in (Decimal("7"), Decimal("13"), Decimal("7000000")) for _, _, value in facts)
+
+
+SEGMENTS_UNDER_ITEM_HEADINGS = """\
+<TABLE>
+<CAPTION>
+                                                  12 MONTHS ENDED        %       12 MONTHS ENDED
+REVENUES                                              12/31/94        OF TOTAL       12/31/93
+- - - --------                                      ---------------    --------   ---------------
+<S>                                               <C>                <C>        <C>
+    OWNED HEALTH PLANS                            $   3,358,546         89.1%   $   2,777,514
+
+    SPECIALTY SERVICES (1)                              456,109 (1)     12.1%         425,992
+
+    CORPORATE, ELIMINATIONS AND OTHER                   (45,773)        -1.2%         (88,304)
+                                                  -------------        -----    -------------
+TOTAL REVENUE                                     $   3,768,882        100.0%   $   3,115,202
+
+OPERATING INCOME
+- - - ----------------
+
+    OWNED HEALTH PLANS                            $     352,061         69.6%   $     234,415
+
+    SPECIALTY SERVICES (1)                              121,994         24.1%          76,050
+
+    CORPORATE, ELIMINATIONS AND OTHER                    31,992          6.3%          25,886
+                                                  -------------        -----    -------------
+TOTAL OPERATING INCOME                            $     506,047        100.0%   $     336,351
+</TABLE>
+"""
+
+
+def test_line_item_headings_over_the_same_parts(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "REVENUES" and "OPERATING INCOME" over the same rows: the rows are the parts, the headings the line
+    items; "456,109 (1)" is a figure with its note's mark, not two columns; "- - - --------" underlines."""
+    result = convert(
+        SEGMENTS_UNDER_ITEM_HEADINGS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    facts = {
+        (f.concept, f.period.end.year, dict(f.dimensions).get("StatementBusinessSegmentsAxis"), f.value)
+        for f in result.facts
+    }
+    assert {
+        ("Revenues", 1994, "ext:OwnedHealthPlansMember", Decimal("3358546")),
+        ("Revenues", 1994, "ext:SpecialtyServicesMember", Decimal("456109")),
+        ("Revenues", 1994, None, Decimal("3768882")),
+        ("OperatingIncomeLoss", 1994, "ext:OwnedHealthPlansMember", Decimal("352061")),
+        ("OperatingIncomeLoss", 1993, None, Decimal("336351")),
+    } <= facts
+
+
+SEGMENT_NAMES_IN_LABELS = """\
+                              (In millions of dollars)
+                                              2003       2002
+Net sales and revenues
+Unaffiliated customers:
+  Agricultural equipment net sales          $ 7,349    $ 6,738
+  Construction and forestry net sales         2,728      2,199
+  Other net sales                                41         34
+    Total net sales                          10,118      8,971
+"""
+
+
+def test_parts_named_before_the_line_item_their_total_names(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Agricultural equipment net sales" above "Total net sales", adding up to it: the part's net sales."""
+    result = convert(
+        SEGMENT_NAMES_IN_LABELS,
+        name="t.txt",
+        options=Options(fiscal_year_end="10-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {
+        (f.concept, f.period.end.year, dict(f.dimensions).get("StatementBusinessSegmentsAxis"), f.value)
+        for f in result.facts
+    }
+    assert ("Revenues", 2003, "ext:AgriculturalEquipmentMember", Decimal("7349000000")) in facts
+    assert ("Revenues", 2002, "ext:OtherMember", Decimal("34000000")) in facts
