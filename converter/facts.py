@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
-from converter.periods import FiscalCalendar, caption_period, column_period
+from converter.periods import FiscalCalendar, caption_period, column_period, quarter_of, year_named
 from converter.read import Line
 from converter.scales import scale_of
 from converter.tables import Row, Table
@@ -518,6 +518,77 @@ _NOT_A_COLUMN_PART = re.compile(
 )
 
 
+# A row that names a quarter, the columns naming the line items: "First Quarter", "Second", "4th Qtr.".
+_QUARTER_ROW = re.compile(
+    r"^\s*(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+(?:quarter|qtr\.?))?\s*$", re.IGNORECASE
+)
+_QUARTER_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_YEAR_ROW = re.compile(r"^\s*(?:19|20)\d\d\s*$")
+_QUARTER_COLUMN = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b", re.IGNORECASE)
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b\*?")
+_ROW_HEADING_WORDS = re.compile(r"\b(?:calendar|fiscal)?\s*quarter\b", re.IGNORECASE)
+MIN_QUARTER_ROWS = 3
+
+
+def quarterly_cells(
+    table: Table, fiscal: FiscalCalendar | None, printed: frozenset[date] = frozenset()
+) -> dict[tuple[int, int], tuple[str, Period]] | None:
+    """A table of quarterly data printed across, its line items not in the rows, as {(row, column):
+    (line item, period)}; None for any other table. Two forms::
+
+        Calendar   Total Operating          Net Income          <- items (and years) head the columns
+        Quarter       Revenues
+                    1993      1992        1993      1992
+        First     $ 2,457.8 $ 2,287.1   $(1,914.1) $ 261.6      <- a quarter per row, "Total" the year
+                    1st Quarter    2nd Quarter                  <- quarters head the columns
+        Net Sales                                               <- the item heads the rows below it
+        1993        $ 2,033,011    $ 2,537,395                  <- a year per row
+
+    In the first, a row heading "Fiscal year ended January 30, 1994:" gives the year the quarters
+    belong to, and the unlabelled total after them is the year's."""
+    rows = table.rows
+    quarter_rows = [i for i, row in enumerate(rows) if _QUARTER_ROW.match(row.label)]
+    year_rows = [i for i, row in enumerate(rows) if _YEAR_ROW.match(row.label)]
+    cells: dict[tuple[int, int], tuple[str, Period]] = {}
+    if len(quarter_rows) >= MIN_QUARTER_ROWS and not any(
+        _QUARTER_COLUMN.search(" ".join(c.headings)) for c in table.columns
+    ):
+        quarter_at: dict[int, int | None] = {}
+        last_quarter = -1
+        for i, row in enumerate(rows):
+            match = _QUARTER_ROW.match(row.label)
+            if match:
+                quarter_at[i] = _QUARTER_NUMBERS[match.group("n").lower()]
+                last_quarter = i
+            elif (
+                last_quarter >= 0 and i == last_quarter + 1 and (not row.label or row.label.strip().lower() == "total")
+            ):
+                quarter_at[i] = None  # the year
+        for i, quarter in quarter_at.items():
+            row = rows[i]
+            for index, _cell in row.cells:
+                headings = table.columns[index].headings
+                item = " ".join(_ROW_HEADING_WORDS.sub(" ", _YEARS.sub(" ", " ".join(headings))).split())
+                year = year_named(" ".join(headings), fiscal, printed) or next(
+                    (y for y in (year_named(section, fiscal, printed) for section in row.sections) if y), None
+                )
+                if not item or year is None:
+                    continue
+                cells[(i, index)] = (item, year if quarter is None else quarter_of(year, quarter))
+        return cells or None
+    if len(year_rows) >= 2 and all(_QUARTER_COLUMN.search(" ".join(c.headings)) for c in table.columns):
+        for i in year_rows:
+            row = rows[i]
+            if not row.sections:
+                continue
+            for index, _cell in row.cells:
+                period = column_period((*table.columns[index].headings, row.label.strip()), "", fiscal, printed)
+                if period is not None and period.start is not None:
+                    cells[(i, index)] = (row.sections[0], period)
+        return cells or None
+    return None
+
+
 def header_part(header: tuple[Line, ...]) -> str | None:
     """The part of the business a name underlined above the column headings names, or None."""
     lines = [line.text for line in header if line.text.strip()]
@@ -820,9 +891,37 @@ def read_observations(
                 sources=(_source(document, row, row.value_line.text.strip(), 0, len(row.value_line.text)),),
             )
         )
+    quarterly = quarterly_cells(table, fiscal, printed)
     for row_index, (row, row_member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
+            if quarterly is not None:
+                number = parse_number(cell.text)
+                source = _source(document, row, cell.text, cell.start, cell.end)
+                across = quarterly.get((row_index, index))
+                derived = "derived-percentage" if number is not None and number.percent else column_derived[index]
+                if number is None or across is None or derived is not None:
+                    skipped.append((derived or "no-period", source))
+                    continue
+                observations.append(
+                    Observation(
+                        label=across[0],
+                        sections=(),
+                        statement=statement,
+                        primary=primary,
+                        period=across[1],
+                        currency=column_currencies[index] or default_currency,
+                        scale=scale,
+                        measure=measure,
+                        number=number,
+                        source=source,
+                        table=table_id,
+                        row=row_index,
+                        member=row_member,
+                        caption=caption,
+                    )
+                )
+                continue
             member = column_members[index] or row_member
             if column_members[index] and row_member:
                 # A part of the business by row and another by column: one member cannot state both.

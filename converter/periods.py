@@ -27,8 +27,10 @@ __all__ = [
     "detect_fiscal_calendar",
     "inferred_calendar",
     "printed_dates",
+    "quarter_of",
     "quarter_period",
     "stated_calendar",
+    "year_named",
 ]
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name}
@@ -186,6 +188,35 @@ def quarter_period(quarter: int, label_year: int, fiscal: FiscalCalendar) -> Per
     end = _add_months(year_end, -3 * (4 - quarter))
     start = _add_months(end, -3) + timedelta(days=1)
     return Period.duration(start, end)
+
+
+def quarter_of(year: Period, quarter: int) -> Period:
+    """The ``quarter``-th quarter of a year's period: calendar quarters of a year ending on a month's last
+    day, else 13-week quarters, the fourth running to the year's end (14 weeks in a 53-week year)."""
+    assert year.start is not None
+    if year.end == _month_end(year.end.year, year.end.month):
+        end = _add_months(year.end, -3 * (4 - quarter))
+        end = _month_end(end.year, end.month)
+        return Period.duration(_add_months(end, -3) + timedelta(days=1) if quarter > 1 else year.start, end)
+    start = year.start + timedelta(weeks=13 * (quarter - 1))
+    end = year.end if quarter == 4 else start + timedelta(weeks=13, days=-1)
+    return Period.duration(start, end)
+
+
+def year_named(text: str, fiscal: FiscalCalendar | None, printed: frozenset[date] = frozenset()) -> Period | None:
+    """The year a heading names: "Fiscal year ended January 30, 1994" (its 52 or 53 weeks), or a year
+    alone ("1993") of the fiscal calendar; None when it names no one year."""
+    found = _DATE.search(text)
+    if found and _YEARS_ENDED.search(text):
+        try:
+            return _duration(_parse_date(found), 12, printed)
+        except ValueError:
+            return None
+    year = _column_year(text)
+    if year is None or fiscal is None:
+        return None
+    end = fiscal.year_end(year - fiscal.naming_offset)
+    return _duration(end, 12, printed)
 
 
 def detect_fiscal_calendar(text: str) -> FiscalCalendar | None:

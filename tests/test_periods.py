@@ -15,6 +15,7 @@ from converter.periods import (
     detect_fiscal_calendar,
     inferred_calendar,
     printed_dates,
+    quarter_of,
 )
 
 IIJ = FiscalCalendar(3, 31, 1)  # "fiscal year ending March 31, 2004 ("fiscal 2003")"
@@ -178,3 +179,14 @@ def test_a_fiscal_year_column_ends_where_the_paragraph_says_the_years_end() -> N
     assert column_period(("FISCAL YEARS(1)", "1993"), context, None, printed) == Period.duration(
         date(1992, 8, 31), date(1993, 8, 29)
     )
+
+
+def test_the_quarters_of_a_year() -> None:
+    """Calendar quarters of a year ending on a month's last day; 13-week ones of a 52/53-week year, the
+    fourth running to its end."""
+    calendar_year = Period.duration(date(1993, 1, 1), date(1993, 12, 31))
+    assert quarter_of(calendar_year, 1) == Period.duration(date(1993, 1, 1), date(1993, 3, 31))
+    assert quarter_of(calendar_year, 3) == Period.duration(date(1993, 7, 1), date(1993, 9, 30))
+    weeks = Period.duration(date(1993, 2, 1), date(1994, 1, 30))
+    assert quarter_of(weeks, 2) == Period.duration(date(1993, 5, 3), date(1993, 8, 1))
+    assert quarter_of(weeks, 4) == Period.duration(date(1993, 11, 1), date(1994, 1, 30))

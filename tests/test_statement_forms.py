@@ -1947,3 +1947,39 @@ def test_parts_named_before_the_line_item_their_total_names(taxonomy: Taxonomy, 
     }
     assert ("Revenues", 2003, "ext:AgriculturalEquipmentMember", Decimal("7349000000")) in facts
     assert ("Revenues", 2002, "ext:OtherMember", Decimal("34000000")) in facts
+
+
+QUARTERS_ACROSS = """\
+NOTE 9. QUARTERLY FINANCIAL DATA (UNAUDITED)
+
+<TABLE>
+The following is a summary of the unaudited quarterly results of operations for the fiscal
+years ended January 30, 1994 and January 31, 1993 (in thousands, except per share data):
+<CAPTION>
+                                                                  Net
+                                Net Sales       Gross profit      earnings
+- -----------------------------------------------------------------------------
+<S>                            <C>              <C>             <C>
+Fiscal year ended January 30, 1994:
+
+First Quarter                  $2,180,218       $  601,700      $106,799
+Second Quarter                  2,453,756          661,834       134,504
+Third Quarter                   2,317,372          626,186       103,418
+Fourth Quarter                  2,287,417          663,659       112,680
+- -----------------------------------------------------------------------------
+                               $9,238,763       $ 2,553,379     $457,401
+=============================================================================
+</TABLE>
+"""
+
+
+def test_quarterly_data_with_the_line_items_across(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Quarters as rows under "Fiscal year ended January 30, 1994:", line items as columns: each figure is
+    its column's line item for its row's 13-week quarter of that 52-week year; the total is the year's."""
+    facts = _facts(QUARTERS_ACROSS, taxonomy, mapping_table)
+    assert {
+        ("Revenues", "1993-02-01..1993-05-02", Decimal("2180218000")),
+        ("Revenues", "1993-11-01..1994-01-30", Decimal("2287417000")),
+        ("NetIncomeLoss", "1993-08-02..1993-10-31", Decimal("103418000")),
+        ("GrossProfit", "1993-02-01..1994-01-30", Decimal("2553379000")),
+    } <= facts
