@@ -385,7 +385,11 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
     breakdown = {
         group
         for group, own in labels.items()
-        if _is_sector(group) or any(shares_rows(group, own, other) for name, other in labels.items() if name != group)
+        if _is_sector(group)
+        # A part an earlier table of the filing read as one ("Automotive" columns of its cash flows) heads
+        # its own rows here too ("Automotive" over "Sales", "Operating income/(loss)").
+        or (group_key(_heading_name(group)) in known and not _WHOLE.match(group.strip()))
+        or any(shares_rows(group, own, other) for name, other in labels.items() if name != group)
     }
     return tuple(
         _heading_name(group) if group in breakdown and not _WHOLE.match(_heading_name(group)) else None

@@ -532,7 +532,7 @@ def column_period(
         period = quarter_period(number, named_year, fiscal)
         # A 52/53-week year's quarter ends on the day the document prints near the month's end
         # ("December 27, 1996"), not on the month's last day.
-        near = [d for d in printed if 0 < abs((d - period.end).days) <= 7]
+        near = [d for d in _period_ends(printed) if 0 < abs((d - period.end).days) <= 7]
         return _duration(min(near, key=lambda d: abs((d - period.end).days)), 3, printed) if near else period
     found = _DATE.search(text)
     numeric = None if found else _NUMERIC_DATE.search(text)

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from datetime import date
-from itertools import chain
+from itertools import chain, dropwhile
 from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict
@@ -112,7 +112,29 @@ def continued_table(table: Table, previous: Table | None) -> Table:
     and with it the statement, scale and currency the caption names: one under the same column headings
     ("Liabilities and Stockholders' Equity" after the assets), or one with no headings at all whose
     columns stand where the previous table's do (it takes their headings too)."""
-    if previous is None or not previous.caption:
+    if previous is None:
+        return table
+    if _under_the_same_headings(table, previous):
+        # A later <CAPTION> of one <TABLE> with only its unit or scale ("(millions of dollars)") over the
+        # columns: the columns are the previous ones, their periods the same.
+        columns = tuple(
+            dataclasses.replace(c, headings=(*p.headings, *c.headings))
+            for c, p in zip(table.columns, previous.columns, strict=True)
+        )
+        # Its own note states its scale, before the title's: "(millions of dollars)" under a title
+        # captioned "(thousands of barrels daily)".
+        inherited = {line.number for line in (*previous.caption, *previous.header)}
+        own = tuple(
+            line
+            for line in (*table.caption, *table.header)
+            if _NOTE.fullmatch(line.text.strip()) and line.number not in inherited
+        )
+        caption = table.caption
+        if own and all(scale_of(line.text) is None for line in own):
+            # "(dollars per share)": in units, whatever scale the notes above it stated.
+            caption = tuple(line for line in caption if scale_of(line.text) is None)
+        return dataclasses.replace(table, caption=(*own, *caption), columns=columns)
+    if not previous.caption:
         return table
     # A caption of its own starts a new table; one shared with the table before (the same block, split
     # where a heading line stood between rows) does not.
@@ -132,6 +154,33 @@ def continued_table(table: Table, previous: Table | None) -> Table:
         return table
     columns = tuple(dataclasses.replace(c, headings=p.headings) for c, p in pairs)
     return dataclasses.replace(table, caption=previous.caption, header=previous.header, columns=columns)
+
+
+# A note in parentheses over the columns: its unit or scale, "(millions of dollars)", "(dollars per share)".
+_NOTE = re.compile(r"\([^()]+\)")
+
+
+def _under_the_same_headings(table: Table, previous: Table) -> bool:
+    """A table that continues ``previous`` in its <TABLE> (its caption begins with the previous one's),
+    whose columns stand where the previous ones do and name nothing but a unit or scale."""
+    # The previous table's caption may begin with its own scale note, put there when it continued another.
+    notes = len(previous.caption) - len(
+        tuple(dropwhile(lambda line: scale_of(line.text) is not None, previous.caption))
+    )
+    title = previous.caption[notes:]
+    if not table.caption or table.caption[: len(title)] != title:
+        return False
+    if (
+        not table.rows
+        or not previous.rows
+        or table.rows[0].lines[0].number - previous.rows[-1].lines[-1].number > CONTINUATION_GAP
+    ):
+        return False
+    if len(table.columns) != len(previous.columns) or not any(c.headings for c in previous.columns):
+        return False
+    if any(not _NOTE.fullmatch(h.strip()) for c in table.columns for h in c.headings):
+        return False
+    return all(c.start < p.end and p.start < c.end for c, p in zip(table.columns, previous.columns, strict=True))
 
 
 def _sibling_scale(table: Table, previous: Table) -> Table:

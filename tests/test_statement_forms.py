@@ -1983,3 +1983,33 @@ def test_quarterly_data_with_the_line_items_across(taxonomy: Taxonomy, mapping_t
         ("NetIncomeLoss", "1993-08-02..1993-10-31", Decimal("103418000")),
         ("GrossProfit", "1993-02-01..1994-01-30", Decimal("2553379000")),
     } <= facts
+
+
+CAPTIONS_IN_ONE_TABLE = """\
+<TABLE>
+<CAPTION>
+                                                   1994                                        1993
+                               ------------------------------------------  -----------------------------------------
+                                First    Second    Third    Fourth          First    Second    Third    Fourth
+                               Quarter  Quarter   Quarter  Quarter   Year  Quarter  Quarter   Quarter  Quarter  Year
+- ---------------------------------------------------------------------------------------------------------------------
+                                                             (thousands of barrels daily)
+<S>                          <C>       <C>      <C>       <C>      <C>    <C>       <C>       <C>     <C>     <C>
+Refinery crude oil runs        3,342    3,385     3,456    3,463    3,412   3,182    3,296     3,321    3,277   3,269
+<CAPTION>
+                                                                (millions of dollars)
+<S>                          <C>       <C>      <C>       <C>      <C>    <C>       <C>       <C>     <C>     <C>
+Summarized financial data
+Net income                   $ 1,160      885     1,155    1,900    5,100 $ 1,185    1,235     1,360    1,500   5,280
+</TABLE>
+"""
+
+
+def test_a_later_caption_of_one_table_keeps_the_columns_and_states_its_own_scale(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A second <CAPTION> printing only "(millions of dollars)" over the same columns: the same quarters,
+    in millions, whatever the first caption's "(thousands of barrels daily)"."""
+    facts = _facts(CAPTIONS_IN_ONE_TABLE, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("NetIncomeLoss", "1994-10-01..1994-12-31", Decimal("1900000000")) in facts
+    assert ("NetIncomeLoss", "1993-01-01..1993-03-31", Decimal("1185000000")) in facts
