@@ -399,6 +399,49 @@ PRINTED = [
         "IncreaseDecreaseInOtherOperatingCapitalNet",
     ),
     ("cashflow", "Investments:", "Other", "PaymentsForProceedsFromOtherInvestingActivities"),
+    # Income statement lines, second round: the cumulative effect of accounting changes (no US-GAAP 2025
+    # element: a base concept of its own), non-operating lines.
+    ("income", "", "Cumulative effect of accounting change", "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax"),
+    (
+        "income",
+        "",
+        "Cumulative effect of change in accounting principle, net",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Cumulative effect of accounting change (net of income taxes of $375)",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Cumulative Effects of Changes in Accounting Principles (Note 1)",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    ("income", "", "Interest and other, net", "NonoperatingIncomeExpense"),
+    # Below operating income it is non-operating; among an insurer's revenues it is investment income.
+    ("income", "Operating expenses:", "Investment income and other", "NonoperatingIncomeExpense"),
+    ("income", "Revenues", "Investment Income and Other", "InvestmentIncomeInterestAndDividend"),
+    (
+        "income",
+        "",
+        "Loss before benefit from income taxes",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    # Balance sheet lines, second round: current deferred taxes (US-GAAP 2025 names only the net balance).
+    ("balance", "Current assets:", "Deferred tax assets", "DeferredIncomeTaxAssetsCurrent"),
+    ("balance", "CURRENT ASSETS", "Deferred income taxes", "DeferredIncomeTaxAssetsCurrent"),
+    ("balance", "Current liabilities:", "Deferred tax liabilities", "DeferredIncomeTaxLiabilitiesCurrent"),
+    ("balance", "Current assets:", "Prepaid expenses and other", "PrepaidExpenseAndOtherAssetsCurrent"),
+    ("balance", "Current assets:", "Deferred charges", "DeferredCostsCurrent"),
+    ("balance", "", "Fixed assets, net", "PropertyPlantAndEquipmentNet"),
+    ("balance", "", "Accrued advertising", "AccruedAdvertisingCurrent"),
+    ("balance", "", "Accrued marketing and distribution", "AccruedMarketingCostsCurrent"),
+    ("balance", "", "Accrued restructuring costs", "RestructuringReserveCurrent"),
+    ("balance", "", "Accrued warranty and related", "ProductWarrantyAccrualClassifiedCurrent"),
+    ("balance", "Current liabilities:", "Notes payable to banks", "ShortTermBankLoansAndNotesPayable"),
 ]
 
 
