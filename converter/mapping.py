@@ -223,6 +223,27 @@ def _total_of_heading(table: MappingTable, observation: Observation, taxonomy: T
     return rule if per_share == (observation.number.fraction_digits == 2) else None
 
 
+_BALANCE_ROW = re.compile(r"^balance\s+(?:at\s+)?(?:beginning|end)\s+of\s+(?:the\s+)?(?:year|period|quarter)$")
+
+
+def _balance_of_heading(table: MappingTable, observation: Observation, taxonomy: Taxonomy) -> LabelRule | None:
+    """A "Balance at beginning of year" or "Balance at end of year" row states the balance its heading
+    names, as a balance sheet does::
+
+        CAPITAL IN EXCESS OF PAR VALUE OF STOCK
+          Balance at beginning of year          $   544    <- AdditionalPaidInCapital, at the year's start
+          Issued for employee benefit plans         192
+          Balance at end of year                $   736    <- AdditionalPaidInCapital, at its end
+    """
+    if not observation.sections or not _BALANCE_ROW.match(normalise_label(observation.label)):
+        return None
+    sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
+    rule = table.find("balance", sections[1:], sections[0])
+    if rule is None or taxonomy.concepts[rule.concept].period_type.value != "instant":
+        return None
+    return rule
+
+
 def whole_headings(sections: Sequence[str]) -> tuple[str, ...]:
     """A row's headings, innermost first, a heading wrapped over two lines whole: ``("per share (in
     thousands)", "Shares used in computing earnings", ...)`` → ``("Shares used in computing earnings per
@@ -727,10 +748,14 @@ def map_observations(
         if key not in rules:
             sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
-        rule = rules[key] or (
-            _total_of_heading(table, observation, taxonomy)
-            if observation.row == closing.get((observation.table, observation.sections))
-            else None
+        rule = (
+            rules[key]
+            or (
+                _total_of_heading(table, observation, taxonomy)
+                if observation.row == closing.get((observation.table, observation.sections))
+                else None
+            )
+            or _balance_of_heading(table, observation, taxonomy)
         )
         if (
             rule is not None

@@ -576,3 +576,34 @@ def test_cash_at_january_1_is_the_balance_the_year_opens_with(taxonomy: Taxonomy
         ("1992-12-31", Decimal(4_883_000_000)),
         ("1993-12-31", Decimal(5_926_000_000)),
     }
+
+
+EQUITY_COMPONENTS = """\
+                   CONSOLIDATED STATEMENT OF STOCKHOLDERS' EQUITY
+                           (in millions)
+                                                   Year Ended December 31,
+                                                      1993          1992
+CAPITAL IN EXCESS OF PAR VALUE OF STOCK
+  Balance at beginning of year                     $   544       $   427
+  Issued for employee benefit plans                    192           117
+  Balance at end of year                           $   736       $   544
+EARNINGS RETAINED FOR USE IN THE BUSINESS
+  Balance at beginning of year                     $ 8,999       $17,110
+  Net income/(loss)                                  2,529        (7,385)
+  Cash dividends                                      (800)         (726)
+  Balance at end of year                           $10,728       $ 8,999
+"""
+
+
+def test_a_balance_row_states_the_balance_its_heading_names(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Balance at beginning of year" under "CAPITAL IN EXCESS OF PAR VALUE OF STOCK" is additional paid-in
+    capital at the day before the year starts; "Balance at end of year", at its last day."""
+    result = convert(EQUITY_COMPONENTS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, str(f.period.end), f.value) for f in result.facts if f.period.start is None}
+    assert {
+        ("AdditionalPaidInCapital", "1991-12-31", Decimal(427_000_000)),
+        ("AdditionalPaidInCapital", "1992-12-31", Decimal(544_000_000)),
+        ("AdditionalPaidInCapital", "1993-12-31", Decimal(736_000_000)),
+        ("RetainedEarningsAccumulatedDeficit", "1992-12-31", Decimal(8_999_000_000)),
+        ("RetainedEarningsAccumulatedDeficit", "1993-12-31", Decimal(10_728_000_000)),
+    } <= facts
