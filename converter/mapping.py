@@ -46,7 +46,10 @@ _FOOTNOTE = re.compile(
     r"/\(?(?:[a-z]|\d{1,2})\)?/|\(\d{1,2}\)|\*+|\((?:notes?|[a-z])\)|\((?:see\s+)?notes?\b[^)]*\)|\(\s*in\s+(?:thousands|millions|billions)\s*\)",
     re.IGNORECASE,
 )
-_BEGINNING = re.compile(r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b", re.IGNORECASE)
+# "Cash and cash equivalents at January 1" beside a calendar year is the balance the year opens with.
+_BEGINNING = re.compile(
+    r"\bbeginning\s+of\s+(?:the\s+)?(?:period|year|quarter)\b|\bat\s+january\s+1\b(?!\d)", re.IGNORECASE
+)
 _ADD_PUNCT = re.compile(r"[,:;.]+")
 # Caption words that exempt share counts from the caption's scale: "(In millions, except share amounts)".
 _EXCEPT = re.compile(r"\bexcept\b(?P<rest>[^)]*)", re.IGNORECASE)
@@ -172,6 +175,14 @@ _BARE_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
 _CASH_FLOW_PART = re.compile(
     r"^(?:cash\s+flows?\s+(?:from|provided\s+by|used\s+in)\s+)?(?P<part>operating|investing|financing)"
     r"(?:\s+activities)?$|^(?:cash\s+flows?\s+from\s+)?(?P<operations>operations)$"
+    # The headings inside the operating part: the adjustments ("Adjustments to reconcile net income to net
+    # cash provided by operating activities:", "Non Cash Items:") and the changes in operating assets and
+    # liabilities ("Changes in assets and liabilities, net of effects of acquisitions:", "Net Change in
+    # Other Operating Items"); and "Investments" heading the investing part.
+    r"|^(?P<within>adjustments\s+to\s+reconcile\b|reconciliation\s+of\s+net\s+(?:income|earnings)\b"
+    r"|non\s*cash\s+items$)"
+    r"|^(?P<changes>changes?\s+in\s+(?:operating\s+)?assets\s+and\s+liabilities\b|changes\s+in\s+working\s+capital\b"
+    r"|net\s+change\s+in\s+other\s+operating\s+items\b)|^(?P<investments>investments)$"
 )
 
 
@@ -184,6 +195,10 @@ def cash_flow_part(section: str) -> str:
     match = _CASH_FLOW_PART.match(section)
     if match is None:
         return section
+    if match.group("investments"):
+        return "investing activities"
+    if match.group("changes"):
+        return "changes in operating assets and liabilities"
     return f"{match.group('part') or 'operating'} activities"
 
 
@@ -206,6 +221,27 @@ def _total_of_heading(table: MappingTable, observation: Observation, taxonomy: T
         return None
     per_share = taxonomy.concepts[rule.concept].type is ConceptType.PER_SHARE
     return rule if per_share == (observation.number.fraction_digits == 2) else None
+
+
+_BALANCE_ROW = re.compile(r"^balance\s+(?:at\s+)?(?:beginning|end)\s+of\s+(?:the\s+)?(?:year|period|quarter)$")
+
+
+def _balance_of_heading(table: MappingTable, observation: Observation, taxonomy: Taxonomy) -> LabelRule | None:
+    """A "Balance at beginning of year" or "Balance at end of year" row states the balance its heading
+    names, as a balance sheet does::
+
+        CAPITAL IN EXCESS OF PAR VALUE OF STOCK
+          Balance at beginning of year          $   544    <- AdditionalPaidInCapital, at the year's start
+          Issued for employee benefit plans         192
+          Balance at end of year                $   736    <- AdditionalPaidInCapital, at its end
+    """
+    if not observation.sections or not _BALANCE_ROW.match(normalise_label(observation.label)):
+        return None
+    sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
+    rule = table.find("balance", sections[1:], sections[0])
+    if rule is None or taxonomy.concepts[rule.concept].period_type.value != "instant":
+        return None
+    return rule
 
 
 def whole_headings(sections: Sequence[str]) -> tuple[str, ...]:
@@ -417,6 +453,8 @@ _LABEL_VARIANTS = (
     # What an asset is net of: "Accounts receivable, net of allowance for doubtful accounts" is accounts
     # receivable, net.
     (re.compile(r"\bnet\s+of\s+(?:the\s+)?(?:accumulated|allowances?|reserves?|unearned)\b[^,;]*", re.I), "net"),
+    # "Cash and cash equivalents, end of the period": end of period.
+    (re.compile(r"\b(beginning|end)\s+of\s+the\s+(?=(?:period|year|quarter)\b)", re.IGNORECASE), r"\1 of "),
     # "Net cash from (used for) investing": the other side in parentheses, as "(loss)" is.
     (re.compile(r"(?<=\bfrom)\s*\(\s*used\s+(?:for|in)\s*\)", re.IGNORECASE), ""),
     (re.compile(r"\bused\s+for\b", re.IGNORECASE), "used in"),
@@ -726,15 +764,20 @@ def map_observations(
     # A financial firm's statement nets its interest expense into its revenues: "Net operating revenues"
     # printed below "Net interest income" is revenues net of interest expense, not total revenues.
     net_of_interest = {o.table for o in observations if normalise_label(o.label) in _NET_INTEREST_LINES}
+    exchange_rows = _exchange_effect_rows(observations, table)
     for observation in observations:
         key = (observation.statement, observation.sections, observation.label)
         if key not in rules:
             sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
-        rule = rules[key] or (
-            _total_of_heading(table, observation, taxonomy)
-            if observation.row == closing.get((observation.table, observation.sections))
-            else None
+        rule = (
+            rules[key]
+            or (
+                _total_of_heading(table, observation, taxonomy)
+                if observation.row == closing.get((observation.table, observation.sections))
+                else None
+            )
+            or _balance_of_heading(table, observation, taxonomy)
         )
         if (
             rule is not None
@@ -743,6 +786,12 @@ def map_observations(
             and normalise_label(observation.label) in _NET_REVENUE_LINES
         ):
             rule = dataclasses.replace(rule, concept=_REVENUES_NET_OF_INTEREST)
+        if (
+            rule is not None
+            and rule.concept == _CASH_CHANGE
+            and observation.row < exchange_rows.get(observation.table, observation.row)
+        ):
+            rule = dataclasses.replace(rule, concept=_CASH_CHANGE_BEFORE_EXCHANGE)
         if rule is None:
             unmapped.append(((observation.statement, observation.label), observation.source))
             no_rule.append(observation)
@@ -823,6 +872,39 @@ def map_observations(
         skipped=tuple(mismatched),
         unmapped_labels=tuple(unmapped),
     )
+
+
+_CASH_CHANGE = (
+    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect"
+)
+_CASH_CHANGE_BEFORE_EXCHANGE = (
+    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseExcludingExchangeRateEffect"
+)
+_EXCHANGE_EFFECTS = frozenset(
+    {
+        "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents",
+        "EffectOfExchangeRateChangesOnCash",
+    }
+)
+
+
+def _exchange_effect_rows(observations: Sequence[Observation], table: MappingTable) -> dict[int, int]:
+    """Each table's first row stating the effect of exchange rates on cash. A net change in cash printed
+    above it is the change before that effect::
+
+        Net change in cash and equivalents                 (1,234)   <- excluding exchange rate effects
+        Effect of exchange rates on cash and equivalents        12
+        Cash and equivalents, beginning of period            5,678
+    """
+    first: dict[int, int] = {}
+    for observation in observations:
+        if observation.statement != "cashflow" or observation.row >= first.get(observation.table, observation.row + 1):
+            continue
+        sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
+        rule = table.find(observation.statement, sections, normalise_label(observation.label))
+        if rule is not None and rule.concept in _EXCHANGE_EFFECTS:
+            first[observation.table] = observation.row
+    return first
 
 
 _TOTAL_LABEL = re.compile(r"^\s*total\b", re.IGNORECASE)

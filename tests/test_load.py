@@ -383,7 +383,7 @@ def test_a_database_made_before_the_fiscal_columns_gets_them(outputs: Path, db_u
 
 @pytest.fixture(scope="module")
 def two_filings(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two filings whose extensions both declare ext:AccruedMarketingAndDistribution (a line of their own)."""
+    """Two filings whose extensions both declare ext:OfficeFurnitureAndEquipment (a line of their own)."""
     out = tmp_path_factory.mktemp("two")
     corpus = SAMPLES.parent / "corpus"
     inputs = [corpus / "apple_1997-05_10-Q.txt", corpus / "apple_1998-02-09_10-Q.txt"]
@@ -399,19 +399,19 @@ def test_same_named_extension_concepts_of_two_filings_stay_apart(
         db_url,
         "SELECT c.qname, c.namespace, c.label, fi.document_name FROM concept c "
         "JOIN filing fi ON fi.filing_id = c.filing_id "
-        "WHERE c.local_name = 'AccruedMarketingAndDistribution' ORDER BY 4",
+        "WHERE c.local_name = 'OfficeFurnitureAndEquipment' ORDER BY 4",
     )
     assert [(qname, document) for qname, _, _, document in rows] == [
-        ("ext:AccruedMarketingAndDistribution", "apple_1997-05_10-Q.txt"),
-        ("ext:AccruedMarketingAndDistribution", "apple_1998-02-09_10-Q.txt"),
+        ("ext:OfficeFurnitureAndEquipment", "apple_1997-05_10-Q.txt"),
+        ("ext:OfficeFurnitureAndEquipment", "apple_1998-02-09_10-Q.txt"),
     ]
     assert rows[0][1] != rows[1][1]  # each filing's own extension namespace
-    assert all(label == "Accrued marketing and distribution" for _, _, label, _ in rows)
+    assert all(label == "Office furniture and equipment" for _, _, label, _ in rows)
     # Each filing's facts are on its own concept.
     facts = _query(
         db_url,
         "SELECT DISTINCT filing, concept_namespace FROM facts "
-        "WHERE concept = 'ext:AccruedMarketingAndDistribution' ORDER BY 1",
+        "WHERE concept = 'ext:OfficeFurnitureAndEquipment' ORDER BY 1",
     )
     assert len(facts) == 2 and facts[0][1] != facts[1][1]
     # Base concepts are shared, and declared by no filing.

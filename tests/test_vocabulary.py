@@ -4,11 +4,13 @@ statement and section they sit in, land on the US-GAAP-aligned base concept."""
 from __future__ import annotations
 
 import csv
+from decimal import Decimal
 
 import pytest
 
 from converter.mapping import MappingTable, normalise_label
-from converter.taxonomy import DEFAULT_DIRECTORY, load_taxonomy
+from converter.pipeline import Options, convert
+from converter.taxonomy import DEFAULT_DIRECTORY, Taxonomy, load_taxonomy
 
 # (statement kind, section heading as printed, row label as printed, concept)
 PRINTED = [
@@ -290,6 +292,156 @@ PRINTED = [
     ("income", "", "Equity in net income of affiliated companies", "IncomeLossFromEquityMethodInvestments"),
     ("income", "", "Income from discontinued operation", "IncomeLossFromDiscontinuedOperationsNetOfTax"),
     ("income", "", "Merger and acquisition related costs", "BusinessCombinationAcquisitionRelatedCosts"),
+    # Cash flow lines, second round
+    ("cashflow", "", "Cash and cash equivalents at January 1", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "", "Cash and cash equivalents at December 31", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "", "Cash and cash equivalents, beginning of the period", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "", "Cash and cash equivalents, end of the period", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "CASH AND CASH EQUIVALENTS", "Balance at beginning of year", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "CASH AND CASH EQUIVALENTS", "Balance at end of year", "CashAndCashEquivalentsAtCarryingValue"),
+    (
+        "cashflow",
+        "CASH AND CASH EQUIVALENTS",
+        "Net increase (decrease) during the year",
+        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    ),
+    (
+        "cashflow",
+        "",
+        "Effect of exchange rates on cash and equivalents",
+        "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents",
+    ),
+    ("cashflow", "Investing", "Purchases of investments", "PaymentsToAcquireInvestments"),
+    ("cashflow", "", "Purchases of securities", "PaymentsToAcquireInvestments"),
+    (
+        "cashflow",
+        "",
+        "Purchases of available-for-sale investments",
+        "PaymentsToAcquireAvailableForSaleSecuritiesDebt",
+    ),
+    (
+        "cashflow",
+        "",
+        "Maturities and sales of available-for-sale investments",
+        "ProceedsFromSaleAndMaturityOfAvailableForSaleSecurities",
+    ),
+    (
+        "cashflow",
+        "",
+        "Maturities and sales of marketable securities",
+        "ProceedsFromSaleAndMaturityOfMarketableSecurities",
+    ),
+    ("cashflow", "", "Other investing activities", "PaymentsForProceedsFromOtherInvestingActivities"),
+    ("cashflow", "", "Acquisitions of other companies", "PaymentsToAcquireBusinessesNetOfCashAcquired"),
+    ("cashflow", "", "Proceeds from sales of subsidiaries", "ProceedsFromDivestitureOfBusinesses"),
+    (
+        "cashflow",
+        "",
+        "Proceeds from disposals of property, plant and equipment",
+        "ProceedsFromSaleOfPropertyPlantAndEquipment",
+    ),
+    ("cashflow", "Financing", "Common stock repurchased", "PaymentsForRepurchaseOfCommonStock"),
+    ("cashflow", "", "Purchase of treasury stock", "PaymentsForRepurchaseOfCommonStock"),
+    ("cashflow", "", "Purchases of stock for treasury", "PaymentsForRepurchaseOfCommonStock"),
+    ("cashflow", "Financing", "Common stock issued", "ProceedsFromIssuanceOfCommonStock"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Issuance of Common Stock",
+        "ProceedsFromIssuanceOfCommonStock",
+    ),
+    ("cashflow", "FINANCING ACTIVITIES", "Issuances of stock", "ProceedsFromIssuanceOfCommonStock"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Sale of Preferred Stock",
+        "ProceedsFromIssuanceOfPreferredStockAndPreferenceStock",
+    ),
+    ("cashflow", "FINANCING ACTIVITIES", "Dividends", "PaymentsOfDividends"),
+    ("cashflow", "FINANCING ACTIVITIES", "Issuances of debt", "ProceedsFromIssuanceOfDebt"),
+    ("cashflow", "FINANCING ACTIVITIES", "Payments of debt", "RepaymentsOfDebt"),
+    ("cashflow", "", "Additions to long-term debt", "ProceedsFromIssuanceOfLongTermDebt"),
+    ("cashflow", "", "Repayments and retirement of debt", "RepaymentsOfDebt"),
+    ("cashflow", "", "Increase (decrease) in short-term debt, net", "ProceedsFromRepaymentsOfShortTermDebt"),
+    ("cashflow", "", "Changes in short-term debt", "ProceedsFromRepaymentsOfShortTermDebt"),
+    ("cashflow", "", "Increase (decrease) in short-term borrowings", "ProceedsFromRepaymentsOfShortTermDebt"),
+    (
+        "cashflow",
+        "",
+        "Increase (decrease) in long-term borrowings",
+        "ProceedsFromRepaymentsOfLongTermDebtAndCapitalSecurities",
+    ),
+    # "Other" under a heading inside the operating part: an adjustment, or a change in operating capital.
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by operating activities:",
+        "Other",
+        "OtherOperatingActivitiesCashFlowStatement",
+    ),
+    ("cashflow", "Non Cash Items:", "Other", "OtherOperatingActivitiesCashFlowStatement"),
+    ("cashflow", "OPERATING ACTIVITIES", "Other items", "OtherOperatingActivitiesCashFlowStatement"),
+    (
+        "cashflow",
+        "Changes in operating assets and liabilities:",
+        "Other - net",
+        "IncreaseDecreaseInOtherOperatingCapitalNet",
+    ),
+    (
+        "cashflow",
+        "Net Change in Other Operating Items, net of effects from acquisitions",
+        "Other",
+        "IncreaseDecreaseInOtherOperatingCapitalNet",
+    ),
+    (
+        "cashflow",
+        "Changes in assets and liabilities:",
+        "Other assets and liabilities",
+        "IncreaseDecreaseInOtherOperatingCapitalNet",
+    ),
+    ("cashflow", "Investments:", "Other", "PaymentsForProceedsFromOtherInvestingActivities"),
+    # Income statement lines, second round: the cumulative effect of accounting changes (no US-GAAP 2025
+    # element: a base concept of its own), non-operating lines.
+    ("income", "", "Cumulative effect of accounting change", "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax"),
+    (
+        "income",
+        "",
+        "Cumulative effect of change in accounting principle, net",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Cumulative effect of accounting change (net of income taxes of $375)",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Cumulative Effects of Changes in Accounting Principles (Note 1)",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    ("income", "", "Interest and other, net", "NonoperatingIncomeExpense"),
+    # Below operating income it is non-operating; among an insurer's revenues it is investment income.
+    ("income", "Operating expenses:", "Investment income and other", "NonoperatingIncomeExpense"),
+    ("income", "Revenues", "Investment Income and Other", "InvestmentIncomeInterestAndDividend"),
+    (
+        "income",
+        "",
+        "Loss before benefit from income taxes",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    # Balance sheet lines, second round: current deferred taxes (US-GAAP 2025 names only the net balance).
+    ("balance", "Current assets:", "Deferred tax assets", "DeferredIncomeTaxAssetsCurrent"),
+    ("balance", "CURRENT ASSETS", "Deferred income taxes", "DeferredIncomeTaxAssetsCurrent"),
+    ("balance", "Current liabilities:", "Deferred tax liabilities", "DeferredIncomeTaxLiabilitiesCurrent"),
+    ("balance", "Current assets:", "Prepaid expenses and other", "PrepaidExpenseAndOtherAssetsCurrent"),
+    ("balance", "Current assets:", "Deferred charges", "DeferredCostsCurrent"),
+    ("balance", "", "Fixed assets, net", "PropertyPlantAndEquipmentNet"),
+    ("balance", "", "Accrued advertising", "AccruedAdvertisingCurrent"),
+    ("balance", "", "Accrued marketing and distribution", "AccruedMarketingCostsCurrent"),
+    ("balance", "", "Accrued restructuring costs", "RestructuringReserveCurrent"),
+    ("balance", "", "Accrued warranty and related", "ProductWarrantyAccrualClassifiedCurrent"),
+    ("balance", "Current liabilities:", "Notes payable to banks", "ShortTermBankLoansAndNotesPayable"),
 ]
 
 
@@ -374,3 +526,84 @@ def test_labels_that_name_no_base_concept_alone(
 ) -> None:
     sections = (normalise_label(section),) if section else ()
     assert mapping_table.find(statement, sections, normalise_label(label)) is None
+
+
+CASH_BEFORE_EXCHANGE = """\
+                            CASH FLOWS STATEMENTS
+                                (In millions)
+                                                         Year Ended June 30,
+                                                           2006         2005
+Common stock repurchased                               $  (5,966)   $  (3,059)
+Net change in cash and equivalents                         2,347       (1,873)
+Effect of exchange rates on cash and equivalents              15           (4)
+Cash and equivalents, beginning of period                  6,714        8,591
+Cash and equivalents, end of period                    $   9,076    $   6,714
+"""
+
+
+def test_a_net_change_in_cash_above_the_exchange_rate_effect_excludes_it(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The change printed above "Effect of exchange rates" is the change before that effect; a payment
+    printed in parentheses is a positive payment."""
+    result = convert(CASH_BEFORE_EXCHANGE, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, f.period.end.year, f.value) for f in result.facts}
+    before = (
+        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseExcludingExchangeRateEffect"
+    )
+    assert (before, 2006, Decimal(2_347_000_000)) in facts
+    assert (before, 2005, Decimal(-1_873_000_000)) in facts
+    assert ("PaymentsForRepurchaseOfCommonStock", 2006, Decimal(5_966_000_000)) in facts
+    assert not any(f.concept.endswith("IncludingExchangeRateEffect") for f in result.facts)
+
+
+CASH_AT_JANUARY_1 = """\
+                     CONSOLIDATED STATEMENT OF CASH FLOWS
+                     (in millions)
+                                                   Year Ended December 31,
+                                                       1993        1992
+Net increase/(decrease) in cash and cash equivalents  $ 1,043     $ (523)
+Cash and cash equivalents at January 1                  4,883      5,406
+Cash and cash equivalents at December 31              $ 5,926     $4,883
+"""
+
+
+def test_cash_at_january_1_is_the_balance_the_year_opens_with(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    result = convert(CASH_AT_JANUARY_1, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    cash = {(str(f.period.end), f.value) for f in result.facts if f.concept == "CashAndCashEquivalentsAtCarryingValue"}
+    assert cash == {
+        ("1991-12-31", Decimal(5_406_000_000)),
+        ("1992-12-31", Decimal(4_883_000_000)),
+        ("1993-12-31", Decimal(5_926_000_000)),
+    }
+
+
+EQUITY_COMPONENTS = """\
+                   CONSOLIDATED STATEMENT OF STOCKHOLDERS' EQUITY
+                           (in millions)
+                                                   Year Ended December 31,
+                                                      1993          1992
+CAPITAL IN EXCESS OF PAR VALUE OF STOCK
+  Balance at beginning of year                     $   544       $   427
+  Issued for employee benefit plans                    192           117
+  Balance at end of year                           $   736       $   544
+EARNINGS RETAINED FOR USE IN THE BUSINESS
+  Balance at beginning of year                     $ 8,999       $17,110
+  Net income/(loss)                                  2,529        (7,385)
+  Cash dividends                                      (800)         (726)
+  Balance at end of year                           $10,728       $ 8,999
+"""
+
+
+def test_a_balance_row_states_the_balance_its_heading_names(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Balance at beginning of year" under "CAPITAL IN EXCESS OF PAR VALUE OF STOCK" is additional paid-in
+    capital at the day before the year starts; "Balance at end of year", at its last day."""
+    result = convert(EQUITY_COMPONENTS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, str(f.period.end), f.value) for f in result.facts if f.period.start is None}
+    assert {
+        ("AdditionalPaidInCapital", "1991-12-31", Decimal(427_000_000)),
+        ("AdditionalPaidInCapital", "1992-12-31", Decimal(544_000_000)),
+        ("AdditionalPaidInCapital", "1993-12-31", Decimal(736_000_000)),
+        ("RetainedEarningsAccumulatedDeficit", "1992-12-31", Decimal(8_999_000_000)),
+        ("RetainedEarningsAccumulatedDeficit", "1993-12-31", Decimal(10_728_000_000)),
+    } <= facts
