@@ -593,13 +593,17 @@ def _parts(name: str, path: Path, data: bytes, options: Options) -> tuple[list[_
 
 @dataclass(frozen=True)
 class _Converted:
-    """What is told of one converted document: its name, its counts and its report (not its Result)."""
+    """What is told of one converted document: its name and counts from its report (not its Result,
+    nor the report's lists of findings)."""
 
     label: str
     stem: str
     facts: int
     findings: int
-    report: dict[str, Any]
+    cells: Mapping[str, Any]
+    unmapped_labels: int
+    conflicts: int
+    validation: Mapping[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -732,7 +736,17 @@ def _convert_part(
         *written.values(),
         _stage(staging, _output_path(outdir, part.stem, ".report.json"), lambda out: write_report(report, out)),
     ]
-    return _Converted(part.label, part.stem, len(result.facts), len(result.findings), report), staged
+    converted = _Converted(
+        part.label,
+        part.stem,
+        len(result.facts),
+        len(result.findings),
+        report["cells"],
+        len(report["unmapped_labels"].elements),
+        len(report["conflicts"].elements),
+        validation,
+    )
+    return converted, staged
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -933,15 +947,14 @@ def _summarise(
     facts = findings = unmapped = conflicts = errors = inconsistencies = 0
     validated = False
     for item in converted:
-        report = item.report
-        cells = report["cells"]
+        cells = item.cells
         line = (
             f"{item.label}: {item.facts} facts; cells {cells['total']} "
             f"(tagged {cells['tagged']}, skipped {sum(cells['skipped'].values())}, "
-            f"unaccounted {cells['unaccounted']}); {len(report['unmapped_labels'])} unmapped labels; "
-            f"{len(report['conflicts'])} conflicts"
+            f"unaccounted {cells['unaccounted']}); {item.unmapped_labels} unmapped labels; "
+            f"{item.conflicts} conflicts"
         )
-        validation = report["validation"]
+        validation = item.validation
         if validation is not None:
             validated = True
             errors += validation["errors"]
@@ -953,8 +966,8 @@ def _summarise(
         lines.append(line)
         facts += item.facts
         findings += item.findings
-        unmapped += len(report["unmapped_labels"])
-        conflicts += len(report["conflicts"])
+        unmapped += item.unmapped_labels
+        conflicts += item.conflicts
     single = len(converted) == 1
     return Outcome(
         input=shown,
