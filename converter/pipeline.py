@@ -153,11 +153,12 @@ def document_entity_name(text: str) -> str | None:
     return match.group("name").strip() if match else None
 
 
-def _entity(options: Options, document: Document) -> Entity:
-    """The CIK scheme when the CIK is known; else the entity's name, slugged, in the fallback scheme."""
+def _entity(options: Options, filer: str | None, document: Document) -> Entity:
+    """The CIK scheme when the CIK is known; else the entity's name (``filer``: the one given, else the
+    one the document names), slugged, in the fallback scheme."""
     if options.cik:
         return Entity(scheme=SEC_CIK_SCHEME, identifier=options.cik.zfill(10), name=options.entity_name)
-    name = options.entity_name or document_entity_name(document.text) or document.name
+    name = filer or document.name
     # "Internet Initiative Japan Inc." and "Internet Initiative Japan" are one entity.
     slug = re.sub(r"[^a-z0-9]+", "-", _CORPORATE_SUFFIX.sub("", name).lower()).strip("-") or "unknown"
     return Entity(scheme=FALLBACK_SCHEME, identifier=slug, name=name)
@@ -296,6 +297,7 @@ def convert_document(
         (line.text for block in blocks if block.kind is BlockKind.TABLE for line in (*block.caption, *block.header)),
     )
     filer = options.entity_name or document_entity_name(text)
+    del text  # a copy of the whole filing: the stages below read its lines
     previous: Table | None = None
     table_id = 0
     known_groups: frozenset[str] = frozenset()
@@ -406,7 +408,7 @@ def convert_document(
     )
     findings.extend(us_gaap_contradictions(facts, mapping.sums))
     used = sorted({fact.concept for fact in facts})
-    entity = _entity(options, document)
+    entity = _entity(options, filer, document)
     needed = bool(extension.concepts or extension.members)
     if needed:
         extension, calc_findings = consistent_calculations(extension, facts)
