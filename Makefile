@@ -99,7 +99,8 @@ ACCURACY_FLOOR ?= 80
 accuracy: install
 	$(BIN)/python -m benchmarks.accuracy --floor $(ACCURACY_FLOOR)
 
-## fuzz: a 50 MB file and 100,000 rows, then FUZZ_COUNT generated inputs through convert and every writer
+## fuzz: large files (5 and 50 MB, 10,000 and 100,000 rows, the corpus's largest) each in a fresh process, time and peak
+## memory per input size; then FUZZ_COUNT generated inputs through convert and every writer
 FUZZ_COUNT ?= 20000
 fuzz: install
 	$(BIN)/python tests/fuzz_convert.py --large --count $(FUZZ_COUNT)

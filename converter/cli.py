@@ -25,7 +25,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
-from converter import __version__
+from converter import __version__, memory
 from converter import outdir as out_folder
 from converter.batch import (
     BatchError,
@@ -175,6 +175,16 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES,
         metavar="N",
         help="refuse inputs bigger than N bytes (default: %(default)s)",
+    )
+    conv.add_argument(
+        "--max-memory",
+        type=int,
+        default=memory.DEFAULT_FLOOR_MB,
+        metavar="MB",
+        help="memory one document may take while it is converted: the larger of MB and "
+        f"{memory.PER_INPUT_BYTE} times its size ({memory.PER_INPUT_BYTE_VALIDATING} with --validate); "
+        "a document that needs more fails with that reason, the batch goes on; 0: no limit "
+        "(default: %(default)s; Linux)",
     )
     conv.add_argument("--taxonomy-dir", type=Path, help=argparse.SUPPRESS)
     conv.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -593,13 +603,17 @@ def _parts(name: str, path: Path, data: bytes, options: Options) -> tuple[list[_
 
 @dataclass(frozen=True)
 class _Converted:
-    """What is told of one converted document: its name, its counts and its report (not its Result)."""
+    """What is told of one converted document: its name and counts from its report (not its Result,
+    nor the report's lists of findings)."""
 
     label: str
     stem: str
     facts: int
     findings: int
-    report: dict[str, Any]
+    cells: Mapping[str, Any]
+    unmapped_labels: int
+    conflicts: int
+    validation: Mapping[str, Any] | None
 
 
 @dataclass(frozen=True)
@@ -644,6 +658,8 @@ def _convert_one(path: Path, job: _Job) -> Outcome:
         earlier = out_folder.published(args.output, name, source, sha256, stamp)
         if earlier is not None:
             return _recorded(shown, earlier)
+    floor: int = args.max_memory
+    allowance = memory.allowance_for(len(data), floor, validating=job.validator is not None) if floor else None
     parts, notes = _parts(name, path, data, options)
     del data  # the parts hold the text
     done: list[_Converted] = []
@@ -654,13 +670,16 @@ def _convert_one(path: Path, job: _Job) -> Outcome:
             if job.validator is not None:
                 # An instance validated in the private folder finds the taxonomy copy as it will once published.
                 (folder / local_folder(job.taxonomy)).symlink_to(Path("..", local_folder(job.taxonomy)))
-            for part in parts:
-                # One part at a time: its Result is gone before the next part is converted.
-                converted, staged = _convert_part(
-                    path, part, notes, args, job.taxonomy, job.formats, job.validator, folder
-                )
-                done.append(converted)
-                files.extend(staged)
+            # Within the limit: converting, writing, validating. Past it, the MemoryError unwinds to here, the
+            # limit is lifted, and the private folder is removed with what was written in it.
+            with memory.limited(allowance):
+                for part in parts:
+                    # One part at a time: its Result is gone before the next part is converted.
+                    converted, staged = _convert_part(
+                        path, part, notes, args, job.taxonomy, job.formats, job.validator, folder
+                    )
+                    done.append(converted)
+                    files.extend(staged)
             outcome = _summarise(shown, done, job.formats, [target.name for _, target in files])
             record = {k: v for k, v in asdict(outcome).items() if k != "input"}
             with publishing():  # a stop signal waits until the set is in place and its outcome recorded
@@ -675,6 +694,9 @@ def _convert_one(path: Path, job: _Job) -> Outcome:
                     reserved=job.reserved,
                     staging_folder=folder,
                 )
+    except MemoryError:
+        limit = f"{allowance / memory.MB:,.0f} MB" if allowance else "the memory available"
+        raise DocumentError(f"too large to convert within memory limit ({limit}; --max-memory)") from None
     except out_folder.PublishError as err:
         raise DocumentError(_readable_name(str(err))) from None
     except OSError as err:  # the private folder, the publishing lock, the record
@@ -732,7 +754,17 @@ def _convert_part(
         *written.values(),
         _stage(staging, _output_path(outdir, part.stem, ".report.json"), lambda out: write_report(report, out)),
     ]
-    return _Converted(part.label, part.stem, len(result.facts), len(result.findings), report), staged
+    converted = _Converted(
+        part.label,
+        part.stem,
+        len(result.facts),
+        len(result.findings),
+        report["cells"],
+        len(report["unmapped_labels"].elements),
+        len(report["conflicts"].elements),
+        validation,
+    )
+    return converted, staged
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -745,6 +777,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         raise UsageError(f"--fiscal-year-end {args.fiscal_year_end!r}: expected MM-DD, a day of the year, e.g. 03-31")
     if args.max_bytes < 1:
         raise UsageError(f"--max-bytes {args.max_bytes}: at least 1")
+    if args.max_memory < 0:
+        raise UsageError(f"--max-memory {args.max_memory}: 0 (no limit) or more")
     taxonomy = load_taxonomy(args.taxonomy_dir)
     args.mapping = load_mapping_table(taxonomy)
     outdir: Path = args.output
@@ -933,15 +967,14 @@ def _summarise(
     facts = findings = unmapped = conflicts = errors = inconsistencies = 0
     validated = False
     for item in converted:
-        report = item.report
-        cells = report["cells"]
+        cells = item.cells
         line = (
             f"{item.label}: {item.facts} facts; cells {cells['total']} "
             f"(tagged {cells['tagged']}, skipped {sum(cells['skipped'].values())}, "
-            f"unaccounted {cells['unaccounted']}); {len(report['unmapped_labels'])} unmapped labels; "
-            f"{len(report['conflicts'])} conflicts"
+            f"unaccounted {cells['unaccounted']}); {item.unmapped_labels} unmapped labels; "
+            f"{item.conflicts} conflicts"
         )
-        validation = report["validation"]
+        validation = item.validation
         if validation is not None:
             validated = True
             errors += validation["errors"]
@@ -953,8 +986,8 @@ def _summarise(
         lines.append(line)
         facts += item.facts
         findings += item.findings
-        unmapped += len(report["unmapped_labels"])
-        conflicts += len(report["conflicts"])
+        unmapped += item.unmapped_labels
+        conflicts += item.conflicts
     single = len(converted) == 1
     return Outcome(
         input=shown,

@@ -6,7 +6,7 @@ import dataclasses
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
 from pydantic.dataclasses import dataclass
 
 
@@ -46,16 +46,20 @@ class SourceRef:
         return dataclasses.replace(self, **changes)
 
 
-class Finding(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class Finding:
     """One thing a stage wants the reader to know, with a stable code.
 
     Codes are dotted and stable (``table.unaccounted-cell``,
     ``mapping.unmapped-label``, ``source.conflict``); messages are for people.
+    Slotted, as ``SourceRef`` is: a filing of many line items has findings by the thousand.
     """
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: str
     severity: Severity
     message: str
     sources: tuple[SourceRef, ...] = ()
+
+    def replace(self, **changes: Any) -> Finding:
+        """This finding with some fields changed (``sources=...``), validated again."""
+        return dataclasses.replace(self, **changes)

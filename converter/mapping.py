@@ -961,11 +961,16 @@ def _precision(fact: Fact) -> float:
 
 def _agree(a: Fact, b: Fact) -> bool:
     """Equal once the more precise figure is rounded to the less precise one's decimals."""
-    places = min(_precision(a), _precision(b))
+    return _agreeing(a.value, a.decimals, b.value, b.decimals)
+
+
+def _agreeing(a: Decimal, a_decimals: int | None, b: Decimal, b_decimals: int | None) -> bool:
+    """``_agree`` on two (value, decimals) readings."""
+    places = min(float("inf") if a_decimals is None else a_decimals, float("inf") if b_decimals is None else b_decimals)
     if places == float("inf"):
-        return a.value == b.value
+        return a == b
     tolerance = Decimal(5).scaleb(-int(places) - 1)
-    return abs(a.value - b.value) <= tolerance
+    return abs(a - b) <= tolerance
 
 
 def _where(source: SourceRef) -> str:
@@ -977,19 +982,26 @@ def _where(source: SourceRef) -> str:
     return f"{lines} ({source.cell})"
 
 
-def _smaller_scale_copy(fact: Fact, group: Sequence[tuple[Fact, bool]]) -> bool:
-    """One figure printed at two scales: "Net income (loss) as reported  $ 643" in a note whose scale
-    is stated only above it, and "643.1" in a statement "(in millions)". The reading a thousand,
-    million or billion times smaller than another of the same aspects is the one whose scale was
-    missed: it never wins the merge (and is reported as the conflict it is)."""
-    if not fact.value:
-        return False
-    for other, _ in group:
-        for power in (3, 6, 9):
-            scaled = fact.replace(value=fact.value.scaleb(power), decimals=_shift(fact.decimals, power))
-            if other is not fact and abs(other.value) > abs(fact.value) and _agree(scaled, other):
-                return True
-    return False
+def _smaller_scale_copies(group: Sequence[tuple[Fact, bool]]) -> set[int]:
+    """The facts (by ``id``) of one figure printed at two scales: "Net income (loss) as reported  $ 643"
+    in a note whose scale is stated only above it, and "643.1" in a statement "(in millions)". The
+    reading a thousand, million or billion times smaller than another of the same aspects is the one
+    whose scale was missed: it never wins the merge (and is reported as the conflict it is).
+
+    Compared as distinct (value, decimals) readings: a figure repeated in many tables (a filing
+    printed a thousand times over) is one reading, not a thousand copies each compared with all."""
+    readings = {(fact.value, fact.decimals) for fact, _ in group}
+    smaller = {
+        (value, decimals)
+        for value, decimals in readings
+        if value
+        and any(
+            abs(other) > abs(value) and _agreeing(value.scaleb(power), _shift(decimals, power), other, other_decimals)
+            for other, other_decimals in readings
+            for power in (3, 6, 9)
+        )
+    }
+    return {id(fact) for fact, _ in group if (fact.value, fact.decimals) in smaller}
 
 
 def _shift(decimals: int | None, power: int) -> int | None:
@@ -1023,7 +1035,7 @@ def merge_facts(
             merged.append(held[0])
             continue
         group = held
-        unscaled = {id(fact) for fact, _ in group if _smaller_scale_copy(fact, group)}
+        unscaled = _smaller_scale_copies(group)
         ranked = sorted(
             group,
             key=lambda item: (

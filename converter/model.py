@@ -139,10 +139,11 @@ class Fact:
     sources: tuple[SourceRef, ...]
 
     def __post_init__(self) -> None:
-        # Validation copies tuples, and a table makes a period per column: facts share equal ones.
+        # Validation copies tuples, and a table makes a period per column: facts share equal ones (units too).
         if self.dimensions:
             object.__setattr__(self, "dimensions", _shared_dimensions(self.dimensions))
         object.__setattr__(self, "period", _shared_period(self.period))
+        object.__setattr__(self, "unit", _shared_unit(self.unit))
 
     @property
     def aspects(self) -> tuple[str, str, str, tuple[tuple[str, str], ...]]:
@@ -158,6 +159,12 @@ class Fact:
 def _shared_period(period: Period) -> Period:
     """The first of equal periods: a table makes one per column, and a filing has many tables."""
     return period
+
+
+@lru_cache(maxsize=256)
+def _shared_unit(unit: Unit) -> Unit:
+    """The first of equal units: a filing has a fact per figure and few units."""
+    return unit
 
 
 @lru_cache(maxsize=4096)
@@ -271,14 +278,16 @@ class CellTally(BaseModel):
     unaccounted: int = 0
 
 
-class ExtensionConcept(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class ExtensionConcept:
     """A line item the base taxonomy lacks, declared in the filing's extension schema.
 
     ``<xs:element name="RetailRevenue" id="ext_RetailRevenue" type="xbrli:monetaryItemType"
     substitutionGroup="xbrli:item" xbrli:periodType="duration" nillable="true"/>``
-    """
 
-    model_config = _FROZEN
+    Slotted, as ``Fact`` is: a filing whose line items the base taxonomy lacks declares one per
+    line item (a model's record of the fields given is a 470-byte set of its own).
+    """
 
     name: str  # local name
     label: str
@@ -287,20 +296,18 @@ class ExtensionConcept(BaseModel):
     documentation: str
 
 
-class ExtensionMember(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class ExtensionMember:
     """A member of a base axis the filing breaks its figures down by (a subsidiary, a sector)."""
-
-    model_config = _FROZEN
 
     axis: str  # "LegalEntityAxis" (base taxonomy)
     name: str  # local name, "AlabamaPowerMember"
     label: str
 
 
-class ExtensionRole(BaseModel):
+@dataclass(frozen=True, slots=True, kw_only=True, config=ConfigDict(extra="forbid"))
+class ExtensionRole:
     """One extended link role of the extension: a table of the filing, as printed."""
-
-    model_config = _FROZEN
 
     id: str
     definition: str

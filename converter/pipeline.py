@@ -211,11 +211,12 @@ def document_entity_name(text: str) -> str | None:
     return match.group("name").strip() if match else None
 
 
-def _entity(options: Options, document: Document) -> Entity:
-    """The CIK scheme when the CIK is known; else the entity's name, slugged, in the fallback scheme."""
+def _entity(options: Options, filer: str | None, document: Document) -> Entity:
+    """The CIK scheme when the CIK is known; else the entity's name (``filer``: the one given, else the
+    one the document names), slugged, in the fallback scheme."""
     if options.cik:
         return Entity(scheme=SEC_CIK_SCHEME, identifier=options.cik.zfill(10), name=options.entity_name)
-    name = options.entity_name or document_entity_name(document.text) or document.name
+    name = filer or document.name
     # "Internet Initiative Japan Inc." and "Internet Initiative Japan" are one entity.
     slug = re.sub(r"[^a-z0-9]+", "-", _CORPORATE_SUFFIX.sub("", name).lower()).strip("-") or "unknown"
     return Entity(scheme=FALLBACK_SCHEME, identifier=slug, name=name)
@@ -284,8 +285,7 @@ def _cell_sources(reading: TableReading, table: Table) -> TableReading:
         observations=tuple(replace(o, source=cite(o.source)) for o in reading.observations),
         skipped=tuple((reason, cite(source)) for reason, source in reading.skipped),
         findings=tuple(
-            f.model_copy(update={"sources": tuple(cite(s) for s in f.sources)}) if f.sources else f
-            for f in reading.findings
+            f.replace(sources=tuple(cite(s) for s in f.sources)) if f.sources else f for f in reading.findings
         ),
         cell_count=reading.cell_count,
     )
@@ -355,6 +355,7 @@ def convert_document(
         (line.text for block in blocks if block.kind is BlockKind.TABLE for line in (*block.caption, *block.header)),
     )
     filer = options.entity_name or document_entity_name(text)
+    del text  # a copy of the whole filing: the stages below read its lines
     previous: Table | None = None
     known_groups: frozenset[str] = frozenset()
     # The tables' layout is read first (a balance sheet's two tables name each other's totals); then
@@ -410,6 +411,11 @@ def convert_document(
         )
         declarations = part.declarations
         parts.append(part)
+        # Held past the loop, the last table's reading would stay in memory to the end: a table of
+        # 100,000 rows has an observation per figure.
+        del reading, mapped, part, table
+    previous = None
+    del tables
     findings.extend(mapping_findings)
     findings.extend(unmapped_label_findings(unmapped_labels))
     findings.extend(chain.from_iterable(part.findings for part in parts))
@@ -467,7 +473,7 @@ def convert_document(
     )
     findings.extend(us_gaap_contradictions(facts, mapping.sums))
     used = sorted({fact.concept for fact in facts})
-    entity = _entity(options, document)
+    entity = _entity(options, filer, document)
     needed = bool(extension.concepts or extension.members)
     if needed:
         extension, calc_findings = consistent_calculations(extension, facts)

@@ -32,7 +32,7 @@ from pathlib import Path
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
 from converter.periods import MONTHS, FiscalCalendar, caption_period, quarter_period
-from converter.read import Document, Line
+from converter.read import Document, Line, single_spaced
 from converter.segment import Block, BlockKind
 from converter.taxonomy import ConceptType, PeriodType, Taxonomy
 
@@ -971,7 +971,7 @@ def read_prose(
 ) -> ProseReading:
     """Read every number written in the document's prose blocks."""
     current = current_quarter(document.text, fiscal, today)
-    partial = frozenset(int(m.group("year")) for m in _RESULTS_EXCLUDE.finditer(" ".join(document.text.split())))
+    partial = frozenset(int(m.group("year")) for m in _RESULTS_EXCLUDE.finditer(single_spaced(document.lines)))
     ctx = _Context(taxonomy=taxonomy, rules=rules, fiscal=fiscal, current=current, today=today, partial_years=partial)
     for sentence in _sentences(document, blocks):
         _classify(ctx, sentence)

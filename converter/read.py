@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Document", "Line", "ReadError", "decode", "read_document", "table_marks", "unwrap_line"]
+__all__ = ["Document", "Line", "ReadError", "decode", "read_document", "single_spaced", "table_marks", "unwrap_line"]
 
 TAB_SIZE = 8
 # UTF-32 marks first: the UTF-16LE mark is a prefix of the UTF-32LE one.
@@ -106,6 +107,20 @@ class Document:
     @property
     def text(self) -> str:
         return "\n".join(line.text for line in self.lines)
+
+
+# Lines joined at a time by ``single_spaced``: a few hundred kilobytes of text.
+SPACING_LINES = 4096
+
+
+def single_spaced(lines: Sequence[Line]) -> str:
+    """``" ".join(text.split())`` of the lines' text joined by newlines, without the list of every word
+    of the filing that builds (64 bytes a word: eight times the text): a run of lines at a time."""
+    runs = (
+        " ".join("\n".join(line.text for line in lines[at : at + SPACING_LINES]).split())
+        for at in range(0, len(lines), SPACING_LINES)
+    )
+    return " ".join([run for run in runs if run])
 
 
 def _line_of(data: bytes, offset: int) -> int:

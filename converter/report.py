@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 from converter.findings import Finding, SourceRef
 from converter.model import Result
-from converter.serialize.jsontext import dump, dumps
+from converter.serialize.jsontext import LazyArray, dump, dumps
 
-__all__ = ["build_report", "report_bytes", "write_report"]
+__all__ = ["Findings", "build_report", "report_bytes", "write_report"]
 
 
 # A finding quotes its source; a line thousands of characters long (a 200 MB table row) is quoted in part,
@@ -44,8 +45,35 @@ def _finding(finding: Finding) -> dict[str, Any]:
     }
 
 
+# The report's three lists of findings, by code: each finding's own, and the rest.
+_OWN_LISTS = ("mapping.unmapped-label", "source.conflict")
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """A report's list of findings (those of ``code``, or with ``code`` None every other), each made
+    into its JSON object as it is written: a filing of 100,000 unknown line items has as many
+    findings, and their objects, built all at once, would take more memory than the conversion.
+    Iterated as often as it is written; ``len`` counts them."""
+
+    findings: tuple[Finding, ...]
+    code: str | None
+
+    def _chosen(self) -> Iterator[Finding]:
+        if self.code is not None:
+            return (f for f in self.findings if f.code == self.code)
+        return (f for f in self.findings if f.code not in _OWN_LISTS)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return map(_finding, self._chosen())
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self._chosen())
+
+
 def build_report(result: Result, validation: Mapping[str, Any] | None, outputs: Sequence[str]) -> dict[str, Any]:
-    """The report as a JSON-ready mapping (keys in a fixed order)."""
+    """The report as a JSON-ready mapping (keys in a fixed order); its lists of findings are
+    ``LazyArray``s of ``Findings``, written by ``jsontext`` as lists."""
     findings = result.findings
     return {
         "document": result.document.model_dump(mode="json"),
@@ -65,9 +93,9 @@ def build_report(result: Result, validation: Mapping[str, Any] | None, outputs: 
             "skipped": dict(result.prose_numbers.skipped),
             "unaccounted": result.prose_numbers.unaccounted,
         },
-        "unmapped_labels": [_finding(f) for f in findings if f.code == "mapping.unmapped-label"],
-        "conflicts": [_finding(f) for f in findings if f.code == "source.conflict"],
-        "findings": [_finding(f) for f in findings if f.code not in ("mapping.unmapped-label", "source.conflict")],
+        "unmapped_labels": LazyArray(Findings(findings, "mapping.unmapped-label")),
+        "conflicts": LazyArray(Findings(findings, "source.conflict")),
+        "findings": LazyArray(Findings(findings, None)),
         "validation": dict(validation) if validation is not None else None,
     }
 

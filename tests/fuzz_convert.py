@@ -1,7 +1,8 @@
 """Fuzz campaign over the whole convert path: bytes → convert → XBRL, xBRL-JSON, JSON-LD, report.
 
-``make fuzz [FUZZ_COUNT=20000]`` runs it, after converting two large files through the
-command line (a 50 MB release, a table of 100,000 rows) and printing time and peak memory.
+``make fuzz [FUZZ_COUNT=20000]`` runs it, after converting large files through the command
+line, each in a fresh process (releases of 5 and 50 MB, tables of 10,000 and 100,000 rows, the
+corpus's largest filings) and printing time, peak memory and its ratio to the input's size.
 Inputs: arbitrary bytes and text, the sample release cut and mutated (characters changed,
 inserted and deleted, lines repeated, tables cut off) and in other encodings. Every input
 must either convert, with every output well-formed and every cell accounted for, or be
@@ -13,7 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -24,7 +26,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from converter.cli import main as cli_main
 from converter.mapping import load_mapping_table
 from converter.pipeline import Options, convert
 from converter.read import ReadError
@@ -125,22 +126,46 @@ def _table_rows(count: int) -> str:
     return head + "".join(rows)
 
 
+# The corpus's largest filing of each kind, measured beside the synthetic ones.
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+CORPUS_LARGEST = ("deere_2003-12-22_10-K.htm", "ford_2002-03_10-K.txt")
+
+
+def _measured(path: Path, out: Path, *flags: str) -> tuple[int, float, float]:
+    """Convert ``path`` through the command line in a fresh process: exit code, seconds, peak resident MB."""
+    started = time.perf_counter()
+    command = [sys.executable, "-m", "converter", "convert", str(path), "-o", str(out), *flags]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode:
+        print(process.stderr.read().decode(errors="replace") if process.stderr else "", file=sys.stderr)
+    if process.stderr:
+        process.stderr.close()
+    return process.returncode, seconds, usage.ru_maxrss / 1024
+
+
 def large_inputs() -> None:
-    """Convert a 50 MB filing and a 100,000-row table through the command line; print time and memory."""
+    """Convert a 5 MB and a 50 MB filing, tables of 10,000 and 100,000 rows and the corpus's largest
+    filings through the command line, each in a fresh process; print time, peak memory and its ratio
+    to the input's size (the memory measurement of issue 18: a benchmark, not a test)."""
     release = (SAMPLES / "iij-2003-08-12-6k-1q03-earnings-release.txt").read_bytes()
     with tempfile.TemporaryDirectory(prefix="legacy-xbrl-fuzz-") as folder:
-        big = Path(folder) / "fifty-megabytes.txt"
-        big.write_bytes(release * (50_000_000 // len(release) + 1))
-        rows = Path(folder) / "hundred-thousand-rows.txt"
-        rows.write_text(_table_rows(100_000))
-        for path in (big, rows):
-            started = time.perf_counter()
-            code = cli_main(["convert", str(path), "-o", str(Path(folder) / "out"), "--fiscal-year-end", "03-31"])
-            seconds = time.perf_counter() - started
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        inputs = []
+        for name, size in (("five-megabytes.txt", 5_000_000), ("fifty-megabytes.txt", 50_000_000)):
+            (Path(folder) / name).write_bytes(release * (size // len(release) + 1))
+            inputs.append((Path(folder) / name, ("--fiscal-year-end", "03-31")))
+        for name, count in (("ten-thousand-rows.txt", 10_000), ("hundred-thousand-rows.txt", 100_000)):
+            (Path(folder) / name).write_text(_table_rows(count))
+            inputs.append((Path(folder) / name, ("--fiscal-year-end", "03-31")))
+        inputs.extend((CORPUS / name, ()) for name in CORPUS_LARGEST if (CORPUS / name).is_file())
+        for path, flags in inputs:
+            code, seconds, peak = _measured(path, Path(folder) / "out", *flags)
             size = path.stat().st_size / 1e6
             print(
-                f"large: {path.name} ({size:.1f} MB): exit {code} in {seconds:.1f} s; peak memory so far {peak:.0f} MB"
+                f"large: {path.name} ({size:.1f} MB): exit {code} in {seconds:.1f} s; "
+                f"peak memory {peak:.0f} MB, {peak / size:.0f}x the input"
             )
             assert code == 0
 
@@ -148,7 +173,7 @@ def large_inputs() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--count", type=int, default=20000, help="how many inputs to try")
-    parser.add_argument("--large", action="store_true", help="first convert a 50 MB file and 100,000 rows")
+    parser.add_argument("--large", action="store_true", help="first convert large files, printing time and memory")
     args = parser.parse_args(argv)
     if args.large:
         large_inputs()

@@ -508,3 +508,48 @@ def test_a_new_set_replaces_the_earlier_set_whole(tmp_path: Path) -> None:
     assert "filing.xsd" in _outputs(out) and "filing.jsonld" in _outputs(out)
     assert main(["convert", str(source), "-o", str(out), "--fiscal-year-end", "03-31", "--formats", "json"]) == 0
     assert _outputs(out) == ["filing.json", "filing.report.json", "filing.xsd"]  # no stale .xbrl, .jsonld
+
+
+def _unknown_rows(count: int) -> str:
+    """A table of ``count`` line items no rule knows: each becomes an extension concept and a finding."""
+    head = (
+        "Table 1. Revenues (JPY in millions)\n\n"
+        + " " * 42
+        + "1Q03        2Q03\n"
+        + " " * 38
+        + "-" * 10
+        + "  "
+        + "-" * 10
+        + "\n"
+    )
+    labels = ("Item " + "".join(chr(65 + i // 26**k % 26) for k in range(4)) + " sales" for i in range(count))
+    rows = (f"{label:<38}{i * 7 % 99991:>12,}{i * 13 % 99991:>12,}\n" for i, label in enumerate(labels))
+    return head + "".join(rows)
+
+
+@pytestmark_linux
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_document_over_the_memory_limit_fails_alone(tmp_path: Path, jobs: str) -> None:
+    """Issue 18: memory is bounded per document. A table of 20,000 unknown line items (1.3 MB) needs some
+    150 MB; with 60 MB allowed it fails with a one-line reason, in a worker or in the command line's own
+    process, and the documents beside it are converted."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(RELEASE_6K, folder / "a.txt")
+    (folder / "b-rows.txt").write_text(_unknown_rows(20_000))
+    shutil.copy(RELEASE_6K, folder / "c.txt")
+    out = tmp_path / "out"
+    proc = _start(
+        "convert", str(folder), "-o", str(out), "--jobs", jobs, "--fiscal-year-end", "03-31", "--max-memory", "60"
+    )
+    stdout, stderr = proc.communicate(timeout=300)
+    assert proc.returncode == 1, stderr
+    summary = json.loads((out / "batch-summary.json").read_text())
+    assert (summary["documents"], summary["converted"], summary["failed"]) == (3, 2, 1)
+    (failed,) = [o for o in summary["outcomes"] if o["status"] == "failed"]
+    assert Path(failed["input"]).name == "b-rows.txt"
+    assert failed["reason"] == "too large to convert within memory limit (60 MB; --max-memory)"
+    assert stderr.splitlines() == [f"legacy-xbrl: {failed['input']}: {failed['reason']}"]
+    assert "3 documents: 2 converted, 0 invalid, 1 failed" in stdout
+    assert not list(out.glob("b-rows.*")) and not list(out.glob(".convert-*"))
+    assert (out / "a.xbrl").is_file() and (out / "c.xbrl").is_file()
