@@ -348,7 +348,9 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
 
     for row in table.rows:
         heading = next((s for s in row.sections if is_group(s)), None)
-        if heading is not None and heading not in seen:
+        # A group's heading printed again after another group ("Automotive" over its liabilities, after the
+        # Financial Services assets) opens it again.
+        if heading is not None and (heading not in seen or heading != current):
             seen.add(heading)
             current, closed = heading, False
         if current is not None and closed:

@@ -424,6 +424,10 @@ def _wrapped_heading(pending: list[Line], line: Line) -> bool:
     )
 
 
+# A reference to a note printed between a row's label and its figures: "P", "Q", "Note 4", "(3)".
+_NOTE_REFERENCE = re.compile(r"^(?:[A-Z]|note\s+\w{1,3}|\(\d{1,2}\))$", re.IGNORECASE)
+
+
 def _join_label(parts: list[str]) -> str:
     label = ""
     for part in parts:
@@ -619,6 +623,10 @@ def _read_rows(
             if stem:
                 label = f"{stem} - {label[2:].strip()}"
         parts = _INNER_GAP.split(label.strip())
+        if len(parts) > 1 and _NOTE_REFERENCE.match(parts[-1]):
+            # "Research, development and engineering     P     4,877": the letter of the note about the row.
+            parts = parts[:-1]
+            label = " ".join(parts)
         if len(parts) > 1:
             # "IP Services     64kbps - 128kbps": a group name, then the row's own label.
             sections.insert(0, _join_label(parts[:-1]))

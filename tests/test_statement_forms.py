@@ -2013,3 +2013,64 @@ def test_a_later_caption_of_one_table_keeps_the_columns_and_states_its_own_scale
     facts = _facts(CAPTIONS_IN_ONE_TABLE, taxonomy, mapping_table, fiscal_year_end="12-31")
     assert ("NetIncomeLoss", "1994-10-01..1994-12-31", Decimal("1900000000")) in facts
     assert ("NetIncomeLoss", "1993-01-01..1993-03-31", Decimal("1185000000")) in facts
+
+
+NOTE_LETTERS = """\
+                        CONSOLIDATED STATEMENT OF EARNINGS
+                         (Dollars in millions)
+                                                           1997      1996
+Total revenue                                          $ 78,508  $ 75,947
+Cost:
+Hardware sales                                           23,538    23,396
+Services                                                 15,281    12,647
+- --------------------------------------------------------------------------
+Total cost                                               38,819    36,043
+- --------------------------------------------------------------------------
+Research, development and engineering             P       4,877     4,654
+Interest expense                                  H         728       716
+"""
+
+
+def test_a_notes_letter_between_label_and_figures(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Interest expense   H   728": the row is interest expense, the letter names the note about it."""
+    facts = _facts(NOTE_LETTERS, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert {
+        ("InterestExpense", "1997-01-01..1997-12-31", Decimal("728000000")),
+        ("ResearchAndDevelopmentExpense", "1996-01-01..1996-12-31", Decimal("4654000000")),
+        ("CostOfRevenue", "1997-01-01..1997-12-31", Decimal("38819000000")),
+    } <= facts
+
+
+SECTOR_BALANCE_SHEET = """\
+                       CONSOLIDATED BALANCE SHEET
+                            (in millions)
+                                                  December 31,   December 31,
+                                                      2001           2000
+ASSETS
+AUTOMOTIVE
+Cash and cash equivalents                             2,067          3,374
+Other assets                                         86,252         90,938
+   Total Automotive assets                           88,319         94,312
+
+FINANCIAL SERVICES
+Cash and cash equivalents                             3,139          1,477
+Other assets                                        185,085        187,601
+   Total Financial Services assets                  188,224        189,078
+
+   Total assets                                    $276,543       $283,390
+
+LIABILITIES AND STOCKHOLDERS' EQUITY
+AUTOMOTIVE
+Trade payables                                     $ 15,677       $ 15,075
+   Total current liabilities                         44,546         43,181
+"""
+
+
+def test_a_sector_heading_printed_again_opens_its_group_again(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    result = convert(SECTOR_BALANCE_SHEET, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {
+        (f.concept, _period(f.period), dict(f.dimensions).get("StatementBusinessSegmentsAxis"), f.value)
+        for f in result.facts
+    }
+    assert ("LiabilitiesCurrent", "@2001-12-31", "ext:AutomotiveMember", Decimal("44546000000")) in facts
+    assert ("Assets", "@2001-12-31", None, Decimal("276543000000")) in facts

@@ -190,6 +190,7 @@ PRINTED = [
     ("cashflow", "", "Net cash from (used for) investing", "NetCashProvidedByUsedInInvestingActivities"),
     ("cashflow", "", "Net cash (used in) investing activities", "NetCashProvidedByUsedInInvestingActivities"),
     ("income", "", "Sales and revenues (in millions)", "Revenues"),
+    ("income", "Cost:", "Total cost", "CostOfRevenue"),
     (
         "income",
         "Shares used in computing earnings per share (in thousands):",
