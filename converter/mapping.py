@@ -458,6 +458,8 @@ _LABEL_VARIANTS = (
     # "Net cash from (used for) investing": the other side in parentheses, as "(loss)" is.
     (re.compile(r"(?<=\bfrom)\s*\(\s*used\s+(?:for|in)\s*\)", re.IGNORECASE), ""),
     (re.compile(r"\bused\s+for\b", re.IGNORECASE), "used in"),
+    # A row's own scale note is no part of its name: "Average number of common shares outstanding (millions)".
+    (re.compile(r"\s*\(\s*(?:in\s+)?(?:thousands|millions|billions)\s*\)", re.IGNORECASE), " "),
     # "Earnings per common share", "per share of common stock": per share.
     # "per common and common equivalent share", "per common share and common share equivalent".
     (

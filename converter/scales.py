@@ -44,7 +44,7 @@ SCALE_NOTE = re.compile(
 
 # A row's own scale, which wins over its table's: "Shares used in computing earnings per share
 # (in thousands)".
-OWN_SCALE = re.compile(r"\(\s*in\s+(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
+OWN_SCALE = re.compile(r"\(\s*(?:in\s+)?(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
 OWN_SCALE_POWERS = {"thousands": 3, "millions": 6, "billions": 9}
 # A scale note in parentheses within a caption line, and a bare scale word (segmenting a caption).
 CAPTION_SCALE_NOTE = re.compile(r"\([^()]*\bin\s+(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)

@@ -2074,3 +2074,16 @@ def test_a_sector_heading_printed_again_opens_its_group_again(taxonomy: Taxonomy
     }
     assert ("LiabilitiesCurrent", "@2001-12-31", "ext:AutomotiveMember", Decimal("44546000000")) in facts
     assert ("Assets", "@2001-12-31", None, Decimal("276543000000")) in facts
+
+
+def test_a_rows_own_scale_note_without_in(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "(millions)" after a share count's label is its scale, as "(in millions)" is."""
+    text = """\
+                       CONSOLIDATED STATEMENT OF INCOME
+                        (millions of dollars)
+                                                            1994       1993
+Net income                                               $ 5,100    $ 5,280
+Average number of common shares outstanding (millions)     1,242      1,242
+"""
+    facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("WeightedAverageNumberOfSharesOutstandingBasic", "1994-01-01..1994-12-31", Decimal("1242000000")) in facts

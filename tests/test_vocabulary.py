@@ -193,6 +193,19 @@ PRINTED = [
     ("income", "Cost:", "Total cost", "CostOfRevenue"),
     (
         "income",
+        "",
+        "Average number of common shares outstanding (millions)",
+        "WeightedAverageNumberOfSharesOutstandingBasic",
+    ),
+    (
+        "income",
+        "Shares of Common and Class B Stock (in millions)",
+        "Average number outstanding",
+        "WeightedAverageNumberOfSharesOutstandingBasic",
+    ),
+    ("income", "", "Average outstanding during year", "WeightedAverageNumberOfSharesOutstandingBasic"),
+    (
+        "income",
         "Shares used in computing earnings per share (in thousands):",
         "Basic",
         "WeightedAverageNumberOfSharesOutstandingBasic",
