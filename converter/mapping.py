@@ -202,6 +202,12 @@ def cash_flow_part(section: str) -> str:
     return f"{match.group('part') or 'operating'} activities"
 
 
+def _names_its_heading_total(label: str, heading: str) -> bool:
+    """ "Total stockholders' equity" under "STOCKHOLDERS' EQUITY": the heading's own total, by name."""
+    name = normalise_label(heading)
+    return bool(name) and _TOTAL_LABEL.match(label) is not None and name in normalise_label(label)
+
+
 def _total_of_heading(table: MappingTable, observation: Observation, taxonomy: Taxonomy) -> LabelRule | None:
     """A row labelled only "Total", the last under its heading, states what the heading names::
 
@@ -753,11 +759,18 @@ def map_observations(
     unmapped: list[tuple[tuple[str, str], SourceRef]] = []
     unaccounted = 0
     observations = list(observations)
-    # The last row under each heading: a "Total" there closes it; one higher up is a subtotal.
+    # The last bare "Total" under each heading closes it; one higher up is a subtotal. (Rows further down
+    # may keep the heading: "Income before income taxes" after "Costs and Expenses ... Total".)
     closing: dict[tuple[int, tuple[str, ...]], int] = {}
+    named_totals: dict[tuple[int, tuple[str, ...]], int] = {}
     for observation in observations:
         where = (observation.table, observation.sections)
-        closing[where] = max(closing.get(where, observation.row), observation.row)
+        if _BARE_TOTAL.match(observation.label):
+            closing[where] = max(closing.get(where, observation.row), observation.row)
+        elif observation.sections and _names_its_heading_total(observation.label, observation.sections[0]):
+            named_totals[where] = max(named_totals.get(where, observation.row), observation.row)
+    # "Total" then, further down, "Total stockholders' equity": the bare one is a subtotal.
+    closing = {where: row for where, row in closing.items() if named_totals.get(where, -1) < row}
     observations = _member_rows(observations, table, taxonomy)
     # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
     rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}

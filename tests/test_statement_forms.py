@@ -2087,3 +2087,41 @@ Average number of common shares outstanding (millions)     1,242      1,242
 """
     facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="12-31")
     assert ("WeightedAverageNumberOfSharesOutstandingBasic", "1994-01-01..1994-12-31", Decimal("1242000000")) in facts
+
+
+TOTALS_UNDER_HEADINGS = """\
+                        STATEMENT OF CONSOLIDATED INCOME
+                     (In millions of dollars except per share amounts)
+                                                                   2003         2002
+Net Sales and Revenues
+Net sales                                                       $13,349.1    $11,702.8
+Costs and Expenses
+Cost of sales                                                    10,752.7      9,593.4
+Interest expense                                                    628.5        637.1
+    Total                                                        11,381.2     10,230.5
+Income of Consolidated Group before Income Taxes                  1,967.9      1,472.3
+"""
+EQUITY_SUBTOTAL = """\
+                           CONSOLIDATED BALANCE SHEET
+                      (In millions of dollars except per share amounts)
+                                                             October 31   October 31
+                                                                   2003         2002
+STOCKHOLDERS' EQUITY
+Common stock                                                    $ 2,052.6    $ 1,957.0
+Retained earnings                                                 4,329.5      3,912.6
+    Total                                                         6,382.1      5,869.6
+Minimum pension liability adjustment                             (1,078.0)    (1,032.1)
+    Total stockholders' equity                                    5,304.1      4,837.5
+"""
+
+
+def test_a_bare_total_closes_its_heading_unless_the_headings_own_total_follows(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Total" under "Costs and Expenses" is the costs and expenses, though the rows below keep the
+    heading; "Total" under "STOCKHOLDERS' EQUITY" with "Total stockholders' equity" below is a subtotal."""
+    facts = _facts(TOTALS_UNDER_HEADINGS, taxonomy, mapping_table, fiscal_year_end="10-31")
+    assert ("CostsAndExpenses", "2002-11-01..2003-10-31", Decimal("11381200000")) in facts
+    facts = _facts(EQUITY_SUBTOTAL, taxonomy, mapping_table, fiscal_year_end="10-31")
+    assert ("StockholdersEquity", "@2003-10-31", Decimal("5304100000")) in facts
+    assert ("StockholdersEquity", "@2003-10-31", Decimal("6382100000")) not in facts
