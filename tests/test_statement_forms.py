@@ -2101,7 +2101,7 @@ Interest expense                                                    628.5       
     Total                                                        11,381.2     10,230.5
 Income of Consolidated Group before Income Taxes                  1,967.9      1,472.3
 """
-EQUITY_SUBTOTAL = """\
+EQUITY_WITH_A_SUBTOTAL = """\
                            CONSOLIDATED BALANCE SHEET
                       (In millions of dollars except per share amounts)
                                                              October 31   October 31
@@ -2122,6 +2122,6 @@ def test_a_bare_total_closes_its_heading_unless_the_headings_own_total_follows(
     heading; "Total" under "STOCKHOLDERS' EQUITY" with "Total stockholders' equity" below is a subtotal."""
     facts = _facts(TOTALS_UNDER_HEADINGS, taxonomy, mapping_table, fiscal_year_end="10-31")
     assert ("CostsAndExpenses", "2002-11-01..2003-10-31", Decimal("11381200000")) in facts
-    facts = _facts(EQUITY_SUBTOTAL, taxonomy, mapping_table, fiscal_year_end="10-31")
+    facts = _facts(EQUITY_WITH_A_SUBTOTAL, taxonomy, mapping_table, fiscal_year_end="10-31")
     assert ("StockholdersEquity", "@2003-10-31", Decimal("5304100000")) in facts
     assert ("StockholdersEquity", "@2003-10-31", Decimal("6382100000")) not in facts
