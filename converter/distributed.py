@@ -149,7 +149,8 @@ class Plan:
 
     ``jobs`` sizes the ``LocalCluster`` (processes of one thread each) when no ``scheduler`` is given;
     ``stamp`` identifies the options, code and taxonomy; ``table`` gathers the facts into
-    ``OUTDIR/facts/`` (it needs the ``xbrl`` and ``json`` outputs).
+    ``OUTDIR/facts/`` (it needs the ``xbrl`` and ``json`` outputs, and is left out with
+    ``--no-facts-dataset``).
     """
 
     outdir: Path
@@ -165,13 +166,16 @@ class Plan:
         keys = ("fiscal_year_end", "cik", "entity_name", "validate", "max_bytes", "resume")
         options = {key: getattr(args, key, None) for key in keys}
         options["formats"] = ",".join(formats)
+        table = "xbrl" in formats and "json" in formats and not getattr(args, "no_facts_dataset", False)
+        # In the stamp: a rerun that asks for the dataset must not skip documents done without their parts.
+        options["facts_dataset"] = table
         return cls(
             outdir=Path(args.output),
             stamp=stamp(options, args.taxonomy_dir),
             jobs=args.jobs,
             scheduler=args.scheduler,
             retry_failed=args.retry_failed,
-            table="xbrl" in formats and "json" in formats,
+            table=table,
             taxonomy_dir=args.taxonomy_dir,
         )
 
