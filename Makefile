@@ -88,10 +88,12 @@ bench: install
 	$(BIN)/python -m benchmarks.run
 
 ## bench-dask: the samples and corpus BENCH_COPIES times through the process pool and --executor dask side by
-## side, cost per document by size, worker memory, a million documents in a day -> benchmarks/dask_capacity.json
+## side (BENCH_ROUNDS turns): documents/s and CPU s per document, cost per document by size, worker memory,
+## a million documents in a day -> benchmarks/dask_capacity.json
 BENCH_COPIES ?= 3
+BENCH_ROUNDS ?= 1
 bench-dask: install
-	$(BIN)/python -m benchmarks.dask_capacity --copies $(BENCH_COPIES)
+	$(BIN)/python -m benchmarks.dask_capacity --copies $(BENCH_COPIES) --rounds $(BENCH_ROUNDS)
 
 ## accuracy: convert corpus/ and compare with its hand-written gold -> benchmarks/accuracy.json; fails when
 ## exact recall falls below ACCURACY_FLOOR (raise it as reading improves, never lower it to let a change pass)

@@ -158,6 +158,12 @@ def _parser() -> argparse.ArgumentParser:
         help="with --executor dask: convert again the inputs that failed in an earlier run (default: keep them)",
     )
     conv.add_argument(
+        "--no-facts-dataset",
+        action="store_true",
+        help="with --executor dask: do not gather the facts into OUTDIR/facts/ (each document's facts are read "
+        "back from its outputs to make it: about a sixth more work per document; default: off, gather them)",
+    )
+    conv.add_argument(
         "--progress", action="store_true", help="progress bar on stderr even when not a terminal (default: off)"
     )
     conv.add_argument(
@@ -771,8 +777,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     formats = _formats(args.formats)
     if args.executor == "dask":
         _dask_args(args)
-    elif args.scheduler is not None or args.retry_failed:
-        raise UsageError("--scheduler and --retry-failed go with --executor dask")
+    elif args.scheduler is not None or args.retry_failed or args.no_facts_dataset:
+        raise UsageError("--scheduler, --retry-failed and --no-facts-dataset go with --executor dask")
     if args.fiscal_year_end is not None and not _valid_fye(args.fiscal_year_end):
         raise UsageError(f"--fiscal-year-end {args.fiscal_year_end!r}: expected MM-DD, a day of the year, e.g. 03-31")
     if args.max_bytes < 1:
