@@ -897,6 +897,38 @@ def read_observations(
                 sources=(_source(document, row, row.value_line.text.strip(), 0, len(row.value_line.text)),),
             )
         )
+
+    def observe(
+        label: str,
+        sections: tuple[str, ...],
+        period: Period,
+        currency: str | None,
+        number: ParsedNumber,
+        source: SourceRef,
+        row: int,
+        *,
+        ruled: bool = False,
+        member: str | None = None,
+    ) -> Observation:
+        """One figure of this table: the cell's own reading with what every figure of the table shares."""
+        return Observation(
+            label=label,
+            sections=sections,
+            statement=statement,
+            primary=primary,
+            period=period,
+            currency=currency,
+            scale=scale,
+            measure=measure,
+            number=number,
+            source=source,
+            table=table_id,
+            row=row,
+            ruled=ruled,
+            member=member,
+            caption=caption,
+        )
+
     quarterly = quarterly_cells(table, fiscal, printed)
     for row_index, (row, row_member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
@@ -910,21 +942,15 @@ def read_observations(
                     skipped.append((derived or "no-period", source))
                     continue
                 observations.append(
-                    Observation(
-                        label=across[0],
-                        sections=(),
-                        statement=statement,
-                        primary=primary,
-                        period=across[1],
-                        currency=column_currencies[index] or default_currency,
-                        scale=scale,
-                        measure=measure,
-                        number=number,
-                        source=source,
-                        table=table_id,
-                        row=row_index,
+                    observe(
+                        across[0],
+                        (),
+                        across[1],
+                        column_currencies[index] or default_currency,
+                        number,
+                        source,
+                        row_index,
                         member=row_member,
-                        caption=caption,
                     )
                 )
                 continue
@@ -975,22 +1001,16 @@ def read_observations(
                 continue
             currency = column_currencies[index] or default_currency
             observations.append(
-                Observation(
-                    label=row.label or totals[row_index][0],
-                    sections=row.sections,
-                    statement=statement,
-                    primary=primary,
-                    period=period,
-                    currency=currency,
-                    scale=scale,
-                    measure=measure,
-                    number=number,
-                    source=source,
-                    table=table_id,
-                    row=row_index,
+                observe(
+                    row.label or totals[row_index][0],
+                    row.sections,
+                    period,
+                    currency,
+                    number,
+                    source,
+                    row_index,
                     ruled=row.ruled,
                     member=member,
-                    caption=caption,
                 )
             )
     for line, cell in table.page_numbers:
