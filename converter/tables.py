@@ -199,7 +199,7 @@ def _title_lines(header: list[Line], spans: list[tuple[int, int]], read: Mapping
     phrase each, centred on the page (starting over the labels) or over (nearly) every column, above the
     first line of several headings::
 
-                       Ford Motor Company and Subsidiaries
+                       Acme Motor Company and Subsidiaries
                        CONSOLIDATED STATEMENT OF CASH FLOWS
                 For the Years Ended December 31, 2001, 2000 and 1999
                                    2001                  2000
