@@ -1776,7 +1776,7 @@ CASH_FLOWS_BY_SECTOR = """\
 <TABLE>
 <CAPTION>
 
-                                      Ford-like Motor Company and Subsidiaries
+                                      Acme Motor Company and Subsidiaries
 
                                           CONSOLIDATED STATEMENT OF CASH FLOWS
 
