@@ -92,6 +92,14 @@ _BREAK_EVEN = re.compile(r"\bbreak-even\b", re.IGNORECASE)
 _AT_LEAST = re.compile(r"\b(?:more\s+than|above|over|at\s+least)\s*$", re.IGNORECASE)
 _DOWN = re.compile(r"\b(?:decrease|decreased|decline|declined|down|lower|fell|reduce)\b", re.IGNORECASE)
 _UP = re.compile(r"\b(?:increase|increased|up|grow|growth|rise|rose|higher)\b", re.IGNORECASE)
+# A result stated as a loss right before its figure, or restated per share after it: "a loss of $7,385
+# million", "a loss of $7,385 million, or $15.61 per share".
+_LOSS_OF = re.compile(
+    r"\b(?:net\s+)?loss\s+of\s+(?:JPY|US\$|\\?\$)?\s?-?$"
+    r"|\b(?:net\s+)?loss\s+of\s+(?:JPY|US\$|\\?\$)?\s?[\d,.]+(?:\s+(?:million|billion|thousand))?,?\s+or\s+(?:JPY|US\$|\\?\$)?\s?-?$",
+    re.IGNORECASE,
+)
+_LOSS_REACH = 60
 _LOCAL_SIGN = (
     (re.compile(r"\bbenefit\b[^.;]{0,12}$", re.IGNORECASE), -1),
     (re.compile(r"\bexpense\b[^.;]{0,12}$", re.IGNORECASE), 1),
@@ -719,6 +727,9 @@ def _amount(
     ):
         return "results-exclude-a-charge"
     sign = -1 if negative else rule.sign
+    if not negative and sign > 0 and _LOSS_OF.search(text[max(0, match.start() - _LOSS_REACH) : match.start()]):
+        # "compared with a loss of $7,385 million, or $15.61 per share in 1992": the result was a loss.
+        sign = -1
     if not negative:
         for pattern, local in _LOCAL_SIGN:
             if (

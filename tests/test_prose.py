@@ -339,3 +339,21 @@ def test_balances_stated_in_sentences_at_their_dates(taxonomy: Taxonomy, mapping
         ("LongTermDebt", Period.instant(date(1993, 12, 31)), Decimal("6800000000")),
         ("LongTermDebt", Period.instant(date(1992, 12, 31)), Decimal("4500000000")),
     }
+
+
+def test_a_loss_and_its_per_share_figure_are_negative(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "compared with a loss of $7,385 million, or $15.61 per share in 1992": both figures are the loss."""
+    text = """\
+                                                        February 10, 1994
+
+     The Company's worldwide net income in 1993 was $2,529 million, or $4.55
+per share of Common and Class B Stock, compared with a loss of
+$7,385 million, or $15.61 per share in 1992.
+"""
+    result = convert(
+        text, name="t.txt", options=Options(fiscal_year_end="12-31"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    facts = {(f.concept, f.period.end.year, f.value) for f in result.facts}
+    assert ("NetIncomeLoss", 1992, Decimal("-7385000000")) in facts
+    assert ("EarningsPerShareBasic", 1992, Decimal("-15.61")) in facts
+    assert ("NetIncomeLoss", 1993, Decimal("2529000000")) in facts
