@@ -18,10 +18,10 @@ from types import MappingProxyType
 
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
-from converter.periods import FiscalCalendar, caption_period, column_period, quarter_of, year_named
+from converter.periods import QUARTER_NUMBER, FiscalCalendar, caption_period, column_period, quarter_of, year_named
 from converter.read import Line
 from converter.scales import scale_of
-from converter.tables import Row, Table
+from converter.tables import Row, Table, indent
 from converter.values import ParsedNumber, parse_number
 
 __all__ = [
@@ -528,7 +528,6 @@ _NOT_A_COLUMN_PART = re.compile(
 _QUARTER_ROW = re.compile(
     r"^\s*(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+(?:quarter|qtr\.?))?\s*$", re.IGNORECASE
 )
-_QUARTER_NUMBERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _YEAR_ROW = re.compile(r"^\s*(?:19|20)\d\d\s*$")
 _QUARTER_COLUMN = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b", re.IGNORECASE)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b\*?")
@@ -564,7 +563,7 @@ def quarterly_cells(
         for i, row in enumerate(rows):
             match = _QUARTER_ROW.match(row.label)
             if match:
-                quarter_at[i] = _QUARTER_NUMBERS[match.group("n").lower()]
+                quarter_at[i] = QUARTER_NUMBER[match.group("n").lower()]
                 last_quarter = i
             elif (
                 last_quarter >= 0 and i == last_quarter + 1 and (not row.label or row.label.strip().lower() == "total")
@@ -605,19 +604,12 @@ def header_part(header: tuple[Line, ...]) -> str | None:
             and _PART_NAME.match(text)
             and len(text.split()) <= MAX_PART_WORDS
             and abs(len(rule.strip()) - len(text)) <= 2
-            and abs(_indent(rule) - _indent(name)) <= 1
+            and abs(indent(rule) - indent(name)) <= 1
             and not _NOT_A_PART.search(text)
-            and any(_YEAR_HEADING.search(line) for line in below)
+            and any(_YEARS.search(line) for line in below)
         ):
             return text
     return None
-
-
-def _indent(text: str) -> int:
-    return len(text) - len(text.lstrip(" "))
-
-
-_YEAR_HEADING = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def caption_entity(caption: tuple[str, ...], filer: str | None) -> str | None:

@@ -675,11 +675,11 @@ def _member_rows(observations: list[Observation], table: MappingTable, taxonomy:
         # labelled "Total" ("Income before income taxes" under the same heading).
         below = rows[order[end + 1]] if end + 1 < len(order) and order[end + 1] == order[end] + 1 else None
         for group, closing in ((run, below), (run[:-1], rows[run[-1].row])):
-            line = _parts_line(group, closing, rows, rule_of)
-            names = _part_names(group, closing) if line is not None and closing is not None else None
-            if line is not None and names is not None:
+            parts = _parts_line(group, closing, rows, rule_of)
+            if parts is not None:
+                label, sections, names = parts
                 for o in group:
-                    rewritten[o.row] = (line[0], line[1], names[o.row])
+                    rewritten[o.row] = (label, sections, names[o.row])
                 break
     if not rewritten:
         return observations
@@ -718,11 +718,13 @@ def _parts_line(
     closing: list[Observation] | None,
     rows: dict[int, list[Observation]],
     rule_of: Callable[[Observation, str, tuple[str, ...]], LabelRule | None],
-) -> tuple[str, tuple[str, ...]] | None:
-    """The (label, sections) the ``group``'s rows are parts of, or None (see ``_member_rows``)."""
+) -> tuple[str, tuple[str, ...], dict[int, str]] | None:
+    """The (label, sections) the ``group``'s rows are parts of, with each row's part, or None (see
+    ``_member_rows``)."""
     if closing is None or len(group) < MIN_MEMBER_ROWS or any(o.member is not None for o in group):
         return None
-    if _part_names(group, closing) is None:
+    names = _part_names(group, closing)
+    if names is None:
         return None
     if any(rule_of(o, o.label, o.sections) is not None for o in group):
         return None
@@ -736,9 +738,9 @@ def _parts_line(
     first = group[0]
     heading = first.sections[0] if first.sections else ""
     if heading and rule_of(first, heading, first.sections[1:]) is not None:
-        return heading, first.sections[1:]
+        return heading, first.sections[1:], names
     if rule_of(closing[0], closing[0].label, closing[0].sections) is not None:
-        return closing[0].label, closing[0].sections
+        return closing[0].label, closing[0].sections, names
     return None
 
 

@@ -20,6 +20,7 @@ from itertools import pairwise
 from converter.model import Period
 
 __all__ = [
+    "QUARTER_NUMBER",
     "FiscalCalendar",
     "calendar_for",
     "column_period",
@@ -42,7 +43,7 @@ _QUARTER = re.compile(r"\b(?P<q>[1-4])Q\s?'?(?P<yy>\d\d)\b", re.IGNORECASE)
 _NAMED_QUARTER = re.compile(
     r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b|\bQ(?P<q>[1-4])\b", re.IGNORECASE
 )
-_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _FISCAL_NAMING = re.compile(
     r"fiscal\s+year\s+ending\s+" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\s*"
     r"\(\W*fiscal\s+(?P<label>(?:19|20)\d\d)\W*\)",
@@ -528,7 +529,7 @@ def column_period(
     named_year = _column_year(text) if named else None
     if named and named_year is not None and fiscal is not None:
         # "1993" over "First Quarter", "4th Qtr. 1998", "Q4 1998": that quarter of the fiscal year so named.
-        number = int(named.group("q")) if named.group("q") else _QUARTER_NUMBER[named.group("n").lower()]
+        number = int(named.group("q")) if named.group("q") else QUARTER_NUMBER[named.group("n").lower()]
         period = quarter_period(number, named_year, fiscal)
         # A 52/53-week year's quarter ends on the day the document prints near the month's end
         # ("December 27, 1996"), not on the month's last day.

@@ -23,7 +23,7 @@ from converter.read import Line
 from converter.scales import SCALE_NOTE
 from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells, wrapped_labels
 
-__all__ = ["Column", "Row", "Table", "read_tables"]
+__all__ = ["Column", "Row", "Table", "indent", "read_tables"]
 
 # How far left of the first column a heading may start and still be a column heading.
 HEADING_SLACK = 2
@@ -106,7 +106,8 @@ class Table:
         return " ".join(line.text.strip() for line in self.caption)
 
 
-def _indent(text: str) -> int:
+def indent(text: str) -> int:
+    """How many spaces a line starts with."""
     return len(text) - len(text.lstrip(" "))
 
 
@@ -125,10 +126,10 @@ def _is_heading_line(line: Line, column_left: int) -> bool:
     text = line.text
     if not text.strip():
         return False
-    if _indent(text) >= column_left - HEADING_SLACK:
+    if indent(text) >= column_left - HEADING_SLACK:
         return True
     # "March 27,   March 29," centred over "$ 8,091   $ 6,751": a date a little wider than its figures.
-    first = _PERIOD_PHRASE.match(text, _indent(text))
+    first = _PERIOD_PHRASE.match(text, indent(text))
     return first is not None and first.end() > column_left
 
 
@@ -411,8 +412,8 @@ def _new_label_under_wrapped_heading(pending: list[Line], line: Line) -> bool:
     return (
         last[:1].islower()
         and first[:1].isupper()
-        and _indent(line.text) == _indent(pending[-1].text)
-        and all(_indent(p.text) > _indent(pending[0].text) for p in pending[1:])
+        and indent(line.text) == indent(pending[-1].text)
+        and all(indent(p.text) > indent(pending[0].text) for p in pending[1:])
     )
 
 
@@ -420,7 +421,7 @@ def _wrapped_heading(pending: list[Line], line: Line) -> bool:
     """Lines that wrap one heading (each after the first indented more and starting in lower case),
     above a capitalised row."""
     return line.text.strip()[:1].isupper() and all(
-        p.text.strip()[:1].islower() and _indent(p.text) > _indent(pending[0].text) for p in pending[1:]
+        p.text.strip()[:1].islower() and indent(p.text) > indent(pending[0].text) for p in pending[1:]
     )
 
 
@@ -579,7 +580,7 @@ def _read_rows(
                 stray.extend((line, c) for c in row_cells(line.text)[1] if not YEAR_CELL.match(c.text))
                 continues = (
                     pending
-                    and _indent(line.text) > _indent(pending[0].text)
+                    and indent(line.text) > indent(pending[0].text)
                     and not pending[-1].text.rstrip().endswith(":")
                     and not _new_label_under_wrapped_heading(pending, line)
                 )
@@ -592,7 +593,7 @@ def _read_rows(
         after = next_row.get(line)
         if pending and (
             (
-                _indent(line.text) > _indent(pending[0].text)
+                indent(line.text) > indent(pending[0].text)
                 and not pending[-1].text.rstrip().endswith(":")
                 # "Fully diluted earnings per share" over "  Continuing operations", "  Discontinued
                 # operations": the rows below at the same indent make it their heading; so they do a
@@ -600,7 +601,7 @@ def _read_rows(
                 # and" / " cumulative effects of changes" over "  United States", "  Europe").
                 and not (
                     after is not None
-                    and _indent(after.text) == _indent(line.text)
+                    and indent(after.text) == indent(line.text)
                     and (len(pending) == 1 or _wrapped_heading(pending, line))
                 )
             )
