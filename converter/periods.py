@@ -43,6 +43,19 @@ _QUARTER = re.compile(r"\b(?P<q>[1-4])Q\s?'?(?P<yy>\d\d)\b", re.IGNORECASE)
 _NAMED_QUARTER = re.compile(
     r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b|\bQ(?P<q>[1-4])\b", re.IGNORECASE
 )
+# A heading line that is an ordinal alone, a note's mark after it, under the year: "1996" over "First",
+# "Second (a)", "Third", "Fourth (b)" is the year's quarters.
+_BARE_QUARTER = re.compile(
+    r"(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)(?P<q>)\s*(?:\((?:[a-z]|\d{1,2})\)|\*{1,3})?", re.IGNORECASE
+)
+
+
+def names_quarter(heading: str) -> bool:
+    """A column heading that names a quarter without its year: "First", "Second (a)", "4th Qtr.", "Q3"."""
+    text = heading.strip()
+    return bool(_BARE_QUARTER.fullmatch(text) or (_NAMED_QUARTER.search(text) and _column_year(text) is None))
+
+
 QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _FISCAL_NAMING = re.compile(
     r"fiscal\s+year\s+ending\s+" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\s*"
@@ -525,10 +538,13 @@ def column_period(
     quarter = _QUARTER.search(text)
     if quarter and fiscal is not None:
         return quarter_period(int(quarter.group("q")), _two_digit_year(quarter.group("yy")), fiscal)
-    named = _NAMED_QUARTER.search(text)
+    named = _NAMED_QUARTER.search(text) or next(
+        (match for match in map(_BARE_QUARTER.fullmatch, (h.strip() for h in headings)) if match), None
+    )
     named_year = _column_year(text) if named else None
     if named and named_year is not None and fiscal is not None:
-        # "1993" over "First Quarter", "4th Qtr. 1998", "Q4 1998": that quarter of the fiscal year so named.
+        # "1993" over "First Quarter", "4th Qtr. 1998", "Q4 1998", "1996" over "Second (a)": that quarter
+        # of the fiscal year so named.
         number = int(named.group("q")) if named.group("q") else QUARTER_NUMBER[named.group("n").lower()]
         period = quarter_period(number, named_year, fiscal)
         # A 52/53-week year's quarter ends on the day the document prints near the month's end

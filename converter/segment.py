@@ -142,6 +142,21 @@ def _figures_in_label(text: str, cells: list[CellToken]) -> tuple[str, tuple[Cel
     return text.strip(), ()
 
 
+def _year_label(text: str, cells: list[CellToken]) -> bool:
+    """A row whose first figure is a bare year, first on the line and set apart from figures that are not
+    years: the year is the row's label ("1993     $ 2,033,011   $ 2,537,395"). A line of years is a
+    heading line; a year after "$" is an amount."""
+    first = cells[0]
+    return (
+        len(cells) >= 2
+        and YEAR_CELL.match(first.text) is not None
+        and not first.text.endswith("*")
+        and "$" not in text[: first.start]
+        and not any(YEAR_CELL.match(cell.text) for cell in cells[1:])
+        and cells[1].start - first.end >= 2
+    )
+
+
 def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     """Split a row into its label and the figures at its right end.
 
@@ -215,6 +230,9 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     if not cells:
         return text.strip(), ()
     cells.reverse()
+    if i == 0 and _year_label(text, cells):
+        # "1993                $ 2,033,011    $ 2,537,395": the year names the row; figures follow it.
+        return cells[0].text, tuple(cells[1:])
     label_end = end if i > 0 else 0
     label = text[:label_end]
     # Measured from the figure's word: "earnings of $204.5" is prose, its "$" no gap.
@@ -245,6 +263,9 @@ LineReading = tuple[LineKind, str, tuple[CellToken, ...]]
 _NO_CELLS: tuple[CellToken, ...] = ()
 
 
+# A line that is a scale note in parentheses, however long: "(Unaudited; $ in thousands, except per share
+# data)" captions the table below it; it is not a paragraph.
+_SCALE_LINE = re.compile(r"\([^()]*\b(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 _SENTENCE_GAP = re.compile(r"([.!?:;,)])\s{2,}(?=[A-Z(\"])")
 
 
@@ -258,7 +279,7 @@ def read_line(line: Line) -> LineReading:
     label, cells = row_cells(text)
     if cells and not (not label and all(YEAR_CELL.match(c.text) for c in cells)) and not _is_reference(label, cells):
         return LineKind.ROW, label, cells
-    if _CAPTION_START.match(text):
+    if _CAPTION_START.match(text) or _SCALE_LINE.fullmatch(text.strip()):
         return LineKind.TEXT, "", _NO_CELLS
     words = text.split()
     if (

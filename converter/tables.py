@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
+from converter.periods import names_quarter
 from converter.read import Line
 from converter.scales import SCALE_NOTE
 from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells, wrapped_labels
@@ -304,6 +305,7 @@ def _assign_headings(
             else (text, start, end, ruled, one)
             for text, start, end, ruled, one in placed[upper]
         ]
+    _year_over_quarters(placed, spans)
     for phrases in placed:
         for text, start, end, ruled, one in phrases:
             hits = list(_overlapping(ends, spans, start, end))
@@ -322,6 +324,30 @@ def _assign_headings(
 
 
 _YEAR_PHRASE = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_over_quarters(placed: list[list[tuple[str, int, int, bool, bool]]], spans: list[tuple[int, int]]) -> None:
+    """A year alone on its line over a line naming each column's quarter heads them all, wherever it is
+    centred::
+
+                          1996
+             First    Second (a)    Third    Fourth (b)
+    """
+    if not spans:
+        return
+    left = spans[0][0] - HEADING_SLACK
+    for upper, lower in pairwise(range(len(placed))):
+        # The stub's own heading ("per share results") stands left of the columns.
+        stub = [p for p in placed[upper] if p[2] <= left]
+        year = [p for p in placed[upper] if p[2] > left]
+        quarters = placed[lower]
+        if (
+            len(year) == 1
+            and _YEAR_PHRASE.fullmatch(year[0][0])
+            and len(quarters) == len(spans) >= 2
+            and all(names_quarter(text) for text, *_ in quarters)
+        ):
+            placed[upper] = [*stub, (year[0][0], spans[0][0], spans[-1][1], True, False)]
 
 
 def _repeated_years(
@@ -528,6 +554,22 @@ def _split_tables(
 # A section heading set in the label column of a heading line, ending in a colon:
 #     REVENUES:                                 12/31/94 (6)       REVENUE
 _LEFT_HEADING = re.compile(r"^\s*(?P<heading>[A-Za-z][A-Za-z ,&'-]*?)\s*:\s*$")
+
+
+def stub_year(table: Table) -> str | None:
+    """A year printed alone in the label column of the heading lines, over quarters as rows::
+
+    1993                            Revenue       Profit        (Loss)      EPS(1)
+    First Quarter                $2,135,341   $  635,484      $199,285       $ .41
+    """
+    if not table.columns:
+        return None
+    left = table.columns[0].start - HEADING_SLACK
+    for line in table.header:
+        chunks = [chunk for chunk in _heading_chunks(line.text) if chunk[2] <= left]
+        if len(chunks) == 1 and _YEAR_PHRASE.fullmatch(chunks[0][0].strip()):
+            return chunks[0][0].strip()
+    return None
 
 
 def _left_heading(header: list[Line], column_left: int) -> str | None:

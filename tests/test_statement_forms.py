@@ -15,6 +15,7 @@ from converter.model import Period, Scale
 from converter.pipeline import Options, continued_table, convert
 from converter.read import Line
 from converter.scales import scale_of
+from converter.segment import CellToken, row_cells
 from converter.tables import Column, Row, Table
 from converter.taxonomy import Taxonomy
 
@@ -2125,3 +2126,130 @@ def test_a_bare_total_closes_its_heading_unless_the_headings_own_total_follows(
     facts = _facts(EQUITY_WITH_A_SUBTOTAL, taxonomy, mapping_table, fiscal_year_end="10-31")
     assert ("StockholdersEquity", "@2003-10-31", Decimal("5304100000")) in facts
     assert ("StockholdersEquity", "@2003-10-31", Decimal("6382100000")) not in facts
+
+
+QUARTERS_UNDER_ITEM_HEADINGS_YEARS_AS_ROWS = """\
+SUMMARY OF QUARTERLY RESULTS
+- -----------------------------------------------------------------------------
+(Unaudited; $ in thousands, except per share data)
+- -----------------------------------------------------------------------------
+                    1st Quarter    2nd Quarter    3rd Quarter     4th Quarter
+Net Sales
+1993                $ 2,033,011    $ 2,537,395    $ 2,355,376     $ 3,509,619
+1992                  2,059,351      2,495,073      2,390,584       3,487,835
+- -----------------------------------------------------------------------------
+Net Earnings (Loss)
+- -----------------------------------------------------------------------------
+1993                $   (21,686)    $   74,525     $   41,504      $  237,447
+1992                    (36,160)        77,077         55,269          37,243
+- -----------------------------------------------------------------------------
+"""
+
+
+def test_years_as_row_labels_under_line_item_headings_with_quarters_across(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A year alone at the left of a row of figures labels it; the line item is the heading above; the
+    scale note is a long parenthesised line between rules, a caption and not a paragraph."""
+    facts = _facts(QUARTERS_UNDER_ITEM_HEADINGS_YEARS_AS_ROWS, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert {
+        ("Revenues", "1993-10-01..1993-12-31", Decimal("3509619000")),
+        ("Revenues", "1992-01-01..1992-03-31", Decimal("2059351000")),
+        ("NetIncomeLoss", "1993-01-01..1993-03-31", Decimal("-21686000")),
+    } <= facts
+    assert not any(value in (Decimal(1993), Decimal(1992)) for _, _, value in facts)
+
+
+def test_a_year_alone_before_figures_is_the_rows_label() -> None:
+    assert row_cells("1993                $ 2,033,011    $ 2,537,395") == (
+        "1993",
+        (CellToken("2,033,011", 22, 31), CellToken("2,537,395", 37, 46)),
+    )
+    # A line of years is a heading line; a year after "$" is an amount.
+    assert row_cells("                    1993      1992")[0] == ""
+    assert row_cells("Proceeds     $ 1993     $ 2,000")[1][0].text == "1993"
+
+
+YEAR_OVER_BARE_QUARTERS = """\
+A summary of the Company's quarterly results of operations follows:
+<TABLE>
+<CAPTION>
+- --------------------------------------------------------------------------------
+Dollars in millions, except
+ per share results                                      1996
+- --------------------------------------------------------------------------------
+                                      First    Second (a)    Third    Fourth (b)
+- --------------------------------------------------------------------------------
+<S>                                   <C>      <C>           <C>      <C>
+Revenues                              $1,588   $1,605        $1,784   $1,811
+Net income (loss)                         53      (95)           32       22
+</TABLE>
+"""
+
+
+def test_a_year_over_quarters_named_by_ordinals_alone(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "1996" centred over "First  Second (a)  Third  Fourth (b)" heads all four columns, and each is a
+    quarter of that year: none is the year's whole."""
+    facts = _facts(YEAR_OVER_BARE_QUARTERS, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert {
+        ("Revenues", "1996-01-01..1996-03-31", Decimal("1588000000")),
+        ("NetIncomeLoss", "1996-04-01..1996-06-30", Decimal("-95000000")),
+        ("Revenues", "1996-07-01..1996-09-30", Decimal("1784000000")),
+        ("NetIncomeLoss", "1996-10-01..1996-12-31", Decimal("22000000")),
+    } <= facts
+    assert not any(period == "1996-01-01..1996-12-31" for _, period, _ in facts)
+
+
+QUARTERLY_NOTE_WITHOUT_SCALE = """\
+CONSOLIDATED STATEMENTS OF INCOME
+(000's omitted)
+<TABLE>
+<CAPTION>
+                                                 1993          1992
+<S>                                         <C>           <C>
+Revenue                                     $9,135,577    $8,661,027
+Net income                                     452,776       850,096
+</TABLE>
+"""
+# The notes between the statements and the quarterly data: far from any scale note.
+QUARTERLY_NOTE_WITHOUT_SCALE += "The notes to the statements run on for pages here.\n\n" * 60
+QUARTERLY_NOTE_WITHOUT_SCALE += """\
+SELECTED QUARTERLY FINANCIAL DATA (UNAUDITED)
+
+<TABLE>
+<CAPTION>
+1993                            Revenue       Net income
+- ------------------------------------------------------------
+<S>                          <C>          <C>
+First Quarter                $2,135,341      $199,285
+Second Quarter                2,290,582       217,724
+Third Quarter                 2,322,745      (127,156)
+Fourth Quarter                2,386,909       162,923
+                             ----------      --------
+                             $9,135,577      $452,776
+                             ==========      ========
+</TABLE>
+"""
+
+
+def test_a_table_without_a_scale_that_prints_the_statements_figures_is_at_their_scale(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The quarterly note states no scale, the year's year in its stub; its total is the income statement's
+    9,135,577 "(000's omitted)": all its amounts are in thousands, and the report says how that was read."""
+    result = convert(
+        QUARTERLY_NOTE_WITHOUT_SCALE,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {(f.concept, _period(f.period), f.value) for f in result.facts}
+    assert {
+        ("NetIncomeLoss", "1993-07-01..1993-09-30", Decimal("-127156000")),
+        ("Revenues", "1993-01-01..1993-03-31", Decimal("2135341000")),
+        ("Revenues", "1993-01-01..1993-12-31", Decimal("9135577000")),
+    } <= facts
+    assert not any(value == Decimal("-127156") for _, _, value in facts)
+    assert [f for f in result.findings if f.code == "table.scale-inferred"]
+    assert not [f for f in result.findings if f.code == "source.conflict"]
