@@ -21,7 +21,7 @@ from converter.model import Period, Scale
 from converter.periods import QUARTER_NUMBER, FiscalCalendar, caption_period, column_period, quarter_of, year_named
 from converter.read import Line
 from converter.scales import scale_of
-from converter.tables import Row, Table, indent
+from converter.tables import Row, Table, indent, stub_year
 from converter.values import ParsedNumber, parse_number
 
 __all__ = [
@@ -558,6 +558,7 @@ def quarterly_cells(
     if len(quarter_rows) >= MIN_QUARTER_ROWS and not any(
         _QUARTER_COLUMN.search(" ".join(c.headings)) for c in table.columns
     ):
+        stub = stub_year(table)
         quarter_at: dict[int, int | None] = {}
         last_quarter = -1
         for i, row in enumerate(rows):
@@ -574,8 +575,10 @@ def quarterly_cells(
             for index, _cell in row.cells:
                 headings = table.columns[index].headings
                 item = " ".join(_ROW_HEADING_WORDS.sub(" ", _YEARS.sub(" ", " ".join(headings))).split())
-                year = year_named(" ".join(headings), fiscal, printed) or next(
-                    (y for y in (year_named(section, fiscal, printed) for section in row.sections) if y), None
+                year = (
+                    year_named(" ".join(headings), fiscal, printed)
+                    or next((y for y in (year_named(section, fiscal, printed) for section in row.sections) if y), None)
+                    or (year_named(stub, fiscal, printed) if stub else None)
                 )
                 if not item or year is None:
                     continue

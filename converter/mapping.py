@@ -14,10 +14,12 @@ from __future__ import annotations
 import csv
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
+from itertools import pairwise
 
 from converter.calcs import Sum, load_sums
 from converter.facts import Observation, StatementRule
@@ -30,11 +32,13 @@ __all__ = [
     "OWN_SCALE",
     "MappedFacts",
     "MappingTable",
+    "at_scale",
     "figure",
     "is_loss",
     "load_mapping_table",
     "map_observations",
     "merge_facts",
+    "missed_table_scales",
     "normalise_label",
     "per_share_row",
     "period_for",
@@ -1023,6 +1027,96 @@ def _smaller_scale_copies(group: Sequence[tuple[Fact, bool]]) -> set[int]:
 
 def _shift(decimals: int | None, power: int) -> int | None:
     return None if decimals is None else decimals - power
+
+
+def missed_table_scales(
+    candidates: Sequence[tuple[Fact, bool]], bounds: Sequence[int]
+) -> tuple[dict[int, int], tuple[Finding, ...]]:
+    """Tables that state no scale but print the filing's figures at a larger one: a quarterly summary's
+    "Net income (loss)  452,776" where the income statement, "(in thousands)", prints 452,776 for the same
+    line and year. ``bounds`` are where each table's candidates start. When the amounts a table reads in
+    whole units agree with other tables' facts only at one power of ten (3, 6 or 9), and with none as
+    printed, the table's amounts are at that scale: {table's position in ``bounds``: power}, and a finding
+    names the figures that showed it. One figure is evidence enough; one agreeing as printed leaves the
+    table alone."""
+    if len(bounds) < 2:
+        return {}, ()
+    scaled: dict[tuple[object, ...], list[Fact]] = {}
+    for fact, _ in candidates:
+        if not _in_units(fact) and not fact.unit.denominators:
+            scaled.setdefault((fact.concept, fact.period, fact.unit, fact.dimensions), []).append(fact)
+    if not scaled:
+        return {}, ()
+    found: dict[int, int] = {}
+    findings: list[Finding] = []
+    for position, (start, end) in enumerate(pairwise((*bounds, len(candidates)))):
+        powers: Counter[int] = Counter()
+        evidence: list[tuple[Fact, Fact]] = []
+        for fact, _ in candidates[start:end]:
+            if not _in_units(fact) or not fact.value:
+                continue
+            for other in scaled.get((fact.concept, fact.period, fact.unit, fact.dimensions), ()):
+                for power in (3, 6, 9):
+                    if (
+                        other.decimals is not None
+                        and other.decimals <= -power
+                        and _agreeing(
+                            fact.value.scaleb(power), _shift(fact.decimals, power), other.value, other.decimals
+                        )
+                    ):
+                        powers[power] += 1
+                        evidence.append((fact, other))
+                        break
+        if len(powers) != 1 or _agree_as_printed(candidates[start:end], candidates):
+            continue
+        power = next(iter(powers))
+        found[position] = power
+        fact, other = evidence[0]
+        findings.append(
+            Finding(
+                code="table.scale-inferred",
+                severity=Severity.WARNING,
+                message=(
+                    f"the table at {_where(fact.sources[0])} states no scale, but its {fact.concept} {fact.period.key}"
+                    f" ({fact.value}) is {other.value} at {_where(other.sources[0])}: its amounts are read in"
+                    f" {10**power:,}s ({len(evidence)} figure(s) agree at that scale, none as printed)"
+                ),
+                sources=(fact.sources[0], other.sources[0]),
+            )
+        )
+    return found, tuple(findings)
+
+
+def at_scale(candidates: Iterable[tuple[Fact, bool]], power: int) -> list[tuple[Fact, bool]]:
+    """The candidates with their whole-unit amounts restated at 10**power (``missed_table_scales``)."""
+    return [
+        (fact.replace(value=fact.value * (Decimal(10) ** power), decimals=_shift(fact.decimals, power)), primary)
+        if _in_units(fact)
+        else (fact, primary)
+        for fact, primary in candidates
+    ]
+
+
+def _in_units(fact: Fact) -> bool:
+    """An amount of money read in whole units (no scale stated or applied)."""
+    return (
+        not fact.unit.denominators
+        and fact.unit.numerators[0].startswith("iso4217:")
+        and fact.decimals is not None
+        and fact.decimals >= 0
+    )
+
+
+def _agree_as_printed(table: Sequence[tuple[Fact, bool]], candidates: Sequence[tuple[Fact, bool]]) -> bool:
+    """Does any whole-unit amount of the table equal another table's fact of the same aspects as printed?"""
+    mine = {id(fact) for fact, _ in table}
+    amounts = {(f.concept, f.period, f.unit, f.dimensions): f for f, _ in table if _in_units(f) and f.value}
+    return any(
+        id(other) not in mine
+        and (key := (other.concept, other.period, other.unit, other.dimensions)) in amounts
+        and _agree(amounts[key], other)
+        for other, _ in candidates
+    )
 
 
 def merge_facts(

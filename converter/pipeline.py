@@ -41,7 +41,15 @@ from converter.extension import (
 from converter.facts import TableReading, group_key, read_observations, table_scale, totals_across
 from converter.findings import Finding, Severity, SourceRef
 from converter.html import looks_like_html, render_html
-from converter.mapping import MappingTable, load_mapping_table, map_observations, merge_facts, unmapped_label_findings
+from converter.mapping import (
+    MappingTable,
+    at_scale,
+    load_mapping_table,
+    map_observations,
+    merge_facts,
+    missed_table_scales,
+    unmapped_label_findings,
+)
 from converter.model import (
     FALLBACK_SCHEME,
     SEC_CIK_SCHEME,
@@ -370,6 +378,7 @@ def convert_document(
     parts: list[TableExtension] = []
     base_concepts = frozenset(taxonomy.concepts)
     tables: list[Table] = []
+    bounds: list[int] = []  # where each table's candidates start
     for block in blocks:
         if block.kind is not BlockKind.TABLE:
             continue
@@ -401,6 +410,7 @@ def convert_document(
         mapping_skipped.extend(mapped.skipped)
         unmapped_labels.extend(mapped.unmapped_labels)
         mapped_unaccounted += mapped.unaccounted
+        bounds.append(len(table_candidates))
         table_candidates.extend(mapped.candidates)
         part = extend_table(
             mapped.unmapped,
@@ -422,7 +432,17 @@ def convert_document(
     findings.extend(chain.from_iterable(part.calc_findings for part in parts))
     skipped.extend(mapping_skipped)
     skipped.extend(chain.from_iterable(part.skipped for part in parts))
-    table_candidates.extend(chain.from_iterable(part.candidates for part in parts))
+    # A table that states no scale but prints figures of the filing's other tables in their thousands.
+    scales, scale_findings = missed_table_scales(table_candidates, bounds)
+    findings.extend(scale_findings)
+    for position, power in scales.items():
+        end = bounds[position + 1] if position + 1 < len(bounds) else len(table_candidates)
+        table_candidates[bounds[position] : end] = at_scale(table_candidates[bounds[position] : end], power)
+    table_candidates.extend(
+        chain.from_iterable(
+            at_scale(part.candidates, scales[i]) if i in scales else part.candidates for i, part in enumerate(parts)
+        )
+    )
     extension = build_extension(declarations, parts)
     del mapping_findings, mapping_skipped, unmapped_labels, parts
     prose = read_prose(document, blocks, taxonomy, load_prose_rules(taxonomy.directory), fiscal, doc_date)
