@@ -549,6 +549,8 @@ def quarterly_cells(
         Net Sales                                               <- the item heads the rows below it
         1993        $ 2,033,011    $ 2,537,395                  <- a year per row
 
+    or, the quarters still across, the year a heading over the line items' rows ("1994" / "Net sales").
+
     In the first, a row heading "Fiscal year ended January 30, 1994:" gives the year the quarters
     belong to, and the unlabelled total after them is the year's."""
     rows = table.rows
@@ -584,15 +586,24 @@ def quarterly_cells(
                     continue
                 cells[(i, index)] = (item, year if quarter is None else quarter_of(year, quarter))
         return cells or None
-    if len(year_rows) >= 2 and all(_QUARTER_COLUMN.search(" ".join(c.headings)) for c in table.columns):
-        for i in year_rows:
-            row = rows[i]
-            if not row.sections:
-                continue
+    if table.columns and all(
+        _QUARTER_COLUMN.search(" ".join(c.headings)) and not _YEARS.search(" ".join(c.headings)) for c in table.columns
+    ):
+        for i, row in enumerate(rows):
+            if _YEAR_ROW.match(row.label):
+                if len(year_rows) < 2 or not row.sections:
+                    continue
+                item, year_text = row.sections[0], row.label.strip()
+            else:
+                # "1994" printed alone over the rows of its quarters ("Net sales", "Gross margin").
+                year_text = next((s.strip() for s in row.sections if _YEAR_ROW.match(s)), "")
+                item = row.label
+                if not year_text or not item:
+                    continue
             for index, _cell in row.cells:
-                period = column_period((*table.columns[index].headings, row.label.strip()), "", fiscal, printed)
-                if period is not None and period.start is not None:
-                    cells[(i, index)] = (row.sections[0], period)
+                found = column_period((*table.columns[index].headings, year_text), "", fiscal, printed)
+                if found is not None and found.start is not None:
+                    cells[(i, index)] = (item, found)
         return cells or None
     return None
 

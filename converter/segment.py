@@ -111,12 +111,12 @@ class Block:
 
 # A figure with a footnote mark run onto it: "$  288,139(a)", "78.1%(1)", "1.64*".
 _FOOTNOTED = re.compile(
-    r"^(?P<cell>.*?\d[%)]?|-{1,2})(?:\((?:[a-zA-Z]|\d{1,2})\)|\*{1,3}|/\(?(?:[a-zA-Z]|\d{1,2})\)?/|[a-z]/)$"
+    r"^(?P<cell>.*?\d[%)]?|-{1,2})(?:\((?:[a-zA-Z]|\d{1,2})\)|\*{1,3}|#{1,2}|/\(?(?:[a-zA-Z]|\d{1,2})\)?/|[a-z]/)$"
 )
 # A note's mark set apart in EDGAR's way for a superscript, after a figure: "(7,081) /(1)/", "- /(2)/";
 # glued, "463a/" and "(840)d/" are read by ``_FOOTNOTED``.
 _SLASHED_MARK = re.compile(r"^/\(?(?:[a-zA-Z]|\d{1,2})\)?/$")
-_SPACED_MARK = re.compile(r"^\((?:[a-z]|\d)\)$")
+_SPACED_MARK = re.compile(r"^(?:\((?:[a-z]|\d)\)|#{1,2}|\*{1,3})$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -173,12 +173,16 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     position = len(text)
     start = end = 0
     percent_end = 0  # where a "%" set apart from its figure ends ("19 %")
+    dollar_apart: int | None = None  # where a "$" set apart from its figure starts
     while i > 0:
         word = words[i - 1]
         start = text.rfind(word, 0, position)
         end = start + len(word)
         position = start
         if word == "$" and cells:
+            # "equivalent share $     0.95": a "$" set apart from its figure is the column's sign, the
+            # label's own gap before it may be one space.
+            dollar_apart = start if cells[-1].start - end >= 2 else None
             i -= 1
             first_word_start = start
             continue
@@ -237,7 +241,7 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     label = text[:label_end]
     # Measured from the figure's word: "earnings of $204.5" is prose, its "$" no gap.
     gap = first_word_start - label_end
-    if label.strip() and gap < 2 and not _dot_leader(label):
+    if label.strip() and gap < 2 and not _dot_leader(label) and not (dollar_apart == first_word_start and gap == 1):
         word = words[i - 1]
         glued = _GLUED.match(word)
         if not glued or not is_cell(glued.group("cell")):

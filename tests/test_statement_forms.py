@@ -2253,3 +2253,66 @@ def test_a_table_without_a_scale_that_prints_the_statements_figures_is_at_their_
     assert not any(value == Decimal("-127156") for _, _, value in facts)
     assert [f for f in result.findings if f.code == "table.scale-inferred"]
     assert not [f for f in result.findings if f.code == "source.conflict"]
+
+
+YEAR_HEADINGS_OVER_QUARTER_COLUMNS = """\
+Selected Quarterly  Financial Information (Unaudited)
+                     (Tabular amounts in thousands, except per share amounts)
+
+<TABLE>
+<CAPTION>
+                       Fourth          Third          Second           First
+                      Quarter        Quarter         Quarter         Quarter
+<S>               <C>            <C>             <C>             <C>
+1994
+Net sales         $2,493,286      $2,149,908      $2,076,700      $2,468,854
+Earnings per
+ common and common
+ equivalent share $     0.95      $     1.16      $     0.15      $     0.34
+
+1993
+Net sales         $2,140,789      $1,861,979      $1,973,894      $2,000,292
+Net income (loss) $    2,664      $(188,316)      $  110,900      $  161,341
+</TABLE>
+"""
+
+
+def test_a_year_printed_over_its_rows_dates_the_quarter_columns(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Quarters across without years; "1994" and "1993" alone over the rows they date. A "$" standing apart
+    from its figure is the column's, even one space after the label ("share $     0.95")."""
+    facts = _facts(YEAR_HEADINGS_OVER_QUARTER_COLUMNS, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert {
+        ("Revenues", "1994-10-01..1994-12-31", Decimal("2493286000")),
+        ("Revenues", "1994-01-01..1994-03-31", Decimal("2468854000")),
+        ("Revenues", "1993-10-01..1993-12-31", Decimal("2140789000")),
+        ("NetIncomeLoss", "1993-07-01..1993-09-30", Decimal("-188316000")),
+        ("EarningsPerShareBasic", "1994-10-01..1994-12-31", Decimal("0.95")),
+    } <= facts
+
+
+@pytest.mark.parametrize(
+    ("printed", "label", "figures"),
+    [
+        # A "$" apart from its figure is the column's sign, the label one space before it.
+        (" equivalent share $     0.95      $     1.16", "equivalent share", ["0.95", "1.16"]),
+        # "#" marks a note, glued to the figure or a space after it.
+        ("   First   $ 2,457.8  $(1,914.1)# $  261.6", "First", ["2,457.8", "(1,914.1)", "261.6"]),
+        ("   Second    2,539.3      294.4 #    304.5", "Second", ["2,539.3", "294.4", "304.5"]),
+        # A date's day is no figure: the label runs on to it.
+        (
+            "Cash and cash equivalents at January 1        $  3,504     $  3,182",
+            "Cash and cash equivalents at January 1",
+            ["3,504", "3,182"],
+        ),
+    ],
+)
+def test_column_signs_and_note_marks_around_figures(printed: str, label: str, figures: list[str]) -> None:
+    found_label, cells = row_cells(printed)
+    assert (found_label, [c.text for c in cells]) == (label, figures)
+
+
+def test_prose_with_a_dollar_amount_is_no_row() -> None:
+    assert row_cells("earnings of $204.5 million")[1] == ()
+    assert row_cells("revenues rose to $ 1,234")[1] == ()
