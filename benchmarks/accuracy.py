@@ -300,7 +300,8 @@ def read_facts(oim: Mapping[str, Any], alignments: Mapping[str, str]) -> list[Fa
 
 
 def _norm(text: str) -> str:
-    text = re.sub(r"[^a-z0-9]", "", text.lower())
+    # "Life Insurance & Retirement Services" as printed is the member LifeInsuranceAndRetirementServices.
+    text = re.sub(r"[^a-z0-9]", "", text.lower().replace("&", "and"))
     return text.removesuffix("member")
 
 

@@ -172,6 +172,9 @@ def test_a_member_is_matched_by_its_name_as_printed() -> None:
     row = _row(member="Automotive")
     assert judge(row, [_fact(members=("AutomotiveSectorMember",))]).outcome == "exact"
     assert judge(row, [_fact()]).outcome == "other-member"
+    # "&" as printed is the member's "And".
+    row = _row(member="Life Insurance & Retirement Services")
+    assert judge(row, [_fact(members=("LifeInsuranceAndRetirementServicesMember",))]).outcome == "exact"
 
 
 def test_a_trap_is_violated_only_by_the_filer_stating_it() -> None:
