@@ -147,6 +147,9 @@ class MappedFacts:
     # Each figure whose label no rule names, as ((statement, label), source): ``unmapped_label_findings``
     # reports them per label over all the filing's tables.
     unmapped_labels: tuple[tuple[tuple[str, str], SourceRef], ...] = ()
+    # Amounts printed with decimals where no scale is stated: not facts, unless the filing's other tables
+    # show the scale (``missed_table_scales``). Skipped as "scale-in-doubt" meanwhile.
+    doubtful: tuple[tuple[Fact, bool], ...] = ()
 
 
 # A row that states a ratio of the line item it names: "as a Percent of Net Sales", "% of revenues".
@@ -758,6 +761,7 @@ def map_observations(
     row's group: ``extension.member_dimensions``). Called per table; labels that no rule names are
     reported over all of them by ``unmapped_label_findings``."""
     candidates: list[tuple[Fact, bool]] = []
+    doubtful: list[tuple[Fact, bool]] = []
     origins: list[Observation] = []
     no_rule: list[Observation] = []
     mismatched: list[tuple[str, SourceRef]] = []
@@ -835,9 +839,10 @@ def map_observations(
                 no_rule.append(observation)
                 continue
             concept = taxonomy.concepts[counterpart[1 if _DILUTED.search(_per_share_label(observation)) else 0]]
-        if concept.type in (ConceptType.MONETARY, ConceptType.SHARES) and scale_in_doubt(
+        in_doubt = concept.type in (ConceptType.MONETARY, ConceptType.SHARES) and scale_in_doubt(
             observation, _power(concept, observation)
-        ):
+        )
+        if in_doubt:
             mismatched.append(("scale-in-doubt", observation.source))
             findings.append(
                 Finding(
@@ -851,10 +856,11 @@ def map_observations(
                     sources=(observation.source,),
                 )
             )
-            continue
         spec = table.units.get(concept.name) or _default_unit(concept, observation, taxonomy.prefix)
         period = period_for(observation, concept.period_type.value)
         if spec is None or period is None:
+            if in_doubt:
+                continue  # skipped once, as in doubt
             why = "no currency for a monetary figure" if spec is None else "an instant where a duration is needed"
             # Named, not lost: the column gives a date where the row states a flow (or no currency).
             mismatched.append(("no-currency" if spec is None else "instant-column-for-a-flow", observation.source))
@@ -880,6 +886,9 @@ def map_observations(
             dimensions=dimensions(observation),
             sources=(observation.source,),
         )
+        if in_doubt:
+            doubtful.append((fact, observation.primary))
+            continue
         candidates.append((fact, observation.primary))
         origins.append(observation)
     candidates, origins, components = _totals_keep_their_concept(candidates, origins)
@@ -892,6 +901,7 @@ def map_observations(
         unmapped=tuple(no_rule),
         skipped=tuple(mismatched),
         unmapped_labels=tuple(unmapped),
+        doubtful=tuple(doubtful),
     )
 
 
@@ -1030,7 +1040,9 @@ def _shift(decimals: int | None, power: int) -> int | None:
 
 
 def missed_table_scales(
-    candidates: Sequence[tuple[Fact, bool]], bounds: Sequence[int]
+    candidates: Sequence[tuple[Fact, bool]],
+    bounds: Sequence[int],
+    doubtful: Sequence[Sequence[tuple[Fact, bool]]] = (),
 ) -> tuple[dict[int, int], tuple[Finding, ...]]:
     """Tables that state no scale but print the filing's figures at a larger one: a quarterly summary's
     "Net income (loss)  452,776" where the income statement, "(in thousands)", prints 452,776 for the same
@@ -1038,7 +1050,8 @@ def missed_table_scales(
     whole units agree with other tables' facts only at one power of ten (3, 6 or 9), and with none as
     printed, the table's amounts are at that scale: {table's position in ``bounds``: power}, and a finding
     names the figures that showed it. One figure is evidence enough; one agreeing as printed leaves the
-    table alone."""
+    table alone. ``doubtful`` holds each table's amounts printed with decimals and no scale (not facts yet):
+    they count as the table's own, "2,457.8" agreeing with "(in millions)  2,457.8" elsewhere."""
     if len(bounds) < 2:
         return {}, ()
     scaled: dict[tuple[object, ...], list[Fact]] = {}
@@ -1052,22 +1065,19 @@ def missed_table_scales(
     for position, (start, end) in enumerate(pairwise((*bounds, len(candidates)))):
         powers: Counter[int] = Counter()
         evidence: list[tuple[Fact, Fact]] = []
-        for fact, _ in candidates[start:end]:
+        own = [*candidates[start:end], *(doubtful[position] if position < len(doubtful) else ())]
+        for fact, _ in own:
             if not _in_units(fact) or not fact.value:
                 continue
             for other in scaled.get((fact.concept, fact.period, fact.unit, fact.dimensions), ()):
                 for power in (3, 6, 9):
-                    if (
-                        other.decimals is not None
-                        and other.decimals <= -power
-                        and _agreeing(
-                            fact.value.scaleb(power), _shift(fact.decimals, power), other.value, other.decimals
-                        )
+                    if other.decimals is not None and _agreeing(
+                        fact.value.scaleb(power), _shift(fact.decimals, power), other.value, other.decimals
                     ):
                         powers[power] += 1
                         evidence.append((fact, other))
                         break
-        if len(powers) != 1 or _agree_as_printed(candidates[start:end], candidates):
+        if len(powers) != 1 or _agree_as_printed(own, candidates):
             continue
         power = next(iter(powers))
         found[position] = power

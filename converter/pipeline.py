@@ -379,6 +379,7 @@ def convert_document(
     base_concepts = frozenset(taxonomy.concepts)
     tables: list[Table] = []
     bounds: list[int] = []  # where each table's candidates start
+    doubtful: list[tuple[tuple[Fact, bool], ...]] = []  # each table's amounts whose scale is in doubt
     for block in blocks:
         if block.kind is not BlockKind.TABLE:
             continue
@@ -411,6 +412,7 @@ def convert_document(
         unmapped_labels.extend(mapped.unmapped_labels)
         mapped_unaccounted += mapped.unaccounted
         bounds.append(len(table_candidates))
+        doubtful.append(mapped.doubtful)
         table_candidates.extend(mapped.candidates)
         part = extend_table(
             mapped.unmapped,
@@ -426,18 +428,29 @@ def convert_document(
         del reading, mapped, part, table
     previous = None
     del tables
+    # A table that states no scale but prints figures of the filing's other tables in their thousands.
+    scales, scale_findings = missed_table_scales(table_candidates, bounds, doubtful)
+    findings.extend(scale_findings)
+    resolved: list[tuple[Fact, bool]] = []
+    for position, power in scales.items():
+        end = bounds[position + 1] if position + 1 < len(bounds) else len(table_candidates)
+        table_candidates[bounds[position] : end] = at_scale(table_candidates[bounds[position] : end], power)
+        resolved.extend(at_scale(doubtful[position], power))
+    del doubtful
+    if resolved:
+        # Amounts that were in doubt for want of a scale are facts at the scale their table is read in.
+        settled = {source for fact, _ in resolved for source in fact.sources}
+        mapping_skipped = [(reason, source) for reason, source in mapping_skipped if source not in settled]
+        mapping_findings = [
+            f for f in mapping_findings if f.code != "mapping.scale-in-doubt" or f.sources[0] not in settled
+        ]
+        table_candidates.extend(resolved)
     findings.extend(mapping_findings)
     findings.extend(unmapped_label_findings(unmapped_labels))
     findings.extend(chain.from_iterable(part.findings for part in parts))
     findings.extend(chain.from_iterable(part.calc_findings for part in parts))
     skipped.extend(mapping_skipped)
     skipped.extend(chain.from_iterable(part.skipped for part in parts))
-    # A table that states no scale but prints figures of the filing's other tables in their thousands.
-    scales, scale_findings = missed_table_scales(table_candidates, bounds)
-    findings.extend(scale_findings)
-    for position, power in scales.items():
-        end = bounds[position + 1] if position + 1 < len(bounds) else len(table_candidates)
-        table_candidates[bounds[position] : end] = at_scale(table_candidates[bounds[position] : end], power)
     table_candidates.extend(
         chain.from_iterable(
             at_scale(part.candidates, scales[i]) if i in scales else part.candidates for i, part in enumerate(parts)

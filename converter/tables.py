@@ -306,6 +306,7 @@ def _assign_headings(
             for text, start, end, ruled, one in placed[upper]
         ]
     _year_over_quarters(placed, spans)
+    _wrapped_phrases(placed, spans)
     for phrases in placed:
         for text, start, end, ruled, one in phrases:
             hits = list(_overlapping(ends, spans, start, end))
@@ -324,6 +325,35 @@ def _assign_headings(
 
 
 _YEAR_PHRASE = re.compile(r"(?:19|20)\d\d")
+
+
+def _wrapped_phrases(placed: list[list[tuple[str, int, int, bool, bool]]], spans: list[tuple[int, int]]) -> None:
+    """A heading's words wrapped onto the next line, alone under it, head the same columns::
+
+            Total Operating
+               Revenues
+          1993         1992
+
+    "Revenues" is centred under "Total Operating" and nothing else on its line stands under it: both
+    years' heading. Figures, dates and years never wrap so."""
+    if not spans:
+        return
+    left = spans[0][0] - HEADING_SLACK
+    for upper, lower in pairwise(range(len(placed))):
+        for k, (text, start, end, ruled, one) in enumerate(placed[lower]):
+            if ruled or one or start <= left or _DIGITS.search(text) or _DERIVED_HEADING.search(text):
+                continue
+            centre = (start + end) / 2
+            over = [p for p in placed[upper] if p[1] <= centre <= p[2] and p[2] - p[1] > end - start]
+            if len(over) != 1 or _DIGITS.search(over[0][0]):
+                continue
+            _, wide_start, wide_end, wide_ruled, _ = over[0]
+            alone = [p for p in placed[lower] if p[2] > wide_start and p[1] < wide_end]
+            if len(alone) == 1:
+                placed[lower][k] = (text, min(start, wide_start), max(end, wide_end), wide_ruled, one)
+
+
+_DIGITS = re.compile(r"\d")
 
 
 def _year_over_quarters(placed: list[list[tuple[str, int, int, bool, bool]]], spans: list[tuple[int, int]]) -> None:

@@ -561,13 +561,15 @@ Net income as reported                    $    643    $    319
 
 def test_a_figure_printed_again_without_its_scale_never_wins(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
     """ "643" in a note and "643.1" in the statement "(In millions of dollars)": one figure at two
-    scales. The reading a million times smaller is the one whose scale was missed."""
+    scales. The reading a million times smaller is the one whose scale was missed: the note's table states
+    none, so it is read in millions (and said so), and the statement's more precise figure is the fact."""
     result = convert(
         TWO_SCALES, name="x.txt", options=Options(fiscal_year_end="12-31"), taxonomy=taxonomy, mapping=mapping_table
     )
     income = sorted(f.value for f in result.facts if f.concept == "NetIncomeLoss")
     assert income == [Decimal("319200000"), Decimal("643100000")]
-    assert any(f.code == "source.conflict" for f in result.findings)
+    assert any(f.code == "table.scale-inferred" for f in result.findings)
+    assert not any(f.code == "source.conflict" for f in result.findings)
 
 
 @pytest.mark.parametrize(
@@ -2316,3 +2318,68 @@ def test_column_signs_and_note_marks_around_figures(printed: str, label: str, fi
 def test_prose_with_a_dollar_amount_is_no_row() -> None:
     assert row_cells("earnings of $204.5 million")[1] == ()
     assert row_cells("revenues rose to $ 1,234")[1] == ()
+
+
+QUARTERS_IN_MILLIONS_WITHOUT_A_SCALE = """\
+CONSOLIDATED STATEMENTS OF INCOME
+(Dollars in millions, except per share amounts)
+<TABLE>
+<CAPTION>
+                                                 1993          1992
+<S>                                         <C>           <C>
+Total operating revenues                    $10,690.3     $10,015.4
+Net income (loss)                              (845.2)      1,301.7
+</TABLE>
+"""
+QUARTERS_IN_MILLIONS_WITHOUT_A_SCALE += "The notes to the statements run on for pages here.\n\n" * 60
+QUARTERS_IN_MILLIONS_WITHOUT_A_SCALE += """\
+<TABLE>
+<CAPTION>
+
+   Calendar     Total Operating
+   Quarter          Revenues         Net Income (Loss)
+
+              1993       1992        1993       1992
+
+   <S>     <C>        <C>         <C>         <C>
+   First   $ 2,457.8  $ 2,287.1   $(1,914.1)# $  261.6
+   Second    2,539.3    2,388.6       294.4 #    304.5
+   Third     2,795.1    2,617.7       388.6 #    385.6
+   Fourth    2,898.1    2,722.0       385.9      350.0
+   Total   $10,690.3  $10,015.4   $  (845.2)  $1,301.7
+</TABLE>
+"""
+
+
+def test_figures_with_decimals_and_no_scale_take_the_scale_the_statements_print_them_at(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Quarterly data printed "2,457.8" with no scale stated is in doubt (dollars and cents, or millions);
+    its year's total is the income statement's "(Dollars in millions)" 10,690.3: the table is in millions.
+    "Revenues" wrapped under "Total Operating" heads both years' columns."""
+    facts = _facts(QUARTERS_IN_MILLIONS_WITHOUT_A_SCALE, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert {
+        ("Revenues", "1993-01-01..1993-03-31", Decimal("2457800000")),
+        ("Revenues", "1992-10-01..1992-12-31", Decimal("2722000000")),
+        ("NetIncomeLoss", "1993-01-01..1993-03-31", Decimal("-1914100000")),
+    } <= facts
+    assert not any(value == Decimal("2457.8") for _, _, value in facts)
+
+
+QUARTERS_WITH_DECIMALS_ALONE = QUARTERS_IN_MILLIONS_WITHOUT_A_SCALE[
+    QUARTERS_IN_MILLIONS_WITHOUT_A_SCALE.index("<TABLE>", 100) :
+]
+
+
+def test_figures_with_decimals_and_no_scale_anywhere_stay_in_doubt(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    result = convert(
+        QUARTERS_WITH_DECIMALS_ALONE,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    assert not [f for f in result.facts if f.concept in ("Revenues", "NetIncomeLoss")]
+    assert [f for f in result.findings if f.code == "mapping.scale-in-doubt"]
