@@ -451,6 +451,35 @@ def _span_period(ended: re.Match[str], year: int | None, nth: int) -> Period | N
     return caption_period(phrase)
 
 
+# Figures listed against the years of one span, in order: "were 162,531,524, 162,268,815, and 160,910,641
+# for the years ended December 31, 1996, 1995 and 1994, respectively".
+_RESPECTIVE_YEARS = re.compile(
+    r"\b(?P<span>(?:fiscal\s+)?years)\s+ended\s+"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+(?P<day>\d{1,2}),?\s+(?P<years>(?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d|\s+and\s+(?:19|20)\d\d)+)"
+    r",?\s+respectively\b",
+    re.IGNORECASE,
+)
+_LISTED_FIGURE = re.compile(r"(?<![\w.,])\$?\s?\d(?:[\d,]*\d)?(?:\.\d+)?")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d")
+
+
+def _respective_year(sentence: _Sentence, start: int) -> Period | None:
+    """The year a figure of a list takes from the span's list of years, "respectively": the nth figure
+    before the span, the nth year. None unless the sentence pairs as many figures as years."""
+    found = _RESPECTIVE_YEARS.search(sentence.text)
+    if found is None or start > found.start():
+        return None
+    years = _YEAR_ONLY.findall(found.group("years"))
+    listed = _LISTED_FIGURE.finditer(sentence.text, 0, found.start())
+    figures = [m for m in listed if not _YEAR_ONLY.fullmatch(m.group().strip())]
+    ends = [m.end() for m in figures]
+    if len(figures) != len(years) or start not in ends:
+        return None
+    year = years[ends.index(start)]
+    return caption_period(f"year ended {found.group('month')} {found.group('day')}, {year}")
+
+
 def _named(text: str) -> _Named:
     quarter: int | None = None
     year: int | None = None
@@ -526,6 +555,9 @@ def _period(ctx: _Context, sentence: _Sentence, start: int, stop: int) -> Period
     """Quarter named right after the figure, else before it; a fiscal year after it (or before it in
     a forward-looking sentence); else periods named in words ("the fourth quarter of 2003", "a year
     ago": a reason if they can't be read); else the heading's; else the quarter the document reports."""
+    respective = _respective_year(sentence, start)
+    if respective is not None:
+        return respective
     fiscal = ctx.fiscal
     if fiscal is None:
         return (None if _forward(sentence, ctx) else _us_period(ctx, sentence, start)) or ctx.current

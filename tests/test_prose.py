@@ -357,3 +357,21 @@ $7,385 million, or $15.61 per share in 1992.
     assert ("NetIncomeLoss", 1992, Decimal("-7385000000")) in facts
     assert ("EarningsPerShareBasic", 1992, Decimal("-15.61")) in facts
     assert ("NetIncomeLoss", 1993, Decimal("2529000000")) in facts
+
+
+def test_figures_listed_against_years_respectively(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "A, B, and C for the years ended December 31, 1996, 1995 and 1994, respectively": each figure is
+    its year's, in order; the subject is the shares behind earnings per share."""
+    text = (
+        "Earnings per common share are based upon the weighted average number of common\n"
+        "shares outstanding.  Shares used in computing earnings per common share were\n"
+        "162,531,524, 162,268,815, and 160,910,641 for the years ended December 31, 1996,\n"
+        "1995 and 1994, respectively.\n"
+    )
+    facts = _prose_facts(text, taxonomy, mapping_table)
+    shares = "WeightedAverageNumberOfSharesOutstandingBasic"
+    assert facts >= {
+        (shares, Period.duration(date(1996, 1, 1), date(1996, 12, 31)), Decimal(162531524)),
+        (shares, Period.duration(date(1995, 1, 1), date(1995, 12, 31)), Decimal(162268815)),
+        (shares, Period.duration(date(1994, 1, 1), date(1994, 12, 31)), Decimal(160910641)),
+    }
