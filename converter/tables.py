@@ -652,7 +652,7 @@ def _read_rows(
                 stray.extend((line, c) for c in row_cells(line.text)[1] if not YEAR_CELL.match(c.text))
                 continues = (
                     pending
-                    and indent(line.text) > indent(pending[0].text)
+                    and (indent(line.text) > indent(pending[0].text) or _goes_on_in_lower_case(pending, line))
                     and not pending[-1].text.rstrip().endswith(":")
                     and not _new_label_under_wrapped_heading(pending, line)
                 )
@@ -678,6 +678,7 @@ def _read_rows(
                 )
             )
             or _UNFINISHED.search(text_of(pending[-1]))
+            or _goes_on_in_lower_case(pending, line)
         ):
             label = _join_label([text_of(p) for p in pending] + [label])
             lines = (*pending, line)
@@ -714,6 +715,21 @@ def _read_rows(
         rows.append(Row(label=label, sections=tuple(sections), lines=lines, cells=tuple(placed), ruled=ruled))
         ruled = False
     return rows, stray
+
+
+def _goes_on_in_lower_case(pending: list[Line], line: Line) -> bool:
+    """A label wrapped at its own indent, the next line going on in lower case::
+
+    Income (loss) before provision (benefit)
+    for income taxes                                  47        (120)
+    """
+    text = line.text.lstrip()
+    return (
+        bool(text)
+        and text[0].islower()
+        and indent(line.text) == indent(pending[-1].text)
+        and not pending[-1].text.rstrip().endswith((":", "."))
+    )
 
 
 def _page_number(reading: LineReading) -> bool:

@@ -2383,3 +2383,37 @@ def test_figures_with_decimals_and_no_scale_anywhere_stay_in_doubt(
     )
     assert not [f for f in result.facts if f.concept in ("Revenues", "NetIncomeLoss")]
     assert [f for f in result.findings if f.code == "mapping.scale-in-doubt"]
+
+
+LABELS_WRAPPED_AT_THEIR_OWN_INDENT = """\
+                                           THREE MONTHS ENDED
+                                       December 26,          December 27,
+                                           1997                  1996
+Operating income (loss)                           40                      (124)
+Interest and other income (expense), net           7                          4
+
+Income (loss) before provision (benefit)
+for income taxes                                  47                      (120)
+Provision (benefit) for income taxes              --                         --
+
+Net income (loss)                          $      47                  $   (120)
+
+Common and common equivalent shares
+used in the calculations of diluted
+earnings (loss) per share (in thousands)     139,839                    124,532
+"""
+
+
+def test_a_label_wrapped_at_its_own_indent_goes_on_in_lower_case(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Income (loss) before provision (benefit)" / "for income taxes  47": one label, not a heading over
+    a row "for income taxes"; so is a three-line label whose lines all start at the margin."""
+    facts = _facts(LABELS_WRAPPED_AT_THEIR_OWN_INDENT, taxonomy, mapping_table, fiscal_year_end="09-30")
+    pretax = "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"
+    assert {
+        (pretax, "1997-09-27..1997-12-26", Decimal("47")),
+        (pretax, "1996-09-28..1996-12-27", Decimal("-120")),
+        # "(in thousands)" in the label scales the share count.
+        ("WeightedAverageNumberOfDilutedSharesOutstanding", "1997-09-27..1997-12-26", Decimal("139839000")),
+    } <= facts

@@ -456,6 +456,13 @@ PRINTED = [
     ("balance", "", "Accrued restructuring costs", "RestructuringReserveCurrent"),
     ("balance", "", "Accrued warranty and related", "ProductWarrantyAccrualClassifiedCurrent"),
     ("balance", "Current liabilities:", "Notes payable to banks", "ShortTermBankLoansAndNotesPayable"),
+    (
+        "income",
+        "",
+        "Common and common equivalent shares used in the calculations of diluted earnings (loss) per share"
+        " (in thousands)",
+        "WeightedAverageNumberOfDilutedSharesOutstanding",
+    ),
 ]
 
 
