@@ -273,6 +273,46 @@ def test_the_cover_page_names_the_entity_and_another_company_s_statements_are_it
     ]
 
 
+ACQUIRED_COMPANY_LONG_TITLE = """\
+                                  FORM 8-K
+
+                               WIDGET HOLDINGS, INC.
+- --------------------------------------------------------------------------------
+               (Exact Name of Registrant as Specified in Charter)
+
+Item 7. Financial Statements of Business Acquired.
+
+ACME SOFTWARE CORP.
+
+STATEMENTS OF CASH FLOWS
+YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION)
+TO DECEMBER 31, 1996
+- --------------------------------------------------------------------------------
+
+<TABLE>
+<CAPTION>
+                                                                        1997              1996
+<S>                                                                 <C>               <C>
+CASH FLOWS FROM OPERATING ACTIVITIES:
+  Net loss                                                          $(4,200,103)      $  (742,411)
+  Net cash used in operating activities                              (3,883,963)         (418,634)
+</TABLE>
+"""
+
+
+def test_a_long_title_line_in_capitals_keeps_the_company_name_above_it_in_the_caption(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION)" is as long as a paragraph's
+    line but a title's: the acquired company's name a blank line above still captions the statement, so
+    its net loss is that company's, never the filer's."""
+    result = convert(
+        ACQUIRED_COMPANY_LONG_TITLE, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    assert result.facts
+    assert {f.dimensions for f in result.facts} == {(("LegalEntityAxis", "ext:AcmeSoftwareCorpMember"),)}
+
+
 def test_a_caption_naming_the_filer_gives_no_member(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
     text = ACQUIRED_COMPANY.replace("JUNGLEE CORP.", "AMAZON.COM, INC. AND SUBSIDIARIES")
     result = convert(text, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
