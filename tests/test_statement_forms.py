@@ -666,6 +666,57 @@ def test_a_table_right_below_another_under_one_title_takes_its_scale(
     assert ("NetIncomeLoss", "1993-10-01..1993-12-31", Decimal(59_587_000)) in facts
 
 
+NOTE_OVER_THE_HEADINGS_OF_TWO_TABLES = """\
+<TABLE>
+<CAPTION>
+Results of Operations
+Tabular information (dollars in millions, except per share amounts):
+
+                              Three Months Ended
+                           6/26/99   6/26/98  Change
+<S>                           <C>      <C>     <C>
+Net sales                   $1,558    $1,402    11%
+Net income                    $203      $101   101%
+Diluted earnings per share   $1.20     $0.65    85%
+</TABLE>
+
+<TABLE>
+<CAPTION>
+                               Three Months Ended
+                           6/26/99   3/27/99  Change
+<S>                           <C>      <C>     <C>
+Net sales                   $1,558    $1,530     2%
+Computer
+  unit sales               905,000   827,000     9%
+Net income                    $203      $135    50%
+Diluted earnings per share   $1.20     $0.84    43%
+</TABLE>
+"""
+
+
+def test_a_table_right_below_one_whose_note_over_the_headings_states_the_scale_takes_it(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Tabular information (dollars in millions, except per share amounts):" over the first table's
+    headings is the scale of the sequential table printed right below it, which states none."""
+    facts = _facts(NOTE_OVER_THE_HEADINGS_OF_TWO_TABLES, taxonomy, mapping_table, fiscal_year_end="09-25")
+    assert ("Revenues", "1998-12-27..1999-03-27", Decimal(1_530_000_000)) in facts
+    assert ("NetIncomeLoss", "1998-12-27..1999-03-27", Decimal(135_000_000)) in facts
+    assert ("EarningsPerShareDiluted", "1998-12-27..1999-03-27", Decimal("0.84")) in facts
+
+
+def test_units_sold_in_a_table_of_dollars_in_millions_are_a_count(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Computer unit sales  905,000" under "(dollars in millions ...)": the scale is the dollars', the row
+    counts units."""
+    facts = _facts(NOTE_OVER_THE_HEADINGS_OF_TWO_TABLES, taxonomy, mapping_table, fiscal_year_end="09-25")
+    assert {value for concept, period, value in facts if concept.endswith("UnitSales")} == {
+        Decimal(905_000),
+        Decimal(827_000),
+    }
+
+
 PAGE_NUMBER_AND_CENTRED_DATES = """\
                          CONSOLIDATED STATEMENTS OF INCOME
                                                Three Months Ended
