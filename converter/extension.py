@@ -100,9 +100,11 @@ def _clean(label: str) -> str:
 
 
 def concept_name(label: str, sections: Sequence[str] = ()) -> str:
-    """``"Non-fuel O & M"`` -> ``"NonFuelOAndM"``; ``"Total"`` under "Inventories:" -> ``"InventoriesTotal"``."""
+    """``"Non-fuel O & M"`` -> ``"NonFuelOAndM"``; ``"Total"`` under "Inventories:" -> ``"InventoriesTotal"``;
+    ``"Other, net"`` under "Financing" -> ``"FinancingOtherNet"``."""
     text = _clean(label).replace("&", " and ")
-    if text.lower() in _GENERIC or len(_WORD.findall(text)) < 1:
+    # "Other, net" is as bare as "Other net".
+    if " ".join(_WORD.findall(text)).lower() in _GENERIC or len(_WORD.findall(text)) < 1:
         section = next((_clean(s) for s in sections if _clean(s)), "")
         text = f"{section.replace('&', ' and ')} {text}"
     words = [w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 1 else w for w in _WORD.findall(text)]
