@@ -319,6 +319,42 @@ def test_a_caption_naming_the_filer_gives_no_member(taxonomy: Taxonomy, mapping_
     assert {f.dimensions for f in result.facts} == {()}
 
 
+EQUITY_STATEMENT = """\
+                                   STOCKHOLDERS’ EQUITY STATEMENTS
+                                                Three Months Ended Mar. 31
+                                                    2001          2002
+                                                        (In millions)
+Common stock and paid-in capital
+Balance, beginning of period                     $ 27,178      $ 30,175
+Common stock issued                                   432           444
+Other, net                                           (264)            6
+Balance, end of period                             27,346        30,625
+Retained earnings
+Balance, beginning of period                       19,244        21,373
+Net income                                          2,451         2,738
+Balance, end of period                             21,695        24,111
+"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "STOCKHOLDERS’ EQUITY STATEMENTS",
+        "CONSOLIDATED STATEMENTS OF STOCKHOLDERS' EQUITY",
+        "STATEMENT OF SHAREHOLDERS' EQUITY",
+    ],
+)
+def test_an_equity_statement_s_other_net_is_no_nonoperating_income(
+    title: str, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """An equity statement prints "Net income", which alone would read it as an income statement: its
+    "Other, net" among the changes in paid-in capital is then no "other nonoperating income"."""
+    text = EQUITY_STATEMENT.replace("STOCKHOLDERS’ EQUITY STATEMENTS", title)
+    facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="06-30")
+    assert not [fact for fact in facts if fact[0] == "OtherNonoperatingIncomeExpense"]
+    assert ("ext:CommonStockAndPaidInCapitalOtherNet", "2001-01-01..2001-03-31", Decimal(-264_000_000)) in facts
+
+
 MANAGED_BASIS = """\
                             DEAN WITTER, DISCOVER & CO.
                                Credit Services
