@@ -355,6 +355,43 @@ def test_an_equity_statement_s_other_net_is_no_nonoperating_income(
     assert ("ext:CommonStockAndPaidInCapitalOtherNet", "2001-01-01..2001-03-31", Decimal(-264_000_000)) in facts
 
 
+TRANSLATION_COLUMN = """\
+                     CONSOLIDATED STATEMENTS OF OPERATIONS(UNAUDITED)
+         For the Three Months Ended Jun 30, 2003 and Jun 30, 2002
+        (Expressed in Thousands of Japanese Yen (JPY) and U.S.
+         Dollars (USD) Except for Per Share and ADS Data) (1)
+
+                                         Jun 30, 2003        Jun 30, 2002
+                                       -----------------     -----------
+                                        USD (1)      JPY             JPY
+                                       -------- -----------   -----------
+Total revenues                          69,609   8,344,046     9,849,202
+Operating loss                          (8,840) (1,059,574)     (464,155)
+Net loss                               (16,594) (1,989,090)   (1,150,009)
+
+(1) The translation of Japanese Yen amounts into U.S. Dollar amounts is included solely for
+    convenience; the rate of JPY 119.87 = US$1 has been used.
+"""
+
+
+def test_a_dollar_column_beside_the_yen_column_of_its_period_is_a_convenience_translation(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "USD (1)" beside "JPY" under "Jun 30, 2003": the yen are the filer's figures, the dollars their
+    translation at a stated rate, skipped as such, not facts in a second currency."""
+    result = convert(
+        TRANSLATION_COLUMN,
+        name="x.txt",
+        options=Options(fiscal_year_end="03-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    assert {f.unit.id for f in result.facts if f.concept in ("Revenues", "NetIncomeLoss")} == {"JPY"}
+    assert result.cells.skipped.get("convenience-translation") == 3
+    revenues = {(f.period.end.isoformat(), f.value) for f in result.facts if f.concept == "Revenues"}
+    assert revenues == {("2003-06-30", Decimal(8_344_046_000)), ("2002-06-30", Decimal(9_849_202_000))}
+
+
 MANAGED_BASIS = """\
                             DEAN WITTER, DISCOVER & CO.
                                Credit Services
