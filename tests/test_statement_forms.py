@@ -233,6 +233,67 @@ def test_a_parenthesised_tax_beside_positive_ones_is_a_benefit(taxonomy: Taxonom
     assert ("IncomeTaxExpenseBenefit", "2003-10-01..2003-12-31", Decimal(26000000)) in facts
 
 
+SINGLE_STEP = """\
+CONSOLIDATED STATEMENTS OF INCOME
+
+FOR THE YEARS ENDED DECEMBER 31, 1992 AND 1993
+(000'S OMITTED EXCEPT PER SHARE AMOUNTS)
+- ---------------------------------------------------------------------------
+<TABLE>
+<CAPTION>
+                                                           1992         1993
+- ---------------------------------------------------------------------------
+<S>                                                  <C>          <C>
+REVENUE                                              $8,661,027   $9,135,577
+- ---------------------------------------------------------------------------
+  Operating Expenses                                 $5,945,762   $6,346,914
+  Selling and Administrative Expenses                 1,048,047    1,128,202
+  Interest Expense                                      223,052      300,878
+  Interest Income                                       (57,693)     (41,432)
+  Minority Interest                                     156,824       57,986
+  Sundry Income, Net                                    (86,741)     (95,424)
+- ---------------------------------------------------------------------------
+  Income Before Income Taxes                         $1,431,776   $1,438,453
+  Provision For Income Taxes                            477,237      356,395
+- ---------------------------------------------------------------------------
+NET INCOME                                           $  954,539   $1,082,058
+</TABLE>
+"""
+
+
+def test_income_printed_as_a_negative_deduction_in_a_single_step_statement_is_positive(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Every line between REVENUE and the pre-tax line is subtracted (9,135,577 less the lines is
+    1,438,453): "Interest Income  (41,432)" there is income of 41,432, as US-GAAP states it; the
+    expenses keep their signs."""
+    facts = _facts(SINGLE_STEP, taxonomy, mapping_table)
+    assert ("InvestmentIncomeInterest", "1993-01-01..1993-12-31", Decimal(41_432_000)) in facts
+    assert ("OtherNonoperatingIncomeExpense", "1992-01-01..1992-12-31", Decimal(86_741_000)) in facts
+    assert ("InterestExpense", "1993-01-01..1993-12-31", Decimal(300_878_000)) in facts
+    assert ("NetIncomeLossAttributableToNoncontrollingInterest", "1993-01-01..1993-12-31", Decimal(57_986_000)) in facts
+
+
+def test_income_lines_added_to_operating_income_keep_their_signs(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A multi-step statement adds its other income and expense to operating income: there a figure in
+    parentheses is an expense (or a loss), as printed."""
+    text = """\
+                        CONSOLIDATED STATEMENTS OF INCOME
+                              (In thousands)
+                                                           1992         1993
+Operating income                                       $500,000     $480,000
+Interest expense                                        (30,000)     (25,000)
+Interest income                                          10,000      (12,000)
+Other income (expense), net                              (5,000)       7,000
+Income before income taxes                              475,000      450,000
+"""
+    facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("InvestmentIncomeInterest", "1993-01-01..1993-12-31", Decimal(-12_000_000)) in facts
+    assert ("OtherNonoperatingIncomeExpense", "1992-01-01..1992-12-31", Decimal(-5_000_000)) in facts
+
+
 # --- entities ----------------------------------------------------------------------------------------
 
 ACQUIRED_COMPANY = """\
