@@ -347,7 +347,13 @@ def per_share_row(observation: Observation) -> bool:
 # expense positive. But "Income taxes  (2)" beside "26" in the next column is a benefit: see
 # ``deduction_signs`` for how a row is told to be in deduction form.
 DEDUCTED_EXPENSES = frozenset(
-    {"InterestExpense", "IncomeTaxExpenseBenefit", "NetIncomeLossAttributableToNoncontrollingInterest"}
+    {
+        "InterestExpense",
+        "IncomeTaxExpenseBenefit",
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+        # An equity statement's "Preferred stock dividends  (9)  (17)": dividends declared, stated positive.
+        "DividendsPreferredStock",
+    }
 )
 # A label naming the other side keeps the printed sign: "Income tax expense (benefit)  (390,035)".
 _OTHER_SIDE = re.compile(

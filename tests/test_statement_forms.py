@@ -393,7 +393,8 @@ Balance, end of period                             27,346        30,625
 Retained earnings
 Balance, beginning of period                       19,244        21,373
 Net income                                          2,451         2,738
-Balance, end of period                             21,695        24,111
+Preferred stock dividends                              (9)          (17)
+Balance, end of period                             21,686        24,094
 """
 
 
@@ -414,6 +415,9 @@ def test_an_equity_statement_s_other_net_is_no_nonoperating_income(
     facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="06-30")
     assert not [fact for fact in facts if fact[0] == "OtherNonoperatingIncomeExpense"]
     assert ("ext:CommonStockAndPaidInCapitalOtherNet", "2001-01-01..2001-03-31", Decimal(-264_000_000)) in facts
+    # Its own vocabulary: dividends declared, printed as deductions, stated positive.
+    assert ("DividendsPreferredStock", "2002-01-01..2002-03-31", Decimal(17_000_000)) in facts
+    assert ("NetIncomeLoss", "2002-01-01..2002-03-31", Decimal(2_738_000_000)) in facts
 
 
 TRANSLATION_COLUMN = """\
