@@ -134,10 +134,29 @@ class Fact:
     decimals: int | None = None  # None: infinitely precise
 
     def consistent_with(self, value: Decimal) -> bool:
-        """The fact states ``value`` at its own precision (a figure in millions of one in thousands)."""
+        """The fact states ``value`` at its own precision (a figure in millions of one in thousands).
+
+        A gold value is itself rounded where it was printed ("$204.5 million": 204,450,000 to
+        204,550,000), to at least its last non-zero digit: a fact coarser than that is consistent when
+        its range meets the gold's, as XBRL's duplicate facts are (204 million, 203.5 to 204.5, meets
+        it: a table in millions printing "$204" rounds the same result)."""
         if self.decimals is None:
             return self.value == value
-        return self.value == value.quantize(Decimal(1).scaleb(-self.decimals), rounding=ROUND_HALF_UP)
+        step = Decimal(1).scaleb(-self.decimals)
+        if self.value == value.quantize(step, rounding=ROUND_HALF_UP):
+            return True
+        printed = _printed_decimals(value)
+        if printed is None or self.decimals >= printed or self.value != self.value.quantize(step):
+            return False
+        gold_half, half = Decimal(1).scaleb(-printed) / 2, step / 2
+        return self.value - half < value + gold_half and value - gold_half < self.value + half
+
+
+def _printed_decimals(value: Decimal) -> int | None:
+    """The decimals of ``value``'s last non-zero digit: 204500000 -> -5, 0.27 -> 2; None for zero."""
+    if not value:
+        return None
+    return -int(value.normalize().as_tuple().exponent)
 
 
 @dataclass(frozen=True)

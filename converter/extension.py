@@ -79,6 +79,9 @@ _SHARES = re.compile(r"\bshares\b|\bnumber\s+of\s+(?:common\s+)?stock\b", re.IGN
 _RATIO = re.compile(
     r"^\s*(?:pro\s+forma\s+)?ratio\s+of\b|\bratios?\s*(?:\(\w{1,3}\))?\s*$|\btimes\s+interest\s+earned\b", re.I
 )
+# A row counting the units a business sold ("Macintosh CPU unit sales  905,000", "Units shipped"): a count,
+# never money, whatever the "(dollars in millions ...)" over its table.
+_UNITS_SOLD = re.compile(r"\bunit\s+(?:sales|shipments)\b|\bunits\s+(?:sold|shipped|delivered)\b", re.IGNORECASE)
 _INSTANT_LABEL = re.compile(
     r"\b(?:beginning|end)\s+of\s+(?:the\s+)?(?:period|year|quarter)\b|\bbalance\s+at\b|\boutstanding\s+at\b",
     re.IGNORECASE,
@@ -97,9 +100,11 @@ def _clean(label: str) -> str:
 
 
 def concept_name(label: str, sections: Sequence[str] = ()) -> str:
-    """``"Non-fuel O & M"`` -> ``"NonFuelOAndM"``; ``"Total"`` under "Inventories:" -> ``"InventoriesTotal"``."""
+    """``"Non-fuel O & M"`` -> ``"NonFuelOAndM"``; ``"Total"`` under "Inventories:" -> ``"InventoriesTotal"``;
+    ``"Other, net"`` under "Financing" -> ``"FinancingOtherNet"``."""
     text = _clean(label).replace("&", " and ")
-    if text.lower() in _GENERIC or len(_WORD.findall(text)) < 1:
+    # "Other, net" is as bare as "Other net".
+    if " ".join(_WORD.findall(text)).lower() in _GENERIC or len(_WORD.findall(text)) < 1:
         section = next((_clean(s) for s in sections if _clean(s)), "")
         text = f"{section.replace('&', ' and ')} {text}"
     words = [w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 1 else w for w in _WORD.findall(text)]
@@ -148,9 +153,10 @@ def _kind(observation: Observation) -> tuple[str, str | None]:
         or (_PER_SHARE_CAPTION.search(observation.caption) and not observation.measure)
     ):
         return "perShare", f"{DTR_TYPES_PREFIX}:perShareItemType"
-    if _RATIO.search(label) or scale_exempt(observation):
+    if _RATIO.search(label) or _UNITS_SOLD.search(label) or scale_exempt(observation):
         # "Ratio of earnings to fixed charges   8.1": times, not money, whatever the caption's scale; so is a
-        # count the scale note exempts ("except ... operating data": "Warehouses open at end of period  119").
+        # count the scale note exempts ("except ... operating data": "Warehouses open at end of period  119"),
+        # or one of units sold.
         return "pure", "xbrli:pureItemType"
     if observation.measure:
         return "measure", "xbrli:decimalItemType"

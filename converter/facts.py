@@ -806,6 +806,32 @@ def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
     return named
 
 
+def _translation_column(
+    index: int,
+    periods: Sequence[Period | None],
+    currencies: Sequence[str | None],
+    derived: Sequence[str | None],
+    default: str | None,
+) -> bool:
+    """A column in dollars beside one of the same period in the filer's own currency is the convenience
+    translation of it, at a rate a note states, not a figure the filer reports::
+
+                                                Jun 30, 2003
+                                        USD (1)      JPY     Revenues
+            Total revenues              69,609   8,344,046    100.0
+    """
+    period = periods[index]
+    if currencies[index] != "USD" or period is None or derived[index] is not None:
+        return False
+    return any(
+        other != index
+        and periods[other] == period
+        and derived[other] is None
+        and (currencies[other] or default) not in (None, "USD")
+        for other in range(len(periods))
+    )
+
+
 def read_observations(
     table: Table,
     document: str,
@@ -855,6 +881,15 @@ def read_observations(
     # registrant's figures with "Pro Forma Adjustments" beside them.
     contrast = any(kind not in (None, "reported") for kind in kinds)
     column_skip = [(None if contrast else basis) if kind == "reported" else kind or basis for kind in kinds]
+    column_skip = [
+        skip
+        or (
+            "convenience-translation"
+            if _translation_column(index, column_periods, column_currencies, column_derived, default_currency)
+            else None
+        )
+        for index, skip in enumerate(column_skip)
+    ]
     # Columns of one period and currency that are not percentages or changes hold different measures
     # ("Amortized Cost", "Unrealized Gains", "Fair Value" at December 31): one concept cannot state them.
     measured = [

@@ -22,11 +22,12 @@ from decimal import Decimal
 from itertools import pairwise
 
 from converter.calcs import Sum, load_sums
+from converter.deductions import PRE_TAX, deducted_income
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
 from converter.scales import OWN_SCALE, OWN_SCALE_POWERS
-from converter.taxonomy import Concept, ConceptType, Taxonomy
+from converter.taxonomy import Balance, Concept, ConceptType, Taxonomy
 
 __all__ = [
     "OWN_SCALE",
@@ -353,16 +354,19 @@ def per_share_row(observation: Observation) -> bool:
 # expense positive. But "Income taxes  (2)" beside "26" in the next column is a benefit: see
 # ``deduction_signs`` for how a row is told to be in deduction form.
 DEDUCTED_EXPENSES = frozenset(
-    {"InterestExpense", "IncomeTaxExpenseBenefit", "NetIncomeLossAttributableToNoncontrollingInterest"}
+    {
+        "InterestExpense",
+        "IncomeTaxExpenseBenefit",
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+        # An equity statement's "Preferred stock dividends  (9)  (17)": dividends declared, stated positive.
+        "DividendsPreferredStock",
+    }
 )
 # A label naming the other side keeps the printed sign: "Income tax expense (benefit)  (390,035)".
 _OTHER_SIDE = re.compile(
     r"\bbenefits?\b|\brecover(?:y|ies)\b|\bcredits?\b|\(\s*income\s*\)|\brefunds?\b", re.IGNORECASE
 )
-_PRE_TAX = (
-    "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
-    "IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments",
-)
+_PRE_TAX = PRE_TAX
 _AFTER_TAX = ("IncomeLossFromContinuingOperations", "NetIncomeLoss")
 _TAX = "IncomeTaxExpenseBenefit"
 
@@ -763,6 +767,8 @@ def map_observations(
     candidates: list[tuple[Fact, bool]] = []
     doubtful: list[tuple[Fact, bool]] = []
     origins: list[Observation] = []
+    # Whether each candidate is a line of income as printed: in a list of deductions its sign turns.
+    income: list[bool] = []
     no_rule: list[Observation] = []
     mismatched: list[tuple[str, SourceRef]] = []
     findings: list[Finding] = []
@@ -891,6 +897,13 @@ def map_observations(
             continue
         candidates.append((fact, observation.primary))
         origins.append(observation)
+        income.append(
+            concept.balance is Balance.CREDIT
+            and rule.sign > 0
+            and concept.name not in DEDUCTED_EXPENSES
+            and not is_loss(observation.label)
+        )
+    candidates = deducted_income(candidates, origins, observations, income)
     candidates, origins, components = _totals_keep_their_concept(candidates, origins)
     no_rule.extend(components)
     return MappedFacts(

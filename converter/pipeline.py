@@ -65,7 +65,7 @@ from converter.model import (
 )
 from converter.periods import calendar_for, detect_document_date, printed_dates, stated_calendar
 from converter.prose import load_prose_rules, read_prose
-from converter.read import Document, decode, read_document
+from converter.read import Document, Line, decode, read_document
 from converter.scales import scale_of
 from converter.segment import BlockKind, segment
 from converter.tables import Table, read_tables
@@ -194,7 +194,8 @@ def _under_the_same_headings(table: Table, previous: Table) -> bool:
 def _sibling_scale(table: Table, previous: Table) -> Table:
     """A table stating no scale, printed right below one that does under the same title ("EARNINGS
     REPORT (IN THOUSANDS, EXCEPT PER SHARE DATA)" over a "THREE MONTHS ENDED" table, then a "YEAR
-    ENDED" one): the title's scale note is its scale too."""
+    ENDED" one): the title's scale note is its scale too, in the caption or over the headings
+    ("Tabular information (dollars in millions, except per share amounts):")."""
     if table_scale(table) is not Scale.UNITS or not table.rows or not previous.rows:
         return table
     top = (*table.caption, *table.header, *table.rows[0].lines)[0]
@@ -203,10 +204,24 @@ def _sibling_scale(table: Table, previous: Table) -> Table:
     continued = any(_CONTINUED.search(line.text) for line in (*table.caption, *table.header))
     if top.number - previous.rows[-1].lines[-1].number > (MARKED_CONTINUATION_GAP if continued else CONTINUATION_GAP):
         return table
-    note = next((line for line in previous.caption if scale_of(line.text) is not None), None)
+    note = next((line for line in previous.caption if scale_of(line.text) is not None), None) or _heading_note(previous)
     if note is None:
         return table
     return dataclasses.replace(table, caption=(note, *table.caption))
+
+
+def _heading_note(table: Table) -> Line | None:
+    """A scale note among a table's heading lines that heads no column: a title line over the headings,
+    "Tabular information (dollars in millions, except per share amounts):" above "Three Months Ended"."""
+    headings = {heading.strip() for column in table.columns for heading in column.headings if heading.strip()}
+    return next(
+        (
+            line
+            for line in table.header
+            if scale_of(line.text) is not None and not any(heading in line.text for heading in headings)
+        ),
+        None,
+    )
 
 
 def document_entity_name(text: str) -> str | None:

@@ -660,9 +660,13 @@ def _add(
 def _translation(
     ctx: _Context, sentence: _Sentence, token: re.Match[str], negative: bool, scale_match: re.Match[str] | None
 ) -> str | None:
-    """``JPY 8,344 million ($ 69.6 million)``: the dollar figure is the same fact in USD."""
+    """``JPY 8,344 million ($ 69.6 million)``, ``JPY9.9B (\\$82M)``: the dollar figure restates the one before
+    it. After an amount in another currency it is a convenience translation at a stated rate, not a
+    figure the filer reports: skipped as such."""
     last = ctx.last
     assert last is not None
+    if last.unit.numerators[0].startswith("iso4217:") and last.unit.numerators[0] != "iso4217:USD":
+        return CONVENIENCE_TRANSLATION
     value, digits = _number(token.group())
     scale = _SCALES[scale_match.group("scale").lower()] if scale_match else 0
     info = ctx.taxonomy.concepts[last.concept]
@@ -675,6 +679,12 @@ def _translation(
     return "tagged" if ok else None
 
 
+CONVENIENCE_TRANSLATION = "convenience-translation"
+# A dollar amount in parentheses right after an amount in another currency: "JPY9.9B (\\$82M)",
+# "JPY 8,344 million ($ 69.6 million)", "JPY10.5B(\\$87.6M)".
+_TRANSLATED = re.compile(
+    r"(?:JPY|\bYen\b|\u00a5)\s?-?[\d,]*\d(?:\.\d+)?\s?(?:billion|million|thousand|B|M|K)?\s?\(\s*(?:US)?\\?\$\s?-?\s?$"
+)
 _GUIDANCE = {
     "Revenues": ("RevenuesGuidanceLowerBound", "RevenuesGuidanceUpperBound"),
     "OperatingIncomeLoss": ("OperatingIncomeLossGuidance", "OperatingIncomeLossGuidance"),
@@ -960,6 +970,8 @@ def _reason(ctx: _Context, sentence: _Sentence, token: re.Match[str], following:
         scale_match = _SCALE_AFTER.match(following)
         if scale_match is None and not _PER_SHARE_AFTER.match(following) and "." not in token.group():
             return "unscaled-amount"
+        if code == "USD" and _TRANSLATED.search(before):
+            return CONVENIENCE_TRANSLATION
         if code == "USD" and ctx.last is not None and re.search(r"\(\s*(?:US)?\\?\$\s?-?\s?$", before):
             negative = currency.group("sign") is not None or token.group().startswith("-")
             return _translation(ctx, sentence, token, negative, scale_match)

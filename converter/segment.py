@@ -515,6 +515,15 @@ def _marked_block(
 MAX_CAPTION_GROUPS = 3
 
 
+# A title line long enough to read as prose, set in capitals: a statement's period under its name,
+# "YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION)".
+_CAPITALS_TITLE = re.compile(r"^[^a-z]*[A-Z][^a-z]*$")
+
+
+def _title_line(text: str) -> bool:
+    return bool(_CAPITALS_TITLE.match(text))
+
+
 def _marked_caption_start(lines: tuple[Line, ...], kinds: list[LineKind], open_at: int, floor: int) -> int:
     """The title lines above a ``<TABLE>``: runs of text one blank line apart, any length::
 
@@ -523,7 +532,14 @@ def _marked_caption_start(lines: tuple[Line, ...], kinds: list[LineKind], open_a
                    ASSETS
                (In millions)
 
-    A table row, or a gap of more than ``MAX_CAPTION_GAP`` blank lines, ends the caption.
+    A table row, or a gap of more than ``MAX_CAPTION_GAP`` blank lines, ends the caption; so does a
+    paragraph, but not a title line in capitals however long, so the company's name above it is still
+    the caption's::
+
+        JUNGLEE CORP.
+
+        STATEMENTS OF CASH FLOWS
+        YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION)
     """
     top = open_at
     i = open_at
@@ -535,7 +551,7 @@ def _marked_caption_start(lines: tuple[Line, ...], kinds: list[LineKind], open_a
         group_end = i
         while i - 1 >= floor and kinds[i - 1] in (LineKind.TEXT, LineKind.RULE, LineKind.PROSE):
             i -= 1
-        prose = any(kinds[j] is LineKind.PROSE for j in range(i, group_end))
+        prose = any(kinds[j] is LineKind.PROSE and not _title_line(lines[j].text) for j in range(i, group_end))
         # Past the first group, only short title lines: a paragraph further up is prose, not caption;
         # unless it states the scale the title does not ("... (dollar amounts in millions, except per
         # share amounts)." above "SUMMARY OF OPERATIONS").

@@ -168,6 +168,25 @@ def test_judge_names_what_it_found(facts: list[Fact], outcome: str, wrong: str |
     assert (verdict.outcome, verdict.wrong) == (outcome, wrong)
 
 
+@pytest.mark.parametrize(
+    ("value", "decimals", "outcome", "wrong"),
+    [
+        ("204000000", -6, "less-precise", None),  # "$204" in millions beside "$204.5 million"
+        ("205000000", -6, "less-precise", None),
+        ("203000000", -6, "value", "value"),
+        ("204000000", -5, "value", "value"),  # as precise as the gold, and another figure
+        ("200000000", -8, "less-precise", None),
+    ],
+)
+def test_a_coarser_copy_of_a_rounded_gold_figure_is_consistent_where_their_ranges_meet(
+    value: str, decimals: int, outcome: str, wrong: str | None
+) -> None:
+    """Gold "$204.5 million" (204,450,000 to 204,550,000) and a table's "$204" in millions (203.5 to
+    204.5 million) state one result: the table's copy is less precise, not wrong."""
+    verdict = judge(_row(value="204500000"), [_fact(value=value, decimals=decimals)])
+    assert (verdict.outcome, verdict.wrong) == (outcome, wrong)
+
+
 def test_a_member_is_matched_by_its_name_as_printed() -> None:
     row = _row(member="Automotive")
     assert judge(row, [_fact(members=("AutomotiveSectorMember",))]).outcome == "exact"

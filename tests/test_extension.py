@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from converter.extension import consistent_calculations
+import pytest
+
+from converter.extension import concept_name, consistent_calculations
 from converter.findings import SourceRef
 from converter.model import Extension, ExtensionArc, Fact, Period, Unit
 
@@ -59,3 +61,18 @@ def test_rounding_is_allowed_as_calculations_1_1_does() -> None:
         ExtensionArc(role="Table001", parent="T", child="B", order=2, weight=1),
     )
     assert consistent_calculations(Extension(calculation=arcs), facts)[0].calculation == arcs
+
+
+@pytest.mark.parametrize(
+    ("label", "sections", "name"),
+    [
+        ("Non-fuel O & M", (), "NonFuelOAndM"),
+        ("Total", ("Inventories:",), "InventoriesTotal"),
+        ("Other net", ("Financing",), "FinancingOtherNet"),
+        ("Other, net", ("Financing",), "FinancingOtherNet"),
+        ("Other, net", ("Common stock and paid-in capital",), "CommonStockAndPaidInCapitalOtherNet"),
+    ],
+)
+def test_a_bare_label_is_named_with_its_section(label: str, sections: tuple[str, ...], name: str) -> None:
+    """ "Other, net" in a cash flow's financing and in an equity statement are two concepts, not one."""
+    assert concept_name(label, sections) == name

@@ -81,10 +81,10 @@ def test_installed_wheel_converts_a_sample_outside_the_repository(installed: Pat
 
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
-    assert f"{SLIDES.name}: 17 facts" in done.stdout
+    assert f"{SLIDES.name}: 13 facts" in done.stdout
     report = json.loads((work / "out" / f"{SLIDES.stem}.report.json").read_text())
     assert report["findings"] == []
-    assert (work / "out" / f"{SLIDES.stem}.xbrl").read_text().count("contextRef=") == 17
+    assert (work / "out" / f"{SLIDES.stem}.xbrl").read_text().count("contextRef=") == 13
     assert (work / "out" / "legacy-xbrl-taxonomy-2025" / "lx-2025-concepts.xsd").is_file()
 
 
@@ -100,5 +100,5 @@ def test_installed_wheel_serves_the_python_api(installed: Path) -> None:
     done = _run(installed / "bin" / "python", "-c", script, cwd=work)
     assert done.returncode == 0, done.stderr
     count, where = done.stdout.split()
-    assert count == "17" and Path(where).is_relative_to(installed)
+    assert count == "13" and Path(where).is_relative_to(installed)
     assert (work / "out" / "s.xbrl").is_file() and (work / "out" / "legacy-xbrl-taxonomy-2025").is_dir()

@@ -39,7 +39,6 @@ def release(taxonomy: Taxonomy, mapping_table: MappingTable) -> Result:
     ("concept", "period", "unit", "value", "decimals"),
     [
         ("Revenues", Q1_02, "JPY", Decimal("9900000000"), -8),
-        ("Revenues", Q1_02, "USD", Decimal("82000000"), -6),
         ("OperatingIncomeLoss", Q1_02, "JPY", Decimal("-464000000"), -6),
         ("AdjustedEBITDA", Q1_02, "JPY", Decimal("329000000"), -6),
         ("RevenuesGuidanceLowerBound", Q2_02, "JPY", Decimal("10500000000"), -8),
@@ -93,6 +92,26 @@ def test_every_prose_number_accounted(name: str, request: pytest.FixtureRequest)
     assert numbers.unaccounted == 0
     assert numbers.total == numbers.tagged + sum(numbers.skipped.values())
     assert not [f for f in result.findings if f.code == "prose.unaccounted-number"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- JPY9.9B (\\$82M), 18.2% up from 1Q01 & 18.7% down from 4Q01",
+        "- Operating loss of JPY464M (\\$3.9M)",
+        "Total revenues were JPY 9,900 million ($ 82.6 million) in 1Q02.",
+    ],
+)
+def test_a_dollar_amount_in_parentheses_after_a_yen_amount_is_a_translation_not_a_fact(
+    line: str, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The dollars restate the yen at a stated rate ("\\$1=JPY119.85") for convenience: the filer reports
+    the yen. The dollar figure is skipped as a convenience translation."""
+    result = convert(
+        line + "\n", name="t.txt", options=Options(fiscal_year_end="03-31"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    assert not [f for f in result.facts if f.unit.id == "USD"]
+    assert result.prose_numbers.skipped.get("convenience-translation") == 1
 
 
 def test_guidance_never_lands_on_actuals(slides: Result) -> None:

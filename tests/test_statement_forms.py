@@ -234,6 +234,67 @@ def test_a_parenthesised_tax_beside_positive_ones_is_a_benefit(taxonomy: Taxonom
     assert ("IncomeTaxExpenseBenefit", "2003-10-01..2003-12-31", Decimal(26000000)) in facts
 
 
+SINGLE_STEP = """\
+CONSOLIDATED STATEMENTS OF INCOME
+
+FOR THE YEARS ENDED DECEMBER 31, 1992 AND 1993
+(000'S OMITTED EXCEPT PER SHARE AMOUNTS)
+- ---------------------------------------------------------------------------
+<TABLE>
+<CAPTION>
+                                                           1992         1993
+- ---------------------------------------------------------------------------
+<S>                                                  <C>          <C>
+REVENUE                                              $8,661,027   $9,135,577
+- ---------------------------------------------------------------------------
+  Operating Expenses                                 $5,945,762   $6,346,914
+  Selling and Administrative Expenses                 1,048,047    1,128,202
+  Interest Expense                                      223,052      300,878
+  Interest Income                                       (57,693)     (41,432)
+  Minority Interest                                     156,824       57,986
+  Sundry Income, Net                                    (86,741)     (95,424)
+- ---------------------------------------------------------------------------
+  Income Before Income Taxes                         $1,431,776   $1,438,453
+  Provision For Income Taxes                            477,237      356,395
+- ---------------------------------------------------------------------------
+NET INCOME                                           $  954,539   $1,082,058
+</TABLE>
+"""
+
+
+def test_income_printed_as_a_negative_deduction_in_a_single_step_statement_is_positive(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Every line between REVENUE and the pre-tax line is subtracted (9,135,577 less the lines is
+    1,438,453): "Interest Income  (41,432)" there is income of 41,432, as US-GAAP states it; the
+    expenses keep their signs."""
+    facts = _facts(SINGLE_STEP, taxonomy, mapping_table)
+    assert ("InvestmentIncomeInterest", "1993-01-01..1993-12-31", Decimal(41_432_000)) in facts
+    assert ("OtherNonoperatingIncomeExpense", "1992-01-01..1992-12-31", Decimal(86_741_000)) in facts
+    assert ("InterestExpense", "1993-01-01..1993-12-31", Decimal(300_878_000)) in facts
+    assert ("NetIncomeLossAttributableToNoncontrollingInterest", "1993-01-01..1993-12-31", Decimal(57_986_000)) in facts
+
+
+def test_income_lines_added_to_operating_income_keep_their_signs(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A multi-step statement adds its other income and expense to operating income: there a figure in
+    parentheses is an expense (or a loss), as printed."""
+    text = """\
+                        CONSOLIDATED STATEMENTS OF INCOME
+                              (In thousands)
+                                                           1992         1993
+Operating income                                       $500,000     $480,000
+Interest expense                                        (30,000)     (25,000)
+Interest income                                          10,000      (12,000)
+Other income (expense), net                              (5,000)       7,000
+Income before income taxes                              475,000      450,000
+"""
+    facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert ("InvestmentIncomeInterest", "1993-01-01..1993-12-31", Decimal(-12_000_000)) in facts
+    assert ("OtherNonoperatingIncomeExpense", "1992-01-01..1992-12-31", Decimal(-5_000_000)) in facts
+
+
 # --- entities ----------------------------------------------------------------------------------------
 
 ACQUIRED_COMPANY = """\
@@ -274,10 +335,127 @@ def test_the_cover_page_names_the_entity_and_another_company_s_statements_are_it
     ]
 
 
+ACQUIRED_COMPANY_LONG_TITLE = """\
+                                  FORM 8-K
+
+                               WIDGET HOLDINGS, INC.
+- --------------------------------------------------------------------------------
+               (Exact Name of Registrant as Specified in Charter)
+
+Item 7. Financial Statements of Business Acquired.
+
+ACME SOFTWARE CORP.
+
+STATEMENTS OF CASH FLOWS
+YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION)
+TO DECEMBER 31, 1996
+- --------------------------------------------------------------------------------
+
+<TABLE>
+<CAPTION>
+                                                                        1997              1996
+<S>                                                                 <C>               <C>
+CASH FLOWS FROM OPERATING ACTIVITIES:
+  Net loss                                                          $(4,200,103)      $  (742,411)
+  Net cash used in operating activities                              (3,883,963)         (418,634)
+</TABLE>
+"""
+
+
+def test_a_long_title_line_in_capitals_keeps_the_company_name_above_it_in_the_caption(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION)" is as long as a paragraph's
+    line but a title's: the acquired company's name a blank line above still captions the statement, so
+    its net loss is that company's, never the filer's."""
+    result = convert(
+        ACQUIRED_COMPANY_LONG_TITLE, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    assert result.facts
+    assert {f.dimensions for f in result.facts} == {(("LegalEntityAxis", "ext:AcmeSoftwareCorpMember"),)}
+
+
 def test_a_caption_naming_the_filer_gives_no_member(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
     text = ACQUIRED_COMPANY.replace("JUNGLEE CORP.", "AMAZON.COM, INC. AND SUBSIDIARIES")
     result = convert(text, name="x.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     assert {f.dimensions for f in result.facts} == {()}
+
+
+EQUITY_STATEMENT = """\
+                                   STOCKHOLDERS’ EQUITY STATEMENTS
+                                                Three Months Ended Mar. 31
+                                                    2001          2002
+                                                        (In millions)
+Common stock and paid-in capital
+Balance, beginning of period                     $ 27,178      $ 30,175
+Common stock issued                                   432           444
+Other, net                                           (264)            6
+Balance, end of period                             27,346        30,625
+Retained earnings
+Balance, beginning of period                       19,244        21,373
+Net income                                          2,451         2,738
+Preferred stock dividends                              (9)          (17)
+Balance, end of period                             21,686        24,094
+"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "STOCKHOLDERS’ EQUITY STATEMENTS",
+        "CONSOLIDATED STATEMENTS OF STOCKHOLDERS' EQUITY",
+        "STATEMENT OF SHAREHOLDERS' EQUITY",
+    ],
+)
+def test_an_equity_statement_s_other_net_is_no_nonoperating_income(
+    title: str, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """An equity statement prints "Net income", which alone would read it as an income statement: its
+    "Other, net" among the changes in paid-in capital is then no "other nonoperating income"."""
+    text = EQUITY_STATEMENT.replace("STOCKHOLDERS’ EQUITY STATEMENTS", title)
+    facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="06-30")
+    assert not [fact for fact in facts if fact[0] == "OtherNonoperatingIncomeExpense"]
+    assert ("ext:CommonStockAndPaidInCapitalOtherNet", "2001-01-01..2001-03-31", Decimal(-264_000_000)) in facts
+    # Its own vocabulary: dividends declared, printed as deductions, stated positive.
+    assert ("DividendsPreferredStock", "2002-01-01..2002-03-31", Decimal(17_000_000)) in facts
+    assert ("NetIncomeLoss", "2002-01-01..2002-03-31", Decimal(2_738_000_000)) in facts
+
+
+TRANSLATION_COLUMN = """\
+                     CONSOLIDATED STATEMENTS OF OPERATIONS(UNAUDITED)
+         For the Three Months Ended Jun 30, 2003 and Jun 30, 2002
+        (Expressed in Thousands of Japanese Yen (JPY) and U.S.
+         Dollars (USD) Except for Per Share and ADS Data) (1)
+
+                                         Jun 30, 2003        Jun 30, 2002
+                                       -----------------     -----------
+                                        USD (1)      JPY             JPY
+                                       -------- -----------   -----------
+Total revenues                          69,609   8,344,046     9,849,202
+Operating loss                          (8,840) (1,059,574)     (464,155)
+Net loss                               (16,594) (1,989,090)   (1,150,009)
+
+(1) The translation of Japanese Yen amounts into U.S. Dollar amounts is included solely for
+    convenience; the rate of JPY 119.87 = US$1 has been used.
+"""
+
+
+def test_a_dollar_column_beside_the_yen_column_of_its_period_is_a_convenience_translation(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "USD (1)" beside "JPY" under "Jun 30, 2003": the yen are the filer's figures, the dollars their
+    translation at a stated rate, skipped as such, not facts in a second currency."""
+    result = convert(
+        TRANSLATION_COLUMN,
+        name="x.txt",
+        options=Options(fiscal_year_end="03-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    assert {f.unit.id for f in result.facts if f.concept in ("Revenues", "NetIncomeLoss")} == {"JPY"}
+    assert result.cells.skipped.get("convenience-translation") == 3
+    revenues = {(f.period.end.isoformat(), f.value) for f in result.facts if f.concept == "Revenues"}
+    assert revenues == {("2003-06-30", Decimal(8_344_046_000)), ("2002-06-30", Decimal(9_849_202_000))}
 
 
 MANAGED_BASIS = """\
@@ -627,6 +805,57 @@ def test_a_table_right_below_another_under_one_title_takes_its_scale(
     facts = _facts(TITLE_OVER_TWO_TABLES, taxonomy, mapping_table)
     assert ("Revenues", "1994-01-01..1994-12-31", Decimal(3_768_882_000)) in facts
     assert ("NetIncomeLoss", "1993-10-01..1993-12-31", Decimal(59_587_000)) in facts
+
+
+NOTE_OVER_THE_HEADINGS_OF_TWO_TABLES = """\
+<TABLE>
+<CAPTION>
+Results of Operations
+Tabular information (dollars in millions, except per share amounts):
+
+                              Three Months Ended
+                           6/26/99   6/26/98  Change
+<S>                           <C>      <C>     <C>
+Net sales                   $1,558    $1,402    11%
+Net income                    $203      $101   101%
+Diluted earnings per share   $1.20     $0.65    85%
+</TABLE>
+
+<TABLE>
+<CAPTION>
+                               Three Months Ended
+                           6/26/99   3/27/99  Change
+<S>                           <C>      <C>     <C>
+Net sales                   $1,558    $1,530     2%
+Computer
+  unit sales               905,000   827,000     9%
+Net income                    $203      $135    50%
+Diluted earnings per share   $1.20     $0.84    43%
+</TABLE>
+"""
+
+
+def test_a_table_right_below_one_whose_note_over_the_headings_states_the_scale_takes_it(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Tabular information (dollars in millions, except per share amounts):" over the first table's
+    headings is the scale of the sequential table printed right below it, which states none."""
+    facts = _facts(NOTE_OVER_THE_HEADINGS_OF_TWO_TABLES, taxonomy, mapping_table, fiscal_year_end="09-25")
+    assert ("Revenues", "1998-12-27..1999-03-27", Decimal(1_530_000_000)) in facts
+    assert ("NetIncomeLoss", "1998-12-27..1999-03-27", Decimal(135_000_000)) in facts
+    assert ("EarningsPerShareDiluted", "1998-12-27..1999-03-27", Decimal("0.84")) in facts
+
+
+def test_units_sold_in_a_table_of_dollars_in_millions_are_a_count(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Computer unit sales  905,000" under "(dollars in millions ...)": the scale is the dollars', the row
+    counts units."""
+    facts = _facts(NOTE_OVER_THE_HEADINGS_OF_TWO_TABLES, taxonomy, mapping_table, fiscal_year_end="09-25")
+    assert {value for concept, period, value in facts if concept.endswith("UnitSales")} == {
+        Decimal(905_000),
+        Decimal(827_000),
+    }
 
 
 PAGE_NUMBER_AND_CENTRED_DATES = """\
