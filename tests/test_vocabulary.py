@@ -277,6 +277,8 @@ PRINTED = [
     ("cashflow", "", "Payment of dividends to stockholders", "PaymentsOfDividends"),
     ("cashflow", "", "Depreciation", "Depreciation"),
     ("income", "Costs and expenses (Note 1)", "Depreciation", "Depreciation"),
+    # A summary of operations prints it with no heading over it ("SELECTED FINANCIAL DATA ... Depreciation").
+    ("income", "", "Depreciation", "Depreciation"),
     # More balance sheet lines
     ("balance", "", "Land", "Land"),
     ("balance", "", "Leasehold improvements", "LeaseholdImprovementsGross"),
@@ -527,7 +529,7 @@ def test_every_change_pairs_a_balance_with_its_flow() -> None:
     ("statement", "section", "label"),
     [
         # A deferred tax note's "Depreciation" is the tax effect of depreciation, not the expense.
-        ("income", "", "Depreciation"),
+        ("deferredtax", "", "Depreciation"),
         # "Earnings before accounting changes" includes discontinued operations: not continuing operations'
         # income, and US-GAAP 2025 has no current name for it.
         ("income", "", "Earnings before accounting changes"),
@@ -621,3 +623,21 @@ def test_a_balance_row_states_the_balance_its_heading_names(taxonomy: Taxonomy, 
         ("RetainedEarningsAccumulatedDeficit", "1992-12-31", Decimal(8_999_000_000)),
         ("RetainedEarningsAccumulatedDeficit", "1993-12-31", Decimal(10_728_000_000)),
     } <= facts
+
+
+@pytest.mark.parametrize(
+    ("caption", "statement"),
+    [
+        ("Deferred tax liabilities (assets) are comprised of the following", "deferredtax"),
+        ("Components of Deferred Income Tax Assets and Liabilities", "deferredtax"),
+        ("Principal components of the net deferred tax liability", "deferredtax"),
+        ("CONSOLIDATED STATEMENT OF INCOME", "income"),
+    ],
+)
+def test_a_deferred_tax_table_is_read_with_no_statements_vocabulary(
+    mapping_table: MappingTable, caption: str, statement: str
+) -> None:
+    """Its rows name the temporary differences ("Depreciation", "Inventories"), not the expense or the
+    balance: the caption makes it a kind of its own, which no income or balance sheet label reaches."""
+    rule = next(rule for rule in mapping_table.statements if rule.pattern.search(caption))
+    assert rule.statement == statement
