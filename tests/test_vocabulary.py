@@ -632,12 +632,13 @@ def test_a_balance_row_states_the_balance_its_heading_names(taxonomy: Taxonomy, 
         ("Components of Deferred Income Tax Assets and Liabilities", "deferredtax"),
         ("Principal components of the net deferred tax liability", "deferredtax"),
         ("CONSOLIDATED STATEMENT OF INCOME", "income"),
+        # A summary of several years reads with the income statement's vocabulary, never ranked primary.
+        ("Selected Financial and Operating Data", "income"),
+        ("SUMMARY OF OPERATIONS", "income"),
     ],
 )
-def test_a_deferred_tax_table_is_read_with_no_statements_vocabulary(
-    mapping_table: MappingTable, caption: str, statement: str
-) -> None:
-    """Its rows name the temporary differences ("Depreciation", "Inventories"), not the expense or the
-    balance: the caption makes it a kind of its own, which no income or balance sheet label reaches."""
+def test_a_caption_names_the_kind_of_table(mapping_table: MappingTable, caption: str, statement: str) -> None:
+    """A deferred tax table's rows name the temporary differences ("Depreciation", "Inventories"), not the
+    expense or the balance: its caption makes it a kind of its own, which no statement's label reaches."""
     rule = next(rule for rule in mapping_table.statements if rule.pattern.search(caption))
     assert rule.statement == statement
