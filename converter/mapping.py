@@ -744,6 +744,17 @@ def _parts_line(
     return None
 
 
+def without_member(label: str, member: str | None) -> str:
+    """A row's label less the name of the part of the business the row is given as member: "Total
+    Financial Services assets" of Financial Services is its total assets; "Income before income taxes and
+    cumulative effects of changes in accounting principles - Automotive" of Automotive, its pre-tax income."""
+    if not member:
+        return label
+    words = r"\s+".join(re.escape(word) for word in member.split())
+    bare = re.sub(rf"\s*(?:-|\u2013|\u2014)?\s*\b{words}\b\s*", " ", label, count=1, flags=re.IGNORECASE)
+    return " ".join(bare.split()) or label
+
+
 def map_observations(
     observations: Iterable[Observation],
     taxonomy: Taxonomy,
@@ -775,7 +786,7 @@ def map_observations(
     closing = {where: row for where, row in closing.items() if named_totals.get(where, -1) < row}
     observations = _member_rows(observations, table, taxonomy)
     # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
-    rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
+    rules: dict[tuple[str, tuple[str, ...], str, str | None], LabelRule | None] = {}
     # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
     units: dict[tuple[str, str | None], Unit] = {}
     # A financial firm's statement nets its interest expense into its revenues: "Net operating revenues"
@@ -783,10 +794,13 @@ def map_observations(
     net_of_interest = {o.table for o in observations if normalise_label(o.label) in _NET_INTEREST_LINES}
     exchange_rows = _exchange_effect_rows(observations, table)
     for observation in observations:
-        key = (observation.statement, observation.sections, observation.label)
+        key = (observation.statement, observation.sections, observation.label, observation.member)
         if key not in rules:
             sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
+            bare = without_member(observation.label, observation.member)
+            if rules[key] is None and bare != observation.label:
+                rules[key] = table.find(observation.statement, sections, normalise_label(bare))
         rule = (
             rules[key]
             or (

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from converter.mapping import MappingTable, normalise_label
+from converter.mapping import MappingTable, normalise_label, without_member
 from converter.pipeline import Options, convert
 from converter.taxonomy import DEFAULT_DIRECTORY, Taxonomy, load_taxonomy
 
@@ -642,3 +642,50 @@ def test_a_caption_names_the_kind_of_table(mapping_table: MappingTable, caption:
     expense or the balance: its caption makes it a kind of its own, which no statement's label reaches."""
     rule = next(rule for rule in mapping_table.statements if rule.pattern.search(caption))
     assert rule.statement == statement
+
+
+@pytest.mark.parametrize(
+    ("label", "member", "bare"),
+    [
+        ("Total Financial Services assets", "Financial Services", "Total assets"),
+        ("Total Automotive liabilities", "AUTOMOTIVE", "Total liabilities"),
+        (
+            "Income before income taxes and cumulative effects of changes in accounting principles - Automotive",
+            "Automotive",
+            "Income before income taxes and cumulative effects of changes in accounting principles",
+        ),
+        # A row naming another part keeps its words: it is no line item of the vocabulary.
+        ("Net payable to Automotive", "Financial Services", "Net payable to Automotive"),
+        ("Automotive", "Automotive", "Automotive"),
+    ],
+)
+def test_a_label_less_the_part_of_the_business_it_belongs_to(label: str, member: str, bare: str) -> None:
+    assert without_member(label, member) == bare
+
+
+SECTOR_BALANCE_SHEET = """\
+                          CONSOLIDATED BALANCE SHEET
+                                (in millions)
+                                                    December 31,
+                                                 1993          1992
+AUTOMOTIVE
+Cash and cash equivalents                    $  5,667      $  3,504
+Receivables                                     3,048         2,809
+Total Automotive assets                        61,737        57,170
+
+FINANCIAL SERVICES
+Cash and cash equivalents                       2,555         3,182
+Receivables                                    73,402        68,940
+Total Financial Services assets               137,201       123,375
+"""
+
+
+def test_a_sectors_total_named_with_the_sector_is_its_total(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Total Financial Services assets" under "FINANCIAL SERVICES" is that sector's total assets: the
+    sector is the member, the rest of the label the line item."""
+    result = convert(SECTOR_BALANCE_SHEET, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    assets = {(f.dimensions, f.value) for f in result.facts if f.concept == "Assets" and f.period.end.year == 1993}
+    assert assets == {
+        ((("StatementBusinessSegmentsAxis", "ext:AutomotiveMember"),), Decimal(61_737_000_000)),
+        ((("StatementBusinessSegmentsAxis", "ext:FinancialServicesMember"),), Decimal(137_201_000_000)),
+    }
