@@ -98,13 +98,13 @@ class MappingTable:
         candidates = [r for r in self.rules if r.label == label and (kinds & r.statements or "*" in r.statements)]
         if not candidates and _OPENING_WORD.match(label):
             return self.find(statement, sections, _OPENING_WORD.sub("", label))
-        if not candidates and statement == "balance" and _CLOSING_NET.search(label):
-            # An asset "Inventories, net", "Goodwill, net": the balance sheet's line is the net amount.
-            return self.find(statement, sections, _CLOSING_NET.sub("", label))
         if not candidates:
             candidates = [
                 r for r in self.by_words.get(word_key(label), ()) if kinds & r.statements or "*" in r.statements
             ]
+        if not candidates and statement == "balance" and _CLOSING_NET.search(label):
+            # An asset "Inventories, net", "Goodwill, net": the balance sheet's line is the net amount.
+            return self.find(statement, sections, _CLOSING_NET.sub("", label))
         # "Other" is the other of the heading right above it: an outer one ("Current liabilities" above
         # "Stockholders' equity", "Operating activities" above "Investments") says nothing of it.
         for section in (*(sections[:1] if label in _OTHER_LABELS else sections), ""):
@@ -426,11 +426,34 @@ def is_loss(label: str) -> bool:
 
 
 # Words that print one thing several ways: typographic apostrophes, "&", and the owners of the equity
-# ("shareholders'", "shareowners'", "share owners'" equity are stockholders' equity).
+# ("shareholders'", "shareowners'", "share owners'", "share-owners'" equity are stockholders' equity).
 _LABEL_VARIANTS = (
+    # A class of capital stock named with its terms is that stock: "Common stock, $1 par value (authorized
+    # 600,000,000 shares; issued 268,215,602 shares)", "Common stock without par value (authorized 2 billion
+    # shares)", "Preferred stock, no par value; 10,000,000 shares authorized". Not "Common stock and capital in
+    # excess of par value", nor a class of it ("Class B common stock").
+    (
+        re.compile(
+            r"^((?:common|preferred|preference)\s+stock)\s*(?:[,;(\-\u2013\u2014]\s*|\s(?=without\s+par\b))"
+            r"(?:\$|no\s+par\b|par\b|without\s+par\b|authori[sz]ed\b|issued\b|\d).*$",
+            re.IGNORECASE,
+        ),
+        r"\1",
+    ),
+    # Stock held in the treasury, with or without its share count and cost: "Less treasury stock, at cost
+    # (972,812,731 shares in 1997)", "Common stock in treasury, 24,694,170 shares", "Less common stock held in
+    # treasury", "Treasury stock-46,953,959 shares".
+    (
+        re.compile(
+            r"^(?:less\s*:?\s+)?(?:common\s+stock\s+(?:held\s+)?in\s+treasury|treasury\s+stock)\b.*$", re.IGNORECASE
+        ),
+        "treasury stock",
+    ),
     (re.compile(r"[\u2018\u2019`]"), "'"),
+    # Dashes of any width join words as a hyphen does: "Financing receivables\u2014net".
+    (re.compile(r"[\u2013\u2014]"), "-"),
     (re.compile(r"\s*&\s*"), " and "),
-    (re.compile(r"\b(?:share\s?owners|shareholders)(?='|\b)", re.IGNORECASE), "stockholders"),
+    (re.compile(r"\b(?:share[\s-]?owners|shareholders)(?='|\b)", re.IGNORECASE), "stockholders"),
     # One compound printed three ways: "Long Term Debt", "Long-term debt", "Long - term debt";
     # "Non-interest income", "Noninterest income", "Non interest income".
     (re.compile(r"\b(long|short)\s*-?\s*(term)\b", re.IGNORECASE), r"\1-\2"),
@@ -459,6 +482,12 @@ _LABEL_VARIANTS = (
     # What an asset is net of: "Accounts receivable, net of allowance for doubtful accounts" is accounts
     # receivable, net.
     (re.compile(r"\bnet\s+of\s+(?:the\s+)?(?:accumulated|allowances?|reserves?|unearned)\b[^,;]*", re.I), "net"),
+    # What an asset is shown less of, after its name: "Accounts receivable, less allowances of $69 and $81,
+    # respectively", "Notes and accounts receivable, less estimated doubtful amounts" are net amounts.
+    (
+        re.compile(r"(?<=\w),?\s+less\s+(?:the\s+)?(?:estimated\s+)?(?:allowances?|reserves?|doubtful)\b[^;]*", re.I),
+        " net",
+    ),
     # "Cash and cash equivalents, end of the period": end of period.
     (re.compile(r"\b(beginning|end)\s+of\s+the\s+(?=(?:period|year|quarter)\b)", re.IGNORECASE), r"\1 of "),
     # "Net cash from (used for) investing": the other side in parentheses, as "(loss)" is.
@@ -489,7 +518,7 @@ _SAME_ITEM = (
 # The "Total" or "Less" that opens a row: "Total noninterest income" is noninterest income, unless the
 # vocabulary names the total itself (a bank's "Total interest income" is all its interest income, where
 # "Interest income" alone is an industrial's line); so it is tried only when the whole label names nothing.
-_CLOSING_NET = re.compile(r"\s+net$")
+_CLOSING_NET = re.compile(r"(?:\s+|-)net$")
 _OPENING_WORD = re.compile(r"^(?:total|less)\b\s*[:-]*\s*(?=\S)")
 
 
@@ -755,6 +784,18 @@ def without_member(label: str, member: str | None) -> str:
     return " ".join(bare.split()) or label
 
 
+_LESS = re.compile(r"^\s*less\b", re.IGNORECASE)
+
+
+def _signed(value: Decimal, sign: int, label: str) -> Decimal:
+    """The printed figure with the rule's sign. A deduction the label names with "Less" is the amount
+    deducted however it is printed: "Less treasury stock, at cost  (1,796)" and "Less: Common Stock Held in
+    Treasury  2,478" both state treasury stock, a positive amount."""
+    if sign < 0 and _LESS.match(label):
+        return abs(value)
+    return value * sign
+
+
 def map_observations(
     observations: Iterable[Observation],
     taxonomy: Taxonomy,
@@ -883,7 +924,7 @@ def map_observations(
             units[unit_key] = _unit(spec, observation.currency)
         fact = Fact(
             concept=concept.name,
-            value=value * rule.sign,
+            value=_signed(value, rule.sign, observation.label),
             decimals=decimals,
             period=period,
             unit=units[unit_key],

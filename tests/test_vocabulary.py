@@ -458,6 +458,182 @@ PRINTED = [
     ("balance", "", "Accrued restructuring costs", "RestructuringReserveCurrent"),
     ("balance", "", "Accrued warranty and related", "ProductWarrantyAccrualClassifiedCurrent"),
     ("balance", "Current liabilities:", "Notes payable to banks", "ShortTermBankLoansAndNotesPayable"),
+    # Balance sheet lines, third round. Capital stock named with its terms, treasury stock with its count.
+    (
+        "balance",
+        "STOCKHOLDERS\u2019 EQUITY",
+        "Common stock, $1 par value (authorized\u2014600,000,000 shares; issued\u2014268,215,602 shares in 2003"
+        " and 2002), at stated value",
+        "CommonStockValue",
+    ),
+    (
+        "balance",
+        "",
+        "Common stock without par value (authorized 2 billion shares, 1,813 million issued)",
+        "CommonStockValue",
+    ),
+    ("balance", "", "Common stock, no par value; 320,000,000 shares authorized", "CommonStockValue"),
+    ("balance", "", "Common stock - $1-2/3 par value, authorized 4,000,000,000 shares", "CommonStockValue"),
+    ("balance", "", "Preferred stock, no par value; 10,000,000 shares authorized; none issued", "PreferredStockValue"),
+    (
+        "balance",
+        "",
+        "Less treasury stock, at cost (972,812,731 shares in 1997; 951,963,574 shares in 1996)",
+        "TreasuryStockValue",
+    ),
+    (
+        "balance",
+        "",
+        "Common stock in treasury, 24,694,170 shares in 2003 and 29,321,098 shares in 2002, at cost",
+        "TreasuryStockValue",
+    ),
+    ("balance", "", "Less common stock held in treasury", "TreasuryStockValue"),
+    ("balance", "", "Treasury stock - 46,953,959 shares", "TreasuryStockValue"),
+    # What a receivable is shown less of; a dash of any width before "net".
+    (
+        "balance",
+        "Current assets:",
+        "Accounts receivable, less allowances of $69 and $81, respectively",
+        "AccountsReceivableNetCurrent",
+    ),
+    (
+        "balance",
+        "CURRENT",
+        "Trade accounts receivable, less allowances of $23 in 1997 and $30 in 1996",
+        "AccountsReceivableNetCurrent",
+    ),
+    (
+        "balance",
+        "",
+        "Notes and accounts receivable, less estimated doubtful amounts",
+        "AccountsNotesAndLoansReceivableNetCurrent",
+    ),
+    ("balance", "ASSETS", "Trade accounts and notes receivable\u2014net", "AccountsNotesAndLoansReceivableNetCurrent"),
+    ("balance", "", "Property, Plant and Equipment - Net", "PropertyPlantAndEquipmentNet"),
+    ("balance", "ASSETS", "Other intangible assets\u2014net", "IntangibleAssetsNetExcludingGoodwill"),
+    ("balance", "Current assets:", "Acquired intangible assets", "IntangibleAssetsNetExcludingGoodwill"),
+    ("balance", "", "GOODWILL AND OTHER INTANGIBLE ASSETS", "IntangibleAssetsNetIncludingGoodwill"),
+    ("balance", "", "Goodwill and other purchased intangibles, net", "IntangibleAssetsNetIncludingGoodwill"),
+    ("balance", "ASSETS", "Other receivables", "OtherReceivables"),
+    ("balance", "ASSETS", "Prepaid pension costs", "DefinedBenefitPlanAssetsForPlanBenefitsNoncurrent"),
+    ("balance", "Current assets:", "Trading assets", "TradingSecurities"),
+    ("balance", "Automotive", "Net property (Note 5)", "PropertyPlantAndEquipmentNet"),
+    ("balance", "ASSETS", "Premises and equipment, net", "PropertyPlantAndEquipmentNet"),
+    # Property, plant and equipment at cost, its parts and its depreciation.
+    ("balance", "PROPERTY AND EQUIPMENT, at cost", "Buildings", "BuildingsAndImprovementsGross"),
+    ("balance", "PROPERTY, PLANT AND EQUIPMENT", "Buildings and improvements", "BuildingsAndImprovementsGross"),
+    ("balance", "Property and equipment", "Construction in progress", "ConstructionInProgressGross"),
+    (
+        "balance",
+        "Property, plant, and equipment",
+        "Total Property, plant, and equipment",
+        "PropertyPlantAndEquipmentGross",
+    ),
+    ("balance", "", "Total Property and Equipment, at cost", "PropertyPlantAndEquipmentGross"),
+    (
+        "balance",
+        "PROPERTY, PLANT AND EQUIPMENT",
+        "Less allowances for depreciation",
+        "AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment",
+    ),
+    # Liabilities
+    ("balance", "Automotive", "Other liabilities (Note 7)", "OtherLiabilitiesNoncurrent"),
+    ("balance", "Current liabilities:", "Other liabilities", "OtherLiabilitiesCurrent"),
+    ("balance", "Current liabilities", "Dividends payable", "DividendsPayableCurrent"),
+    ("balance", "Current liabilities:", "Current debt", "DebtCurrent"),
+    ("balance", "Automotive", "Debt payable within one year (Note 9)", "DebtCurrent"),
+    ("balance", "CURRENT", "Loans and notes payable", "ShortTermBorrowings"),
+    ("balance", "Automotive", "Trade payables", "AccountsPayableCurrent"),
+    ("balance", "Current liabilities:", "Short-term unearned revenue", "DeferredRevenueCurrent"),
+    ("balance", "", "Long-term unearned revenue", "DeferredRevenueNoncurrent"),
+    ("balance", "Financial Services", "Deposit accounts (Note 10)", "Deposits"),
+    ("balance", "LIABILITIES", "Accrued expenses and other liabilities", "AccruedLiabilitiesAndOtherLiabilities"),
+    (
+        "balance",
+        "CURRENT LIABILITIES",
+        "Accrued expenses and other current liabilities",
+        "AccruedLiabilitiesAndOtherLiabilities",
+    ),
+    (
+        "balance",
+        "Current Liabilities",
+        "Other liabilities and accrued expenses",
+        "AccruedLiabilitiesAndOtherLiabilities",
+    ),
+    ("balance", "Current liabilities:", "Accrued and other", "AccruedLiabilitiesAndOtherLiabilities"),
+    # Banks
+    (
+        "balance",
+        "ASSETS",
+        "Federal funds sold and securities purchased under resale agreements",
+        "FederalFundsSoldAndSecuritiesPurchasedUnderAgreementsToResell",
+    ),
+    ("balance", "ASSETS", "Loans held for sale", "LoansReceivableHeldForSaleNetNotPartOfDisposalGroup"),
+    # Stockholders' equity: paid-in capital, accumulated other comprehensive income by kind, deferred compensation.
+    ("balance", "COMMITMENTS AND CONTINGENCIES (NOTE 10)", "Additional capital", "AdditionalPaidInCapital"),
+    (
+        "balance",
+        "STOCKHOLDERS' EQUITY",
+        "Cumulative other comprehensive income",
+        "AccumulatedOtherComprehensiveIncomeLossNetOfTax",
+    ),
+    (
+        "balance",
+        "STOCKHOLDERS\u2019 EQUITY",
+        "Minimum pension liability adjustment",
+        "AccumulatedOtherComprehensiveIncomeLossDefinedBenefitPensionAndOtherPostretirementPlansNetOfTax",
+    ),
+    (
+        "balance",
+        "SHARE-OWNERS' EQUITY",
+        "Foreign currency translation adjustment",
+        "AccumulatedOtherComprehensiveIncomeLossForeignCurrencyTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "",
+        "Accumulated translation adjustment",
+        "AccumulatedOtherComprehensiveIncomeLossForeignCurrencyTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "Shareholders' Equity",
+        "Cumulative foreign exchange translation adjustment",
+        "AccumulatedOtherComprehensiveIncomeLossForeignCurrencyTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "SHARE-OWNERS' EQUITY",
+        "Unrealized gain on securities available for sale",
+        "AccumulatedOtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "STOCKHOLDERS\u2019 EQUITY",
+        "Unrealized gain on investments",
+        "AccumulatedOtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "STOCKHOLDERS\u2019 EQUITY",
+        "Unrealized loss on derivatives",
+        "AccumulatedOtherComprehensiveIncomeLossCumulativeChangesInNetGainLossFromCashFlowHedgeEffectNetOfTax",
+    ),
+    ("balance", "Stockholders' equity:", "Deferred compensation", "DeferredCompensationEquity"),
+    ("balance", "Shareholders\u2019 equity:", "Deferred stock compensation", "DeferredCompensationEquity"),
+    ("balance", "STOCKHOLDERS\u2019 EQUITY", "Unamortized restricted stock compensation", "DeferredCompensationEquity"),
+    (
+        "balance",
+        "SHARE-OWNERS' EQUITY",
+        "Unearned compensation related to outstanding restricted stock",
+        "DeferredCompensationEquity",
+    ),
+    (
+        "balance",
+        "Stockholders' equity:",
+        "Acquisition-related unearned stock compensation",
+        "DeferredCompensationEquity",
+    ),
 ]
 
 
@@ -535,6 +711,11 @@ def test_every_change_pairs_a_balance_with_its_flow() -> None:
         ("income", "", "Earnings before accounting changes"),
         # The tail of "Pro forma loss from operations, excluding merger and / acquisition related costs".
         ("income", "", "acquisition related costs"),
+        # Common stock with the paid-in capital, or one class of several: not the common stock alone.
+        ("balance", "Stockholders' equity:", "Common stock and capital in excess of par value"),
+        ("balance", "", "Class A common stock, $1 par value - authorized, 200,000,000 shares"),
+        # "Deferred compensation" outside the equity is a liability.
+        ("balance", "Current liabilities:", "Deferred compensation"),
     ],
 )
 def test_labels_that_name_no_base_concept_alone(
