@@ -346,7 +346,13 @@ def per_share_row(observation: Observation) -> bool:
 # expense positive. But "Income taxes  (2)" beside "26" in the next column is a benefit: see
 # ``deduction_signs`` for how a row is told to be in deduction form.
 DEDUCTED_EXPENSES = frozenset(
-    {"InterestExpense", "IncomeTaxExpenseBenefit", "NetIncomeLossAttributableToNoncontrollingInterest"}
+    {
+        "InterestExpense",
+        "IncomeTaxExpenseBenefit",
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+        # "Merger Costs  (35,940)  (14,860)" below "Earnings from Operations".
+        "BusinessCombinationAcquisitionRelatedCosts",
+    }
 )
 # A label naming the other side keeps the printed sign: "Income tax expense (benefit)  (390,035)".
 _OTHER_SIDE = re.compile(
@@ -488,6 +494,8 @@ _LABEL_VARIANTS = (
         re.compile(r"(?<=\w),?\s+less\s+(?:the\s+)?(?:estimated\s+)?(?:allowances?|reserves?|doubtful)\b[^;]*", re.I),
         " net",
     ),
+    # "Effects of exchange rate changes on cash": the effect.
+    (re.compile(r"\beffects\s+of\b", re.IGNORECASE), "effect of"),
     # "Cash and cash equivalents, end of the period": end of period.
     (re.compile(r"\b(beginning|end)\s+of\s+the\s+(?=(?:period|year|quarter)\b)", re.IGNORECASE), r"\1 of "),
     # "Net cash from (used for) investing": the other side in parentheses, as "(loss)" is.
@@ -511,7 +519,10 @@ _LABEL_VARIANTS = (
 # taxes"), the other side named in parentheses ("Income (loss)", "Provision/(credit) for income taxes",
 # "Net (decrease) increase in cash"), and the "Total" or "Less" that opens a row.
 _SAME_ITEM = (
-    (re.compile(r"\s*/?\s*\((?:loss|losses|benefit|credit|decrease|increase|deficit|expense|income)\)\s*", re.I), " "),
+    (
+        re.compile(r"\s*/?\s*\((?:loss|losses|benefit|credits?|decrease|increase|deficit|expense|income)\)\s*", re.I),
+        " ",
+    ),
     (re.compile(r"\s*/\s*(?:loss|losses|benefit|credit|deficit)\b", re.IGNORECASE), " "),
     (re.compile(r"\bearnings\b", re.IGNORECASE), "income"),
 )

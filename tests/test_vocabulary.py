@@ -634,6 +634,317 @@ PRINTED = [
         "Acquisition-related unearned stock compensation",
         "DeferredCompensationEquity",
     ),
+    # Cash flow lines, third round: a finance subsidiary's receivables and debt, banks' deposits.
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Acquisitions of receivables and lease investments",
+        "PaymentsToAcquireFinanceReceivables",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Collections of receivables and lease investments",
+        "ProceedsFromCollectionOfFinanceReceivables",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Proceeds from sales of receivables",
+        "ProceedsFromSaleOfFinanceReceivables",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Proceeds from sales of receivables and lease investments",
+        "ProceedsFromSaleOfFinanceReceivables",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Sales of securities",
+        "ProceedsFromSaleMaturityAndCollectionsOfInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Sales and maturities of securities",
+        "ProceedsFromSaleMaturityAndCollectionsOfInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Loans originated net of principal payments",
+        "PaymentsForProceedsFromLoansAndLeases",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Dispositions of property, plant and equipment",
+        "ProceedsFromSaleOfPropertyPlantAndEquipment",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Payments for principal businesses purchased",
+        "PaymentsToAcquireBusinessesNetOfCashAcquired",
+    ),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Proceeds from issuance of other debt",
+        "ProceedsFromIssuanceOfLongTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Principal payments on other debt",
+        "RepaymentsOfLongTermDebt",
+    ),
+    ("cashflow", "FINANCING ACTIVITIES", "Issuance of long-term debt", "ProceedsFromIssuanceOfLongTermDebt"),
+    ("cashflow", "Cash Flows from Financing Activities", "Reductions in long-term debt", "RepaymentsOfLongTermDebt"),
+    ("cashflow", "Cash Flows from Financing Activities", "Additions to short-term debt", "ProceedsFromShortTermDebt"),
+    ("cashflow", "Cash Flows from Financing Activities", "Reductions in short-term debt", "RepaymentsOfShortTermDebt"),
+    (
+        "cashflow",
+        "Cash Flows from Financing Activities",
+        "Changes in debt with less than 90 day maturity",
+        "ProceedsFromRepaymentsOfShortTermDebtMaturingInThreeMonthsOrLess",
+    ),
+    ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES", "Proceeds from borrowings", "ProceedsFromIssuanceOfDebt"),
+    ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES", "Repayments of borrowings", "RepaymentsOfDebt"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Changes in customers' deposits, excluding interest credited",
+        "IncreaseDecreaseInDeposits",
+    ),
+    ("cashflow", "Cash Flows from Financing Activities", "Common stock acquired", "PaymentsForRepurchaseOfCommonStock"),
+    ("cashflow", "Cash Flows from Financing Activities", "Common stock sold", "ProceedsFromIssuanceOfCommonStock"),
+    (
+        "cashflow",
+        "Cash Flows from Financing Activities",
+        "Cash dividends to minority interests",
+        "PaymentsOfDividendsMinorityInterest",
+    ),
+    ("cashflow", "", "Proceeds from sales of shares through employee equity incentive plans", "ProceedsFromStockPlans"),
+    ("cashflow", "", "Issuance of common stock under employee stock plans", "ProceedsFromStockPlans"),
+    (
+        "cashflow",
+        "Adjustments to reconcile net earnings",
+        "Depreciation, depletion and amortization",
+        "DepreciationDepletionAndAmortization",
+    ),
+    (
+        "cashflow",
+        "Adjustments for non-cash transactions",
+        "Depreciation and depletion",
+        "DepreciationDepletionAndAmortization",
+    ),
+    ("cashflow", "", "Provision for losses on financing receivables", "ProvisionForLoanLeaseAndOtherLosses"),
+    ("cashflow", "", "All other operating activities", "OtherOperatingActivitiesCashFlowStatement"),
+    (
+        "cashflow",
+        "Cash Flows from Operating Activities",
+        "All other items - net",
+        "OtherOperatingActivitiesCashFlowStatement",
+    ),
+    (
+        "cashflow",
+        "",
+        "Net cash from continuing operations",
+        "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations",
+    ),
+    (
+        "cashflow",
+        "Cash flows from operating activities",
+        "Net cash from discontinued operations",
+        "CashProvidedByUsedInOperatingActivitiesDiscontinuedOperations",
+    ),
+    ("cashflow", "", "Net cash flows from operating activities", "NetCashProvidedByUsedInOperatingActivities"),
+    (
+        "cashflow",
+        "",
+        "Amortization of intangibles and other acquisition-related costs",
+        "AmortizationOfIntangibleAssets",
+    ),
+    (
+        "cashflow",
+        "Adjustments for non-cash transactions",
+        "Deferred income tax charges/(credits)",
+        "DeferredIncomeTaxExpenseBenefit",
+    ),
+    ("cashflow", "Cash paid during the year for:", "Income taxes, net", "IncomeTaxesPaidNet"),
+    ("cashflow", "Cash paid during the period for:", "Income taxes, net of refunds", "IncomeTaxesPaidNet"),
+    ("cashflow", "", "Effects of exchange rate changes on cash", "EffectOfExchangeRateChangesOnCash"),
+    # A balance sheet line's change, third round
+    (
+        "cashflow",
+        "Changes in assets and liabilities:",
+        "Accrued restructuring costs",
+        "IncreaseDecreaseInRestructuringReserve",
+    ),
+    ("cashflow", "Changes in assets and liabilities:", "Trading assets", "IncreaseDecreaseInTradingSecurities"),
+    (
+        "cashflow",
+        "Changes in operating assets and liabilities:",
+        "Deferred revenue",
+        "IncreaseDecreaseInDeferredRevenue",
+    ),
+    (
+        "cashflow",
+        "Changes in operating assets and liabilities",
+        "Medical costs payable",
+        "IncreaseDecreaseInLiabilityForClaimsAndClaimsAdjustmentExpenseReserve",
+    ),
+    ("cashflow", "Financing activities", "Deposits", "IncreaseDecreaseInDeposits"),
+    # Income statement lines, third round
+    ("income", "Costs and expenses", "In-process research and development", "PurchasedInProcessResearchAndDevelopment"),
+    (
+        "income",
+        "Operating expenses:",
+        "Purchased in-process research and development",
+        "PurchasedInProcessResearchAndDevelopment",
+    ),
+    (
+        "income",
+        "",
+        "Extraordinary loss on early extinguishment of debt, net of tax",
+        "ExtinguishmentOfDebtGainLossNetOfTax",
+    ),
+    ("income", "OTHER INCOME (EXPENSE)", "Equity in net losses of affiliates", "IncomeLossFromEquityMethodInvestments"),
+    (
+        "income",
+        "OTHER INCOME (EXPENSE)",
+        "INCOME (LOSS) BEFORE INCOME TAXES, MINORITY INTEREST AND CUMULATIVE EFFECT OF ACCOUNTING CHANGE",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "OTHER INCOME (EXPENSE)",
+        "INCOME (LOSS) BEFORE MINORITY INTEREST AND CUMULATIVE EFFECT OF ACCOUNTING CHANGE",
+        "IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "TOTAL COMPANY",
+        "Income before minority interests",
+        "IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
+    ),
+    ("income", "Operating expenses", "Investment and other income, net", "NonoperatingIncomeExpense"),
+    ("income", "Other income and expense", "Total other income and expense", "NonoperatingIncomeExpense"),
+    ("income", "Operating expenses", "Other income, principally interest", "NonoperatingIncomeExpense"),
+    (
+        "income",
+        "Costs and expenses",
+        "Selling, administrative, and other expenses",
+        "SellingGeneralAndAdministrativeExpense",
+    ),
+    (
+        "income",
+        "",
+        "Minority interest in net income of consolidated affiliates",
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "",
+        "Minority Interests in Net Earnings of Consolidated Subsidiaries",
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "",
+        "Income applicable to minority and preferred interests",
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+    ),
+    ("income", "", "Net income from discontinued operations", "IncomeLossFromDiscontinuedOperationsNetOfTax"),
+    (
+        "income",
+        "",
+        "Gain on transfer of discontinued operations, net of income taxes of $752",
+        "DiscontinuedOperationGainLossOnDisposalOfDiscontinuedOperationNetOfTax",
+    ),
+    ("income", "Operating Expenses", "Merger Costs", "BusinessCombinationAcquisitionRelatedCosts"),
+    ("income", "COSTS AND EXPENSES", "Amortization", "AmortizationOfIntangibleAssets"),
+    ("income", "", "Amortization of acquisition-related intangibles and costs", "AmortizationOfIntangibleAssets"),
+    ("income", "Interest Income (Expense)", "Interest, net", "InterestIncomeExpenseNonoperatingNet"),
+    ("income", "Operating Expenses", "Pre-Opening", "PreOpeningCosts"),
+    ("income", "", "General and administration", "GeneralAndAdministrativeExpense"),
+    ("income", "OTHER INCOME (EXPENSE)", "Other expense", "OtherNonoperatingExpense"),
+    ("income", "Costs and Expenses", "Other operating expenses", "OtherCostAndExpenseOperating"),
+    ("income", "", "Exploration expenses, including dry holes", "ExplorationExpense"),
+    (
+        "income",
+        "",
+        "Cumulative effect of changes in accounting principles, net of tax",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    # A bank's interest income and expense by kind, its noninterest expense
+    ("income", "INTEREST INCOME", "Securities available for sale", "InterestAndDividendIncomeSecurities"),
+    ("income", "INTEREST INCOME", "Loans", "InterestAndFeeIncomeLoansAndLeases"),
+    ("income", "INTEREST INCOME", "Mortgages held for sale", "InterestAndFeeIncomeLoansHeldForSaleMortgages"),
+    ("income", "INTEREST INCOME", "Loans held for sale", "InterestAndFeeIncomeOtherLoansHeldForSale"),
+    ("income", "INTEREST INCOME", "Other interest income", "OtherInterestAndDividendIncome"),
+    ("income", "INTEREST EXPENSE", "Deposits", "InterestExpenseDeposits"),
+    ("income", "INTEREST EXPENSE", "Short-term borrowings", "InterestExpenseShortTermBorrowings"),
+    ("income", "NONINTEREST EXPENSE", "Salaries", "SalariesAndWages"),
+    ("income", "NONINTEREST EXPENSE", "Equipment", "EquipmentExpense"),
+    # Other comprehensive income
+    (
+        "income",
+        "Other comprehensive income:",
+        "Change in accumulated translation adjustment",
+        "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Foreign currency translation losses",
+        "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "income",
+        "Other comprehensive income:",
+        "Foreign currency translation adjustment",
+        "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "income",
+        "Other comprehensive income:",
+        "Unrealized gain on investments, net",
+        "OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Unrealized gains (losses) on marketable securities",
+        "OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Change in net unrealized holding gain (loss) on available-for-sale investments",
+        "OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax",
+    ),
+    (
+        "income",
+        "Other comprehensive income:",
+        "Reclassification adjustment for gain included in net income",
+        "OtherComprehensiveIncomeLossReclassificationAdjustmentFromAOCIForSaleOfSecuritiesNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Change in net unrealized holding gain (loss) on derivatives",
+        "OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax",
+    ),
+    (
+        "income",
+        "",
+        "Unrealized losses on the effective portion of cash flow hedges",
+        "OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax",
+    ),
 ]
 
 
@@ -870,3 +1181,32 @@ def test_a_sectors_total_named_with_the_sector_is_its_total(taxonomy: Taxonomy, 
         ((("StatementBusinessSegmentsAxis", "ext:AutomotiveMember"),), Decimal(61_737_000_000)),
         ((("StatementBusinessSegmentsAxis", "ext:FinancialServicesMember"),), Decimal(137_201_000_000)),
     }
+
+
+LESS_ROWS = """\
+                          CONSOLIDATED BALANCE SHEETS
+                                (In millions)
+                                                    December 31,
+                                                 1993          1992
+Stockholders' equity
+  Common stock                               $  767        $  763
+{row}
+"""
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "  Less: Common Stock Held in Treasury         2,478         2,266",
+        "  Less treasury stock, at cost               (2,478)       (2,266)",
+    ],
+)
+def test_a_less_row_states_the_amount_deducted_whatever_its_printed_sign(
+    taxonomy: Taxonomy, mapping_table: MappingTable, row: str
+) -> None:
+    """ "Less: Common Stock Held in Treasury  2,478" and "Less treasury stock, at cost  (2,478)" both deduct
+    treasury stock: 2,478 of it either way."""
+    text = LESS_ROWS.format(row=row)
+    result = convert(text, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    treasury = {f.value for f in result.facts if f.concept == "TreasuryStockValue"}
+    assert treasury == {Decimal(2_478_000_000), Decimal(2_266_000_000)}
