@@ -715,6 +715,38 @@ def _same(a: dict[int, Decimal], b: dict[int, Decimal]) -> bool:
     return bool(shared) and any(a[i] for i in shared) and all(a[i] == b[i] for i in shared)
 
 
+_LESS_WORD = re.compile(r"^\s*less\b", re.IGNORECASE)
+
+
+def _less_closings(rows: Sequence[Row], values: Sequence[dict[int, Decimal]], bare: Sequence[int]) -> dict[int, int]:
+    """Unlabelled totals that close a heading as a subtotal less the "Less ..." rows after it, each with
+    that subtotal, confirmed in every column::
+
+        SHARE-OWNERS' EQUITY
+        Common stock ...                          861
+        Reinvested earnings                    17,869
+                                               18,893      <- a subtotal
+        Less treasury stock, at cost           11,582
+                                                7,311      <- share-owners' equity
+    """
+    found: dict[int, int] = {}
+    for a in bare:
+        parts: list[int] = []
+        k = a - 1
+        while k >= 0 and rows[k].label and rows[k].sections == rows[a].sections and _LESS_WORD.match(rows[k].label):
+            parts.append(k)
+            k -= 1
+        if not parts or k not in bare or rows[k].sections != rows[a].sections:
+            continue
+        if all(
+            values[k].get(i, Decimal(0)) - sum((abs(values[p].get(i, Decimal(0))) for p in parts), Decimal(0))
+            == values[a][i]
+            for i in values[a]
+        ):
+            found[a] = k
+    return found
+
+
 def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
     """Labels for figures a statement prints with none, each confirmed by its arithmetic, as
     ``{row: (label, why)}``:
@@ -780,10 +812,14 @@ def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
                 "Total costs and expenses",
                 f"the sum of the {len(components)} costs and expenses components it",
             )
+    less = _less_closings(rows, values, bare)
     for a in bare:
-        if a in named or not rows[a].sections:
+        if a in named or not rows[a].sections or a in less.values():
             continue
         heading = rows[a].sections
+        if a in less:
+            named[a] = (f"Total {heading[0]}", f"the subtotal under {heading[0]!r} less the rows after it")
+            continue
         name = _label_key(heading[0])
         if any(
             rows[k].sections == heading and _TOTAL_WORD.match(rows[k].label) and name in _label_key(rows[k].label)

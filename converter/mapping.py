@@ -103,13 +103,13 @@ class MappingTable:
         candidates = [r for r in self.rules if r.label == label and (kinds & r.statements or "*" in r.statements)]
         if not candidates and _OPENING_WORD.match(label):
             return self.find(statement, sections, _OPENING_WORD.sub("", label))
-        if not candidates and statement == "balance" and _CLOSING_NET.search(label):
-            # An asset "Inventories, net", "Goodwill, net": the balance sheet's line is the net amount.
-            return self.find(statement, sections, _CLOSING_NET.sub("", label))
         if not candidates:
             candidates = [
                 r for r in self.by_words.get(word_key(label), ()) if kinds & r.statements or "*" in r.statements
             ]
+        if not candidates and statement == "balance" and _CLOSING_NET.search(label):
+            # An asset "Inventories, net", "Goodwill, net": the balance sheet's line is the net amount.
+            return self.find(statement, sections, _CLOSING_NET.sub("", label))
         # "Other" is the other of the heading right above it: an outer one ("Current liabilities" above
         # "Stockholders' equity", "Operating activities" above "Investments") says nothing of it.
         for section in (*(sections[:1] if label in _OTHER_LABELS else sections), ""):
@@ -360,6 +360,8 @@ DEDUCTED_EXPENSES = frozenset(
         "NetIncomeLossAttributableToNoncontrollingInterest",
         # An equity statement's "Preferred stock dividends  (9)  (17)": dividends declared, stated positive.
         "DividendsPreferredStock",
+        # "Merger Costs  (35,940)  (14,860)" below "Earnings from Operations".
+        "BusinessCombinationAcquisitionRelatedCosts",
     }
 )
 # A label naming the other side keeps the printed sign: "Income tax expense (benefit)  (390,035)".
@@ -437,11 +439,34 @@ def is_loss(label: str) -> bool:
 
 
 # Words that print one thing several ways: typographic apostrophes, "&", and the owners of the equity
-# ("shareholders'", "shareowners'", "share owners'" equity are stockholders' equity).
+# ("shareholders'", "shareowners'", "share owners'", "share-owners'" equity are stockholders' equity).
 _LABEL_VARIANTS = (
+    # A class of capital stock named with its terms is that stock: "Common stock, $1 par value (authorized
+    # 600,000,000 shares; issued 268,215,602 shares)", "Common stock without par value (authorized 2 billion
+    # shares)", "Preferred stock, no par value; 10,000,000 shares authorized". Not "Common stock and capital in
+    # excess of par value", nor a class of it ("Class B common stock").
+    (
+        re.compile(
+            r"^((?:common|preferred|preference)\s+stock)\s*(?:[,;(\-\u2013\u2014]\s*|\s(?=without\s+par\b))"
+            r"(?:\$|no\s+par\b|par\b|without\s+par\b|authori[sz]ed\b|issued\b|\d).*$",
+            re.IGNORECASE,
+        ),
+        r"\1",
+    ),
+    # Stock held in the treasury, with or without its share count and cost: "Less treasury stock, at cost
+    # (972,812,731 shares in 1997)", "Common stock in treasury, 24,694,170 shares", "Less common stock held in
+    # treasury", "Treasury stock-46,953,959 shares".
+    (
+        re.compile(
+            r"^(?:less\s*:?\s+)?(?:common\s+stock\s+(?:held\s+)?in\s+treasury|treasury\s+stock)\b.*$", re.IGNORECASE
+        ),
+        "treasury stock",
+    ),
     (re.compile(r"[\u2018\u2019`]"), "'"),
+    # Dashes of any width join words as a hyphen does: "Financing receivables\u2014net".
+    (re.compile(r"[\u2013\u2014]"), "-"),
     (re.compile(r"\s*&\s*"), " and "),
-    (re.compile(r"\b(?:share\s?owners|shareholders)(?='|\b)", re.IGNORECASE), "stockholders"),
+    (re.compile(r"\b(?:share[\s-]?owners|shareholders)(?='|\b)", re.IGNORECASE), "stockholders"),
     # One compound printed three ways: "Long Term Debt", "Long-term debt", "Long - term debt";
     # "Non-interest income", "Noninterest income", "Non interest income".
     (re.compile(r"\b(long|short)\s*-?\s*(term)\b", re.IGNORECASE), r"\1-\2"),
@@ -470,6 +495,14 @@ _LABEL_VARIANTS = (
     # What an asset is net of: "Accounts receivable, net of allowance for doubtful accounts" is accounts
     # receivable, net.
     (re.compile(r"\bnet\s+of\s+(?:the\s+)?(?:accumulated|allowances?|reserves?|unearned)\b[^,;]*", re.I), "net"),
+    # What an asset is shown less of, after its name: "Accounts receivable, less allowances of $69 and $81,
+    # respectively", "Notes and accounts receivable, less estimated doubtful amounts" are net amounts.
+    (
+        re.compile(r"(?<=\w),?\s+less\s+(?:the\s+)?(?:estimated\s+)?(?:allowances?|reserves?|doubtful)\b[^;]*", re.I),
+        " net",
+    ),
+    # "Effects of exchange rate changes on cash": the effect.
+    (re.compile(r"\beffects\s+of\b", re.IGNORECASE), "effect of"),
     # "Cash and cash equivalents, end of the period": end of period.
     (re.compile(r"\b(beginning|end)\s+of\s+the\s+(?=(?:period|year|quarter)\b)", re.IGNORECASE), r"\1 of "),
     # "Net cash from (used for) investing": the other side in parentheses, as "(loss)" is.
@@ -493,14 +526,17 @@ _LABEL_VARIANTS = (
 # taxes"), the other side named in parentheses ("Income (loss)", "Provision/(credit) for income taxes",
 # "Net (decrease) increase in cash"), and the "Total" or "Less" that opens a row.
 _SAME_ITEM = (
-    (re.compile(r"\s*/?\s*\((?:loss|losses|benefit|credit|decrease|increase|deficit|expense|income)\)\s*", re.I), " "),
+    (
+        re.compile(r"\s*/?\s*\((?:loss|losses|benefit|credits?|decrease|increase|deficit|expense|income)\)\s*", re.I),
+        " ",
+    ),
     (re.compile(r"\s*/\s*(?:loss|losses|benefit|credit|deficit)\b", re.IGNORECASE), " "),
     (re.compile(r"\bearnings\b", re.IGNORECASE), "income"),
 )
 # The "Total" or "Less" that opens a row: "Total noninterest income" is noninterest income, unless the
 # vocabulary names the total itself (a bank's "Total interest income" is all its interest income, where
 # "Interest income" alone is an industrial's line); so it is tried only when the whole label names nothing.
-_CLOSING_NET = re.compile(r"\s+net$")
+_CLOSING_NET = re.compile(r"(?:\s+|-)net$")
 _OPENING_WORD = re.compile(r"^(?:total|less)\b\s*[:-]*\s*(?=\S)")
 
 
@@ -755,6 +791,29 @@ def _parts_line(
     return None
 
 
+def without_member(label: str, member: str | None) -> str:
+    """A row's label less the name of the part of the business the row is given as member: "Total
+    Financial Services assets" of Financial Services is its total assets; "Income before income taxes and
+    cumulative effects of changes in accounting principles - Automotive" of Automotive, its pre-tax income."""
+    if not member:
+        return label
+    words = r"\s+".join(re.escape(word) for word in member.split())
+    bare = re.sub(rf"\s*(?:-|\u2013|\u2014)?\s*\b{words}\b\s*", " ", label, count=1, flags=re.IGNORECASE)
+    return " ".join(bare.split()) or label
+
+
+_LESS = re.compile(r"^\s*less\b", re.IGNORECASE)
+
+
+def _signed(value: Decimal, sign: int, label: str) -> Decimal:
+    """The printed figure with the rule's sign. A deduction the label names with "Less" is the amount
+    deducted however it is printed: "Less treasury stock, at cost  (1,796)" and "Less: Common Stock Held in
+    Treasury  2,478" both state treasury stock, a positive amount."""
+    if sign < 0 and _LESS.match(label):
+        return abs(value)
+    return value * sign
+
+
 def map_observations(
     observations: Iterable[Observation],
     taxonomy: Taxonomy,
@@ -789,7 +848,7 @@ def map_observations(
     closing = {where: row for where, row in closing.items() if named_totals.get(where, -1) < row}
     observations = _member_rows(observations, table, taxonomy)
     # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
-    rules: dict[tuple[str, tuple[str, ...], str], LabelRule | None] = {}
+    rules: dict[tuple[str, tuple[str, ...], str, str | None], LabelRule | None] = {}
     # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
     units: dict[tuple[str, str | None], Unit] = {}
     # A financial firm's statement nets its interest expense into its revenues: "Net operating revenues"
@@ -797,10 +856,13 @@ def map_observations(
     net_of_interest = {o.table for o in observations if normalise_label(o.label) in _NET_INTEREST_LINES}
     exchange_rows = _exchange_effect_rows(observations, table)
     for observation in observations:
-        key = (observation.statement, observation.sections, observation.label)
+        key = (observation.statement, observation.sections, observation.label, observation.member)
         if key not in rules:
             sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
+            bare = without_member(observation.label, observation.member)
+            if rules[key] is None and bare != observation.label:
+                rules[key] = table.find(observation.statement, sections, normalise_label(bare))
         rule = (
             rules[key]
             or (
@@ -885,7 +947,7 @@ def map_observations(
             units[unit_key] = _unit(spec, observation.currency)
         fact = Fact(
             concept=concept.name,
-            value=value * rule.sign,
+            value=_signed(value, rule.sign, observation.label),
             decimals=decimals,
             period=period,
             unit=units[unit_key],

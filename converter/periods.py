@@ -160,6 +160,15 @@ _NUMERIC_DATE = re.compile(
     r"(?<![\d/])(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4}|\d{2})(?![\d/])"
 )
 _INSTANT_CONTEXT = re.compile(r"\bas\s+of\b|\bbalance\s+sheets?\b|\bat\s+" + _MONTH, re.IGNORECASE)
+# A heading naming both a date and the span it ends: "At December 31 or for the year ended". Its column is the
+# span; a balance printed in it is the balance at the span's end (``mapping.period_for``).
+_EITHER_CONTEXT = re.compile(
+    r"\bat\s+" + _MONTH + r"[\w\s,]*?\bor\s+(?:for\s+)?the\s+(?:fiscal\s+)?(?:years?|periods?)\b", re.IGNORECASE
+)
+
+
+def _instant_context(text: str) -> bool:
+    return bool(_INSTANT_CONTEXT.search(text)) and not _EITHER_CONTEXT.search(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -512,7 +521,7 @@ def caption_period(context: str, printed: frozenset[date] = frozenset()) -> Peri
     if len(ends) != 1:
         return None
     (end,) = ends
-    if _INSTANT_CONTEXT.search(context):
+    if _instant_context(context):
         return Period.instant(end)
     return _span(context, end, printed)
 
@@ -575,7 +584,7 @@ def column_period(
             return None
         end = found_end
     for scope in (text, context):
-        if _INSTANT_CONTEXT.search(scope):
+        if _instant_context(scope):
             return Period.instant(end)
         spanned = _span(scope, end, printed)
         if spanned is not None:

@@ -473,6 +473,20 @@ def _new_label_under_wrapped_heading(pending: list[Line], line: Line) -> bool:
     )
 
 
+def _capitalised(text: str) -> bool:
+    return text.strip()[:1].isupper()
+
+
+def _repeats(above: Line, line: Line, label: str) -> bool:
+    """A label line printed again right below itself, at the same indent, with the row's figures::
+
+    Collections of receivables and lease
+     investments
+     investments                                            -       46,961
+    """
+    return bool(label.strip()) and indent(above.text) == indent(line.text) and above.text.strip() == label.strip()
+
+
 def _wrapped_heading(pending: list[Line], line: Line) -> bool:
     """Lines that wrap one heading (each after the first indented more and starting in lower case),
     above a capitalised row."""
@@ -639,6 +653,15 @@ def _read_rows(
 
     # The row on the line right below each row: a heading over several indented rows is no wrapped label.
     next_row = {line: below for line, below in pairwise(body) if read[line][2] and read[below][2]}
+    # So is one over a capitalised row whose next row wraps: the first line of that label is right below.
+    next_label = {
+        line: below
+        for line, below in pairwise(body)
+        if read[line][2]
+        and read[below][0] is LineKind.TEXT
+        and _capitalised(read[line][1])
+        and _capitalised(below.text)
+    }
     for line in body:
         kind, label, cells = read[line]
         if kind is LineKind.RULE:
@@ -662,7 +685,10 @@ def _read_rows(
             else:
                 flush()
             continue
-        after = next_row.get(line)
+        after = next_row.get(line) or next_label.get(line)
+        if pending and _repeats(pending[-1], line, label):
+            # A wrapped label's last line printed twice, the second time with the figures.
+            pending.pop()
         if pending and (
             (
                 indent(line.text) > indent(pending[0].text)

@@ -190,3 +190,19 @@ def test_the_quarters_of_a_year() -> None:
     weeks = Period.duration(date(1993, 2, 1), date(1994, 1, 30))
     assert quarter_of(weeks, 2) == Period.duration(date(1993, 5, 3), date(1993, 8, 1))
     assert quarter_of(weeks, 4) == Period.duration(date(1993, 11, 1), date(1994, 1, 30))
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        # A selected-data table's heading names the date of its balances and the year of its flows: the
+        # column is the year; a balance in it is stated at the year's end.
+        (
+            "Selected Financial and Operating Data | At December 31 or for the year | ended:",
+            Period.duration(date(1993, 1, 1), date(1993, 12, 31)),
+        ),
+        ("Balances at December 31", Period.instant(date(1993, 12, 31))),
+    ],
+)
+def test_a_heading_naming_a_date_or_the_year_it_ends(context: str, expected: Period) -> None:
+    assert column_period(("1993",), context, FiscalCalendar(12, 31, 0)) == expected

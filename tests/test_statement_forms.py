@@ -1558,6 +1558,37 @@ def test_an_unlabelled_subtotal_before_the_headings_own_total_is_no_total(
     }
 
 
+EQUITY_LESS_TREASURY = """\
+                         CONSOLIDATED BALANCE SHEETS
+                             (In millions)
+                                                      December 31,
+                                                     1997        1996
+STOCKHOLDERS' EQUITY
+Common stock, $.25 par value                          861         858
+Capital surplus                                     1,527       1,058
+Reinvested earnings                                17,869      15,127
+- --------------------------------------------------------------------
+                                                   20,257      17,043
+
+Less treasury stock, at cost
+ (972,812,731 shares in 1997)                      11,582      10,320
+- --------------------------------------------------------------------
+                                                    8,675       6,723
+"""
+
+
+def test_an_unlabelled_total_after_less_rows_closes_the_heading(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Neither figure is labelled: the first sums the rows above it, the second is it less treasury
+    stock. The second is the heading's total, confirmed in every column; the first, a subtotal, is not."""
+    facts = _facts(EQUITY_LESS_TREASURY, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert {value for concept, _, value in facts if concept == "StockholdersEquity"} == {
+        Decimal(8_675_000_000),
+        Decimal(6_723_000_000),
+    }
+
+
 PER_SHARE_KIND_HEADINGS = """\
                     COMPUTATION OF EARNINGS PER COMMON SHARE
                        FOR THE YEARS ENDED MARCH 31

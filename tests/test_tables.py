@@ -86,3 +86,45 @@ def test_a_row_whose_label_ends_in_note_is_a_row() -> None:
     row = "   Convertible unsecured promissory note                             2,004,278                   --"
     assert classify(Line(1, row)) is LineKind.ROW
     assert classify(Line(2, "   See Note  5")) is not LineKind.ROW
+
+
+SECTOR_CASH_FLOWS = """\
+                                                               Financial
+                                                  Automotive    Services
+                                                  ----------  ----------
+Cash flows from investing activities
+ Capital expenditures                                 (6,357)       (651)
+ Acquisitions of receivables and lease
+  investments                                              -     (96,505)
+ Collections of receivables and lease
+  investments
+  investments                                              -      46,961
+ Other                                                   367         250
+   Net cash used in investing activities              (6,519)    (10,650)
+
+Cash flows from financing activities
+ Cash dividends
+ Cash dividends                                       (1,929)          -
+ Issuance of Common Stock                                453           -
+"""
+
+
+def test_a_heading_over_a_row_whose_next_row_wraps() -> None:
+    """ "Cash flows from investing activities" heads " Capital expenditures", though the row below that
+    wraps (" Acquisitions of receivables and lease" / "  investments"): the first line of the next label
+    sits at the row's indent, so the heading is no first line of a wrapped label. A lower-case line at
+    that indent still continues the label above."""
+    (table,) = _tables(SECTOR_CASH_FLOWS)
+    rows = {r.label: r.sections for r in table.rows}
+    assert rows["Capital expenditures"] == ("Cash flows from investing activities",)
+    assert rows["Acquisitions of receivables and lease investments"] == ("Cash flows from investing activities",)
+    assert rows["Other"] == ("Cash flows from investing activities",)
+
+
+def test_a_wrapped_labels_last_line_printed_twice_is_read_once() -> None:
+    """ "  investments" printed again with the figures, " Cash dividends" again under its heading."""
+    (table,) = _tables(SECTOR_CASH_FLOWS)
+    labels = [r.label for r in table.rows]
+    assert "Collections of receivables and lease investments" in labels
+    cash_dividends = next(r for r in table.rows if r.label == "Cash dividends")
+    assert cash_dividends.sections[0] == "Cash flows from financing activities"

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from converter.mapping import MappingTable, normalise_label
+from converter.mapping import MappingTable, normalise_label, without_member
 from converter.pipeline import Options, convert
 from converter.taxonomy import DEFAULT_DIRECTORY, Taxonomy, load_taxonomy
 
@@ -277,6 +277,8 @@ PRINTED = [
     ("cashflow", "", "Payment of dividends to stockholders", "PaymentsOfDividends"),
     ("cashflow", "", "Depreciation", "Depreciation"),
     ("income", "Costs and expenses (Note 1)", "Depreciation", "Depreciation"),
+    # A summary of operations prints it with no heading over it ("SELECTED FINANCIAL DATA ... Depreciation").
+    ("income", "", "Depreciation", "Depreciation"),
     # More balance sheet lines
     ("balance", "", "Land", "Land"),
     ("balance", "", "Leasehold improvements", "LeaseholdImprovementsGross"),
@@ -463,6 +465,493 @@ PRINTED = [
         " (in thousands)",
         "WeightedAverageNumberOfDilutedSharesOutstanding",
     ),
+    # Balance sheet lines, third round. Capital stock named with its terms, treasury stock with its count.
+    (
+        "balance",
+        "STOCKHOLDERS\u2019 EQUITY",
+        "Common stock, $1 par value (authorized\u2014600,000,000 shares; issued\u2014268,215,602 shares in 2003"
+        " and 2002), at stated value",
+        "CommonStockValue",
+    ),
+    (
+        "balance",
+        "",
+        "Common stock without par value (authorized 2 billion shares, 1,813 million issued)",
+        "CommonStockValue",
+    ),
+    ("balance", "", "Common stock, no par value; 320,000,000 shares authorized", "CommonStockValue"),
+    ("balance", "", "Common stock - $1-2/3 par value, authorized 4,000,000,000 shares", "CommonStockValue"),
+    ("balance", "", "Preferred stock, no par value; 10,000,000 shares authorized; none issued", "PreferredStockValue"),
+    (
+        "balance",
+        "",
+        "Less treasury stock, at cost (972,812,731 shares in 1997; 951,963,574 shares in 1996)",
+        "TreasuryStockValue",
+    ),
+    (
+        "balance",
+        "",
+        "Common stock in treasury, 24,694,170 shares in 2003 and 29,321,098 shares in 2002, at cost",
+        "TreasuryStockValue",
+    ),
+    ("balance", "", "Less common stock held in treasury", "TreasuryStockValue"),
+    ("balance", "", "Treasury stock - 46,953,959 shares", "TreasuryStockValue"),
+    # What a receivable is shown less of; a dash of any width before "net".
+    (
+        "balance",
+        "Current assets:",
+        "Accounts receivable, less allowances of $69 and $81, respectively",
+        "AccountsReceivableNetCurrent",
+    ),
+    (
+        "balance",
+        "CURRENT",
+        "Trade accounts receivable, less allowances of $23 in 1997 and $30 in 1996",
+        "AccountsReceivableNetCurrent",
+    ),
+    (
+        "balance",
+        "",
+        "Notes and accounts receivable, less estimated doubtful amounts",
+        "AccountsNotesAndLoansReceivableNetCurrent",
+    ),
+    ("balance", "ASSETS", "Trade accounts and notes receivable\u2014net", "AccountsNotesAndLoansReceivableNetCurrent"),
+    ("balance", "", "Property, Plant and Equipment - Net", "PropertyPlantAndEquipmentNet"),
+    ("balance", "ASSETS", "Other intangible assets\u2014net", "IntangibleAssetsNetExcludingGoodwill"),
+    ("balance", "Current assets:", "Acquired intangible assets", "IntangibleAssetsNetExcludingGoodwill"),
+    ("balance", "", "GOODWILL AND OTHER INTANGIBLE ASSETS", "IntangibleAssetsNetIncludingGoodwill"),
+    ("balance", "", "Goodwill and other purchased intangibles, net", "IntangibleAssetsNetIncludingGoodwill"),
+    ("balance", "ASSETS", "Other receivables", "OtherReceivables"),
+    ("balance", "ASSETS", "Prepaid pension costs", "DefinedBenefitPlanAssetsForPlanBenefitsNoncurrent"),
+    ("balance", "Current assets:", "Trading assets", "TradingSecurities"),
+    ("balance", "Automotive", "Net property (Note 5)", "PropertyPlantAndEquipmentNet"),
+    ("balance", "ASSETS", "Premises and equipment, net", "PropertyPlantAndEquipmentNet"),
+    # Property, plant and equipment at cost, its parts and its depreciation.
+    ("balance", "PROPERTY AND EQUIPMENT, at cost", "Buildings", "BuildingsAndImprovementsGross"),
+    ("balance", "PROPERTY, PLANT AND EQUIPMENT", "Buildings and improvements", "BuildingsAndImprovementsGross"),
+    ("balance", "Property and equipment", "Construction in progress", "ConstructionInProgressGross"),
+    (
+        "balance",
+        "Property, plant, and equipment",
+        "Total Property, plant, and equipment",
+        "PropertyPlantAndEquipmentGross",
+    ),
+    ("balance", "", "Total Property and Equipment, at cost", "PropertyPlantAndEquipmentGross"),
+    (
+        "balance",
+        "PROPERTY, PLANT AND EQUIPMENT",
+        "Less allowances for depreciation",
+        "AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment",
+    ),
+    # Liabilities
+    ("balance", "Automotive", "Other liabilities (Note 7)", "OtherLiabilitiesNoncurrent"),
+    ("balance", "Current liabilities:", "Other liabilities", "OtherLiabilitiesCurrent"),
+    ("balance", "Current liabilities", "Dividends payable", "DividendsPayableCurrent"),
+    ("balance", "Current liabilities:", "Current debt", "DebtCurrent"),
+    ("balance", "Automotive", "Debt payable within one year (Note 9)", "DebtCurrent"),
+    ("balance", "CURRENT", "Loans and notes payable", "ShortTermBorrowings"),
+    ("balance", "Automotive", "Trade payables", "AccountsPayableCurrent"),
+    ("balance", "Current liabilities:", "Short-term unearned revenue", "DeferredRevenueCurrent"),
+    ("balance", "", "Long-term unearned revenue", "DeferredRevenueNoncurrent"),
+    ("balance", "Financial Services", "Deposit accounts (Note 10)", "Deposits"),
+    ("balance", "LIABILITIES", "Accrued expenses and other liabilities", "AccruedLiabilitiesAndOtherLiabilities"),
+    (
+        "balance",
+        "CURRENT LIABILITIES",
+        "Accrued expenses and other current liabilities",
+        "AccruedLiabilitiesAndOtherLiabilities",
+    ),
+    (
+        "balance",
+        "Current Liabilities",
+        "Other liabilities and accrued expenses",
+        "AccruedLiabilitiesAndOtherLiabilities",
+    ),
+    ("balance", "Current liabilities:", "Accrued and other", "AccruedLiabilitiesAndOtherLiabilities"),
+    # Banks
+    (
+        "balance",
+        "ASSETS",
+        "Federal funds sold and securities purchased under resale agreements",
+        "FederalFundsSoldAndSecuritiesPurchasedUnderAgreementsToResell",
+    ),
+    ("balance", "ASSETS", "Loans held for sale", "LoansReceivableHeldForSaleNetNotPartOfDisposalGroup"),
+    # Stockholders' equity: paid-in capital, accumulated other comprehensive income by kind, deferred compensation.
+    ("balance", "COMMITMENTS AND CONTINGENCIES (NOTE 10)", "Additional capital", "AdditionalPaidInCapital"),
+    (
+        "balance",
+        "STOCKHOLDERS' EQUITY",
+        "Cumulative other comprehensive income",
+        "AccumulatedOtherComprehensiveIncomeLossNetOfTax",
+    ),
+    (
+        "balance",
+        "STOCKHOLDERS\u2019 EQUITY",
+        "Minimum pension liability adjustment",
+        "AccumulatedOtherComprehensiveIncomeLossDefinedBenefitPensionAndOtherPostretirementPlansNetOfTax",
+    ),
+    (
+        "balance",
+        "SHARE-OWNERS' EQUITY",
+        "Foreign currency translation adjustment",
+        "AccumulatedOtherComprehensiveIncomeLossForeignCurrencyTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "",
+        "Accumulated translation adjustment",
+        "AccumulatedOtherComprehensiveIncomeLossForeignCurrencyTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "Shareholders' Equity",
+        "Cumulative foreign exchange translation adjustment",
+        "AccumulatedOtherComprehensiveIncomeLossForeignCurrencyTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "SHARE-OWNERS' EQUITY",
+        "Unrealized gain on securities available for sale",
+        "AccumulatedOtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "STOCKHOLDERS\u2019 EQUITY",
+        "Unrealized gain on investments",
+        "AccumulatedOtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax",
+    ),
+    (
+        "balance",
+        "STOCKHOLDERS\u2019 EQUITY",
+        "Unrealized loss on derivatives",
+        "AccumulatedOtherComprehensiveIncomeLossCumulativeChangesInNetGainLossFromCashFlowHedgeEffectNetOfTax",
+    ),
+    ("balance", "Stockholders' equity:", "Deferred compensation", "DeferredCompensationEquity"),
+    ("balance", "Shareholders\u2019 equity:", "Deferred stock compensation", "DeferredCompensationEquity"),
+    ("balance", "STOCKHOLDERS\u2019 EQUITY", "Unamortized restricted stock compensation", "DeferredCompensationEquity"),
+    (
+        "balance",
+        "SHARE-OWNERS' EQUITY",
+        "Unearned compensation related to outstanding restricted stock",
+        "DeferredCompensationEquity",
+    ),
+    (
+        "balance",
+        "Stockholders' equity:",
+        "Acquisition-related unearned stock compensation",
+        "DeferredCompensationEquity",
+    ),
+    # Cash flow lines, third round: a finance subsidiary's receivables and debt, banks' deposits.
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Acquisitions of receivables and lease investments",
+        "PaymentsToAcquireFinanceReceivables",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Collections of receivables and lease investments",
+        "ProceedsFromCollectionOfFinanceReceivables",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Proceeds from sales of receivables",
+        "ProceedsFromSaleOfFinanceReceivables",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Proceeds from sales of receivables and lease investments",
+        "ProceedsFromSaleOfFinanceReceivables",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Sales of securities",
+        "ProceedsFromSaleMaturityAndCollectionsOfInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Sales and maturities of securities",
+        "ProceedsFromSaleMaturityAndCollectionsOfInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Loans originated net of principal payments",
+        "PaymentsForProceedsFromLoansAndLeases",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Dispositions of property, plant and equipment",
+        "ProceedsFromSaleOfPropertyPlantAndEquipment",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "Payments for principal businesses purchased",
+        "PaymentsToAcquireBusinessesNetOfCashAcquired",
+    ),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Proceeds from issuance of other debt",
+        "ProceedsFromIssuanceOfLongTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Principal payments on other debt",
+        "RepaymentsOfLongTermDebt",
+    ),
+    ("cashflow", "FINANCING ACTIVITIES", "Issuance of long-term debt", "ProceedsFromIssuanceOfLongTermDebt"),
+    ("cashflow", "Cash Flows from Financing Activities", "Reductions in long-term debt", "RepaymentsOfLongTermDebt"),
+    ("cashflow", "Cash Flows from Financing Activities", "Additions to short-term debt", "ProceedsFromShortTermDebt"),
+    ("cashflow", "Cash Flows from Financing Activities", "Reductions in short-term debt", "RepaymentsOfShortTermDebt"),
+    (
+        "cashflow",
+        "Cash Flows from Financing Activities",
+        "Changes in debt with less than 90 day maturity",
+        "ProceedsFromRepaymentsOfShortTermDebtMaturingInThreeMonthsOrLess",
+    ),
+    ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES", "Proceeds from borrowings", "ProceedsFromIssuanceOfDebt"),
+    ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES", "Repayments of borrowings", "RepaymentsOfDebt"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Changes in customers' deposits, excluding interest credited",
+        "IncreaseDecreaseInDeposits",
+    ),
+    ("cashflow", "Cash Flows from Financing Activities", "Common stock acquired", "PaymentsForRepurchaseOfCommonStock"),
+    ("cashflow", "Cash Flows from Financing Activities", "Common stock sold", "ProceedsFromIssuanceOfCommonStock"),
+    (
+        "cashflow",
+        "Cash Flows from Financing Activities",
+        "Cash dividends to minority interests",
+        "PaymentsOfDividendsMinorityInterest",
+    ),
+    ("cashflow", "", "Proceeds from sales of shares through employee equity incentive plans", "ProceedsFromStockPlans"),
+    ("cashflow", "", "Issuance of common stock under employee stock plans", "ProceedsFromStockPlans"),
+    (
+        "cashflow",
+        "Adjustments to reconcile net earnings",
+        "Depreciation, depletion and amortization",
+        "DepreciationDepletionAndAmortization",
+    ),
+    (
+        "cashflow",
+        "Adjustments for non-cash transactions",
+        "Depreciation and depletion",
+        "DepreciationDepletionAndAmortization",
+    ),
+    ("cashflow", "", "Provision for losses on financing receivables", "ProvisionForLoanLeaseAndOtherLosses"),
+    ("cashflow", "", "All other operating activities", "OtherOperatingActivitiesCashFlowStatement"),
+    (
+        "cashflow",
+        "Cash Flows from Operating Activities",
+        "All other items - net",
+        "OtherOperatingActivitiesCashFlowStatement",
+    ),
+    (
+        "cashflow",
+        "",
+        "Net cash from continuing operations",
+        "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations",
+    ),
+    (
+        "cashflow",
+        "Cash flows from operating activities",
+        "Net cash from discontinued operations",
+        "CashProvidedByUsedInOperatingActivitiesDiscontinuedOperations",
+    ),
+    ("cashflow", "", "Net cash flows from operating activities", "NetCashProvidedByUsedInOperatingActivities"),
+    (
+        "cashflow",
+        "",
+        "Amortization of intangibles and other acquisition-related costs",
+        "AmortizationOfIntangibleAssets",
+    ),
+    (
+        "cashflow",
+        "Adjustments for non-cash transactions",
+        "Deferred income tax charges/(credits)",
+        "DeferredIncomeTaxExpenseBenefit",
+    ),
+    ("cashflow", "Cash paid during the year for:", "Income taxes, net", "IncomeTaxesPaidNet"),
+    ("cashflow", "Cash paid during the period for:", "Income taxes, net of refunds", "IncomeTaxesPaidNet"),
+    ("cashflow", "", "Effects of exchange rate changes on cash", "EffectOfExchangeRateChangesOnCash"),
+    # A balance sheet line's change, third round
+    (
+        "cashflow",
+        "Changes in assets and liabilities:",
+        "Accrued restructuring costs",
+        "IncreaseDecreaseInRestructuringReserve",
+    ),
+    ("cashflow", "Changes in assets and liabilities:", "Trading assets", "IncreaseDecreaseInTradingSecurities"),
+    (
+        "cashflow",
+        "Changes in operating assets and liabilities:",
+        "Deferred revenue",
+        "IncreaseDecreaseInDeferredRevenue",
+    ),
+    (
+        "cashflow",
+        "Changes in operating assets and liabilities",
+        "Medical costs payable",
+        "IncreaseDecreaseInLiabilityForClaimsAndClaimsAdjustmentExpenseReserve",
+    ),
+    ("cashflow", "Financing activities", "Deposits", "IncreaseDecreaseInDeposits"),
+    # Income statement lines, third round
+    ("income", "Costs and expenses", "In-process research and development", "PurchasedInProcessResearchAndDevelopment"),
+    (
+        "income",
+        "Operating expenses:",
+        "Purchased in-process research and development",
+        "PurchasedInProcessResearchAndDevelopment",
+    ),
+    (
+        "income",
+        "",
+        "Extraordinary loss on early extinguishment of debt, net of tax",
+        "ExtinguishmentOfDebtGainLossNetOfTax",
+    ),
+    ("income", "OTHER INCOME (EXPENSE)", "Equity in net losses of affiliates", "IncomeLossFromEquityMethodInvestments"),
+    (
+        "income",
+        "OTHER INCOME (EXPENSE)",
+        "INCOME (LOSS) BEFORE INCOME TAXES, MINORITY INTEREST AND CUMULATIVE EFFECT OF ACCOUNTING CHANGE",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "OTHER INCOME (EXPENSE)",
+        "INCOME (LOSS) BEFORE MINORITY INTEREST AND CUMULATIVE EFFECT OF ACCOUNTING CHANGE",
+        "IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "TOTAL COMPANY",
+        "Income before minority interests",
+        "IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
+    ),
+    ("income", "Operating expenses", "Investment and other income, net", "NonoperatingIncomeExpense"),
+    ("income", "Other income and expense", "Total other income and expense", "NonoperatingIncomeExpense"),
+    ("income", "Operating expenses", "Other income, principally interest", "NonoperatingIncomeExpense"),
+    (
+        "income",
+        "Costs and expenses",
+        "Selling, administrative, and other expenses",
+        "SellingGeneralAndAdministrativeExpense",
+    ),
+    (
+        "income",
+        "",
+        "Minority interest in net income of consolidated affiliates",
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "",
+        "Minority Interests in Net Earnings of Consolidated Subsidiaries",
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "",
+        "Income applicable to minority and preferred interests",
+        "NetIncomeLossAttributableToNoncontrollingInterest",
+    ),
+    ("income", "", "Net income from discontinued operations", "IncomeLossFromDiscontinuedOperationsNetOfTax"),
+    (
+        "income",
+        "",
+        "Gain on transfer of discontinued operations, net of income taxes of $752",
+        "DiscontinuedOperationGainLossOnDisposalOfDiscontinuedOperationNetOfTax",
+    ),
+    ("income", "Operating Expenses", "Merger Costs", "BusinessCombinationAcquisitionRelatedCosts"),
+    ("income", "COSTS AND EXPENSES", "Amortization", "AmortizationOfIntangibleAssets"),
+    ("income", "", "Amortization of acquisition-related intangibles and costs", "AmortizationOfIntangibleAssets"),
+    ("income", "Interest Income (Expense)", "Interest, net", "InterestIncomeExpenseNonoperatingNet"),
+    ("income", "Operating Expenses", "Pre-Opening", "PreOpeningCosts"),
+    ("income", "", "General and administration", "GeneralAndAdministrativeExpense"),
+    ("income", "OTHER INCOME (EXPENSE)", "Other expense", "OtherNonoperatingExpense"),
+    ("income", "Costs and Expenses", "Other operating expenses", "OtherCostAndExpenseOperating"),
+    ("income", "", "Exploration expenses, including dry holes", "ExplorationExpense"),
+    (
+        "income",
+        "",
+        "Cumulative effect of changes in accounting principles, net of tax",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    # A bank's interest income and expense by kind, its noninterest expense
+    ("income", "INTEREST INCOME", "Securities available for sale", "InterestAndDividendIncomeSecurities"),
+    ("income", "INTEREST INCOME", "Loans", "InterestAndFeeIncomeLoansAndLeases"),
+    ("income", "INTEREST INCOME", "Mortgages held for sale", "InterestAndFeeIncomeLoansHeldForSaleMortgages"),
+    ("income", "INTEREST INCOME", "Loans held for sale", "InterestAndFeeIncomeOtherLoansHeldForSale"),
+    ("income", "INTEREST INCOME", "Other interest income", "OtherInterestAndDividendIncome"),
+    ("income", "INTEREST EXPENSE", "Deposits", "InterestExpenseDeposits"),
+    ("income", "INTEREST EXPENSE", "Short-term borrowings", "InterestExpenseShortTermBorrowings"),
+    ("income", "NONINTEREST EXPENSE", "Salaries", "SalariesAndWages"),
+    ("income", "NONINTEREST EXPENSE", "Equipment", "EquipmentExpense"),
+    # Other comprehensive income
+    (
+        "income",
+        "Other comprehensive income:",
+        "Change in accumulated translation adjustment",
+        "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Foreign currency translation losses",
+        "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "income",
+        "Other comprehensive income:",
+        "Foreign currency translation adjustment",
+        "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
+    ),
+    (
+        "income",
+        "Other comprehensive income:",
+        "Unrealized gain on investments, net",
+        "OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Unrealized gains (losses) on marketable securities",
+        "OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Change in net unrealized holding gain (loss) on available-for-sale investments",
+        "OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax",
+    ),
+    (
+        "income",
+        "Other comprehensive income:",
+        "Reclassification adjustment for gain included in net income",
+        "OtherComprehensiveIncomeLossReclassificationAdjustmentFromAOCIForSaleOfSecuritiesNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Change in net unrealized holding gain (loss) on derivatives",
+        "OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax",
+    ),
+    (
+        "income",
+        "",
+        "Unrealized losses on the effective portion of cash flow hedges",
+        "OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax",
+    ),
 ]
 
 
@@ -534,12 +1023,17 @@ def test_every_change_pairs_a_balance_with_its_flow() -> None:
     ("statement", "section", "label"),
     [
         # A deferred tax note's "Depreciation" is the tax effect of depreciation, not the expense.
-        ("income", "", "Depreciation"),
+        ("deferredtax", "", "Depreciation"),
         # "Earnings before accounting changes" includes discontinued operations: not continuing operations'
         # income, and US-GAAP 2025 has no current name for it.
         ("income", "", "Earnings before accounting changes"),
         # The tail of "Pro forma loss from operations, excluding merger and / acquisition related costs".
         ("income", "", "acquisition related costs"),
+        # Common stock with the paid-in capital, or one class of several: not the common stock alone.
+        ("balance", "Stockholders' equity:", "Common stock and capital in excess of par value"),
+        ("balance", "", "Class A common stock, $1 par value - authorized, 200,000,000 shares"),
+        # "Deferred compensation" outside the equity is a liability.
+        ("balance", "Current liabilities:", "Deferred compensation"),
     ],
 )
 def test_labels_that_name_no_base_concept_alone(
@@ -628,3 +1122,98 @@ def test_a_balance_row_states_the_balance_its_heading_names(taxonomy: Taxonomy, 
         ("RetainedEarningsAccumulatedDeficit", "1992-12-31", Decimal(8_999_000_000)),
         ("RetainedEarningsAccumulatedDeficit", "1993-12-31", Decimal(10_728_000_000)),
     } <= facts
+
+
+@pytest.mark.parametrize(
+    ("caption", "statement"),
+    [
+        ("Deferred tax liabilities (assets) are comprised of the following", "deferredtax"),
+        ("Components of Deferred Income Tax Assets and Liabilities", "deferredtax"),
+        ("Principal components of the net deferred tax liability", "deferredtax"),
+        ("CONSOLIDATED STATEMENT OF INCOME", "income"),
+        # A summary of several years reads with the income statement's vocabulary, never ranked primary.
+        ("Selected Financial and Operating Data", "income"),
+        ("SUMMARY OF OPERATIONS", "income"),
+    ],
+)
+def test_a_caption_names_the_kind_of_table(mapping_table: MappingTable, caption: str, statement: str) -> None:
+    """A deferred tax table's rows name the temporary differences ("Depreciation", "Inventories"), not the
+    expense or the balance: its caption makes it a kind of its own, which no statement's label reaches."""
+    rule = next(rule for rule in mapping_table.statements if rule.pattern.search(caption))
+    assert rule.statement == statement
+
+
+@pytest.mark.parametrize(
+    ("label", "member", "bare"),
+    [
+        ("Total Financial Services assets", "Financial Services", "Total assets"),
+        ("Total Automotive liabilities", "AUTOMOTIVE", "Total liabilities"),
+        (
+            "Income before income taxes and cumulative effects of changes in accounting principles - Automotive",
+            "Automotive",
+            "Income before income taxes and cumulative effects of changes in accounting principles",
+        ),
+        # A row naming another part keeps its words: it is no line item of the vocabulary.
+        ("Net payable to Automotive", "Financial Services", "Net payable to Automotive"),
+        ("Automotive", "Automotive", "Automotive"),
+    ],
+)
+def test_a_label_less_the_part_of_the_business_it_belongs_to(label: str, member: str, bare: str) -> None:
+    assert without_member(label, member) == bare
+
+
+SECTOR_BALANCE_SHEET = """\
+                          CONSOLIDATED BALANCE SHEET
+                                (in millions)
+                                                    December 31,
+                                                 1993          1992
+AUTOMOTIVE
+Cash and cash equivalents                    $  5,667      $  3,504
+Receivables                                     3,048         2,809
+Total Automotive assets                        61,737        57,170
+
+FINANCIAL SERVICES
+Cash and cash equivalents                       2,555         3,182
+Receivables                                    73,402        68,940
+Total Financial Services assets               137,201       123,375
+"""
+
+
+def test_a_sectors_total_named_with_the_sector_is_its_total(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Total Financial Services assets" under "FINANCIAL SERVICES" is that sector's total assets: the
+    sector is the member, the rest of the label the line item."""
+    result = convert(SECTOR_BALANCE_SHEET, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    assets = {(f.dimensions, f.value) for f in result.facts if f.concept == "Assets" and f.period.end.year == 1993}
+    assert assets == {
+        ((("StatementBusinessSegmentsAxis", "ext:AutomotiveMember"),), Decimal(61_737_000_000)),
+        ((("StatementBusinessSegmentsAxis", "ext:FinancialServicesMember"),), Decimal(137_201_000_000)),
+    }
+
+
+LESS_ROWS = """\
+                          CONSOLIDATED BALANCE SHEETS
+                                (In millions)
+                                                    December 31,
+                                                 1993          1992
+Stockholders' equity
+  Common stock                               $  767        $  763
+{row}
+"""
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "  Less: Common Stock Held in Treasury         2,478         2,266",
+        "  Less treasury stock, at cost               (2,478)       (2,266)",
+    ],
+)
+def test_a_less_row_states_the_amount_deducted_whatever_its_printed_sign(
+    taxonomy: Taxonomy, mapping_table: MappingTable, row: str
+) -> None:
+    """ "Less: Common Stock Held in Treasury  2,478" and "Less treasury stock, at cost  (2,478)" both deduct
+    treasury stock: 2,478 of it either way."""
+    text = LESS_ROWS.format(row=row)
+    result = convert(text, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    treasury = {f.value for f in result.facts if f.concept == "TreasuryStockValue"}
+    assert treasury == {Decimal(2_478_000_000), Decimal(2_266_000_000)}
