@@ -1,7 +1,7 @@
 """Facts of one entity that disagree between documents, read from the xBRL-JSON outputs.
 
 Seed 001's "JPY9.9B" 1Q02 revenue (9.85 to 9.95 billion at its precision) against seed 003's
-9,849,202 thousand for the same quarter is such a case; its "$82M" has no counterpart to test.
+9,849,202 thousand for the same quarter is such a case; its "$82M", a convenience translation, is no fact.
 """
 
 from __future__ import annotations
