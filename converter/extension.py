@@ -77,7 +77,7 @@ _SHARES_HEADING = re.compile(
 _SHARES = re.compile(r"\bshares\b|\bnumber\s+of\s+(?:common\s+)?stock\b", re.IGNORECASE)
 # A row of ratios ("Ratio of earnings to fixed charges", "Current ratio", "Times interest earned").
 _RATIO = re.compile(
-    r"^\s*(?:pro\s+forma\s+)?ratio\s+of\b|\bratios?\s*(?:\(\w{1,3}\))?\s*$|\btimes\s+interest\s+earned\b", re.I
+    r"^\s*(?:pro\s+forma\s+)?ratio\s+of\b|\bratios?(?:\s*\(\w{1,3}\))*\s*$|\btimes\s+interest\s+earned\b", re.I
 )
 # A row counting the units a business sold ("Macintosh CPU unit sales  905,000", "Units shipped"): a count,
 # never money, whatever the "(dollars in millions ...)" over its table.

@@ -2677,3 +2677,27 @@ def test_a_label_wrapped_at_its_own_indent_goes_on_in_lower_case(
         # "(in thousands)" in the label scales the share count.
         ("WeightedAverageNumberOfDilutedSharesOutstanding", "1997-09-27..1997-12-26", Decimal("139839000")),
     } <= facts
+
+
+RATIOS_WITH_NOTE_MARKS = """\
+                       SELECTED OPERATING DATA
+              (in millions of dollars, except ratios)
+                                             2005        2004
+Net premiums written                       $ 41,872    $ 40,623
+Loss ratio(a)                                  81.1        78.8
+Combined ratio(a) (c)                         104.7       100.3
+"""
+
+
+def test_a_ratio_row_with_several_note_marks_is_no_money(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Combined ratio(a) (c)  104.7": a ratio whatever the marks after it, never 104,700,000 dollars."""
+    result = convert(
+        RATIOS_WITH_NOTE_MARKS,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    ratios = [f for f in result.facts if "Ratio" in f.concept]
+    assert len(ratios) == 4
+    assert all(f.unit.numerators == ("xbrli:pure",) and f.value < 200 for f in ratios)
