@@ -339,7 +339,9 @@ def _header_start(lines: tuple[Line, ...], kinds: list[LineKind], first_row: int
     i = first_row
     while i - 1 >= floor:
         kind = kinds[i - 1]
-        if kind is LineKind.BLANK and _years_just_above(lines, kinds, i - 1, floor):
+        if kind is LineKind.BLANK and (
+            _years_just_above(lines, kinds, i - 1, floor) or _section_under_years(lines, kinds, i - 1, floor)
+        ):
             # "2008      2007" / rule / blank line / "ASSETS": the years head the columns across the gap.
             i -= 1
             continue
@@ -382,6 +384,27 @@ def _years_just_above(lines: tuple[Line, ...], kinds: list[LineKind], blank: int
         ):
             return True
     return False
+
+
+def _section_under_years(lines: tuple[Line, ...], kinds: list[LineKind], blank: int, floor: int) -> bool:
+    """A section's caption alone between blank lines, under the years across a gap: the years head the
+    rows below it too::
+
+                                                   December 31,     December 31,
+                                                       2007            2006
+                                                  -------------    -------------
+                                                                                     <- blank
+        CASH FLOWS FROM OPERATING ACTIVITIES
+                                                                                     <- blank
+        Net loss                                       (44,562)        (75,593)
+    """
+    above = blank - 1
+    return (
+        above - 1 >= floor
+        and kinds[above] is LineKind.TEXT
+        and kinds[above - 1] is LineKind.BLANK
+        and _years_just_above(lines, kinds, above - 1, floor)
+    )
 
 
 def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: int, floor: int) -> int:

@@ -2316,3 +2316,37 @@ def test_column_signs_and_note_marks_around_figures(printed: str, label: str, fi
 def test_prose_with_a_dollar_amount_is_no_row() -> None:
     assert row_cells("earnings of $204.5 million")[1] == ()
     assert row_cells("revenues rose to $ 1,234")[1] == ()
+
+
+# --- a small-business annual report's statements, in plain text --------------------------------------
+
+CAPTION_BETWEEN_BLANKS_UNDER_THE_YEARS = """\
+                            STATEMENTS OF CASH FLOWS
+
+                                                            Year Ended
+                                                   December 31,     December 31,
+                                                       2007            2006
+                                                  -------------    -------------
+
+CASH FLOWS FROM OPERATING ACTIVITIES
+
+Net loss                                               (44,562)        (75,593)
+
+NET CASH USED IN OPERATING ACTIVITIES                  (41,032)        (70,365)
+                                                  -------------    -------------
+CASH AND CASH EQUIVALENTS AT END OF YEAR            $   28,604      $   29,636
+                                                  =============    =============
+"""
+
+
+def test_a_sections_caption_between_blank_lines_under_the_years(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The years, their rule, a blank line, the first section's caption and another blank line: the
+    years still head the rows below."""
+    facts = _facts(CAPTION_BETWEEN_BLANKS_UNDER_THE_YEARS, taxonomy, mapping_table)
+    assert {
+        ("NetCashProvidedByUsedInOperatingActivities", "2007-01-01..2007-12-31", Decimal(-41032)),
+        ("NetCashProvidedByUsedInOperatingActivities", "2006-01-01..2006-12-31", Decimal(-70365)),
+        ("CashAndCashEquivalentsAtCarryingValue", "@2006-12-31", Decimal(29636)),
+    } <= facts
