@@ -590,10 +590,30 @@ def wrapped_labels(kinds: list[LineKind], lines: Sequence[Line] | None = None) -
         and (
             (0 < i < len(kinds) - 1 and kinds[i - 1] is kinds[i + 1] is LineKind.ROW)
             or (lines is not None and _opens_wrapped_label(kinds, lines, i))
+            or (lines is not None and _continued_in_lower_case(kinds, lines, i))
         )
         else kind
         for i, kind in enumerate(kinds)
     ]
+
+
+def _continued_in_lower_case(kinds: list[LineKind], lines: Sequence[Line], i: int) -> bool:
+    """A long line under a heading, a row or a rule, whose label the row right below goes on in lower case
+    at the same indent::
+
+        SHAREHOLDERS' EQUITY
+        Convertible Preferred stock; $0.001 par value, 5,000,000
+        authorized, no shares issued and outstanding                               -
+    """
+    if i == 0 or i + 1 >= len(kinds) or kinds[i - 1] not in (LineKind.ROW, LineKind.RULE, LineKind.TEXT):
+        return False
+    text, below = lines[i].text, lines[i + 1].text
+    return (
+        kinds[i + 1] is LineKind.ROW
+        and below.strip()[:1].islower()
+        and len(below) - len(below.lstrip()) == len(text) - len(text.lstrip())
+        and not text.rstrip().endswith((".", ":"))
+    )
 
 
 # How many lines a wrapped label may take below its first.
