@@ -429,7 +429,31 @@ def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: i
     if i - top >= 2 and _PLACE.match(lines[i - 2].text) and _DATE_LINE.match(lines[i - 1].text):
         # The auditors' report signed above the statements: "Springfield, Illinois" / "February 11, 1994".
         return header_top
+    if i - top == 1:
+        top = _dated_title_above(lines, kinds, top, floor)
     return top if top < i else header_top
+
+
+def _dated_title_above(lines: tuple[Line, ...], kinds: list[LineKind], section: int, floor: int) -> int:
+    """Where the caption starts when the line at ``section`` heads the first section of a statement whose
+    title, one blank line up, ends with the date it is made up to: the title's first line, else
+    ``section``::
+
+                                  BALANCE SHEET
+                                December 31, 2007
+                                                          <- blank
+                                     ASSETS
+    """
+    blank = section - 1
+    if blank - 1 < floor or kinds[blank] is not LineKind.BLANK or not _DATE_LINE.match(lines[blank - 1].text):
+        return section
+    top = blank - 1
+    while top - 1 >= floor and kinds[top - 1] in (LineKind.TEXT, LineKind.RULE):
+        top -= 1
+    if top == blank - 1 or _PLACE.match(lines[blank - 2].text):
+        # A date alone, or where and when the auditors' report was signed: no statement's title.
+        return section
+    return top
 
 
 def _heuristic_blocks(lines: tuple[Line, ...], kinds: list[LineKind], begin: int, stop: int) -> list[Block]:

@@ -2350,3 +2350,53 @@ def test_a_sections_caption_between_blank_lines_under_the_years(
         ("NetCashProvidedByUsedInOperatingActivities", "2006-01-01..2006-12-31", Decimal(-70365)),
         ("CashAndCashEquivalentsAtCarryingValue", "@2006-12-31", Decimal(29636)),
     } <= facts
+
+
+SINGLE_COLUMN_BALANCE_SHEET_DATED_BY_ITS_TITLE = """\
+                                 ACME INC.
+                                  BALANCE SHEET
+                                December 31, 2007
+
+                                     ASSETS
+
+Current Assets
+     Cash and cash equivalents                                 $      28,604
+                                                              ------------------
+     Total current Assets                                             28,604
+                                                              ------------------
+     TOTAL ASSETS                                              $      28,604
+                                                              ==================
+
+                   LIABILITIES AND SHAREHOLDERS' EQUITY
+
+Current Liabilities
+     Accrued expenses                                          $      18,149
+                                                              ------------------
+        TOTAL CURRENT LIABILITIES                                     18,149
+
+SHAREHOLDERS' EQUITY
+Convertible Preferred stock; $0.001 par value, 5,000,000
+authorized, no shares issued and outstanding                               -
+Additional paid-in capital                                        10,687,358
+Accumulated deficit                                              (10,678,148)
+                                                              ------------------
+        TOTAL SHAREHOLDERS' EQUITY                                    10,455
+"""
+
+
+def test_a_balance_sheet_of_one_column_dated_only_by_its_title(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """No column heading: the title's date, one blank line above the first section's heading, is the
+    column's; a heading with one row is no part of the row's label when a total names it; a label's second
+    line goes on in lower case at the same indent and keeps the table whole."""
+    facts = _facts(SINGLE_COLUMN_BALANCE_SHEET_DATED_BY_ITS_TITLE, taxonomy, mapping_table)
+    assert {
+        ("CashAndCashEquivalentsAtCarryingValue", "@2007-12-31", Decimal(28604)),
+        ("AssetsCurrent", "@2007-12-31", Decimal(28604)),
+        ("Assets", "@2007-12-31", Decimal(28604)),
+        ("AccruedLiabilitiesCurrent", "@2007-12-31", Decimal(18149)),
+        ("LiabilitiesCurrent", "@2007-12-31", Decimal(18149)),
+        ("AdditionalPaidInCapital", "@2007-12-31", Decimal(10687358)),
+        ("RetainedEarningsAccumulatedDeficit", "@2007-12-31", Decimal(-10678148)),
+        ("StockholdersEquity", "@2007-12-31", Decimal(10455)),
+    } <= facts
+    assert not any(value == 5000000 for _, _, value in facts)
