@@ -471,6 +471,10 @@ def _goes_on_from(
     they head it. ``after`` is the row on the line right below, ``totalled`` the headings a row totals."""
     if _UNFINISHED.search(texts[-1]):
         return True
+    if _dash_goes_on(texts[-1], read[line][1]):
+        # "Weighted average number of common shares" over "- basic and diluted": one label, unless the row
+        # below starts with a dash too (then the line above heads them both).
+        return not (after is not None and _dash_goes_on(texts[-1], read[after][1]))
     if _continues_in_lower_case(pending, line):
         # Unless the row below goes on in lower case too: then the line above heads them both.
         return not (after is not None and read[after][1][:1].islower())
@@ -490,6 +494,12 @@ def _goes_on_from(
         # a heading, however few rows it has.
         and not (len(pending) == 1 and _words(texts[0]) in totalled)
     )
+
+
+def _dash_goes_on(above: str, label: str) -> bool:
+    """A label opening with a dash goes on from the line above, one that does not end with a dash (a
+    heading "Basic Earnings Per Share-" is the stem of each row below it)."""
+    return label.startswith("- ") and not _DASH_STEM.search(above) and not above.rstrip().endswith(":")
 
 
 def _continues_in_lower_case(pending: list[Line], line: Line) -> bool:

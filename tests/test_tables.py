@@ -135,3 +135,14 @@ def test_a_heading_going_on_in_lower_case_over_two_rows() -> None:
         ("Non-affiliated", "Sales and operating revenue"),
         ("Intersegment", "Sales and operating revenue"),
     ]
+
+
+def test_a_line_opening_with_a_dash_goes_on_from_the_label_above() -> None:
+    """EDGAR's "- - basic and diluted" is "- basic and diluted": the end of the label above, not a label."""
+    text = """\
+                                                    2007            2006
+Weighted average number of common shares
+- - basic and diluted                              1,244,902      $    842,407
+"""
+    (table,) = _tables(text)
+    assert [r.label for r in table.rows] == ["Weighted average number of common shares - basic and diluted"]
