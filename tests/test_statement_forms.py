@@ -2400,3 +2400,54 @@ def test_a_balance_sheet_of_one_column_dated_only_by_its_title(taxonomy: Taxonom
         ("StockholdersEquity", "@2007-12-31", Decimal(10455)),
     } <= facts
     assert not any(value == 5000000 for _, _, value in facts)
+
+
+BASIC_AND_DILUTED_ROWS = """\
+                            STATEMENTS OF OPERATIONS
+
+                                                         YEAR ENDED
+                                                        DECEMBER 31,
+                                                    2007            2006
+                                            ---------------------------------
+Net Loss                                     $     (44,562)     $    (75,593)
+                                            =================================
+
+Net loss per share - basic and diluted       $       (0.04)            (0.09)
+                                            =================================
+
+Shares used in computing basic and diluted
+net loss per share                                 1,244,902      $    842,407
+"""
+
+
+def test_a_row_basic_and_diluted_states_both(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """One figure, both the basic and the diluted amount: the vocabulary's basic concept and the diluted
+    one it pairs with it (rows "basic" and "diluted" under one heading, an amount's per-share counterparts)."""
+    facts = _facts(BASIC_AND_DILUTED_ROWS, taxonomy, mapping_table)
+    year = "2007-01-01..2007-12-31"
+    assert {
+        ("EarningsPerShareBasic", year, Decimal("-0.04")),
+        ("EarningsPerShareDiluted", year, Decimal("-0.04")),
+        ("EarningsPerShareDiluted", "2006-01-01..2006-12-31", Decimal("-0.09")),
+        ("WeightedAverageNumberOfSharesOutstandingBasic", year, Decimal(1244902)),
+        ("WeightedAverageNumberOfDilutedSharesOutstanding", year, Decimal(1244902)),
+    } <= facts
+
+
+BASIC_UNDER_A_BASIC_AND_DILUTED_TITLE = """\
+                                              Three Months Ended
+                                                   March 31,
+                                               2004        2005
+Basic and diluted net income per share:
+Denominator:
+Denominator for basic calculation                151,084     266,106
+Denominator for diluted calculation              264,183     286,612
+"""
+
+
+def test_an_outer_basic_and_diluted_heading_does_not_make_a_basic_row_diluted(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(BASIC_UNDER_A_BASIC_AND_DILUTED_TITLE, taxonomy, mapping_table, fiscal_year_end="12-31")
+    diluted = {value for concept, _, value in facts if concept == "WeightedAverageNumberOfDilutedSharesOutstanding"}
+    assert diluted == {Decimal(264183), Decimal(286612)}
