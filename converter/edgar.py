@@ -251,7 +251,10 @@ _RULES = tuple(
         (_exhibit("13"), True, "{type}: the annual report to security holders", False),
         (_exhibit("20"), True, "{type}: a statement to security holders (a 1990s 8-K's news release)", False),
         (r"EX-.*", False, "{type}: an exhibit without financial statements (charter, contract, consent, ...)", False),
-        (r"10-[KQ].*", True, "{type}: a periodic report", False),
+        # Annual and quarterly reports with their small-business (10-KSB, 10-QSB, 10-KSB40), pre-2003
+        # (10-K405), transition (10-KT) and amended (/A) variants, which EDGAR prints with and without
+        # the hyphen ("10KSB", "10QSB", "10K405").
+        (r"10-?[KQ].*", True, "{type}: a periodic report", False),
         (r"(?:20|40)-F.*", True, "{type}: a foreign issuer's annual report", False),
         (r"[68]-K.*", True, "", True),  # the reason depends on the exhibits: see _Rule.judge
         # Registration statements and prospectuses that print statements or selected data (not S-3 or

@@ -905,6 +905,10 @@ def read_observations(
     # headings, not a date.
     context = " | ".join([caption, *(line.text.strip() for line in table.header if line.text.strip())])
     column_periods = [column_period(column.headings, context, fiscal, printed) for column in table.columns]
+    if primary and len(column_periods) == 1 and column_periods[0] is None:
+        # A statement of one column with no heading is of the period its title names: "BALANCE SHEET" /
+        # "December 31, 2007" over the rows.
+        column_periods = [caption_period(context, printed)]
     column_currencies = [_first_currency(" ".join(c.headings), _HEADING_CURRENCIES) for c in table.columns]
     column_derived = [_derived(" ".join(c.headings)) for c in table.columns]
     # A column's basis skips it (an "Adjusted" column beside "As Reported"); under a caption that names

@@ -94,6 +94,9 @@ class MappingTable:
     # A balance sheet line's change and its sign in a cash flow statement (``changes.csv``): "Inventories
     # (2,250)" among the operating activities is an increase in inventories of 2,250.
     changes: Mapping[str, tuple[str, int]] = field(default_factory=dict)
+    # A basic per-share concept's diluted counterpart, as the vocabulary pairs them: "Basic" and "Diluted"
+    # rows under one heading, and ``per_share.csv``. A row "basic and diluted" states both.
+    diluted: Mapping[str, str] = field(default_factory=dict)
 
     def find(self, statement: str, sections: tuple[str, ...], label: str) -> LabelRule | None:
         """The rule for ``label``: one naming its section first (innermost first), then any section. A label
@@ -170,6 +173,10 @@ _PER_SHARE_KIND = re.compile(
     r"|(?<=income per share)\s*\((?:primary|fully\s+diluted|basic|diluted|assuming\s+(?:full\s+)?dilution)\)$"
 )
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
+# A row that states its figure as both the basic and the diluted amount, by its label or the heading right
+# above it (not an outer one: "Denominator for basic calculation" in a table "Basic and diluted net income
+# per share" is basic only): "Basic and diluted loss per share", "Net loss per share - basic and diluted".
+_BASIC_AND_DILUTED = re.compile(r"\bbasic\s*(?:and|&|/)\s*(?:fully\s+)?diluted\b", re.IGNORECASE)
 _NET_INTEREST_LINES = frozenset({"net interest income", "net interest revenue", "net interest revenues"})
 _NET_REVENUE_LINES = frozenset(
     {"net operating revenues", "net revenues", "total net revenues", "net operating revenue"}
@@ -593,6 +600,7 @@ def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
     for rule in rules:
         by_words.setdefault(word_key(rule.label), []).append(rule)
     return MappingTable(
+        diluted=_diluted_counterparts(rules, per_share),
         statements=statements,
         rules=rules,
         units=units,
@@ -601,6 +609,19 @@ def load_mapping_table(taxonomy: Taxonomy) -> MappingTable:
         sums=load_sums(taxonomy.directory / "us_gaap_calculations.csv"),
         changes=changes,
     )
+
+
+def _diluted_counterparts(rules: Sequence[LabelRule], per_share: Mapping[str, tuple[str, str]]) -> dict[str, str]:
+    """Basic concepts and their diluted counterparts, from the vocabulary's pairs: rows labelled "basic"
+    and "diluted" under one heading (``*,weighted average shares outstanding,basic,...Basic``), and an
+    amount's per-share counterparts."""
+    by_heading: dict[tuple[frozenset[str], str], dict[str, str]] = {}
+    for rule in rules:
+        if rule.label in ("basic", "diluted"):
+            by_heading.setdefault((rule.statements, rule.section), {})[rule.label] = rule.concept
+    pairs = {kinds["basic"]: kinds["diluted"] for kinds in by_heading.values() if len(kinds) == 2}
+    pairs.update({basic: diluted for basic, diluted in per_share.values()})
+    return {basic: diluted for basic, diluted in pairs.items() if basic != diluted}
 
 
 def word_key(label: str) -> tuple[str, ...]:
@@ -965,6 +986,12 @@ def map_observations(
             and concept.name not in DEDUCTED_EXPENSES
             and not is_loss(observation.label)
         )
+        diluted = table.diluted.get(concept.name)
+        if diluted is not None and _BASIC_AND_DILUTED.search(scale_label(observation)):
+            # "Net loss per share - basic and diluted  $ (0.04)": one figure, both per-share amounts.
+            candidates.append((fact.replace(concept=diluted), observation.primary))
+            origins.append(observation)
+            income.append(False)
     candidates = deducted_income(candidates, origins, observations, income)
     candidates, origins, components = _totals_keep_their_concept(candidates, origins)
     no_rule.extend(components)

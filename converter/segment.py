@@ -339,7 +339,9 @@ def _header_start(lines: tuple[Line, ...], kinds: list[LineKind], first_row: int
     i = first_row
     while i - 1 >= floor:
         kind = kinds[i - 1]
-        if kind is LineKind.BLANK and _years_just_above(lines, kinds, i - 1, floor):
+        if kind is LineKind.BLANK and (
+            _years_just_above(lines, kinds, i - 1, floor) or _section_under_years(lines, kinds, i - 1, floor)
+        ):
             # "2008      2007" / rule / blank line / "ASSETS": the years head the columns across the gap.
             i -= 1
             continue
@@ -384,6 +386,27 @@ def _years_just_above(lines: tuple[Line, ...], kinds: list[LineKind], blank: int
     return False
 
 
+def _section_under_years(lines: tuple[Line, ...], kinds: list[LineKind], blank: int, floor: int) -> bool:
+    """A section's caption alone between blank lines, under the years across a gap: the years head the
+    rows below it too::
+
+                                                   December 31,     December 31,
+                                                       2007            2006
+                                                  -------------    -------------
+                                                                                     <- blank
+        CASH FLOWS FROM OPERATING ACTIVITIES
+                                                                                     <- blank
+        Net loss                                       (44,562)        (75,593)
+    """
+    above = blank - 1
+    return (
+        above - 1 >= floor
+        and kinds[above] is LineKind.TEXT
+        and kinds[above - 1] is LineKind.BLANK
+        and _years_just_above(lines, kinds, above - 1, floor)
+    )
+
+
 def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: int, floor: int) -> int:
     """The caption block: the non-blank lines just above the headers, at most two blank lines up."""
     i = header_top
@@ -406,7 +429,31 @@ def _caption_start(lines: tuple[Line, ...], kinds: list[LineKind], header_top: i
     if i - top >= 2 and _PLACE.match(lines[i - 2].text) and _DATE_LINE.match(lines[i - 1].text):
         # The auditors' report signed above the statements: "Springfield, Illinois" / "February 11, 1994".
         return header_top
+    if i - top == 1:
+        top = _dated_title_above(lines, kinds, top, floor)
     return top if top < i else header_top
+
+
+def _dated_title_above(lines: tuple[Line, ...], kinds: list[LineKind], section: int, floor: int) -> int:
+    """Where the caption starts when the line at ``section`` heads the first section of a statement whose
+    title, one blank line up, ends with the date it is made up to: the title's first line, else
+    ``section``::
+
+                                  BALANCE SHEET
+                                December 31, 2007
+                                                          <- blank
+                                     ASSETS
+    """
+    blank = section - 1
+    if blank - 1 < floor or kinds[blank] is not LineKind.BLANK or not _DATE_LINE.match(lines[blank - 1].text):
+        return section
+    top = blank - 1
+    while top - 1 >= floor and kinds[top - 1] in (LineKind.TEXT, LineKind.RULE):
+        top -= 1
+    if top == blank - 1 or _PLACE.match(lines[blank - 2].text):
+        # A date alone, or where and when the auditors' report was signed: no statement's title.
+        return section
+    return top
 
 
 def _heuristic_blocks(lines: tuple[Line, ...], kinds: list[LineKind], begin: int, stop: int) -> list[Block]:
@@ -583,10 +630,30 @@ def wrapped_labels(kinds: list[LineKind], lines: Sequence[Line] | None = None) -
         and (
             (0 < i < len(kinds) - 1 and kinds[i - 1] is kinds[i + 1] is LineKind.ROW)
             or (lines is not None and _opens_wrapped_label(kinds, lines, i))
+            or (lines is not None and _continued_in_lower_case(kinds, lines, i))
         )
         else kind
         for i, kind in enumerate(kinds)
     ]
+
+
+def _continued_in_lower_case(kinds: list[LineKind], lines: Sequence[Line], i: int) -> bool:
+    """A long line under a heading, a row or a rule, whose label the row right below goes on in lower case
+    at the same indent::
+
+        SHAREHOLDERS' EQUITY
+        Convertible Preferred stock; $0.001 par value, 5,000,000
+        authorized, no shares issued and outstanding                               -
+    """
+    if i == 0 or i + 1 >= len(kinds) or kinds[i - 1] not in (LineKind.ROW, LineKind.RULE, LineKind.TEXT):
+        return False
+    text, below = lines[i].text, lines[i + 1].text
+    return (
+        kinds[i + 1] is LineKind.ROW
+        and below.strip()[:1].islower()
+        and len(below) - len(below.lstrip()) == len(text) - len(text.lstrip())
+        and not text.rstrip().endswith((".", ":"))
+    )
 
 
 # How many lines a wrapped label may take below its first.

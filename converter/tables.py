@@ -488,10 +488,77 @@ def _repeats(above: Line, line: Line, label: str) -> bool:
 
 
 def _wrapped_heading(pending: list[Line], line: Line) -> bool:
-    """Lines that wrap one heading (each after the first indented more and starting in lower case),
-    above a capitalised row."""
+    """Lines that wrap one heading (each after the first starting in lower case, indented as much or
+    more), above a capitalised row."""
     return line.text.strip()[:1].isupper() and all(
-        p.text.strip()[:1].islower() and indent(p.text) > indent(pending[0].text) for p in pending[1:]
+        p.text.strip()[:1].islower() and indent(p.text) >= indent(pending[0].text) for p in pending[1:]
+    )
+
+
+_TOTAL_OF = re.compile(r"^\s*total\s+(?P<name>.+)$", re.IGNORECASE)
+
+
+def _words(text: str) -> str:
+    """``"Current Assets:"`` -> ``"current assets"``: a heading's words, to compare with a total's."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
+def _goes_on_from(
+    pending: list[Line],
+    texts: list[str],
+    line: Line,
+    after: Line | None,
+    read: Mapping[Line, LineReading],
+    totalled: set[str],
+) -> bool:
+    """Whether the row on ``line`` goes on from the label lines ``pending`` (their words ``texts``), or
+    they head it. ``after`` is the row on the line right below, ``totalled`` the headings a row totals."""
+    if _UNFINISHED.search(texts[-1]):
+        return True
+    if _dash_goes_on(texts[-1], read[line][1]):
+        # "Weighted average number of common shares" over "- basic and diluted": one label, unless the row
+        # below starts with a dash too (then the line above heads them both).
+        return not (after is not None and _dash_goes_on(texts[-1], read[after][1]))
+    if _continues_in_lower_case(pending, line):
+        # Unless the row below goes on in lower case too: then the line above heads them both.
+        return not (after is not None and read[after][1][:1].islower())
+    return (
+        indent(line.text) > indent(pending[0].text)
+        and not pending[-1].text.rstrip().endswith(":")
+        # "Fully diluted earnings per share" over "  Continuing operations", "  Discontinued
+        # operations": the rows below at the same indent make it their heading; so they do a
+        # heading wrapped over lines that continue it in lower case ("Income before income taxes
+        # and" / " cumulative effects of changes" over "  United States", "  Europe").
+        and not (
+            after is not None
+            and indent(after.text) == indent(line.text)
+            and (len(pending) == 1 or _wrapped_heading(pending, line))
+        )
+        # "Current Assets" over "  Cash and cash equivalents" and, below, "  Total current Assets":
+        # a heading, however few rows it has.
+        and not (len(pending) == 1 and _words(texts[0]) in totalled)
+    )
+
+
+def _dash_goes_on(above: str, label: str) -> bool:
+    """A label opening with a dash goes on from the line above, one that does not end with a dash (a
+    heading "Basic Earnings Per Share-" is the stem of each row below it)."""
+    return label.startswith("- ") and not _DASH_STEM.search(above) and not above.rstrip().endswith(":")
+
+
+def _continues_in_lower_case(pending: list[Line], line: Line) -> bool:
+    """A line that starts in lower case at the indent of the line above goes on with the label that line
+    starts (in capitals)::
+
+        Common stock, $.001 par value; 100,000,000 shares
+        authorized, 1,244,902 shares issued and outstanding                    1,245
+    """
+    return (
+        bool(pending)
+        and line.text.strip()[:1].islower()
+        and indent(line.text) == indent(pending[-1].text)
+        and pending[0].text.strip()[:1].isupper()
+        and not pending[-1].text.rstrip().endswith(":")
     )
 
 
@@ -662,6 +729,8 @@ def _read_rows(
         and _capitalised(read[line][1])
         and _capitalised(below.text)
     }
+    # The headings a row totals by name ("Total current Assets" under "Current Assets").
+    totalled = {_words(match["name"]) for line in body if (match := _TOTAL_OF.match(read[line][1]))}
     for line in body:
         kind, label, cells = read[line]
         if kind is LineKind.RULE:
@@ -675,10 +744,10 @@ def _read_rows(
                 stray.extend((line, c) for c in row_cells(line.text)[1] if not YEAR_CELL.match(c.text))
                 continues = (
                     pending
-                    and (indent(line.text) > indent(pending[0].text) or _goes_on_in_lower_case(pending, line))
+                    and indent(line.text) > indent(pending[0].text)
                     and not pending[-1].text.rstrip().endswith(":")
                     and not _new_label_under_wrapped_heading(pending, line)
-                )
+                ) or _continues_in_lower_case(pending, line)
                 if not continues:
                     flush()
                 pending.append(line)
@@ -689,23 +758,7 @@ def _read_rows(
         if pending and _repeats(pending[-1], line, label):
             # A wrapped label's last line printed twice, the second time with the figures.
             pending.pop()
-        if pending and (
-            (
-                indent(line.text) > indent(pending[0].text)
-                and not pending[-1].text.rstrip().endswith(":")
-                # "Fully diluted earnings per share" over "  Continuing operations", "  Discontinued
-                # operations": the rows below at the same indent make it their heading; so they do a
-                # heading wrapped over lines that continue it in lower case ("Income before income taxes
-                # and" / " cumulative effects of changes" over "  United States", "  Europe").
-                and not (
-                    after is not None
-                    and indent(after.text) == indent(line.text)
-                    and (len(pending) == 1 or _wrapped_heading(pending, line))
-                )
-            )
-            or _UNFINISHED.search(text_of(pending[-1]))
-            or _goes_on_in_lower_case(pending, line)
-        ):
+        if pending and _goes_on_from(pending, [text_of(p) for p in pending], line, after, read, totalled):
             label = _join_label([text_of(p) for p in pending] + [label])
             lines = (*pending, line)
             pending.clear()
@@ -741,21 +794,6 @@ def _read_rows(
         rows.append(Row(label=label, sections=tuple(sections), lines=lines, cells=tuple(placed), ruled=ruled))
         ruled = False
     return rows, stray
-
-
-def _goes_on_in_lower_case(pending: list[Line], line: Line) -> bool:
-    """A label wrapped at its own indent, the next line going on in lower case::
-
-    Income (loss) before provision (benefit)
-    for income taxes                                  47        (120)
-    """
-    text = line.text.lstrip()
-    return (
-        bool(text)
-        and text[0].islower()
-        and indent(line.text) == indent(pending[-1].text)
-        and not pending[-1].text.rstrip().endswith((":", "."))
-    )
 
 
 def _page_number(reading: LineReading) -> bool:

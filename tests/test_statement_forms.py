@@ -2701,3 +2701,138 @@ def test_a_ratio_row_with_several_note_marks_is_no_money(taxonomy: Taxonomy, map
     ratios = [f for f in result.facts if "Ratio" in f.concept]
     assert len(ratios) == 4
     assert all(f.unit.numerators == ("xbrli:pure",) and f.value < 200 for f in ratios)
+
+
+# --- a small-business annual report's statements, in plain text --------------------------------------
+
+CAPTION_BETWEEN_BLANKS_UNDER_THE_YEARS = """\
+                            STATEMENTS OF CASH FLOWS
+
+                                                            Year Ended
+                                                   December 31,     December 31,
+                                                       2007            2006
+                                                  -------------    -------------
+
+CASH FLOWS FROM OPERATING ACTIVITIES
+
+Net loss                                               (44,562)        (75,593)
+
+NET CASH USED IN OPERATING ACTIVITIES                  (41,032)        (70,365)
+                                                  -------------    -------------
+CASH AND CASH EQUIVALENTS AT END OF YEAR            $   28,604      $   29,636
+                                                  =============    =============
+"""
+
+
+def test_a_sections_caption_between_blank_lines_under_the_years(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The years, their rule, a blank line, the first section's caption and another blank line: the
+    years still head the rows below."""
+    facts = _facts(CAPTION_BETWEEN_BLANKS_UNDER_THE_YEARS, taxonomy, mapping_table)
+    assert {
+        ("NetCashProvidedByUsedInOperatingActivities", "2007-01-01..2007-12-31", Decimal(-41032)),
+        ("NetCashProvidedByUsedInOperatingActivities", "2006-01-01..2006-12-31", Decimal(-70365)),
+        ("CashAndCashEquivalentsAtCarryingValue", "@2006-12-31", Decimal(29636)),
+    } <= facts
+
+
+SINGLE_COLUMN_BALANCE_SHEET_DATED_BY_ITS_TITLE = """\
+                                 ACME INC.
+                                  BALANCE SHEET
+                                December 31, 2007
+
+                                     ASSETS
+
+Current Assets
+     Cash and cash equivalents                                 $      28,604
+                                                              ------------------
+     Total current Assets                                             28,604
+                                                              ------------------
+     TOTAL ASSETS                                              $      28,604
+                                                              ==================
+
+                   LIABILITIES AND SHAREHOLDERS' EQUITY
+
+Current Liabilities
+     Accrued expenses                                          $      18,149
+                                                              ------------------
+        TOTAL CURRENT LIABILITIES                                     18,149
+
+SHAREHOLDERS' EQUITY
+Convertible Preferred stock; $0.001 par value, 5,000,000
+authorized, no shares issued and outstanding                               -
+Additional paid-in capital                                        10,687,358
+Accumulated deficit                                              (10,678,148)
+                                                              ------------------
+        TOTAL SHAREHOLDERS' EQUITY                                    10,455
+"""
+
+
+def test_a_balance_sheet_of_one_column_dated_only_by_its_title(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """No column heading: the title's date, one blank line above the first section's heading, is the
+    column's; a heading with one row is no part of the row's label when a total names it; a label's second
+    line goes on in lower case at the same indent and keeps the table whole."""
+    facts = _facts(SINGLE_COLUMN_BALANCE_SHEET_DATED_BY_ITS_TITLE, taxonomy, mapping_table)
+    assert {
+        ("CashAndCashEquivalentsAtCarryingValue", "@2007-12-31", Decimal(28604)),
+        ("AssetsCurrent", "@2007-12-31", Decimal(28604)),
+        ("Assets", "@2007-12-31", Decimal(28604)),
+        ("AccruedLiabilitiesCurrent", "@2007-12-31", Decimal(18149)),
+        ("LiabilitiesCurrent", "@2007-12-31", Decimal(18149)),
+        ("AdditionalPaidInCapital", "@2007-12-31", Decimal(10687358)),
+        ("RetainedEarningsAccumulatedDeficit", "@2007-12-31", Decimal(-10678148)),
+        ("StockholdersEquity", "@2007-12-31", Decimal(10455)),
+    } <= facts
+    assert not any(value == 5000000 for _, _, value in facts)
+
+
+BASIC_AND_DILUTED_ROWS = """\
+                            STATEMENTS OF OPERATIONS
+
+                                                         YEAR ENDED
+                                                        DECEMBER 31,
+                                                    2007            2006
+                                            ---------------------------------
+Net Loss                                     $     (44,562)     $    (75,593)
+                                            =================================
+
+Net loss per share - basic and diluted       $       (0.04)            (0.09)
+                                            =================================
+
+Shares used in computing basic and diluted
+net loss per share                                 1,244,902      $    842,407
+"""
+
+
+def test_a_row_basic_and_diluted_states_both(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """One figure, both the basic and the diluted amount: the vocabulary's basic concept and the diluted
+    one it pairs with it (rows "basic" and "diluted" under one heading, an amount's per-share counterparts)."""
+    facts = _facts(BASIC_AND_DILUTED_ROWS, taxonomy, mapping_table)
+    year = "2007-01-01..2007-12-31"
+    assert {
+        ("EarningsPerShareBasic", year, Decimal("-0.04")),
+        ("EarningsPerShareDiluted", year, Decimal("-0.04")),
+        ("EarningsPerShareDiluted", "2006-01-01..2006-12-31", Decimal("-0.09")),
+        ("WeightedAverageNumberOfSharesOutstandingBasic", year, Decimal(1244902)),
+        ("WeightedAverageNumberOfDilutedSharesOutstanding", year, Decimal(1244902)),
+    } <= facts
+
+
+BASIC_UNDER_A_BASIC_AND_DILUTED_TITLE = """\
+                                              Three Months Ended
+                                                   March 31,
+                                               2004        2005
+Basic and diluted net income per share:
+Denominator:
+Denominator for basic calculation                151,084     266,106
+Denominator for diluted calculation              264,183     286,612
+"""
+
+
+def test_an_outer_basic_and_diluted_heading_does_not_make_a_basic_row_diluted(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _facts(BASIC_UNDER_A_BASIC_AND_DILUTED_TITLE, taxonomy, mapping_table, fiscal_year_end="12-31")
+    diluted = {value for concept, _, value in facts if concept == "WeightedAverageNumberOfDilutedSharesOutstanding"}
+    assert diluted == {Decimal(264183), Decimal(286612)}

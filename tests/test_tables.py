@@ -128,3 +128,63 @@ def test_a_wrapped_labels_last_line_printed_twice_is_read_once() -> None:
     assert "Collections of receivables and lease investments" in labels
     cash_dividends = next(r for r in table.rows if r.label == "Cash dividends")
     assert cash_dividends.sections[0] == "Cash flows from financing activities"
+
+
+# A label wrapped at the same indent, its second line going on in lower case; a heading one row below it
+# totals by name.
+EQUITY_LABELS = """\
+Current Assets
+     Cash and cash equivalents                                 $      28,604
+                                                              ------------------
+     Total current Assets                                             28,604
+
+SHAREHOLDERS' EQUITY
+Convertible Preferred stock; $0.001 par value, 5,000,000
+authorized, no shares issued and outstanding                               -
+Common stock, $.001 par value; 100,000,000 shares
+authorized, 1,244,902 shares issued and outstanding                    1,245
+Additional paid-in capital                                        10,687,358
+"""
+
+
+def test_a_label_going_on_in_lower_case_at_the_same_indent() -> None:
+    (table,) = _tables(EQUITY_LABELS)
+    rows = {r.label: r for r in table.rows}
+    assert list(rows) == [
+        "Cash and cash equivalents",
+        "Total current Assets",
+        "Convertible Preferred stock; $0.001 par value, 5,000,000 authorized, no shares issued and outstanding",
+        "Common stock, $.001 par value; 100,000,000 shares authorized, 1,244,902 shares issued and outstanding",
+        "Additional paid-in capital",
+    ]
+    assert rows["Cash and cash equivalents"].sections == ("Current Assets",)
+    assert rows["Additional paid-in capital"].sections[0] == "SHAREHOLDERS' EQUITY"
+
+
+# A heading wrapped at the same indent over two rows: their heading, not the first row's label.
+WRAPPED_HEADING_OVER_ROWS = """\
+                         Petroleum  Chemicals
+Sales and operating
+revenue
+  Non-affiliated        $100,409   $ 9,544
+  Intersegment             2,327     1,419
+"""
+
+
+def test_a_heading_going_on_in_lower_case_over_two_rows() -> None:
+    (table,) = _tables(WRAPPED_HEADING_OVER_ROWS)
+    assert [(r.label, r.sections[0]) for r in table.rows] == [
+        ("Non-affiliated", "Sales and operating revenue"),
+        ("Intersegment", "Sales and operating revenue"),
+    ]
+
+
+def test_a_line_opening_with_a_dash_goes_on_from_the_label_above() -> None:
+    """EDGAR's "- - basic and diluted" is "- basic and diluted": the end of the label above, not a label."""
+    text = """\
+                                                    2007            2006
+Weighted average number of common shares
+- - basic and diluted                              1,244,902      $    842,407
+"""
+    (table,) = _tables(text)
+    assert [r.label for r in table.rows] == ["Weighted average number of common shares - basic and diluted"]
