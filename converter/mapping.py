@@ -114,8 +114,9 @@ class MappingTable:
         for section in (*(sections[:1] if label in _OTHER_LABELS else sections), ""):
             plain = _PER_SHARE_KIND.sub("", section)
             part = cash_flow_part(section)
+            shares = share_count_heading(section)
             for rule in candidates:
-                if rule.section in (section, plain, part):
+                if rule.section in (section, plain, part, shares):
                     return rule
         return self._change(statement, label)
 
@@ -166,6 +167,8 @@ _PER_SHARE_KIND = re.compile(
     r"|(?<=income per share)\s*\((?:primary|fully\s+diluted|basic|diluted|assuming\s+(?:full\s+)?dilution)\)$"
 )
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
+# A heading naming one computation of a per-share amount: "Basic", "Diluted", "Assuming dilution".
+_COMPUTATION_WORD = re.compile(r"\b(?:basic|primary|dilut(?:ed|ion))\b", re.IGNORECASE)
 _NET_INTEREST_LINES = frozenset({"net interest income", "net interest revenue", "net interest revenues"})
 _NET_REVENUE_LINES = frozenset(
     {"net operating revenues", "net revenues", "total net revenues", "net operating revenue"}
@@ -204,6 +207,19 @@ def cash_flow_part(section: str) -> str:
     if match.group("changes"):
         return "changes in operating assets and liabilities"
     return f"{match.group('part') or 'operating'} activities"
+
+
+# A heading over share counts: "Average shares outstanding:", "Weighted-average common shares",
+# "Number of shares used in the computation". Its "Basic" and "Diluted" rows are the counts the per-share
+# amounts are computed on, whatever per-share heading is printed further up.
+_SHARE_COUNT_HEADING = re.compile(r"\bshares\b")
+_SHARE_COUNTS = "weighted average shares outstanding"
+
+
+def share_count_heading(section: str) -> str:
+    """A normalised heading naming share counts, as the vocabulary names them ("weighted average shares
+    outstanding"); any other heading as it is. "Earnings per share" names a per-share amount, not shares."""
+    return _SHARE_COUNTS if _SHARE_COUNT_HEADING.search(_PER_SHARE_HEADING.sub(" ", section)) else section
 
 
 def _names_its_heading_total(label: str, heading: str) -> bool:
@@ -280,10 +296,20 @@ def scale_label(observation: Observation) -> str:
 
 
 def _per_share_label(observation: Observation) -> str:
-    """The row's label with the per-share heading it sits under, the nearest one naming "per share" (a
-    heading below it, "Discontinued operations", says nothing of basic or diluted)."""
-    heading = next((s for s in observation.sections if _PER_SHARE_HEADING.search(s)), row_heading(observation.sections))
-    return f"{observation.label} {heading}"
+    """The row's label with the heading that says which computation its per-share figure is: the nearest
+    naming one ("Diluted" under "Earnings per common share:"), else the nearest naming "per share" (a
+    heading below it, "Discontinued operations", says nothing of basic or diluted)::
+
+        Earnings per common share:
+        Basic
+          Net income                 $ 4.03
+        Diluted
+          Net income                   3.99     <- diluted
+    """
+    for section in observation.sections:
+        if _COMPUTATION_WORD.search(section) or _PER_SHARE_HEADING.search(section):
+            return f"{observation.label} {section}"
+    return f"{observation.label} {row_heading(observation.sections)}"
 
 
 def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:

@@ -1352,6 +1352,42 @@ def test_items_under_a_basic_or_diluted_per_share_heading(taxonomy: Taxonomy, ma
     assert ("IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare", year, Decimal("0.48")) in facts
 
 
+# Per-share amounts under "Basic" and "Diluted" headings, then the share counts under "Average shares
+# outstanding:" with bare "Basic" and "Diluted" labels again.
+BASIC_DILUTED_AND_SHARE_COUNTS = """\
+                     CONSOLIDATED STATEMENT OF INCOME
+               (in millions, except per share data)
+
+                                                   Years Ended December 31,
+                                                   2005       2004       2003
+Net income                                     $ 10,477   $  9,839   $  8,108
+Earnings per common share:
+Basic
+Net income                                         4.03       3.77       3.10
+Diluted
+Net income                                         3.99       3.73       3.07
+
+Average shares outstanding:
+Basic                                             2,597      2,606      2,610
+Diluted                                           2,627      2,637      2,637
+"""
+
+
+def test_basic_and_diluted_under_a_heading_naming_shares_are_share_counts(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Diluted  2,627" under "Average shares outstanding:" is the diluted share count (in millions, the
+    caption's scale), not a per-share amount; "Net income  3.99" under "Diluted" is diluted EPS though
+    the per-share heading above it names no computation."""
+    facts = _facts(BASIC_DILUTED_AND_SHARE_COUNTS, taxonomy, mapping_table)
+    year = "2005-01-01..2005-12-31"
+    assert ("EarningsPerShareBasic", year, Decimal("4.03")) in facts
+    assert ("EarningsPerShareDiluted", year, Decimal("3.99")) in facts
+    assert ("WeightedAverageNumberOfSharesOutstandingBasic", year, Decimal(2_597_000_000)) in facts
+    assert ("WeightedAverageNumberOfDilutedSharesOutstanding", year, Decimal(2_627_000_000)) in facts
+    assert not {f for f in facts if f[0].startswith("EarningsPerShare") and f[2] > 100}
+
+
 @pytest.mark.parametrize(
     ("text", "rule"),
     [
