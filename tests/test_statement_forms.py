@@ -536,6 +536,54 @@ def test_a_table_with_no_title_takes_the_sentence_that_introduces_it(
     assert {f.value for f in sales} == {Decimal(1_929_000_000), Decimal(1_605_000_000), Decimal(1_667_000_000)}
 
 
+PARENT_COMPANY_ONLY = """\
+                      CONSOLIDATED STATEMENT OF INCOME
+                                (In millions)
+                                              Year ended November 30
+                                                  2005      2004
+Income before income taxes                     $ 4,829   $ 3,518
+Net income                                     $ 3,260   $ 2,369
+
+
+
+                       ACME FINANCIAL HOLDINGS INC.
+               CONDENSED FINANCIAL INFORMATION OF REGISTRANT
+                            Statement of Income
+                           (Parent Company Only)
+                                (In millions)
+                                              Year ended November 30
+                                                  2005      2004
+Equity in income of subsidiaries               $ 3,836   $ 2,733
+Income before income taxes                       2,621     1,964
+Net income                                     $ 3,260   $ 2,369
+"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["(Parent Company Only)", "Condensed Financial Information of Registrant", "(Parent Corporation Only)"],
+)
+def test_a_parent_company_only_statement_is_the_parent_s_not_the_consolidated_filer_s(
+    title: str, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Schedule I of a 10-K gives the holding company alone: its figures are a member of the legal-entity
+    axis, never the consolidated income before taxes."""
+    text = PARENT_COMPANY_ONLY
+    for printed in ("CONDENSED FINANCIAL INFORMATION OF REGISTRANT", "(Parent Company Only)"):
+        text = text.replace(printed, title if printed == "(Parent Company Only)" else "")
+    result = convert(
+        text,
+        name="x.txt",
+        options=Options(entity_name="Acme Financial Holdings Inc."),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    pretax = [f for f in result.facts if f.concept.startswith("IncomeLossFromContinuingOperationsBeforeIncomeTaxes")]
+    assert {f.value for f in pretax if not f.dimensions} == {Decimal(4_829_000_000), Decimal(3_518_000_000)}
+    assert {f.value for f in pretax if f.dimensions} == {Decimal(2_621_000_000), Decimal(1_964_000_000)}
+    assert {f.dimensions for f in pretax if f.dimensions} == {(("LegalEntityAxis", "ext:ParentCompanyMember"),)}
+
+
 def test_a_heading_ending_in_a_colon_is_not_a_lead_sentence() -> None:
     from converter.segment import Block, BlockKind, lead_sentence
 
