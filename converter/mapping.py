@@ -962,7 +962,11 @@ def _totals_keep_their_concept(
 ) -> tuple[list[tuple[Fact, bool]], list[Observation], list[Observation]]:
     """Two rows of one table on one concept with different figures, one of them a "Total ...": "Net
     sales  2,911.6" and "Total net sales and revenues  3,483.8" both read as revenues. The total is
-    the concept; the other row is a component of it, stated by the filing's extension."""
+    the concept; the other row is a component of it, stated by the filing's extension.
+
+    Of two totals, the one whose label the other's qualifies is the concept: "Total common stockholders'
+    equity  15,699" is the common holders' part of "Total stockholders' equity  16,794" (preferred stock
+    included), not the equity."""
     rows_by_aspects: dict[tuple[object, ...], set[int]] = {}
     for (fact, _), observation in zip(candidates, origins, strict=True):
         rows_by_aspects.setdefault((fact.concept, fact.period, fact.dimensions), set()).add(observation.row)
@@ -973,7 +977,7 @@ def _totals_keep_their_concept(
     }
     demoted: set[int] = set()
     for aspects, rows in rows_by_aspects.items():
-        totals = [row for row in rows if _TOTAL_LABEL.match(labels[row])]
+        totals = _broadest([row for row in rows if _TOTAL_LABEL.match(labels[row])], labels)
         if len(rows) < 2 or len(totals) != 1 or len({values[(aspects, row)] for row in rows}) < 2:
             continue
         demoted |= rows - set(totals)
@@ -981,6 +985,19 @@ def _totals_keep_their_concept(
         return candidates, origins, []
     kept = [(c, o) for c, o in zip(candidates, origins, strict=True) if o.row not in demoted]
     return [c for c, _ in kept], [o for _, o in kept], [o for o in origins if o.row in demoted]
+
+
+def _broadest(totals: list[int], labels: Mapping[int, str]) -> list[int]:
+    """The one total whose label's words every other total's label holds, with more ("Total stockholders'
+    equity" beside "Total common stockholders' equity"); all of them when there is none. A bare "Total"
+    names nothing to qualify: it is no broader than "Total operating profit"."""
+    words = {row: frozenset(normalise_label(labels[row]).split()) for row in totals}
+    broadest = [
+        row
+        for row in totals
+        if not _BARE_TOTAL.match(labels[row]) and all(words[row] < words[other] for other in totals if other != row)
+    ]
+    return broadest if len(broadest) == 1 else totals
 
 
 def unmapped_label_findings(unmapped: Iterable[tuple[tuple[str, str], SourceRef]]) -> tuple[Finding, ...]:

@@ -1375,6 +1375,60 @@ def test_an_unlabelled_subtotal_before_the_headings_own_total_is_no_total(
     }
 
 
+COMMON_EQUITY_THEN_EQUITY = """\
+                  CONSOLIDATED STATEMENT OF FINANCIAL CONDITION
+                                  (In millions)
+                                                     November 30
+                                                  2005         2004
+Stockholders' Equity
+Preferred stock                                $ 1,095      $ 1,345
+Common stock                                        30           30
+Retained earnings                               15,669       13,545
+                                               -------      -------
+Total common stockholders' equity               15,699       13,575
+                                               -------      -------
+Total stockholders' equity                      16,794       14,920
+"""
+
+
+def test_total_common_equity_above_the_total_equity_is_a_part_of_it(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Total common stockholders' equity" leaves the preferred stock out: with "Total stockholders'
+    equity" printed below it, the wider total is the equity."""
+    facts = _facts(COMMON_EQUITY_THEN_EQUITY, taxonomy, mapping_table, fiscal_year_end="11-30")
+    assert {value for concept, _, value in facts if concept == "StockholdersEquity"} == {
+        Decimal(16_794_000_000),
+        Decimal(14_920_000_000),
+    }
+
+
+SEGMENT_TOTAL_THEN_BARE_TOTAL = """\
+                               OPERATING SEGMENTS
+                                 (In millions)
+                                          Year Ended October 31
+                                         2003      2002      2001
+Operating profit (loss)
+Agricultural equipment                  $ 337     $ 439     $ 257
+Credit                                    474       386       274
+                                        -----     -----     -----
+Total operating profit                  1,212       817       252
+Interest expense                         (217)     (223)     (268)
+Income taxes                             (337)     (258)      (18)
+                                        -----     -----     -----
+Total                                    (569)     (498)     (316)
+"""
+
+
+def test_a_bare_total_below_a_named_one_is_not_the_broader_total(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A bare "Total" qualifies nothing: "Total operating profit" stays the operating profit."""
+    facts = _facts(SEGMENT_TOTAL_THEN_BARE_TOTAL, taxonomy, mapping_table, fiscal_year_end="10-31")
+    assert ("OperatingIncomeLoss", "2002-11-01..2003-10-31", Decimal(1_212_000_000)) in facts
+    assert ("OperatingIncomeLoss", "2002-11-01..2003-10-31", Decimal(-569_000_000)) not in facts
+
+
 PER_SHARE_KIND_HEADINGS = """\
                     COMPUTATION OF EARNINGS PER COMMON SHARE
                        FOR THE YEARS ENDED MARCH 31
