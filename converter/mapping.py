@@ -44,6 +44,7 @@ __all__ = [
     "period_for",
     "row_scale",
     "unmapped_label_findings",
+    "without_quoted_figures",
 ]
 
 _FOOTNOTE = re.compile(
@@ -312,6 +313,27 @@ def _per_share_label(observation: Observation) -> str:
     return f"{observation.label} {row_heading(observation.sections)}"
 
 
+# A count or a price quoted inside a label describes the row, whose figures are the table's money: "Treasury
+# stock, at cost; 2005 - 154,680,704 shares", "(including 119,271,176 and 119,263,196 shares, respectively,
+# held by subsidiaries)", "Dividends to common shareholders ($0.63, $0.29 and $0.24 per share,
+# respectively)", "Shares authorized: 600,000,000", "Common stock, $0.001 par value", "par value $1.00 per
+# share" (under "(in thousands, except par value)" its figures are thousands of dollars all the same).
+_QUOTED_FIGURES = re.compile(
+    r"\$?\s?\d[\d,]*(?:\.\d+)?\s+(?:(?:million|thousand|billion)\s+)?"
+    r"(?:(?:common|preferred|ordinary|treasury|class\s+[a-z])\s+)?(?:shares?|per\s+(?:common\s+)?share)\b"
+    r"|\bshares?\s+(?:authorized|issued|outstanding|held)\s*[:\-\u2013\u2014]?\s*\d"
+    r"|(?:\$\s?\d[\d,]*(?:\.\d+)?\s+(?:stated|par)\s+value\b|\b(?:stated|par)\s+value\s+(?:of\s+)?\$\s?\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s+per\s+(?:common\s+)?share\b)?",
+    re.IGNORECASE,
+)
+
+
+def without_quoted_figures(label: str) -> str:
+    """The label less the counts and prices it quotes: ``"Treasury stock, at cost: 31,231,870 shares in
+    2005"`` → ``"Treasury stock, at cost:  in 2005"``. What is left says what the figures are."""
+    return _QUOTED_FIGURES.sub(" ", label)
+
+
 def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
     """The power of ten a row's figures are in: its own "(in millions)" (or its heading's), else the
     caption's scale, which share counts follow unless the caption exempts them ("except share amounts")."""
@@ -340,7 +362,7 @@ def scale_exempt(observation: Observation) -> bool:
     exempt = _EXCEPT.search(observation.caption)
     if exempt is None:
         return False
-    where = " ".join((observation.label, *observation.sections)).lower()
+    where = " ".join((without_quoted_figures(observation.label), *observation.sections)).lower()
     for phrase in _EXEMPT_SPLIT.split(exempt.group("rest")):
         if _PER_SHARE_PHRASE.search(phrase) or _SHARE_WORD.search(phrase) or _PERCENT_WORD.search(phrase):
             continue

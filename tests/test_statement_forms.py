@@ -6,6 +6,7 @@ that carry the form; the expected facts are read off the text by hand."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 
 import pytest
@@ -1633,6 +1634,82 @@ def test_a_prospectus_selected_data_page(taxonomy: Taxonomy, mapping_table: Mapp
     assert values[(warehouses, "@1994-08-28")] == Decimal("221")
     assert units[ratio].numerators == units[warehouses].numerators == ("xbrli:pure",)
     assert not any(c.startswith("EarningsPerShareBasic") for c in units)
+
+
+LABELS_QUOTING_COUNTS_AND_PRICES = """\
+                       CONSOLIDATED BALANCE SHEET
+                              (in millions)
+                                                     December 31,
+                                                  2005         2004
+Shareholders' equity:
+  Additional paid-in capital                     2,590        2,094
+  Treasury stock, at cost; 2005 - 154,680,704;
+    2004 - 154,904,286 shares of common stock
+    (including 119,271,176 and 119,263,196
+    shares, respectively, held by
+    subsidiaries)                               (2,197)      (2,211)
+  Dividends to common shareholders ($0.63
+    and $0.29 per share, respectively)          (1,615)        (755)
+"""
+
+
+@pytest.mark.parametrize("row", ["TreasuryStockAtCost", "DividendsToCommonShareholders"])
+def test_a_count_or_price_quoted_in_a_label_leaves_the_row_in_the_tables_money(
+    row: str, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The shares and the dividend per share a label quotes describe the row; its figures are dollars in
+    millions, not shares and not dollars per share."""
+    result = convert(
+        LABELS_QUOTING_COUNTS_AND_PRICES, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    facts = [f for f in result.facts if f.concept.startswith(f"ext:{row}") and f.period.end.year == 2005]
+    assert facts and all(f.unit.numerators == ("iso4217:USD",) and not f.unit.denominators for f in facts)
+    assert {abs(f.value) for f in facts} <= {Decimal(2_197_000_000), Decimal(1_615_000_000)}
+
+
+PAR_VALUE_QUOTED = """\
+                      CONDENSED CONSOLIDATED BALANCE SHEETS
+                        (in thousands, except par value)
+
+                                                 December 31,    March 31,
+                                                     2004           2005
+Stockholders' equity:
+  Class A and Class B common stock, $0.001 par
+    value: 9,000,000 shares authorized ........        267            271
+  Additional paid-in capital                     2,582,352      2,673,131
+"""
+
+
+def test_a_par_value_quoted_in_a_label_is_not_the_par_value_the_caption_exempts(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "except par value" exempts par values printed as figures; "$0.001 par value" quoted in a label leaves
+    its row in thousands of dollars."""
+    result = convert(PAR_VALUE_QUOTED, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    stock = [f for f in result.facts if f.concept.startswith("ext:ClassAAndClassBCommonStock")]
+    assert {(f.value, f.unit.numerators) for f in stock} == {
+        (Decimal(267_000), ("iso4217:USD",)),
+        (Decimal(271_000), ("iso4217:USD",)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "shares_left"),
+    [
+        ("Common stock in treasury, at cost: 31,231,870 shares in 2005 and 23,636,786 shares in 2004", False),
+        ("Common stock, $0.10 par value; Shares authorized: 600,000,000 in 2005 and 2004", False),
+        ("Class A and Class B common stock, $0.001 par value: 9,000,000 shares authorized", False),
+        ("Common Stock, par value $1.00 per share (464 and 454 million shares issued)", False),
+        ("Dividends to common shareholders ($0.63, $0.29 and $0.24 per share, respectively)", False),
+        ("Weighted average shares outstanding", True),
+        ("Shares used in computing earnings per share", True),
+        ("Cash dividends declared per share", True),
+    ],
+)
+def test_counts_and_prices_quoted_in_a_label(label: str, shares_left: bool) -> None:
+    from converter.mapping import without_quoted_figures
+
+    assert bool(re.search(r"\bshares?\b", without_quoted_figures(label), re.IGNORECASE)) is shares_left
 
 
 # --- parts of the business as rows under a line item's heading ---------------------------------------
