@@ -33,6 +33,7 @@ from converter.mapping import (
     row_scale,
     scale_exempt,
     scale_label,
+    without_quoted_figures,
 )
 from converter.model import (
     Extension,
@@ -132,8 +133,9 @@ def _member_name(group: str) -> str:
 
 
 def _kind(observation: Observation) -> tuple[str, str | None]:
-    """(kind, data type) of an unmapped row: per share, shares, a measured quantity, or money."""
-    label = observation.label
+    """(kind, data type) of an unmapped row: per share, shares, a measured quantity, or money. A count or a
+    price the label quotes ("Treasury stock, at cost; 154,680,704 shares") says nothing of the figures."""
+    label = without_quoted_figures(observation.label)
     heading = row_heading(observation.sections)
     # An EPS computation's "Numerator for basic earnings per share - Net income" is money, its
     # "Denominator ..." (and the rows under "Denominator:") share counts.

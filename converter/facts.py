@@ -421,6 +421,18 @@ _AFFILIATES = re.compile(
     re.IGNORECASE,
 )
 AFFILIATES_ENTITY = "Unconsolidated affiliates"
+# A title that gives the filer's holding company alone, its subsidiaries carried as investments: "CONDENSED
+# FINANCIAL INFORMATION OF REGISTRANT / Statement of Income / (Parent Company Only)" (Schedule I of a
+# 10-K), "Parent Corporation Only", "Registrant Only". Its income before taxes is not the consolidated one.
+_PARENT_ONLY = re.compile(
+    r"\bparent\s+(?:company\s+|corporation\s+)?only\b|\(\s*parent\s+(?:company|corporation)\s*\)"
+    r"|\bregistrant\s+only\b|\b(?:condensed\s+)?financial\s+(?:information|statements?)\s+of\s+(?:the\s+)?registrant\b"
+    r"(?!\s+and\s+(?:its\s+)?(?:consolidated\s+)?subsidiaries)",
+    re.IGNORECASE,
+)
+PARENT_ENTITY = "Parent Company"
+# Titles of statements of an entity other than the consolidated filer, and the member their rows take.
+_TITLED_ENTITIES = ((_AFFILIATES, AFFILIATES_ENTITY), (_PARENT_ONLY, PARENT_ENTITY))
 
 
 # A title that names a part of the business before the kind of data: "Credit Services Summarized Income
@@ -629,10 +641,11 @@ def header_part(header: tuple[Line, ...]) -> str | None:
 def caption_entity(caption: tuple[str, ...], filer: str | None) -> str | None:
     """The company a statement's title names when it is not the filer: an acquired business's statements
     in the acquirer's 8-K ("JUNGLEE CORP. / BALANCE SHEETS" filed by Amazon.com) are that company's
-    facts, never the filer's; so are the combined figures of unconsolidated affiliates. Unknown filer:
-    None (the title may be the filer's own)."""
-    if any(_AFFILIATES.search(line) for line in caption):
-        return AFFILIATES_ENTITY
+    facts, never the filer's; so are the combined figures of unconsolidated affiliates, and the parent
+    company's alone ("(Parent Company Only)"). Unknown filer: None (the title may be the filer's own)."""
+    for pattern, entity in _TITLED_ENTITIES:
+        if any(pattern.search(line) for line in caption):
+            return entity
     if not filer:
         return None
     for line in caption:

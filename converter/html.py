@@ -322,19 +322,49 @@ def _rule_of(cell: etree._Element) -> str:
     return "=" if "double" in value else "-" if "solid" in value else ""
 
 
-def _grid_row(tr: etree._Element) -> _Row:
-    """A ``<tr>`` on the grid: each cell at the columns its colspan covers (rowspan counts as 1)."""
-    cells: list[_Cell] = []
-    column = 0
-    for cell in tr:
-        if _tag(cell) not in _CELL_TAGS:
-            continue
-        span = _colspan(cell)
-        paragraphs = [item for item in _flow(cell) if isinstance(item, _Paragraph)]
-        line = paragraphs[0].line if paragraphs else _source_line(cell) or _source_line(tr) or 1
-        cells.append(_Cell(column, column + span, tuple(p.text for p in paragraphs), _rule_of(cell), line=line))
-        column += span
-    return _Row(_source_line(tr) or 1, tuple(cells))
+def _rowspan(cell: etree._Element) -> int:
+    match = _DIGITS.search(cell.get("rowspan") or "")
+    return max(int(match.group()), 1) if match else 1
+
+
+def _grid_rows(trs: Sequence[etree._Element]) -> list[_Row]:
+    """Each ``<tr>`` on the grid: a cell at the columns its colspan covers, past those a cell above still holds.
+
+    A heading cell with ``rowspan`` keeps its columns in the rows below it::
+
+        <tr><th colspan=2 rowspan=2>In millions<br>Quarter ended</th><th></th><th colspan=2>2005</th></tr>
+        <tr><th></th><th colspan=2>Nov. 30</th></tr>
+
+    puts "Nov. 30" under "2005", not two columns to the left of it.
+    """
+    rows: list[_Row] = []
+    # Columns [start, end) held through row ``last`` by a cell of a row above, by start.
+    held: list[tuple[int, int, int]] = []
+    for index, tr in enumerate(trs):
+        held = [span for span in held if span[2] >= index]
+        cells: list[_Cell] = []
+        reaching: list[tuple[int, int, int]] = []
+        column = 0
+        next_held = 0
+        for cell in tr:
+            if _tag(cell) not in _CELL_TAGS:
+                continue
+            while next_held < len(held) and held[next_held][0] <= column:
+                column = max(column, held[next_held][1])
+                next_held += 1
+            span = _colspan(cell)
+            paragraphs = [item for item in _flow(cell) if isinstance(item, _Paragraph)]
+            line = paragraphs[0].line if paragraphs else _source_line(cell) or _source_line(tr) or 1
+            cells.append(_Cell(column, column + span, tuple(p.text for p in paragraphs), _rule_of(cell), line=line))
+            # A rowspan past the table's last row reaches no further than it.
+            last = min(index + _rowspan(cell), len(trs)) - 1
+            if last > index:
+                reaching.append((column, column + span, last))
+            column += span
+        rows.append(_Row(_source_line(tr) or 1, tuple(cells)))
+        if reaching:
+            held = sorted(held + reaching)
+    return rows
 
 
 def _merge(row: _Row) -> _Row:
@@ -622,7 +652,7 @@ def _table_items(table: etree._Element) -> list[_Item]:
     items: list[_Item] = [
         item for child in table if _tag(child) == "caption" for item in _flow(child) if isinstance(item, _Paragraph)
     ]
-    rows = [_merge(_grid_row(tr)) for tr in _rows_of(table)]
+    rows = [_merge(row) for row in _grid_rows(list(_rows_of(table)))]
     columns = _columns(rows)
     if columns is None:
         items.extend(_Paragraph(" ".join(c.text for c in row.cells), row.line) for row in rows if row.cells)

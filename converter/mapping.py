@@ -45,6 +45,7 @@ __all__ = [
     "period_for",
     "row_scale",
     "unmapped_label_findings",
+    "without_quoted_figures",
 ]
 
 _FOOTNOTE = re.compile(
@@ -118,8 +119,9 @@ class MappingTable:
         for section in (*(sections[:1] if label in _OTHER_LABELS else sections), ""):
             plain = _PER_SHARE_KIND.sub("", section)
             part = cash_flow_part(section)
+            shares = share_count_heading(section)
             for rule in candidates:
-                if rule.section in (section, plain, part):
+                if rule.section in (section, plain, part, shares):
                     return rule
         return self._change(statement, label)
 
@@ -177,6 +179,8 @@ _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.IGNORECASE)
 # above it (not an outer one: "Denominator for basic calculation" in a table "Basic and diluted net income
 # per share" is basic only): "Basic and diluted loss per share", "Net loss per share - basic and diluted".
 _BASIC_AND_DILUTED = re.compile(r"\bbasic\s*(?:and|&|/)\s*(?:fully\s+)?diluted\b", re.IGNORECASE)
+# A heading naming one computation of a per-share amount: "Basic", "Diluted", "Assuming dilution".
+_COMPUTATION_WORD = re.compile(r"\b(?:basic|primary|dilut(?:ed|ion))\b", re.IGNORECASE)
 _NET_INTEREST_LINES = frozenset({"net interest income", "net interest revenue", "net interest revenues"})
 _NET_REVENUE_LINES = frozenset(
     {"net operating revenues", "net revenues", "total net revenues", "net operating revenue"}
@@ -215,6 +219,19 @@ def cash_flow_part(section: str) -> str:
     if match.group("changes"):
         return "changes in operating assets and liabilities"
     return f"{match.group('part') or 'operating'} activities"
+
+
+# A heading over share counts: "Average shares outstanding:", "Weighted-average common shares",
+# "Number of shares used in the computation". Its "Basic" and "Diluted" rows are the counts the per-share
+# amounts are computed on, whatever per-share heading is printed further up.
+_SHARE_COUNT_HEADING = re.compile(r"\bshares\b")
+_SHARE_COUNTS = "weighted average shares outstanding"
+
+
+def share_count_heading(section: str) -> str:
+    """A normalised heading naming share counts, as the vocabulary names them ("weighted average shares
+    outstanding"); any other heading as it is. "Earnings per share" names a per-share amount, not shares."""
+    return _SHARE_COUNTS if _SHARE_COUNT_HEADING.search(_PER_SHARE_HEADING.sub(" ", section)) else section
 
 
 def _names_its_heading_total(label: str, heading: str) -> bool:
@@ -291,10 +308,41 @@ def scale_label(observation: Observation) -> str:
 
 
 def _per_share_label(observation: Observation) -> str:
-    """The row's label with the per-share heading it sits under, the nearest one naming "per share" (a
-    heading below it, "Discontinued operations", says nothing of basic or diluted)."""
-    heading = next((s for s in observation.sections if _PER_SHARE_HEADING.search(s)), row_heading(observation.sections))
-    return f"{observation.label} {heading}"
+    """The row's label with the heading that says which computation its per-share figure is: the nearest
+    naming one ("Diluted" under "Earnings per common share:"), else the nearest naming "per share" (a
+    heading below it, "Discontinued operations", says nothing of basic or diluted)::
+
+        Earnings per common share:
+        Basic
+          Net income                 $ 4.03
+        Diluted
+          Net income                   3.99     <- diluted
+    """
+    for section in observation.sections:
+        if _COMPUTATION_WORD.search(section) or _PER_SHARE_HEADING.search(section):
+            return f"{observation.label} {section}"
+    return f"{observation.label} {row_heading(observation.sections)}"
+
+
+# A count or a price quoted inside a label describes the row, whose figures are the table's money: "Treasury
+# stock, at cost; 2005 - 154,680,704 shares", "(including 119,271,176 and 119,263,196 shares, respectively,
+# held by subsidiaries)", "Dividends to common shareholders ($0.63, $0.29 and $0.24 per share,
+# respectively)", "Shares authorized: 600,000,000", "Common stock, $0.001 par value", "par value $1.00 per
+# share" (under "(in thousands, except par value)" its figures are thousands of dollars all the same).
+_QUOTED_FIGURES = re.compile(
+    r"\$?\s?\d[\d,]*(?:\.\d+)?\s+(?:(?:million|thousand|billion)\s+)?"
+    r"(?:(?:common|preferred|ordinary|treasury|class\s+[a-z])\s+)?(?:shares?|per\s+(?:common\s+)?share)\b"
+    r"|\bshares?\s+(?:authorized|issued|outstanding|held)\s*[:\-\u2013\u2014]?\s*\d"
+    r"|(?:\$\s?\d[\d,]*(?:\.\d+)?\s+(?:stated|par)\s+value\b|\b(?:stated|par)\s+value\s+(?:of\s+)?\$\s?\d[\d,]*(?:\.\d+)?)"
+    r"(?:\s+per\s+(?:common\s+)?share\b)?",
+    re.IGNORECASE,
+)
+
+
+def without_quoted_figures(label: str) -> str:
+    """The label less the counts and prices it quotes: ``"Treasury stock, at cost: 31,231,870 shares in
+    2005"`` → ``"Treasury stock, at cost:  in 2005"``. What is left says what the figures are."""
+    return _QUOTED_FIGURES.sub(" ", label)
 
 
 def row_scale(label: str, caption: str, caption_power: int, kind: str) -> int:
@@ -325,7 +373,7 @@ def scale_exempt(observation: Observation) -> bool:
     exempt = _EXCEPT.search(observation.caption)
     if exempt is None:
         return False
-    where = " ".join((observation.label, *observation.sections)).lower()
+    where = " ".join((without_quoted_figures(observation.label), *observation.sections)).lower()
     for phrase in _EXEMPT_SPLIT.split(exempt.group("rest")):
         if _PER_SHARE_PHRASE.search(phrase) or _SHARE_WORD.search(phrase) or _PERCENT_WORD.search(phrase):
             continue
@@ -1048,7 +1096,11 @@ def _totals_keep_their_concept(
 ) -> tuple[list[tuple[Fact, bool]], list[Observation], list[Observation]]:
     """Two rows of one table on one concept with different figures, one of them a "Total ...": "Net
     sales  2,911.6" and "Total net sales and revenues  3,483.8" both read as revenues. The total is
-    the concept; the other row is a component of it, stated by the filing's extension."""
+    the concept; the other row is a component of it, stated by the filing's extension.
+
+    Of two totals, the one whose label the other's qualifies is the concept: "Total common stockholders'
+    equity  15,699" is the common holders' part of "Total stockholders' equity  16,794" (preferred stock
+    included), not the equity."""
     rows_by_aspects: dict[tuple[object, ...], set[int]] = {}
     for (fact, _), observation in zip(candidates, origins, strict=True):
         rows_by_aspects.setdefault((fact.concept, fact.period, fact.dimensions), set()).add(observation.row)
@@ -1059,7 +1111,7 @@ def _totals_keep_their_concept(
     }
     demoted: set[int] = set()
     for aspects, rows in rows_by_aspects.items():
-        totals = [row for row in rows if _TOTAL_LABEL.match(labels[row])]
+        totals = _broadest([row for row in rows if _TOTAL_LABEL.match(labels[row])], labels)
         if len(rows) < 2 or len(totals) != 1 or len({values[(aspects, row)] for row in rows}) < 2:
             continue
         demoted |= rows - set(totals)
@@ -1067,6 +1119,19 @@ def _totals_keep_their_concept(
         return candidates, origins, []
     kept = [(c, o) for c, o in zip(candidates, origins, strict=True) if o.row not in demoted]
     return [c for c, _ in kept], [o for _, o in kept], [o for o in origins if o.row in demoted]
+
+
+def _broadest(totals: list[int], labels: Mapping[int, str]) -> list[int]:
+    """The one total whose label's words every other total's label holds, with more ("Total stockholders'
+    equity" beside "Total common stockholders' equity"); all of them when there is none. A bare "Total"
+    names nothing to qualify: it is no broader than "Total operating profit"."""
+    words = {row: frozenset(normalise_label(labels[row]).split()) for row in totals}
+    broadest = [
+        row
+        for row in totals
+        if not _BARE_TOTAL.match(labels[row]) and all(words[row] < words[other] for other in totals if other != row)
+    ]
+    return broadest if len(broadest) == 1 else totals
 
 
 def unmapped_label_findings(unmapped: Iterable[tuple[tuple[str, str], SourceRef]]) -> tuple[Finding, ...]:

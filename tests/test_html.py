@@ -200,6 +200,23 @@ def test_heading_wider_than_its_columns_widens_them_alike() -> None:
     ]
 
 
+def test_heading_cell_spanning_two_rows_keeps_its_columns_in_the_second() -> None:
+    """A stub heading with rowspan=2: the row under it starts past its columns, so quarters stay under their year."""
+    html = (
+        "<table><tr><th colspan=2 rowspan=2>In millions, except per share data<br>Quarter ended</th><th></th>"
+        "<th colspan=2>2005</th><th></th><th colspan=2>2004</th></tr>"
+        "<tr><th></th><th colspan=2>Nov. 30</th><th></th><th colspan=2>Nov. 30</th></tr>"
+        "<tr><td colspan=2>Total revenues</td><td></td><td>$</td><td>9,055</td><td></td><td>$</td><td>5,846</td></tr>"
+        "</table>"
+    )
+    assert [text for _, text in _lines(html)] == [
+        "In millions, except per share data Quarter ended",
+        "                   2005      2004",
+        "                 Nov. 30   Nov. 30",
+        "Total revenues   $ 9,055   $ 5,846",
+    ]
+
+
 def test_table_of_tables_is_a_page_layout() -> None:
     html = (
         "<table><tr><td><p>INCOME</p><table><tr><td></td><td>2004</td></tr>"

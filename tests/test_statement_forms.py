@@ -6,6 +6,7 @@ that carry the form; the expected facts are read off the text by hand."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import Decimal
 
 import pytest
@@ -712,6 +713,54 @@ def test_a_table_with_no_title_takes_the_sentence_that_introduces_it(
     sales = [f for f in result.facts if f.concept == "Revenues"]
     assert sales and all(f.dimensions == (("LegalEntityAxis", "ext:UnconsolidatedAffiliatesMember"),) for f in sales)
     assert {f.value for f in sales} == {Decimal(1_929_000_000), Decimal(1_605_000_000), Decimal(1_667_000_000)}
+
+
+PARENT_COMPANY_ONLY = """\
+                      CONSOLIDATED STATEMENT OF INCOME
+                                (In millions)
+                                              Year ended November 30
+                                                  2005      2004
+Income before income taxes                     $ 4,829   $ 3,518
+Net income                                     $ 3,260   $ 2,369
+
+
+
+                       ACME FINANCIAL HOLDINGS INC.
+               CONDENSED FINANCIAL INFORMATION OF REGISTRANT
+                            Statement of Income
+                           (Parent Company Only)
+                                (In millions)
+                                              Year ended November 30
+                                                  2005      2004
+Equity in income of subsidiaries               $ 3,836   $ 2,733
+Income before income taxes                       2,621     1,964
+Net income                                     $ 3,260   $ 2,369
+"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["(Parent Company Only)", "Condensed Financial Information of Registrant", "(Parent Corporation Only)"],
+)
+def test_a_parent_company_only_statement_is_the_parent_s_not_the_consolidated_filer_s(
+    title: str, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Schedule I of a 10-K gives the holding company alone: its figures are a member of the legal-entity
+    axis, never the consolidated income before taxes."""
+    text = PARENT_COMPANY_ONLY
+    for printed in ("CONDENSED FINANCIAL INFORMATION OF REGISTRANT", "(Parent Company Only)"):
+        text = text.replace(printed, title if printed == "(Parent Company Only)" else "")
+    result = convert(
+        text,
+        name="x.txt",
+        options=Options(entity_name="Acme Financial Holdings Inc."),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    pretax = [f for f in result.facts if f.concept.startswith("IncomeLossFromContinuingOperationsBeforeIncomeTaxes")]
+    assert {f.value for f in pretax if not f.dimensions} == {Decimal(4_829_000_000), Decimal(3_518_000_000)}
+    assert {f.value for f in pretax if f.dimensions} == {Decimal(2_621_000_000), Decimal(1_964_000_000)}
+    assert {f.dimensions for f in pretax if f.dimensions} == {(("LegalEntityAxis", "ext:ParentCompanyMember"),)}
 
 
 def test_a_heading_ending_in_a_colon_is_not_a_lead_sentence() -> None:
@@ -1589,6 +1638,60 @@ def test_an_unlabelled_total_after_less_rows_closes_the_heading(
     }
 
 
+COMMON_EQUITY_THEN_EQUITY = """\
+                  CONSOLIDATED STATEMENT OF FINANCIAL CONDITION
+                                  (In millions)
+                                                     November 30
+                                                  2005         2004
+Stockholders' Equity
+Preferred stock                                $ 1,095      $ 1,345
+Common stock                                        30           30
+Retained earnings                               15,669       13,545
+                                               -------      -------
+Total common stockholders' equity               15,699       13,575
+                                               -------      -------
+Total stockholders' equity                      16,794       14,920
+"""
+
+
+def test_total_common_equity_above_the_total_equity_is_a_part_of_it(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Total common stockholders' equity" leaves the preferred stock out: with "Total stockholders'
+    equity" printed below it, the wider total is the equity."""
+    facts = _facts(COMMON_EQUITY_THEN_EQUITY, taxonomy, mapping_table, fiscal_year_end="11-30")
+    assert {value for concept, _, value in facts if concept == "StockholdersEquity"} == {
+        Decimal(16_794_000_000),
+        Decimal(14_920_000_000),
+    }
+
+
+SEGMENT_TOTAL_THEN_BARE_TOTAL = """\
+                               OPERATING SEGMENTS
+                                 (In millions)
+                                          Year Ended October 31
+                                         2003      2002      2001
+Operating profit (loss)
+Agricultural equipment                  $ 337     $ 439     $ 257
+Credit                                    474       386       274
+                                        -----     -----     -----
+Total operating profit                  1,212       817       252
+Interest expense                         (217)     (223)     (268)
+Income taxes                             (337)     (258)      (18)
+                                        -----     -----     -----
+Total                                    (569)     (498)     (316)
+"""
+
+
+def test_a_bare_total_below_a_named_one_is_not_the_broader_total(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A bare "Total" qualifies nothing: "Total operating profit" stays the operating profit."""
+    facts = _facts(SEGMENT_TOTAL_THEN_BARE_TOTAL, taxonomy, mapping_table, fiscal_year_end="10-31")
+    assert ("OperatingIncomeLoss", "2002-11-01..2003-10-31", Decimal(1_212_000_000)) in facts
+    assert ("OperatingIncomeLoss", "2002-11-01..2003-10-31", Decimal(-569_000_000)) not in facts
+
+
 PER_SHARE_KIND_HEADINGS = """\
                     COMPUTATION OF EARNINGS PER COMMON SHARE
                        FOR THE YEARS ENDED MARCH 31
@@ -1612,6 +1715,42 @@ def test_items_under_a_basic_or_diluted_per_share_heading(taxonomy: Taxonomy, ma
     assert ("IncomeLossFromContinuingOperationsPerDilutedShare", year, Decimal("-4.29")) in facts
     assert ("IncomeLossFromContinuingOperationsPerBasicShare", year, Decimal("-4.51")) in facts
     assert ("IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare", year, Decimal("0.48")) in facts
+
+
+# Per-share amounts under "Basic" and "Diluted" headings, then the share counts under "Average shares
+# outstanding:" with bare "Basic" and "Diluted" labels again.
+BASIC_DILUTED_AND_SHARE_COUNTS = """\
+                     CONSOLIDATED STATEMENT OF INCOME
+               (in millions, except per share data)
+
+                                                   Years Ended December 31,
+                                                   2005       2004       2003
+Net income                                     $ 10,477   $  9,839   $  8,108
+Earnings per common share:
+Basic
+Net income                                         4.03       3.77       3.10
+Diluted
+Net income                                         3.99       3.73       3.07
+
+Average shares outstanding:
+Basic                                             2,597      2,606      2,610
+Diluted                                           2,627      2,637      2,637
+"""
+
+
+def test_basic_and_diluted_under_a_heading_naming_shares_are_share_counts(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Diluted  2,627" under "Average shares outstanding:" is the diluted share count (in millions, the
+    caption's scale), not a per-share amount; "Net income  3.99" under "Diluted" is diluted EPS though
+    the per-share heading above it names no computation."""
+    facts = _facts(BASIC_DILUTED_AND_SHARE_COUNTS, taxonomy, mapping_table)
+    year = "2005-01-01..2005-12-31"
+    assert ("EarningsPerShareBasic", year, Decimal("4.03")) in facts
+    assert ("EarningsPerShareDiluted", year, Decimal("3.99")) in facts
+    assert ("WeightedAverageNumberOfSharesOutstandingBasic", year, Decimal(2_597_000_000)) in facts
+    assert ("WeightedAverageNumberOfDilutedSharesOutstanding", year, Decimal(2_627_000_000)) in facts
+    assert not {f for f in facts if f[0].startswith("EarningsPerShare") and f[2] > 100}
 
 
 @pytest.mark.parametrize(
@@ -1757,6 +1896,83 @@ def test_a_prospectus_selected_data_page(taxonomy: Taxonomy, mapping_table: Mapp
     assert values[(warehouses, "@1994-08-28")] == Decimal("221")
     assert units[ratio].numerators == units[warehouses].numerators == ("xbrli:pure",)
     assert not any(c.startswith("EarningsPerShareBasic") for c in units)
+
+
+LABELS_QUOTING_COUNTS_AND_PRICES = """\
+                       CONSOLIDATED BALANCE SHEET
+                              (in millions)
+                                                     December 31,
+                                                  2005         2004
+Shareholders' equity:
+  Additional paid-in capital                     2,590        2,094
+  Treasury stock, at cost; 2005 - 154,680,704;
+    2004 - 154,904,286 shares of common stock
+    (including 119,271,176 and 119,263,196
+    shares, respectively, held by
+    subsidiaries)                               (2,197)      (2,211)
+  Dividends to common shareholders ($0.63
+    and $0.29 per share, respectively)          (1,615)        (755)
+"""
+
+
+# Treasury stock at cost is the base concept (its count quoted in the label); the dividends line the extension's.
+@pytest.mark.parametrize("row", ["TreasuryStockValue", "ext:DividendsToCommonShareholders"])
+def test_a_count_or_price_quoted_in_a_label_leaves_the_row_in_the_tables_money(
+    row: str, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The shares and the dividend per share a label quotes describe the row; its figures are dollars in
+    millions, not shares and not dollars per share."""
+    result = convert(
+        LABELS_QUOTING_COUNTS_AND_PRICES, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    facts = [f for f in result.facts if f.concept.startswith(row) and f.period.end.year == 2005]
+    assert facts and all(f.unit.numerators == ("iso4217:USD",) and not f.unit.denominators for f in facts)
+    assert {abs(f.value) for f in facts} <= {Decimal(2_197_000_000), Decimal(1_615_000_000)}
+
+
+PAR_VALUE_QUOTED = """\
+                      CONDENSED CONSOLIDATED BALANCE SHEETS
+                        (in thousands, except par value)
+
+                                                 December 31,    March 31,
+                                                     2004           2005
+Stockholders' equity:
+  Class A and Class B common stock, $0.001 par
+    value: 9,000,000 shares authorized ........        267            271
+  Additional paid-in capital                     2,582,352      2,673,131
+"""
+
+
+def test_a_par_value_quoted_in_a_label_is_not_the_par_value_the_caption_exempts(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "except par value" exempts par values printed as figures; "$0.001 par value" quoted in a label leaves
+    its row in thousands of dollars."""
+    result = convert(PAR_VALUE_QUOTED, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    stock = [f for f in result.facts if f.concept.startswith("ext:ClassAAndClassBCommonStock")]
+    assert {(f.value, f.unit.numerators) for f in stock} == {
+        (Decimal(267_000), ("iso4217:USD",)),
+        (Decimal(271_000), ("iso4217:USD",)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "shares_left"),
+    [
+        ("Common stock in treasury, at cost: 31,231,870 shares in 2005 and 23,636,786 shares in 2004", False),
+        ("Common stock, $0.10 par value; Shares authorized: 600,000,000 in 2005 and 2004", False),
+        ("Class A and Class B common stock, $0.001 par value: 9,000,000 shares authorized", False),
+        ("Common Stock, par value $1.00 per share (464 and 454 million shares issued)", False),
+        ("Dividends to common shareholders ($0.63, $0.29 and $0.24 per share, respectively)", False),
+        ("Weighted average shares outstanding", True),
+        ("Shares used in computing earnings per share", True),
+        ("Cash dividends declared per share", True),
+    ],
+)
+def test_counts_and_prices_quoted_in_a_label(label: str, shares_left: bool) -> None:
+    from converter.mapping import without_quoted_figures
+
+    assert bool(re.search(r"\bshares?\b", without_quoted_figures(label), re.IGNORECASE)) is shares_left
 
 
 # --- parts of the business as rows under a line item's heading ---------------------------------------
