@@ -415,6 +415,8 @@ DEDUCTED_EXPENSES = frozenset(
         "NetIncomeLossAttributableToNoncontrollingInterest",
         # An equity statement's "Preferred stock dividends  (9)  (17)": dividends declared, stated positive.
         "DividendsPreferredStock",
+        # So are its "Dividends to common shareholders  (1,615)".
+        "DividendsCommonStock",
         # "Merger Costs  (35,940)  (14,860)" below "Earnings from Operations".
         "BusinessCombinationAcquisitionRelatedCosts",
     }

@@ -396,7 +396,8 @@ Retained earnings
 Balance, beginning of period                       19,244        21,373
 Net income                                          2,451         2,738
 Preferred stock dividends                              (9)          (17)
-Balance, end of period                             21,686        24,094
+Dividends to common shareholders                      (12)          (16)
+Balance, end of period                             21,674        24,078
 """
 
 
@@ -419,6 +420,7 @@ def test_an_equity_statement_s_other_net_is_no_nonoperating_income(
     assert ("ext:CommonStockAndPaidInCapitalOtherNet", "2001-01-01..2001-03-31", Decimal(-264_000_000)) in facts
     # Its own vocabulary: dividends declared, printed as deductions, stated positive.
     assert ("DividendsPreferredStock", "2002-01-01..2002-03-31", Decimal(17_000_000)) in facts
+    assert ("DividendsCommonStock", "2002-01-01..2002-03-31", Decimal(16_000_000)) in facts
     assert ("NetIncomeLoss", "2002-01-01..2002-03-31", Decimal(2_738_000_000)) in facts
 
 

@@ -72,6 +72,18 @@ PRINTED = [
         "WeightedAverageNumberOfDilutedSharesOutstanding",
     ),
     # Insurers' and brokers' statements.
+    (
+        "equity",
+        "",
+        "Dividends to common shareholders ($0.63, $0.29 and $0.24 per share, respectively)",
+        "DividendsCommonStock",
+    ),
+    (
+        "income",
+        "",
+        "Cumulative effect of accounting changes, net of tax",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
     ("income", "Revenues:", "Premiums and other considerations", "PremiumsEarnedNet"),
     ("income", "Revenues:", "Realized capital gains (losses)", "RealizedInvestmentGainsLosses"),
     (
