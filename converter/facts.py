@@ -18,10 +18,18 @@ from types import MappingProxyType
 
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
-from converter.periods import QUARTER_NUMBER, FiscalCalendar, caption_period, column_period, quarter_of, year_named
+from converter.periods import (
+    QUARTER_NUMBER,
+    FiscalCalendar,
+    balance_row_date,
+    caption_period,
+    column_period,
+    quarter_of,
+    year_named,
+)
 from converter.read import Line
 from converter.scales import scale_of
-from converter.tables import Row, Table, indent, stub_year
+from converter.tables import Column, Row, Table, indent, stub_year
 from converter.values import ParsedNumber, parse_number
 
 __all__ = [
@@ -92,6 +100,9 @@ class Observation:
     ruled: bool = False
     member: str | None = None
     caption: str = ""
+    # Labelled by its column, not its row: an equity statement's component ("ADDITIONAL PAID-IN CAPITAL") at
+    # the date its row states. Only a concept of the vocabulary states it; no extension concept is made.
+    by_column: bool = False
 
 
 # Tables that are not the reported amounts, by the basis their caption names, and the skip each gives:
@@ -881,6 +892,20 @@ def _translation_column(
     )
 
 
+_RULE_HEADING = re.compile(r"^[-=_\s]+$")
+# The column of a component's amount beside that of its shares: "COMMON STOCK" over "SHARES" and "AMOUNT".
+_AMOUNT_HEADING = re.compile(r"^\s*amount\s*$", re.IGNORECASE)
+
+
+def _component(column: Column) -> str:
+    """What an equity statement's column holds, its headings top to bottom: "ADDITIONAL PAID-IN CAPITAL",
+    "COMMON STOCK SHARES"; "COMMON STOCK" over "AMOUNT" is the common stock."""
+    headings = [h for h in column.headings if not _RULE_HEADING.match(h)]
+    if len(headings) > 1 and _AMOUNT_HEADING.match(headings[-1]):
+        headings.pop()
+    return " ".join(headings).strip()
+
+
 def read_observations(
     table: Table,
     document: str,
@@ -1003,12 +1028,14 @@ def read_observations(
         *,
         ruled: bool = False,
         member: str | None = None,
+        by_column: bool = False,
     ) -> Observation:
         """One figure of this table: the cell's own reading with what every figure of the table shares."""
         return Observation(
             label=label,
             sections=sections,
-            statement=statement,
+            # A component's balance is read with the balance sheet's vocabulary.
+            statement="balance" if by_column else statement,
             primary=primary,
             period=period,
             currency=currency,
@@ -1021,9 +1048,11 @@ def read_observations(
             ruled=ruled,
             member=member,
             caption=caption,
+            by_column=by_column,
         )
 
     quarterly = quarterly_cells(table, fiscal, printed)
+    undated = all(period is None for period in column_periods)
     for row_index, (row, row_member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
@@ -1072,6 +1101,16 @@ def read_observations(
             period = column_periods[index]
             if period is not None and (period, column_currencies[index]) in shared:
                 skipped.append(("columns-share-a-period", source))
+                continue
+            balance_date = balance_row_date(row.label) if period is None and undated else None
+            if number is not None and balance_date is not None and (component := _component(column)):
+                # An equity statement: its columns are the components, a row "Balance at December 31, 2006" dates
+                # them; each figure is its column's balance at that date, as a balance sheet states it.
+                currency = column_currencies[index] or default_currency
+                dated = Period.instant(balance_date)
+                observations.append(
+                    observe(component, (), dated, currency, number, source, row_index, member=member, by_column=True)
+                )
                 continue
             if number is not None and period is None:
                 # The headings name no period (an equity statement's components, "As Reported" columns):

@@ -956,6 +956,11 @@ def map_observations(
             and observation.row < exchange_rows.get(observation.table, observation.row)
         ):
             rule = dataclasses.replace(rule, concept=_CASH_CHANGE_BEFORE_EXCHANGE)
+        if rule is None and observation.by_column:
+            # An equity statement's column the vocabulary does not name: left out, as a figure in a column
+            # with no period is.
+            mismatched.append(("no-period", observation.source))
+            continue
         if rule is None:
             unmapped.append(((observation.statement, observation.label), observation.source))
             no_rule.append(observation)

@@ -22,6 +22,7 @@ from converter.model import Period
 __all__ = [
     "QUARTER_NUMBER",
     "FiscalCalendar",
+    "balance_row_date",
     "calendar_for",
     "column_period",
     "detect_document_date",
@@ -505,6 +506,25 @@ def _inception_period(year: int, context: str) -> Period | None:
 
 def _parse_date(match: re.Match[str]) -> date:
     return date(int(match.group("year")), MONTHS[match.group("month")[:3].lower()], int(match.group("day")))
+
+
+# A row of an equity statement that states the balances at a date: "Balance at December 31, 2006",
+# "Balances, December 31, 1993", "Balance as of June 30, 2005".
+_BALANCE_AT = re.compile(
+    r"^\s*balances?\s*(?:,|\bat\b|\bas\s+of\b)?\s*" + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\s*$",
+    re.IGNORECASE,
+)
+
+
+def balance_row_date(label: str) -> date | None:
+    """The date a row labelled "Balance at December 31, 2006" states its balances at, else None."""
+    match = _BALANCE_AT.match(label)
+    if match is None:
+        return None
+    try:
+        return _parse_date(match)
+    except ValueError:
+        return None
 
 
 def caption_period(context: str, printed: frozenset[date] = frozenset()) -> Period | None:

@@ -150,6 +150,10 @@ def continued_table(table: Table, previous: Table | None) -> Table:
         return _sibling_scale(table, previous)
     if table.header and _heading_text(table) == _heading_text(previous):
         return dataclasses.replace(table, caption=previous.caption)
+    if _continues_the_statement(table, previous):
+        # A statement too wide for the page, printed as two tables one under the other, the second with
+        # headings of its own and no title: the first's title is its title (whose statement, whose figures).
+        return dataclasses.replace(table, caption=previous.caption)
     if any(column.headings for column in table.columns) or len(table.columns) != len(previous.columns):
         return _sibling_scale(table, previous)
     if not table.rows or not previous.rows:
@@ -166,6 +170,18 @@ def continued_table(table: Table, previous: Table | None) -> Table:
 
 # A note in parentheses over the columns: its unit or scale, "(millions of dollars)", "(dollars per share)".
 _NOTE = re.compile(r"\([^()]+\)")
+
+
+def _continues_the_statement(table: Table, previous: Table) -> bool:
+    """A table with no title, its own column headings and the same row labels ("Net loss", "BALANCES,
+    December 31, 1996"), printed right under ``previous``: the rest of its columns."""
+    if table.caption or not table.header or not table.rows or not previous.rows:
+        return False
+    top = (*table.header, *table.rows[0].lines)[0]
+    if top.number - previous.rows[-1].lines[-1].number > CONTINUATION_GAP:
+        return False
+    labels = [row.label for row in table.rows if row.label]
+    return bool(labels) and labels == [row.label for row in previous.rows if row.label]
 
 
 def _under_the_same_headings(table: Table, previous: Table) -> bool:

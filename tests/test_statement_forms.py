@@ -1906,27 +1906,34 @@ LABELS_QUOTING_COUNTS_AND_PRICES = """\
                                                      December 31,
                                                   2005         2004
 Shareholders' equity:
-  Additional paid-in capital                     2,590        2,094
+  Additional paid-in capital                   $ 2,590      $ 2,094
   Treasury stock, at cost; 2005 - 154,680,704;
     2004 - 154,904,286 shares of common stock
     (including 119,271,176 and 119,263,196
     shares, respectively, held by
     subsidiaries)                               (2,197)      (2,211)
+"""
+DIVIDENDS_QUOTING_PRICES = """\
+                CONSOLIDATED STATEMENT OF SHAREHOLDERS' EQUITY
+                              (in millions)
+                                                Years Ended December 31,
+                                                  2005         2004
+Retained earnings:
   Dividends to common shareholders ($0.63
-    and $0.29 per share, respectively)          (1,615)        (755)
+    and $0.29 per share, respectively)        $ (1,615)      $  (755)
 """
 
 
-# Treasury stock at cost is the base concept (its count quoted in the label); the dividends line the extension's.
-@pytest.mark.parametrize("row", ["TreasuryStockValue", "ext:DividendsToCommonShareholders"])
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [(LABELS_QUOTING_COUNTS_AND_PRICES, "TreasuryStockValue"), (DIVIDENDS_QUOTING_PRICES, "DividendsCommonStock")],
+)
 def test_a_count_or_price_quoted_in_a_label_leaves_the_row_in_the_tables_money(
-    row: str, taxonomy: Taxonomy, mapping_table: MappingTable
+    text: str, row: str, taxonomy: Taxonomy, mapping_table: MappingTable
 ) -> None:
     """The shares and the dividend per share a label quotes describe the row; its figures are dollars in
     millions, not shares and not dollars per share."""
-    result = convert(
-        LABELS_QUOTING_COUNTS_AND_PRICES, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
-    )
+    result = convert(text, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     facts = [f for f in result.facts if f.concept.startswith(row) and f.period.end.year == 2005]
     assert facts and all(f.unit.numerators == ("iso4217:USD",) and not f.unit.denominators for f in facts)
     assert {abs(f.value) for f in facts} <= {Decimal(2_197_000_000), Decimal(1_615_000_000)}
@@ -3054,3 +3061,113 @@ def test_an_outer_basic_and_diluted_heading_does_not_make_a_basic_row_diluted(
     facts = _facts(BASIC_UNDER_A_BASIC_AND_DILUTED_TITLE, taxonomy, mapping_table, fiscal_year_end="12-31")
     diluted = {value for concept, _, value in facts if concept == "WeightedAverageNumberOfDilutedSharesOutstanding"}
     assert diluted == {Decimal(264183), Decimal(286612)}
+
+
+EQUITY_STATEMENT_DATED_BY_ITS_ROWS = """\
+             STATEMENTS OF CHANGES IN SHAREHOLDERS' EQUITY (DEFICIT)
+
+<TABLE>
+<CAPTION>
+                                                                                                  TOTAL
+                                            COMMON STOCK        ADDITIONAL                    SHAREHOLDERS'
+                                   -----------------------------  PAID-IN        ACCUMULATED     EQUITY
+                                          SHARES    AMOUNT        CAPITAL          DEFICIT      (DEFICIT)
+                                   ------------------------------------------------------------------------
+<S>                                   <C>           <C>           <C>             <C>             <C>
+Balance at December 31, 2005             769,226  $      769    $ 10,398,206    $(10,557,993)   $  (159,018)
+
+Reclassification of Debt into
+Preferred Stock                                                      249,033                        249,628
+
+Conversion of Preferred Stock
+into Common                              475,676         476             119            -              -
+
+Net loss for year ended
+December 31, 2006                          -           -               -            (75,593)        (75,593)
+                                   ------------------------------------------------------------------------
+
+Balance at December 31, 2006           1,244,902       1,245      10,647,358     (10,633,586)        15,017
+                                   ========================================================================
+</TABLE>
+"""
+
+
+def test_an_equity_statements_balances_dated_by_their_rows(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """The columns are the components, "Balance at December 31, 2006" dates the row: each figure is its
+    column's balance then. A column the vocabulary names nothing ("SHARES") is left out, as are the
+    changes between the balances (no period of their own)."""
+    facts = _facts(EQUITY_STATEMENT_DATED_BY_ITS_ROWS, taxonomy, mapping_table)
+    assert facts == {
+        ("CommonStockValue", "@2005-12-31", Decimal(769)),
+        ("AdditionalPaidInCapital", "@2005-12-31", Decimal(10398206)),
+        ("RetainedEarningsAccumulatedDeficit", "@2005-12-31", Decimal(-10557993)),
+        ("StockholdersEquity", "@2005-12-31", Decimal(-159018)),
+        ("CommonStockValue", "@2006-12-31", Decimal(1245)),
+        ("AdditionalPaidInCapital", "@2006-12-31", Decimal(10647358)),
+        ("RetainedEarningsAccumulatedDeficit", "@2006-12-31", Decimal(-10633586)),
+        ("StockholdersEquity", "@2006-12-31", Decimal(15017)),
+    }
+
+
+@pytest.mark.parametrize(
+    ("label", "at"),
+    [
+        ("Balance at December 31, 2006", "2006-12-31"),
+        ("BALANCES, December 31, 1996", "1996-12-31"),
+        ("Balance, February 3, 1991", "1991-02-03"),
+        ("Balance as of December 31, 1990", "1990-12-31"),
+        ("Balance at beginning of year", None),
+        ("Net loss for year ended December 31, 2006", None),
+    ],
+)
+def test_a_row_stating_balances_at_a_date(label: str, at: str | None) -> None:
+    from converter.periods import balance_row_date
+
+    found = balance_row_date(label)
+    assert (found.isoformat() if found else None) == at
+
+
+# A statement too wide for its page, printed as two tables: the second, without a title, has the same rows.
+EQUITY_STATEMENT_IN_TWO_TABLES = """\
+ACME CORP.
+
+STATEMENTS OF STOCKHOLDERS' EQUITY
+- --------------------------------------------------------------------------------
+
+<TABLE>
+<CAPTION>
+                                                      PREFERRED STOCK         COMMON STOCK
+                                                    ------------------       ------------
+                                                     SHARES      AMOUNT         SHARES
+<S>                                               <C>            <C>            <C>
+Net loss                                                   --             --             --
+                                                  -----------    -----------    -----------
+BALANCES, December 31, 1997                         1,150,000    $   566,495      6,962,500
+</TABLE>
+
+
+<TABLE>
+<CAPTION>
+                                                    COMMON STOCK      ACCUMULATED
+                                                       AMOUNT           DEFICIT
+<S>                                                 <C>               <C>
+Net loss                                                     --        (4,200,103)
+                                                    -----------       -----------
+BALANCES, December 31, 1997                         $   420,610       (4,942,514)
+</TABLE>
+"""
+
+
+def test_the_second_table_of_a_statement_too_wide_for_its_page_keeps_the_title(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """The title names another company: the second table's balances are that company's too."""
+    result = convert(
+        EQUITY_STATEMENT_IN_TWO_TABLES,
+        name="t.txt",
+        options=Options(entity_name="Example Holdings Inc"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    common = [f for f in result.facts if f.concept == "CommonStockValue"]
+    assert [(f.value, bool(f.dimensions)) for f in common] == [(Decimal(420610), True)]
