@@ -360,8 +360,10 @@ DEDUCTED_EXPENSES = frozenset(
         "NetIncomeLossAttributableToNoncontrollingInterest",
         # An equity statement's "Preferred stock dividends  (9)  (17)": dividends declared, stated positive.
         "DividendsPreferredStock",
-        # "Merger Costs  (35,940)  (14,860)" below "Earnings from Operations".
+        # "Merger Costs  (35,940)  (14,860)" below "Earnings from Operations"; "Other expense  (3,529)" under
+        # "OTHER INCOME (EXPENSE)".
         "BusinessCombinationAcquisitionRelatedCosts",
+        "OtherNonoperatingExpense",
     }
 )
 # A label naming the other side keeps the printed sign: "Income tax expense (benefit)  (390,035)".
