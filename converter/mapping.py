@@ -417,8 +417,10 @@ DEDUCTED_EXPENSES = frozenset(
         "DividendsPreferredStock",
         # So are its "Dividends to common shareholders  (1,615)".
         "DividendsCommonStock",
-        # "Merger Costs  (35,940)  (14,860)" below "Earnings from Operations".
+        # "Merger Costs  (35,940)  (14,860)" below "Earnings from Operations"; "Other expense  (3,529)" under
+        # "OTHER INCOME (EXPENSE)".
         "BusinessCombinationAcquisitionRelatedCosts",
+        "OtherNonoperatingExpense",
     }
 )
 # A label naming the other side keeps the printed sign: "Income tax expense (benefit)  (390,035)".

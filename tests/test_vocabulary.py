@@ -1285,3 +1285,33 @@ def test_a_less_row_states_the_amount_deducted_whatever_its_printed_sign(
     result = convert(text, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     treasury = {f.value for f in result.facts if f.concept == "TreasuryStockValue"}
     assert treasury == {Decimal(2_478_000_000), Decimal(2_266_000_000)}
+
+
+DEDUCTIONS = """\
+                       STATEMENTS OF OPERATIONS
+                                                    Year Ended December 31,
+                                                       1997          1996
+Income from operations                            $  60,000     $  50,000
+OTHER INCOME (EXPENSE):
+  Interest income                                   125,438        19,367
+  Other expense                                      (3,529)       (9,712)
+Merger Costs                                        (35,940)      (14,860)
+Income before income taxes                        $ 145,969     $  44,795
+"""
+
+
+@pytest.mark.parametrize(
+    ("concept", "values"),
+    [
+        ("OtherNonoperatingExpense", {Decimal(3_529), Decimal(9_712)}),
+        ("BusinessCombinationAcquisitionRelatedCosts", {Decimal(35_940), Decimal(14_860)}),
+    ],
+)
+def test_an_expense_printed_as_a_deduction_is_a_positive_expense(
+    taxonomy: Taxonomy, mapping_table: MappingTable, concept: str, values: set[Decimal]
+) -> None:
+    """ "Other expense  (3,529)" under "OTHER INCOME (EXPENSE)" and "Merger Costs  (35,940)" below income
+    from operations are costs printed as deductions: US-GAAP states them positive (a negative one under a
+    credit parent is also an illegal calculation weight for Arelle)."""
+    result = convert(DEDUCTIONS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    assert {f.value for f in result.facts if f.concept == concept} == values
