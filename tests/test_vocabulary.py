@@ -72,6 +72,13 @@ PRINTED = [
         "WeightedAverageNumberOfDilutedSharesOutstanding",
     ),
     # Insurers' and brokers' statements.
+    ("cashflow", "", "Increase (decrease) in accrued expenses", "IncreaseDecreaseInAccruedLiabilities"),
+    (
+        "income",
+        "",
+        "Weighted average number of common shares - basic and diluted",
+        "WeightedAverageNumberOfSharesOutstandingBasic",
+    ),
     (
         "equity",
         "",
