@@ -24,7 +24,7 @@ Beside the outputs, the client keeps:
 
 A worker that dies (killed, out of memory) costs only the task it was running: Dask gives the task to
 another worker, and a document that kills every worker it is given fails alone (after
-``distributed.scheduler.allowed-failures`` deaths, 3 by default, twice: see ``run``).
+``distributed.scheduler.allowed-failures`` deaths, 3 by default, three times: see ``run``).
 """
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ PARTS = ".facts-parts"
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 DONE = ("converted", "invalid")
 CONNECT_TIMEOUT = 10  # seconds to reach a --scheduler
+LOST_RETRIES = 2  # new tasks for a document whose workers died under it, before it fails
 # Tasks in flight per worker thread: enough to keep every worker busy, few enough that a million
 # inputs never sit in the scheduler's memory at once.
 IN_FLIGHT_PER_THREAD = 8
@@ -496,9 +497,10 @@ def run(
             pool = as_completed()
 
             # Dask counts a death against every task a dying worker held, queued ones too: a document
-            # that kills workers can take a neighbour's count to the limit. A task lost so is given
-            # once more, as a new task with a count of its own, before its document fails.
-            resubmitted: set[int] = set()
+            # that kills workers can take a neighbour's count to the limit, and, given again, take it there
+            # a second time. A task lost so is given up to LOST_RETRIES more times, each a new task with a
+            # count of its own, before its document fails.
+            resubmitted: dict[int, int] = {}
 
             def submit(index: int | None = None) -> None:
                 index = next(todo, None) if index is None else index
@@ -518,8 +520,8 @@ def run(
                     try:
                         result = future.result()
                     except KilledWorker as err:
-                        if index not in resubmitted:
-                            resubmitted.add(index)
+                        if resubmitted.get(index, 0) < LOST_RETRIES:
+                            resubmitted[index] = resubmitted.get(index, 0) + 1
                             submit(index)
                             continue
                         result = {"skipped": False, "outcome": asdict(_lost(path, err))}
