@@ -28,7 +28,7 @@ from converter.periods import (
     year_named,
 )
 from converter.read import Line
-from converter.scales import scale_of
+from converter.scales import SCALE_NOTE, scale_of
 from converter.tables import Column, Row, Table, indent, stub_year
 from converter.values import ParsedNumber, parse_number
 
@@ -515,7 +515,12 @@ MAX_PART_WORDS = 4
 
 
 # A column over the parts that is their whole: "Total", "Consolidated".
-_WHOLE_COLUMN = re.compile(r"^(?:total|consolidated|combined|total\s+company)$", re.IGNORECASE)
+# A column of the whole: "Total", "Consolidated", "Corporate total", "Total company".
+_WHOLE_COLUMN = re.compile(
+    r"^(?:total|consolidated|combined|total\s+(?:company|corporation|consolidated)"
+    r"|(?:corporate|company|consolidated|grand)\s+total)$",
+    re.IGNORECASE,
+)
 _PERIOD_WORDS = re.compile(
     r"\b(?:19|20)\d\d\b|\b(?:ended|ending|months?|weeks?|quarters?|years?|fiscal|as\s+of|at|jan\w*|feb\w*|mar\w*"
     r"|apr\w*|may|june?|july?|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|\d+)\b",
@@ -526,11 +531,15 @@ _PERIOD_WORDS = re.compile(
 def _column_part(headings: tuple[str, ...]) -> str | None:
     """The part of the business a column names below its period ("2001" over "Financial" / "Services":
     "Financial Services"), or None when its headings name something else: a measure, a change, a basis."""
+    # A scale note that fell among a group's headings ("(millions of dollars)") names no part.
+    headings = tuple(h for h in headings if not SCALE_NOTE.fullmatch(h.strip()))
     after = list(headings)
     years = [i for i, h in enumerate(headings) if _PERIOD_WORDS.search(h)]
     if years:
         after = list(headings[years[-1] + 1 :])
     name = " ".join(" ".join(after).split()).strip(" -:")
+    if _WHOLE_COLUMN.match(name):
+        return name
     if not name or _PERIOD_WORDS.search(name) or not _PART_NAME.match(name) or len(name.split()) > MAX_PART_WORDS:
         return None
     if _NOT_A_COLUMN_PART.search(name) and not _WHOLE_COLUMN.match(name):

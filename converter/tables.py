@@ -426,10 +426,15 @@ def _years_over_repeated_parts(
                            Financial                Financial
               Automotive   Services    Automotive   Services
     """
-    if not placed:
+    if not placed or not spans:
         return
-    names = [text for text, *_ in placed[-1]]
-    for at, phrases in enumerate(placed[:-1]):
+    left = spans[0][0] - HEADING_SLACK
+    # The stub's own heading ("Segment") stands left of the columns; the names are the lowest line
+    # naming every column (a scale note may stand below them).
+    named = [[p for p in phrases if p[2] > left] for phrases in placed]
+    bottom = next((k for k in range(len(named) - 1, 0, -1) if len(named[k]) == len(spans)), len(named) - 1)
+    names = [text for text, *_ in named[bottom]]
+    for at, phrases in enumerate(named[:bottom]):
         count = len(phrases)
         if count < 2 or not all(_YEAR_PHRASE.fullmatch(text) for text, *_ in phrases) or any(p[3] for p in phrases):
             continue
@@ -438,7 +443,7 @@ def _years_over_repeated_parts(
         size = len(spans) // count
         if any(names[k] != names[k % size] for k in range(len(names))):
             return
-        placed[at] = [
+        placed[at] = [p for p in placed[at] if p[2] <= left] + [
             (text, spans[i * size][0], spans[i * size + size - 1][1], True, False)
             for i, (text, *_) in enumerate(phrases)
         ]

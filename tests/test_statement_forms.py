@@ -3171,3 +3171,44 @@ def test_the_second_table_of_a_statement_too_wide_for_its_page_keeps_the_title(
     )
     common = [f for f in result.facts if f.concept == "CommonStockValue"]
     assert [(f.value, bool(f.dimensions)) for f in common] == [(Decimal(420610), True)]
+
+
+YEARS_OVER_SEGMENT_GROUPS_WITH_A_STUB_HEADING = """\
+20. Distribution of Earnings and Assets
+
+<TABLE>
+<CAPTION>
+Segment                             1994                               1993
+- ---------------------------------------------------------------------------------------
+                                              Corporate                         Corporate
+                       Petroleum  Chemicals     total     Petroleum  Chemicals    total
+                       --------------------------------   -------------------------------
+                                                              (millions of dollars)
+<S>                    <C>        <C>         <C>         <C>        <C>        <C>
+Operating profit        $  5,935   $ 1,262    $  7,897    $  7,445   $   638    $  8,390
+Earnings                $  4,171   $   954    $  5,100    $  5,328   $   411    $  5,280
+</TABLE>
+"""
+
+
+def test_years_over_groups_of_segment_columns_under_a_stub_heading(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A year over each group of columns whose names repeat ("Petroleum  Chemicals  Corporate total"), a
+    stub heading ("Segment") left of them and a scale note under the names: each column is its group's
+    year and its own part; "Corporate total" is the whole, with no member."""
+    result = convert(
+        YEARS_OVER_SEGMENT_GROUPS_WITH_A_STUB_HEADING,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    year = "1994-01-01..1994-12-31"
+    assert {
+        ("OperatingIncomeLoss", year, Decimal(5_935_000_000), ("ext:PetroleumMember",)),
+        ("OperatingIncomeLoss", year, Decimal(1_262_000_000), ("ext:ChemicalsMember",)),
+        ("OperatingIncomeLoss", year, Decimal(7_897_000_000), ()),
+        ("OperatingIncomeLoss", "1993-01-01..1993-12-31", Decimal(638_000_000), ("ext:ChemicalsMember",)),
+    } <= facts
