@@ -528,6 +528,55 @@ _PERIOD_WORDS = re.compile(
 )
 
 
+def _year_sections(
+    table: Table, fiscal: FiscalCalendar | None, printed: frozenset[date]
+) -> tuple[list[str], list[Period | None]] | None:
+    """Columns that name parts of the business and no period, over rows grouped under a year alone::
+
+                                 Solid   Hazardous            Consolidated
+        1993
+        Revenue             $4,702,166  $  661,860  ...        $ 9,135,577
+
+    each figure is its column's part in its section's year: the parts' names, and each row's year
+    (None for a row under no year). None when the table is not so."""
+    if len(table.columns) < 2:
+        return None
+    parts = [_named_part(column.headings) for column in table.columns]
+    names = [part for part in parts if part]
+    if len(names) != len(parts) or len(set(names)) != len(names) or all(_WHOLE_COLUMN.match(n) for n in names):
+        return None
+    years = [
+        next((year_named(s, fiscal, printed) for s in row.sections if _YEAR_ROW.match(s)), None) for row in table.rows
+    ]
+    if sum(1 for year in set(years) if year is not None) < 1:
+        return None
+    return names, years
+
+
+# A part's name as a column of parts alone prints it, wrapped over lines: "Engineering, Construction,
+# Industrial and Related Services", "Trash-To-Energy, Water Treatment", "Corporate and Eliminations(1)".
+_LONG_PART_NAME = re.compile(r"^[A-Z][\w&.'-]*,?(?:\s+(?:[A-Z][\w&.'-]*,?|and|of|&))*$")
+_NOTE_MARKS = re.compile(r"\s*(?:\((?:\d{1,2}|[a-z])\)|\*+)")
+
+
+def _named_part(headings: tuple[str, ...]) -> str | None:
+    """The part of the business a column of a table of parts names, no period among its headings:
+    "Solid" / "Waste", "Corporate and" / "Eliminations(1)" (its note's mark dropped); None for a
+    measure, a change, a basis or anything dated."""
+    name = " ".join(" ".join(h for h in headings if not SCALE_NOTE.fullmatch(h.strip())).split())
+    name = _NOTE_MARKS.sub("", name).strip(" -:")
+    if _WHOLE_COLUMN.match(name):
+        return name
+    if (
+        not name
+        or _PERIOD_WORDS.search(name)
+        or not _LONG_PART_NAME.match(name)
+        or len(name.split()) > 2 * MAX_PART_WORDS
+    ):
+        return None
+    return None if _NOT_A_COLUMN_PART.search(name) else name
+
+
 def _column_part(headings: tuple[str, ...]) -> str | None:
     """The part of the business a column names below its period ("2001" over "Financial" / "Services":
     "Financial Services"), or None when its headings name something else: a measure, a change, a basis."""
@@ -1062,6 +1111,9 @@ def read_observations(
 
     quarterly = quarterly_cells(table, fiscal, printed)
     undated = all(period is None for period in column_periods)
+    row_years = _year_sections(table, fiscal, printed) if undated and quarterly is None else None
+    if row_years is not None:
+        column_members = [None if _WHOLE_COLUMN.match(name) else name for name in row_years[0]]
     for row_index, (row, row_member) in enumerate(zip(table.rows, members, strict=True)):
         for index, cell in row.cells:
             cell_count += 1
@@ -1107,7 +1159,7 @@ def read_observations(
                 # A figure under a rule with no label ("  2,317  3,367"): a subtotal the text does not name.
                 skipped.append(("unlabeled-row", source))
                 continue
-            period = column_periods[index]
+            period = column_periods[index] if row_years is None else row_years[1][row_index]
             if period is not None and (period, column_currencies[index]) in shared:
                 skipped.append(("columns-share-a-period", source))
                 continue

@@ -66,7 +66,7 @@ from converter.model import (
 from converter.periods import calendar_for, detect_document_date, printed_dates, stated_calendar
 from converter.prose import load_prose_rules, read_prose
 from converter.read import Document, Line, decode, read_document
-from converter.scales import scale_of
+from converter.scales import scale_of, standing_scale
 from converter.segment import BlockKind, segment
 from converter.tables import Table, read_tables
 from converter.taxonomy import Taxonomy
@@ -411,11 +411,22 @@ def convert_document(
     tables: list[Table] = []
     bounds: list[int] = []  # where each table's candidates start
     doubtful: list[tuple[tuple[Fact, bool], ...]] = []  # each table's amounts whose scale is in doubt
+    standing: Line | None = None  # a scale note for every table after it
     for block in blocks:
+        standing = next(
+            (
+                line
+                for line in (block.lines if block.kind is not BlockKind.TABLE else block.caption)
+                if standing_scale(line.text) is not None
+            ),
+            standing,
+        )
         if block.kind is not BlockKind.TABLE:
             continue
         for read_table in read_tables(block):
             previous = continued_table(read_table, previous)
+            if standing is not None and table_scale(previous) is Scale.UNITS and previous.rows:
+                previous = dataclasses.replace(previous, caption=(standing, *previous.caption))
             tables.append(previous)
     # A balance sheet printed as two tables, assets then liabilities, leaves both totals unlabelled.
     across = totals_across(tables)

@@ -42,6 +42,22 @@ SCALE_NOTE = re.compile(
 )
 
 
+# A scale note for every table that follows, printed once over the notes to the statements:
+# "(000's OMITTED IN ALL TABLES EXCEPT PER SHARE AMOUNTS)", "(Dollars in millions in all tables)",
+# "All dollar amounts in tables are in thousands", "Tabular amounts in millions".
+STANDING_SCALE_NOTE = re.compile(
+    r"\b(?:in|for|throughout)\s+(?:all|the)\s+(?:following\s+)?tables\b"
+    r"|\b(?:all\s+)?(?:dollar\s+)?amounts\s+in\s+(?:all\s+|the\s+)?tables\b"
+    r"|\btabular\s+(?:dollar\s+)?amounts\b",
+    re.IGNORECASE,
+)
+
+
+def standing_scale(text: str) -> Scale | None:
+    """The scale a note names for every table after it (``STANDING_SCALE_NOTE``), or None."""
+    return scale_of(text) if STANDING_SCALE_NOTE.search(text) else None
+
+
 # A row's own scale, which wins over its table's: "Shares used in computing earnings per share
 # (in thousands)".
 OWN_SCALE = re.compile(r"\(\s*(?:in\s+)?(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)

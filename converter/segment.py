@@ -63,6 +63,8 @@ _DOT_LEADER_REVERSED = re.compile(r"^\s*(?:\.\s?){3,}")
 # A label word run into a figure: "expense(benefit)(10,545)".
 _GLUED = re.compile(r"^(?P<label>.*?[A-Za-z\)\]:])(?P<cell>\(\$?-?\d[\d,]*(?:\.\d+)?%?\))$")
 # A column heading that is a year ("2004", "2003*"): a heading line, not a row of figures.
+# A note's mark glued to a label, not a run-in figure: "(2)", "(12)".
+_GLUED_MARK = re.compile(r"\(\d{1,2}\)")
 YEAR_CELL = re.compile(r"^(?:19|20)\d\d\*?$")
 _CAPTION_START = re.compile(r"^\s*(?:Table|Exhibit|Appendix|Schedule)\s+[\dA-Z]+[.:]?\s", re.IGNORECASE)
 # A label ending in one of these words is followed by a reference number, not a figure ("Appendix  2").
@@ -244,6 +246,10 @@ def row_cells(text: str) -> tuple[str, tuple[CellToken, ...]]:
     if label.strip() and gap < 2 and not _dot_leader(label) and not (dollar_apart == first_word_start and gap == 1):
         word = words[i - 1]
         glued = _GLUED.match(word)
+        if glued and _GLUED_MARK.fullmatch(glued.group("cell")) and text.startswith("$", first_word_start):
+            # "Capital expenditures(2) $1,066,863": a note's mark glued to the label, the first column's
+            # "$" one space after it.
+            return label.strip(), tuple(cells)
         if not glued or not is_cell(glued.group("cell")):
             return _figures_in_label(text, cells)
         # "Loss before income tax expense(benefit)(10,545) (1,263,972)": split the run-in figure off.

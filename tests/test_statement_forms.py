@@ -3212,3 +3212,83 @@ def test_years_over_groups_of_segment_columns_under_a_stub_heading(
         ("OperatingIncomeLoss", year, Decimal(7_897_000_000), ()),
         ("OperatingIncomeLoss", "1993-01-01..1993-12-31", Decimal(638_000_000), ("ext:ChemicalsMember",)),
     } <= facts
+
+
+PARTS_AS_COLUMNS_YEARS_AS_SECTIONS = """\
+NOTES TO CONSOLIDATED FINANCIAL STATEMENTS
+(000's OMITTED IN ALL TABLES EXCEPT PER SHARE AMOUNTS)
+
+     Following is an analysis of the Company's operations by major segment.
+
+<TABLE>
+<CAPTION>
+                                                     Engineering,
+                                                    Construction,    Corporate
+                             Solid   Hazardous     Industrial and          and
+                             Waste       Waste   Related Services  Eliminations(1)  Consolidated
+- ---------------------------------------------------------------------------------------------
+<S>                     <C>         <C>          <C>                <C>              <C>
+1992
+Revenue                 $4,309,614  $  755,088         $1,441,050       $(218,772)  $ 6,287,980
+Capital expenditures(2) $1,066,863  $  197,567         $  132,228       $   38,589  $ 1,435,247
+
+1993
+Revenue                 $4,702,166  $  661,860         $1,534,465       $(316,344)  $ 6,582,147
+</TABLE>
+"""
+
+
+def test_parts_as_columns_under_rows_grouped_by_a_year(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Columns naming parts of the business (wrapped, with commas and a note's mark) and no period, over
+    rows grouped under a year alone: each figure is its part's in its section's year; the scale is the
+    note printed once over the notes "in all tables"; "Capital expenditures(2) $1,066,863" is a label
+    with its note's mark, then the first column's figure."""
+    result = convert(
+        PARTS_AS_COLUMNS_YEARS_AS_SECTIONS,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {
+        (f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions))
+        for f in result.facts
+        if f.concept == "Revenues"
+    }
+    assert {
+        ("Revenues", "1992-01-01..1992-12-31", Decimal(4_309_614_000), ("ext:SolidWasteMember",)),
+        ("Revenues", "1993-01-01..1993-12-31", Decimal(661_860_000), ("ext:HazardousWasteMember",)),
+        (
+            "Revenues",
+            "1993-01-01..1993-12-31",
+            Decimal(1_534_465_000),
+            ("ext:EngineeringConstructionIndustrialAndRelatedServicesMember",),
+        ),
+        ("Revenues", "1993-01-01..1993-12-31", Decimal(6_582_147_000), ()),
+    } <= facts
+    # Eliminations reconcile the parts to the whole: no part's figure, skipped as adjustments are.
+    assert not any(value == Decimal(-316_344_000) for _, _, value, _ in facts)
+
+
+@pytest.mark.parametrize(
+    ("note", "scale"),
+    [
+        ("(000's OMITTED IN ALL TABLES EXCEPT PER SHARE AMOUNTS)", Scale.THOUSANDS),
+        ("(Dollars in millions in all tables)", Scale.MILLIONS),
+        ("All dollar amounts in tables are in thousands.", Scale.THOUSANDS),
+        ("Tabular amounts in millions, except per share data", Scale.MILLIONS),
+        ("(in thousands, except per share data)", None),
+    ],
+)
+def test_a_scale_note_for_every_table_after_it(note: str, scale: Scale | None) -> None:
+    from converter.scales import standing_scale
+
+    assert standing_scale(note) is scale
+
+
+def test_a_note_mark_glued_to_a_label_before_a_dollar_figure() -> None:
+    label, cells = row_cells("Capital expenditures(2) $1,066,863   $  197,567")
+    assert (label, [c.text for c in cells]) == ("Capital expenditures(2)", ["1,066,863", "197,567"])
+    # A figure run into its label is still split off.
+    label, cells = row_cells("Loss before income tax expense(benefit)(10,545) (1,263,972)")
+    assert [c.text for c in cells] == ["(10,545)", "(1,263,972)"]
