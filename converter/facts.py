@@ -375,7 +375,8 @@ def row_members(table: Table, known: frozenset[str] = frozenset()) -> tuple[str 
     for row, group in zip(table.rows, groups, strict=True):
         if group is not None:
             labels.setdefault(group, set()).add(_label_key(row.label))
-    labels = {group: own - _GENERIC_LABELS for group, own in labels.items()}
+    # An unlabelled total, or a label that is nothing but a note in parentheses, names no row to share.
+    labels = {group: own - _GENERIC_LABELS - {""} for group, own in labels.items()}
 
     # A heading that calls itself a sector or segment is a breakdown whatever its rows are called.
     def shares_rows(group: str, own: set[str], other: set[str]) -> bool:

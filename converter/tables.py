@@ -456,6 +456,16 @@ def _is_year_row(reading: LineReading) -> bool:
     return bool(cells) and all(YEAR_CELL.match(cell.text) for cell in cells)
 
 
+def _years_in_a_row(reading: LineReading) -> bool:
+    """A line of consecutive years, and nothing else but a scale note or a heading's words
+    ("($ in millions)   1995   1994   1993"): the heading of the columns below it, not a row."""
+    cells = reading[2]
+    if len(cells) < 2 or not all(YEAR_CELL.fullmatch(cell.text) for cell in cells):
+        return False
+    years = [int(cell.text) for cell in cells]
+    return all(abs(a - b) == 1 for a, b in pairwise(years)) and len(set(years)) == len(years)
+
+
 def _new_label_under_wrapped_heading(pending: list[Line], line: Line) -> bool:
     """A capitalised line at the indent of the lower-case lines that continue a heading starts the first
     row under it, not one more piece of the heading::
@@ -638,6 +648,17 @@ def _split_tables(
         if not seen_row and not new_header and kind is LineKind.ROW and _is_year_row(read[line]):
             # "As of December 31        1993        1992" above the first row: the columns' heading.
             header.append(line)
+            continue
+        if kind is LineKind.ROW and seen_row and _years_in_a_row(read[line]):
+            # "($ in millions)        1995        1994        1993" after rows: the next statement's
+            # headings, under its title ("CONSOLIDATED STATEMENT" / "OF RETAINED EARNINGS").
+            if not new_header:
+                tail = len(body)
+                while tail and read[body[tail - 1]][0] in (LineKind.TEXT, LineKind.BLANK):
+                    tail -= 1
+                new_header.extend(body[tail:])
+                del body[tail:]
+            new_header.append(line)
             continue
         if kind is LineKind.ROW:
             if new_header:

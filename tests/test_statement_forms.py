@@ -3292,3 +3292,55 @@ def test_a_note_mark_glued_to_a_label_before_a_dollar_figure() -> None:
     # A figure run into its label is still split off.
     label, cells = row_cells("Loss before income tax expense(benefit)(10,545) (1,263,972)")
     assert [c.text for c in cells] == ["(10,545)", "(1,263,972)"]
+
+
+TWO_STATEMENTS_IN_ONE_RUN_OF_TEXT = """\
+CONSOLIDATED                                 Acme Pharmaceutical Co. and Subsidiaries
+STATEMENT OF INCOME
+- ------------------------------------------------------------------------------
+Years Ended December 31
+($ in millions except per share amounts)  1995          1994         1993
+- ------------------------------------------------------------------------------
+SALES ................................. $16,681.1     $14,969.8    $10,498.2
+COSTS, EXPENSES AND OTHER
+Materials and production ..............   7,456.3       5,962.7      2,497.6
+Research and development ..............   1,331.4       1,230.6      1,172.8
+- ------------------------------------------------------------------------------
+                                          8,787.7       7,193.3      3,670.4
+- ------------------------------------------------------------------------------
+INCOME BEFORE TAXES ...................   7,893.4      $7,776.5      6,827.8
+- ------------------------------------------------------------------------------
+Net Income ............................ $ 3,335.2     $ 2,997.0    $ 2,166.2
+==============================================================================
+
+CONSOLIDATED STATEMENT                  Acme Pharmaceutical Co. and Subsidiaries
+OF RETAINED EARNINGS
+
+
+Years Ended December 31
+($ in millions)                           1995          1994          1993
+- ------------------------------------------------------------------------------
+BALANCE, JANUARY 1 .................... $10,942.0     $ 9,393.2     $ 8,466.0
+NET INCOME ............................   3,335.2       2,997.0       2,166.2
+- ------------------------------------------------------------------------------
+BALANCE, DECEMBER 31 .................. $14,277.2     $12,390.2     $10,632.2
+==============================================================================
+"""
+
+
+def test_a_second_statement_under_its_own_years_in_one_run_of_text(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Two statements printed one after the other with no markup: the line of consecutive years after
+    the first statement's rows ("($ in millions)   1995   1994   1993") heads a new table, never a row
+    of figures; and the capitalised headings of the two ("COSTS, EXPENSES AND OTHER", "OF RETAINED
+    EARNINGS") are no parts of the business: the income statement's rows are the filer's."""
+    result = convert(
+        TWO_STATEMENTS_IN_ONE_RUN_OF_TEXT, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    year = "1995-01-01..1995-12-31"
+    facts = {(f.concept, _period(f.period), f.value, f.dimensions) for f in result.facts}
+    assert ("NetIncomeLoss", year, Decimal("3335200000"), ()) in facts
+    assert ("ResearchAndDevelopmentExpense", year, Decimal("1331400000"), ()) in facts
+    assert not any(value == Decimal(1_995_000_000) for _, _, value, _ in facts)
+    assert not any(dims for *_, dims in facts)
