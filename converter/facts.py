@@ -237,7 +237,14 @@ _STATEMENT_ROWS = (
         ),
         "cashflow",
     ),
-    (re.compile(r"^\s*total\s+liabilities\s+and\s+(?:stock|share)\w*\s*'?\s*(?:equity|investment)", re.I), "balance"),
+    (
+        re.compile(
+            r"^\s*total\s+liabilities\s+and\s+(?:stock|share)\w*\s*'?\s*(?:equity|investment)"
+            r"|^\s*total\s+current\s+(?:assets|liabilities)\s*$",
+            re.I,
+        ),
+        "balance",
+    ),
     (re.compile(r"^\s*(?:net\s+(?:income|earnings)|income\s+before\s+income\s+taxes)\b", re.I), "income"),
 )
 
@@ -830,6 +837,30 @@ def _less_closings(rows: Sequence[Row], values: Sequence[dict[int, Decimal]], ba
     return found
 
 
+# A deduction that leaves a net amount: "Less allowance for depreciation", "Less accumulated depreciation
+# and amortization", "Less allowance for doubtful accounts".
+_CONTRA = re.compile(r"\b(?:accumulated|allowances?|reserves?\s+for)\b", re.IGNORECASE)
+_AT_COST = re.compile(r"\(\s*at\s+cost\s*\)|,?\s+at\s+cost\s*$", re.IGNORECASE)
+
+
+def _summed(rows: Sequence[Row], values: Sequence[dict[int, Decimal]], total: int) -> int:
+    """How many labelled rows right above ``total``, under its heading, sum to it in every column (0 if
+    they do not, or fewer than two)."""
+    parts: list[int] = []
+    for k in range(total - 1, -1, -1):
+        if rows[k].sections != rows[total].sections or not rows[k].label:
+            break
+        parts.append(k)
+        if rows[k].ruled:
+            break
+    columns = values[total].keys()
+    if len(parts) >= 2 and all(
+        sum((values[k].get(i, Decimal(0)) for k in parts), Decimal(0)) == values[total][i] for i in columns
+    ):
+        return len(parts)
+    return 0
+
+
 def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
     """Labels for figures a statement prints with none, each confirmed by its arithmetic, as
     ``{row: (label, why)}``:
@@ -901,6 +932,16 @@ def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
             continue
         heading = rows[a].sections
         if a in less:
+            gross = less[a]
+            if any(_CONTRA.search(rows[p].label) for p in range(gross + 1, a)):
+                # "PROPERTY, PLANT AND EQUIPMENT (at cost)" ... "Less allowance for depreciation": the
+                # subtotal is the gross amount, what is left after the allowance the net one.
+                item = _AT_COST.sub("", heading[0]).strip()
+                named[a] = (f"{item}, net", f"the subtotal under {heading[0]!r} less {rows[gross + 1].label!r}")
+                parts = _summed(rows, values, gross)
+                if parts:
+                    named[gross] = (f"Total {heading[0]}", f"the sum of the {parts} rows under {heading[0]!r}")
+                continue
             named[a] = (f"Total {heading[0]}", f"the subtotal under {heading[0]!r} less the rows after it")
             continue
         name = _label_key(heading[0])

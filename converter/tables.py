@@ -528,7 +528,7 @@ def _goes_on_from(
 ) -> bool:
     """Whether the row on ``line`` goes on from the label lines ``pending`` (their words ``texts``), or
     they head it. ``after`` is the row on the line right below, ``totalled`` the headings a row totals."""
-    if _UNFINISHED.search(texts[-1]):
+    if _UNFINISHED.search(texts[-1]) or _unclosed(" ".join(texts)):
         return True
     if _dash_goes_on(texts[-1], read[line][1]):
         # "Weighted average number of common shares" over "- basic and diluted": one label, unless the row
@@ -553,6 +553,15 @@ def _goes_on_from(
         # a heading, however few rows it has.
         and not (len(pending) == 1 and _words(texts[0]) in totalled)
     )
+
+
+def _unclosed(text: str) -> bool:
+    """A parenthesis opened and not closed: the label goes on below ("(net of accumulated")."""
+    return text.count("(") > text.count(")")
+
+
+def _pending_text(pending: list[Line]) -> str:
+    return " ".join(line.text.strip() for line in pending)
 
 
 def _dash_goes_on(above: str, label: str) -> bool:
@@ -765,6 +774,10 @@ def _read_rows(
             if kind is LineKind.TEXT and (trailing := _TRAILING_RULES.search(line.text)):
                 words[line.number] = line.text[: trailing.start()]
                 ruled = True
+            if kind is LineKind.PROSE and (_unclosed(line.text) or (pending and _unclosed(_pending_text(pending)))):
+                # "GOODWILL AND OTHER INTANGIBLES (net of accumulated" / "amortization of $411.5 million in
+                # 1995 and $291.1 million" / "in 1994) ......  6,826.3": a label wrapped inside its note.
+                kind = LineKind.TEXT
             if kind is LineKind.TEXT:
                 # A line read as a heading keeps no figure: any it ends with is reported, never dropped.
                 stray.extend((line, c) for c in row_cells(line.text)[1] if not YEAR_CELL.match(c.text))

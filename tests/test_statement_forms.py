@@ -3344,3 +3344,48 @@ def test_a_second_statement_under_its_own_years_in_one_run_of_text(
     assert ("ResearchAndDevelopmentExpense", year, Decimal("1331400000"), ()) in facts
     assert not any(value == Decimal(1_995_000_000) for _, _, value, _ in facts)
     assert not any(dims for *_, dims in facts)
+
+
+BALANCE_SHEET_KNOWN_BY_ITS_ROWS_WITH_NET_PLANT_UNLABELLED = """\
+                                             Acme Pharmaceutical Co. and Subsidiaries
+
+
+December 31
+($ in millions)                                             1995         1994
+- -------------------------------------------------------------------------------
+CURRENT ASSETS
+Cash and cash equivalents ............................. $  1,847.4    $ 1,604.0
+Accounts receivable ...................................    2,495.7      2,351.5
+Inventories ...........................................    1,872.5      1,660.9
+- -------------------------------------------------------------------------------
+Total current assets ..................................    6,215.6      5,616.4
+- -------------------------------------------------------------------------------
+PROPERTY, PLANT AND EQUIPMENT (at cost)
+Land ..................................................      206.3        212.6
+Buildings .............................................    2,783.2      2,604.5
+Construction in progress ..............................      663.6        826.4
+- -------------------------------------------------------------------------------
+                                                           3,653.1      3,643.5
+Less allowance for depreciation .......................    2,439.9      2,376.6
+- -------------------------------------------------------------------------------
+                                                           1,213.2      1,266.9
+- -------------------------------------------------------------------------------
+"""
+
+
+def test_a_balance_sheet_known_by_its_rows_and_net_plant_left_unlabelled(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A balance sheet whose title names no statement ("Total current assets" says what it is): its rows
+    are instants on the balance sheet's concepts; plant "(at cost)" less "allowance for depreciation",
+    both totals unlabelled, gives the gross amount, then the net one."""
+    facts = _facts(
+        BALANCE_SHEET_KNOWN_BY_ITS_ROWS_WITH_NET_PLANT_UNLABELLED, taxonomy, mapping_table, fiscal_year_end="12-31"
+    )
+    at = "@1995-12-31"
+    assert {
+        ("AccountsReceivableNetCurrent", at, Decimal("2495700000")),
+        ("InventoryNet", at, Decimal("1872500000")),
+        ("PropertyPlantAndEquipmentGross", at, Decimal("3653100000")),
+        ("PropertyPlantAndEquipmentNet", at, Decimal("1213200000")),
+    } <= facts

@@ -188,3 +188,30 @@ Weighted average number of common shares
 """
     (table,) = _tables(text)
     assert [r.label for r in table.rows] == ["Weighted average number of common shares - basic and diluted"]
+
+
+def test_a_label_wrapped_inside_its_note_in_parentheses() -> None:
+    """A label whose parenthesised note runs over lines of prose-like text ("(net of accumulated" /
+    "amortization of $411.5 million in 1995 and $291.1 million" / "in 1994) ....  6,826.3") is one
+    label: the lines are read up to the closing parenthesis."""
+    text = """\
+<TABLE>
+<CAPTION>
+CONSOLIDATED BALANCE SHEET
+                                                      December 31,
+($ in millions)                                             1995         1994
+<S>                                                     <C>          <C>
+INVESTMENTS ...........................................    1,969.6      1,416.9
+GOODWILL AND OTHER INTANGIBLES (net of accumulated
+amortization of $411.5 million in 1995 and $291.1 million
+in 1994) ................................................. 6,826.3      7,212.3
+OTHER ASSETS                                               1,149.3      1,009.4
+</TABLE>
+"""
+    (table,) = _tables(text)
+    assert [row.label for row in table.rows] == [
+        "INVESTMENTS",
+        "GOODWILL AND OTHER INTANGIBLES (net of accumulated amortization of $411.5 million in 1995 and $291.1 "
+        "million in 1994)",
+        "OTHER ASSETS",
+    ]
