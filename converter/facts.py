@@ -938,9 +938,9 @@ def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
                 # subtotal is the gross amount, what is left after the allowance the net one.
                 item = _AT_COST.sub("", heading[0]).strip()
                 named[a] = (f"{item}, net", f"the subtotal under {heading[0]!r} less {rows[gross + 1].label!r}")
-                parts = _summed(rows, values, gross)
-                if parts:
-                    named[gross] = (f"Total {heading[0]}", f"the sum of the {parts} rows under {heading[0]!r}")
+                summed = _summed(rows, values, gross)
+                if summed:
+                    named[gross] = (f"Total {heading[0]}", f"the sum of the {summed} rows under {heading[0]!r}")
                 continue
             named[a] = (f"Total {heading[0]}", f"the subtotal under {heading[0]!r} less the rows after it")
             continue
