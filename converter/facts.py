@@ -19,6 +19,7 @@ from types import MappingProxyType
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Period, Scale
 from converter.periods import (
+    NAMED_QUARTER,
     QUARTER_NUMBER,
     FiscalCalendar,
     balance_row_date,
@@ -618,7 +619,8 @@ _QUARTER_ROW = re.compile(
     r"^\s*(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)(?:\s+(?:quarter|qtr\.?))?\s*$", re.IGNORECASE
 )
 _YEAR_ROW = re.compile(r"^\s*(?:19|20)\d\d\s*$")
-_QUARTER_COLUMN = re.compile(r"\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b", re.IGNORECASE)
+# A column heading naming a quarter: the registry of quarter names (``converter.periods``).
+_QUARTER_COLUMN = NAMED_QUARTER
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b\*?")
 _ROW_HEADING_WORDS = re.compile(r"\b(?:calendar|fiscal)?\s*quarter\b", re.IGNORECASE)
 MIN_QUARTER_ROWS = 3

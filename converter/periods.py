@@ -20,6 +20,7 @@ from itertools import pairwise
 from converter.model import Period
 
 __all__ = [
+    "NAMED_QUARTER",
     "QUARTER_NUMBER",
     "FiscalCalendar",
     "balance_row_date",
@@ -40,9 +41,9 @@ _MONTH = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*
 _DATE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 _MONTH_YEAR = re.compile(_MONTH + r",?\s+(?P<year>(?:19|20)\d\d)", re.IGNORECASE)
 _QUARTER = re.compile(r"\b(?P<q>[1-4])Q\s?'?(?P<yy>\d\d)\b", re.IGNORECASE)
-# A quarter named in words or by its number, its year apart: "First Quarter", "4th Qtr.", "Q4".
-_NAMED_QUARTER = re.compile(
-    r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr)\b|\bQ(?P<q>[1-4])\b", re.IGNORECASE
+# A quarter named in words or by its number, its year apart: "First Quarter", "4th Qtr.", "4th Q", "Q4".
+NAMED_QUARTER = re.compile(
+    r"\b(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|qtr|q)\b|\bQ(?P<q>[1-4])\b", re.IGNORECASE
 )
 # A heading line that is an ordinal alone, a note's mark after it, under the year: "1996" over "First",
 # "Second (a)", "Third", "Fourth (b)" is the year's quarters.
@@ -54,7 +55,7 @@ _BARE_QUARTER = re.compile(
 def names_quarter(heading: str) -> bool:
     """A column heading that names a quarter without its year: "First", "Second (a)", "4th Qtr.", "Q3"."""
     text = heading.strip()
-    return bool(_BARE_QUARTER.fullmatch(text) or (_NAMED_QUARTER.search(text) and _column_year(text) is None))
+    return bool(_BARE_QUARTER.fullmatch(text) or (NAMED_QUARTER.search(text) and _column_year(text) is None))
 
 
 QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -567,7 +568,7 @@ def column_period(
     quarter = _QUARTER.search(text)
     if quarter and fiscal is not None:
         return quarter_period(int(quarter.group("q")), _two_digit_year(quarter.group("yy")), fiscal)
-    named = _NAMED_QUARTER.search(text) or next(
+    named = NAMED_QUARTER.search(text) or next(
         (match for match in map(_BARE_QUARTER.fullmatch, (h.strip() for h in headings)) if match), None
     )
     named_year = _column_year(text) if named else None

@@ -3389,3 +3389,37 @@ def test_a_balance_sheet_known_by_its_rows_and_net_plant_left_unlabelled(
         ("PropertyPlantAndEquipmentGross", at, Decimal("3653100000")),
         ("PropertyPlantAndEquipmentNet", at, Decimal("1213200000")),
     } <= facts
+
+
+QUARTERS_ABBREVIATED_UNDER_YEAR_SECTIONS = """\
+CONDENSED INTERIM FINANCIAL DATA
+- -----------------------------------------------------------------------------
+($ in millions except
+per share amounts)                    4th Q      3rd Q      2nd Q      1st Q
+- -----------------------------------------------------------------------------
+1995
+- -----------------------------------------------------------------------------
+Sales.............................  $4,556.9   $4,171.1   $4,135.7   $3,817.3
+Net income........................     857.8      861.9      858.1      757.4
+Earnings per common share.........  $    .70   $    .70   $    .69   $    .61
+=============================================================================
+1994
+- -----------------------------------------------------------------------------
+Sales.............................  $3,871.5   $3,792.0   $3,792.0   $3,514.3
+Net income........................     773.0      784.8      764.1      675.2
+=============================================================================
+"""
+
+
+def test_quarters_named_4th_q_under_a_year_printed_between_rules(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "4th Q  3rd Q  2nd Q  1st Q" (latest first) over sections headed by a year alone: each figure is
+    that quarter of its section's year."""
+    facts = _facts(QUARTERS_ABBREVIATED_UNDER_YEAR_SECTIONS, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert {
+        ("Revenues", "1995-10-01..1995-12-31", Decimal("4556900000")),
+        ("Revenues", "1995-01-01..1995-03-31", Decimal("3817300000")),
+        ("NetIncomeLoss", "1994-04-01..1994-06-30", Decimal("764100000")),
+        ("EarningsPerShareBasic", "1995-10-01..1995-12-31", Decimal("0.70")),
+    } <= facts
