@@ -250,6 +250,9 @@ _RULES = tuple(
         (_exhibit("99"), True, "{type}: an exhibit that carries a release or other financial data", False),
         (_exhibit("13"), True, "{type}: the annual report to security holders", False),
         (_exhibit("20"), True, "{type}: a statement to security holders (a 1990s 8-K's news release)", False),
+        # The computation of per share earnings: net income, the weighted shares, primary and fully diluted
+        # earnings per share, often the only place a 1990s filing prints the diluted figures.
+        (_exhibit("11"), True, "{type}: the computation of per share earnings", False),
         (r"EX-.*", False, "{type}: an exhibit without financial statements (charter, contract, consent, ...)", False),
         # Annual and quarterly reports with their small-business (10-KSB, 10-QSB, 10-KSB40), pre-2003
         # (10-K405), transition (10-KT) and amended (/A) variants, which EDGAR prints with and without

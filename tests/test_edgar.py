@@ -299,6 +299,8 @@ def test_synthetic_decisions() -> None:
         ((), "EX-4.1", False, "without financial statements"),
         ((), "EX-10.12", False, "without financial statements"),
         ((), "EX-21", False, "without financial statements"),
+        ((), "EX-11", True, "computation of per share earnings"),
+        ((), "EX-11.1", True, "computation of per share earnings"),
         ((), "EX-23", False, "without financial statements"),
         ((), "EX-24", False, "without financial statements"),
         ((), "EX-31.1", False, "without financial statements"),
