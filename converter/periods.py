@@ -29,6 +29,7 @@ __all__ = [
     "detect_document_date",
     "detect_fiscal_calendar",
     "inferred_calendar",
+    "names_a_span",
     "printed_dates",
     "quarter_of",
     "quarter_period",
@@ -50,6 +51,21 @@ NAMED_QUARTER = re.compile(
 _BARE_QUARTER = re.compile(
     r"(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)(?P<q>)\s*(?:\((?:[a-z]|\d{1,2})\)|\*{1,3})?", re.IGNORECASE
 )
+
+
+# A span heading without its years, as a statement prints it over the years (or in the stub, beside
+# them): "Year Ended May 31,", "For the Years Ended December 31", "Three Months Ended", "52 Weeks Ended".
+_SPAN_PHRASE = re.compile(
+    r"(?:for\s+the\s+)?(?:(?:fiscal\s+)?years?|(?:three|six|nine|twelve|3|6|9|12)\s+months"
+    r"|(?:thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|13|26|39|52|53)\s+weeks|quarters?)"
+    r"\s+(?:ended|ending)(?:\s+" + _MONTH + r"(?:\s+\d{1,2})?)?\s*[,:]?",
+    re.IGNORECASE,
+)
+
+
+def names_a_span(text: str) -> bool:
+    """Whether ``text`` is a span heading alone, its years printed elsewhere: "Year Ended May 31,"."""
+    return _SPAN_PHRASE.fullmatch(" ".join(text.split())) is not None
 
 
 def names_quarter(heading: str) -> bool:

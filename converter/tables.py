@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
-from converter.periods import names_quarter
+from converter.periods import names_a_span, names_quarter
 from converter.read import Line
 from converter.scales import SCALE_NOTE
 from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells, wrapped_labels
@@ -528,6 +528,9 @@ def _goes_on_from(
 ) -> bool:
     """Whether the row on ``line`` goes on from the label lines ``pending`` (their words ``texts``), or
     they head it. ``after`` is the row on the line right below, ``totalled`` the headings a row totals."""
+    if names_a_span(" ".join(texts)):
+        # "Year Ended May 31," in the stub beside the years: the columns' heading, never a label's start.
+        return False
     if _UNFINISHED.search(texts[-1]) or _unclosed(" ".join(texts)):
         return True
     if _dash_goes_on(texts[-1], read[line][1]):

@@ -206,3 +206,20 @@ def test_the_quarters_of_a_year() -> None:
 )
 def test_a_heading_naming_a_date_or_the_year_it_ends(context: str, expected: Period) -> None:
     assert column_period(("1993",), context, FiscalCalendar(12, 31, 0)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Year Ended May 31,", True),
+        ("For the Years Ended December 31", True),
+        ("Three Months Ended", True),
+        ("52 Weeks Ended", True),
+        ("Year Ended May 31, Revenues", False),
+        ("Net income for the year", False),
+    ],
+)
+def test_a_span_heading_alone(text: str, span: bool) -> None:
+    from converter.periods import names_a_span
+
+    assert names_a_span(text) is span

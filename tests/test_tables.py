@@ -215,3 +215,20 @@ OTHER ASSETS                                               1,149.3      1,009.4
         "million in 1994)",
         "OTHER ASSETS",
     ]
+
+
+def test_a_span_heading_in_the_stub_does_not_start_the_first_label() -> None:
+    """ "Year Ended May 31," printed in the label column beside the years heads the columns: the first
+    row is "Revenues", not "Year Ended May 31, Revenues" (its comma does not make it an unfinished label)."""
+    text = """\
+<TABLE>
+<CAPTION>
+                                              2006         2005
+<S>                                         <C>          <C>
+Year Ended May 31,
+Revenues                                    $14,954.9    $13,739.7
+Gross margin                                  6,587.0      6,115.4
+</TABLE>
+"""
+    (table,) = _tables(text)
+    assert [row.label for row in table.rows] == ["Revenues", "Gross margin"]
