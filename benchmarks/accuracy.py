@@ -356,6 +356,11 @@ def _wrong_kind(row: GoldRow, fact: Fact) -> str:
 
 def judge(row: GoldRow, facts: Sequence[Fact]) -> Verdict:
     same_aspects = [f for f in facts if concept_matches(row, f) and f.period == row.period and member_matches(row, f)]
+    # A member named exactly as printed is the row's; one that only contains it, or is contained in it, is
+    # another part when the exact one is there ("Americas" beside "Americas Business").
+    named = [f for f in same_aspects if row.member and _norm(row.member) in map(_norm, f.members)]
+    if named:
+        same_aspects = named
     exact = [f for f in same_aspects if f.value == row.value and f.unit == row.unit]
     # Wrong: another value in the row's unit (a less precise copy that rounds to it is consistent, not
     # wrong), or the row's value in another unit. A figure in another unit and of another value (a

@@ -537,6 +537,13 @@ _PERIOD_WORDS = re.compile(
 )
 
 
+_SHORTER_SPAN = re.compile(
+    r"\b(?:three|six|nine|3|6|9|13|26|39|thirteen|twenty-six|thirty-nine)[\s-]+(?:months|weeks)\b|\bquarters?\b"
+    r"|\bweeks\b",
+    re.IGNORECASE,
+)
+
+
 def _year_sections(
     table: Table, fiscal: FiscalCalendar | None, printed: frozenset[date]
 ) -> tuple[list[str], list[Period | None]] | None:
@@ -553,6 +560,13 @@ def _year_sections(
     parts = [_named_part(column.headings) for column in table.columns]
     names = [part for part in parts if part]
     if len(names) != len(parts) or len(set(names)) != len(names) or all(_WHOLE_COLUMN.match(n) for n in names):
+        return None
+    # A span shorter than a year named anywhere ("Three Months Ended Mar. 31" over the sections): a year
+    # alone is no fiscal year there; left unread rather than guessed.
+    context = " ".join(
+        (table.caption_text, *(line.text for line in table.header), *(s for r in table.rows for s in r.sections))
+    )
+    if _SHORTER_SPAN.search(context):
         return None
     years = [
         next((year_named(s, fiscal, printed) for s in row.sections if _YEAR_ROW.match(s)), None) for row in table.rows

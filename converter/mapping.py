@@ -768,8 +768,20 @@ def _member_rows(observations: list[Observation], table: MappingTable, taxonomy:
     rows: dict[int, list[Observation]] = {}
     for observation in observations:
         rows.setdefault(observation.row, []).append(observation)
+    # Parts within a part: "Americas:" over "Business", "U.S. Consumer", closed by "Total Americas"; the
+    # subtotal is the part "Americas" among the others ("EMEA", ...), its rows "Americas Business", ...
+    leaves = _subtotalled_parts(rows)
+    for subtotal in {at for at, _ in leaves.values()}:
+        first = rows[subtotal][0]
+        name = _TOTAL_LABEL.sub("", first.label).strip()
+        rows[subtotal] = [dataclasses.replace(o, label=name, sections=o.sections[1:]) for o in rows[subtotal]]
+    for leaf in leaves:
+        del rows[leaf]
     order = sorted(rows)
     rewritten: dict[int, tuple[str, tuple[str, ...], str]] = {}
+
+    def adjacent(a: int, b: int) -> bool:
+        return all(k in leaves for k in range(a + 1, b))
 
     def rule_of(first: Observation, label: str, sections: tuple[str, ...]) -> LabelRule | None:
         found = table.find(
@@ -784,7 +796,7 @@ def _member_rows(observations: list[Observation], table: MappingTable, taxonomy:
         end = start
         while (
             end + 1 < len(order)
-            and order[end + 1] == order[end] + 1
+            and adjacent(order[end], order[end + 1])
             and rows[order[end + 1]][0].sections == first.sections
             and not _TOTAL_LABEL.match(rows[order[end + 1]][0].label)
         ):
@@ -793,7 +805,7 @@ def _member_rows(observations: list[Observation], table: MappingTable, taxonomy:
         start = end + 1
         # Closed by the row below ("Total net sales"), or by the run's own last row when it is not
         # labelled "Total" ("Income before income taxes" under the same heading).
-        below = rows[order[end + 1]] if end + 1 < len(order) and order[end + 1] == order[end] + 1 else None
+        below = rows[order[end + 1]] if end + 1 < len(order) and adjacent(order[end], order[end + 1]) else None
         for group, closing in ((run, below), (run[:-1], rows[run[-1].row])):
             parts = _parts_line(group, closing, rows, rule_of)
             if parts is not None:
@@ -801,6 +813,10 @@ def _member_rows(observations: list[Observation], table: MappingTable, taxonomy:
                 for o in group:
                     rewritten[o.row] = (label, sections, names[o.row])
                 break
+    for leaf, (subtotal, name) in leaves.items():
+        if subtotal in rewritten:
+            label, sections, part = rewritten[subtotal]
+            rewritten[leaf] = (label, sections, f"{part} {name}")
     if not rewritten:
         return observations
     return [
@@ -809,6 +825,39 @@ def _member_rows(observations: list[Observation], table: MappingTable, taxonomy:
         else o
         for o in observations
     ]
+
+
+def _subtotalled_parts(rows: dict[int, list[Observation]]) -> dict[int, tuple[int, str]]:
+    """Rows that name parts under a heading closed by its own total, the figures adding up to it in every
+    column (``"Americas:"``, ``"Business"``, ``"U.S. Consumer"``, ``"Total Americas"``): each such row with
+    its subtotal's row and its part's name."""
+    found: dict[int, tuple[int, str]] = {}
+    for at, closing in rows.items():
+        first = closing[0]
+        total = _TOTAL_LABEL.match(first.label)
+        if not total or len(first.sections) < 2 or first.member is not None:
+            continue
+        name = _TOTAL_LABEL.sub("", first.label).strip()
+        if normalise_label(name) != normalise_label(first.sections[0]) or _LINE_ITEM_WORD.search(name):
+            continue
+        group: list[int] = []
+        k = at - 1
+        while k in rows and rows[k][0].sections == first.sections and not _TOTAL_LABEL.match(rows[k][0].label):
+            group.append(k)
+            k -= 1
+        members = [rows[k][0] for k in group]
+        if len(group) < MIN_MEMBER_ROWS or any(
+            o.member is not None or (_LINE_ITEM_WORD.search(o.label) and not _RECONCILING_ROW.match(o.label))
+            for o in members
+        ):
+            continue
+        sums: dict[tuple[object, ...], Decimal] = {}
+        for o in (o for k in group for o in rows[k]):
+            key = (o.period, o.currency, o.scale)
+            sums[key] = sums.get(key, Decimal(0)) + o.number.value
+        if sums == {(o.period, o.currency, o.scale): o.number.value for o in closing}:
+            found.update({k: (at, rows[k][0].label) for k in group})
+    return found
 
 
 def _part_names(group: list[Observation], closing: list[Observation]) -> dict[int, str] | None:

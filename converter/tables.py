@@ -835,6 +835,9 @@ def _read_rows(
                 stray.append((line, cell))
         rows.append(Row(label=label, sections=tuple(sections), lines=lines, cells=tuple(placed), ruled=ruled))
         ruled = False
+        if sections and (total := _TOTAL_OF.match(label)) and _words(total["name"]) == _words(sections[0]):
+            # "Total Americas" closes "Americas:": the rows below ("EMEA", "Asia Pacific-Japan") are not in it.
+            sections.pop(0)
     return rows, stray
 
 

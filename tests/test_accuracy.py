@@ -194,6 +194,10 @@ def test_a_member_is_matched_by_its_name_as_printed() -> None:
     # "&" as printed is the member's "And".
     row = _row(member="Life Insurance & Retirement Services")
     assert judge(row, [_fact(members=("LifeInsuranceAndRetirementServicesMember",))]).outcome == "exact"
+    # A part within a part: "Americas Business" is matched by its own member, not by "Americas" beside it.
+    row = _row(member="Americas Business")
+    verdict = judge(row, [_fact(value="9", members=("AmericasMember",)), _fact(members=("AmericasBusinessMember",))])
+    assert (verdict.outcome, verdict.wrong) == ("exact", None)
 
 
 def test_a_trap_is_violated_only_by_the_filer_stating_it() -> None:

@@ -3423,3 +3423,54 @@ def test_quarters_named_4th_q_under_a_year_printed_between_rules(
         ("NetIncomeLoss", "1994-04-01..1994-06-30", Decimal("764100000")),
         ("EarningsPerShareBasic", "1995-10-01..1995-12-31", Decimal("0.70")),
     } <= facts
+
+
+PARTS_WITHIN_A_PART = """\
+<TABLE>
+<CAPTION>
+The table below presents information about our reportable segments:
+                                              Fiscal Year Ended
+                                         February 3,   January 28,
+                                            2006          2005
+                                              (in millions)
+<S>                                      <C>           <C>
+Net revenue
+Americas:
+  Business                                 $28,481       $25,339
+  U.S. Consumer                              7,930         7,601
+                                           -------       -------
+    Total Americas                          36,411        32,940
+EMEA                                        12,873        10,787
+Asia Pacific-Japan                           6,624         5,478
+                                           -------       -------
+    Total net revenue                      $55,908       $49,205
+</TABLE>
+"""
+
+
+def test_parts_within_a_part_closed_by_their_own_total(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Americas:" over "Business" and "U.S. Consumer", closed by "Total Americas": the subtotal is the part
+    Americas beside EMEA and Asia Pacific-Japan (the rows below it are no longer under "Americas"), its rows
+    the parts "Americas Business" and "Americas U.S. Consumer"; the arithmetic confirms both levels."""
+    result = convert(PARTS_WITHIN_A_PART, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    year = "2005-01-29..2006-02-03"
+    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    assert {
+        ("Revenues", year, Decimal(28_481_000_000), ("ext:AmericasBusinessMember",)),
+        ("Revenues", year, Decimal(7_930_000_000), ("ext:AmericasUSConsumerMember",)),
+        ("Revenues", year, Decimal(36_411_000_000), ("ext:AmericasMember",)),
+        ("Revenues", year, Decimal(12_873_000_000), ("ext:EmeaMember",)),
+        ("Revenues", year, Decimal(55_908_000_000), ()),
+    } <= facts
+
+
+def test_a_year_alone_over_parts_is_no_fiscal_year_in_a_quarterly_table(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Parts as columns and a year alone over the rows, under "Three Months Ended": the year names no
+    fiscal year there; left unread, never read as the year."""
+    text = PARTS_AS_COLUMNS_YEARS_AS_SECTIONS.replace(
+        "     Following is an analysis", "     Three Months Ended March 31. Following is an analysis"
+    ).replace("<CAPTION>\n", "<CAPTION>\nThree Months Ended March 31,\n")
+    facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="12-31")
+    assert not any(period == "1993-01-01..1993-12-31" for _, period, _ in facts)
