@@ -537,6 +537,8 @@ _PERIOD_WORDS = re.compile(
 )
 
 
+# A section heading that states its period whole: a span or "As of" and a full date.
+_DATED_SECTION = re.compile(r"\b(?:ended|ending|as\s+of|at)\b.*\b(?:19|20)\d\d\b", re.IGNORECASE)
 _SHORTER_SPAN = re.compile(
     r"\b(?:three|six|nine|3|6|9|13|26|39|thirteen|twenty-six|thirty-nine)[\s-]+(?:months|weeks)\b|\bquarters?\b"
     r"|\bweeks\b",
@@ -566,12 +568,16 @@ def _year_sections(
     context = " ".join(
         (table.caption_text, *(line.text for line in table.header), *(s for r in table.rows for s in r.sections))
     )
-    if _SHORTER_SPAN.search(context):
-        return None
-    years = [
-        next((year_named(s, fiscal, printed) for s in row.sections if _YEAR_ROW.match(s)), None) for row in table.rows
-    ]
-    if sum(1 for year in set(years) if year is not None) < 1:
+    bare_years = not _SHORTER_SPAN.search(context)
+
+    def period_of(section: str) -> Period | None:
+        if _YEAR_ROW.match(section):
+            return year_named(section, fiscal, printed) if bare_years else None
+        # "Three Months Ended September 30, 2002", "As of September 30, 2002": the section's own period.
+        return column_period((section,), "", fiscal, printed) if _DATED_SECTION.search(section) else None
+
+    years = [next((p for p in map(period_of, row.sections) if p is not None), None) for row in table.rows]
+    if all(year is None for year in years):
         return None
     return names, years
 

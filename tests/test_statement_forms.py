@@ -3474,3 +3474,41 @@ def test_a_year_alone_over_parts_is_no_fiscal_year_in_a_quarterly_table(
     ).replace("<CAPTION>\n", "<CAPTION>\nThree Months Ended March 31,\n")
     facts = _facts(text, taxonomy, mapping_table, fiscal_year_end="12-31")
     assert not any(period == "1993-01-01..1993-12-31" for _, period, _ in facts)
+
+
+PARTS_AS_COLUMNS_UNDER_DATED_SECTIONS = """\
+     The following represents the Company's significant business segments (dollars in millions).
+
+<TABLE>
+<CAPTION>
+                                                                                     Corporate and
+                                                         Cable         Commerce        Other (1)         Total
+                                                         -----         --------        ---------         -----
+<S>                                                      <C>             <C>              <C>          <C>
+Three Months Ended September 30, 2002
+-------------------------------------
+Revenues (2).........................................    $1,548.0        $1,011.8         $144.9       $2,704.7
+Operating income (loss)..............................       336.1           158.3          (63.9)         430.5
+
+Nine Months Ended September 30, 2001
+------------------------------------
+Revenues (2).........................................    $3,898.8        $2,655.1         $417.6       $6,971.5
+</TABLE>
+"""
+
+
+def test_parts_as_columns_under_sections_that_state_their_periods(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Columns naming parts, rows grouped under "Three Months Ended September 30, 2002" and "Nine Months
+    Ended September 30, 2001": each figure is its column's part in its section's period."""
+    result = convert(
+        PARTS_AS_COLUMNS_UNDER_DATED_SECTIONS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    assert {
+        ("Revenues", "2002-07-01..2002-09-30", Decimal("1548000000"), ("ext:CableMember",)),
+        ("OperatingIncomeLoss", "2002-07-01..2002-09-30", Decimal("-63900000"), ("ext:CorporateAndOtherMember",)),
+        ("Revenues", "2001-01-01..2001-09-30", Decimal("2655100000"), ("ext:CommerceMember",)),
+        ("Revenues", "2001-01-01..2001-09-30", Decimal("6971500000"), ()),
+    } <= facts
