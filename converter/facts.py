@@ -307,6 +307,8 @@ _COMPUTATION = re.compile(r"\bper\s+(?:common\s+)?share\b|\b(?:primary|fully\s+d
 # A short heading that may name a part, "Automotive" or "Financial Services" over rows another such heading
 # repeats: a breakdown only when the two share rows (``MIN_SHARED_LABELS``).
 _SHORT_NAME = re.compile(r"[A-Z][a-z]+(?:\s+(?:and\s+|&\s+)?[A-Z][a-z]+){0,2}")
+# A part's name that lists its lines: "Prescription Drugs, Health and Beauty Aids".
+_LISTED_NAME = re.compile(r"[A-Z][a-z]+(?:,?\s+(?:(?:and|&)\s+)?[A-Z][a-z]+){2,6}")
 # Row labels every list may hold: they show no breakdown.
 _RESULT_LINE = re.compile(r"\b(?:income|earnings|profit|loss)\b")
 # A heading that names a line item, not a part of the business.
@@ -332,7 +334,7 @@ def _is_group_heading(section: str, known: frozenset[str], plain: bool = True) -
     grouped = bool(
         _GROUP_DASH.search(section.strip())
         or caps
-        or (plain and _SHORT_NAME.fullmatch(name))
+        or (plain and (_SHORT_NAME.fullmatch(name) or _LISTED_NAME.fullmatch(name)))
         or group_key(name) in known
         or _is_sector(section)
         or _WHOLE.match(name)

@@ -3512,3 +3512,43 @@ def test_parts_as_columns_under_sections_that_state_their_periods(
         ("Revenues", "2001-01-01..2001-09-30", Decimal("2655100000"), ("ext:CommerceMember",)),
         ("Revenues", "2001-01-01..2001-09-30", Decimal("6971500000"), ()),
     } <= facts
+
+
+SEGMENTS_AS_HEADINGS_WITH_LISTED_NAMES = """\
+<TABLE>
+<CAPTION>
+- -------------------------------------------------------------------------------------------
+($ in thousands)                                                          1993           1992
+- -------------------------------------------------------------------------------------------
+<S>                                                                <C>            <C>
+Prescription Drugs, Health and Beauty Aids
+- -------------------------------------------------------------------------------------------
+Net sales                                                          $ 3,948,197    $ 3,632,066
+Operating profit (a)                                                   195,670        149,182
+- -------------------------------------------------------------------------------------------
+Apparel
+- -------------------------------------------------------------------------------------------
+Net sales                                                            3,395,926      3,011,456
+Operating profit (a)                                                   181,922        101,342
+- -------------------------------------------------------------------------------------------
+</TABLE>
+"""
+
+
+def test_a_part_heading_that_lists_its_lines(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Prescription Drugs, Health and Beauty Aids" over the rows "Apparel" repeats is a part of the
+    business like "Apparel": its net sales are the part's, not the filer's."""
+    result = convert(
+        SEGMENTS_AS_HEADINGS_WITH_LISTED_NAMES,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    year = "1993-01-01..1993-12-31"
+    assert {
+        ("Revenues", year, Decimal(3_948_197_000), ("ext:PrescriptionDrugsHealthAndBeautyAidsMember",)),
+        ("Revenues", year, Decimal(3_395_926_000), ("ext:ApparelMember",)),
+    } <= facts
+    assert not any(dims == () for *_, dims in facts)
