@@ -502,6 +502,27 @@ def _repeats(above: Line, line: Line, label: str) -> bool:
     return bool(label.strip()) and indent(above.text) == indent(line.text) and above.text.strip() == label.strip()
 
 
+_FUNCTION_WORD = re.compile(r"^(?:of|and|or|for|to|in|on|from|by|the|with|less|net|&)\b", re.IGNORECASE)
+MAX_SUB_HEADING_WORDS = 4
+
+
+def _sub_heading(pending: list[Line], line: Line) -> bool:
+    """A short capitalised name indented under a finished heading in capitals heads its own rows: "GE"
+    under "REVENUES" (over "Aircraft Engines", "Appliances"), never the heading's second line; "OF
+    INCOME" under "CONSOLIDATED STATEMENT" goes on from it."""
+    above = pending[-1].text.strip()
+    text = line.text.strip()
+    letters = [c for c in above if c.isalpha()]
+    return (
+        len(letters) > 1
+        and all(c.isupper() for c in letters)
+        and not _UNFINISHED.search(above)
+        and text[:1].isupper()
+        and not _FUNCTION_WORD.match(text)
+        and len(text.split()) <= MAX_SUB_HEADING_WORDS
+    )
+
+
 def _wrapped_heading(pending: list[Line], line: Line) -> bool:
     """Lines that wrap one heading (each after the first starting in lower case, indented as much or
     more), above a capitalised row."""
@@ -789,6 +810,7 @@ def _read_rows(
                     and indent(line.text) > indent(pending[0].text)
                     and not pending[-1].text.rstrip().endswith(":")
                     and not _new_label_under_wrapped_heading(pending, line)
+                    and not _sub_heading(pending, line)
                 ) or _continues_in_lower_case(pending, line)
                 if not continues:
                     flush()

@@ -232,3 +232,28 @@ Gross margin                                  6,587.0      6,115.4
 """
     (table,) = _tables(text)
     assert [row.label for row in table.rows] == ["Revenues", "Gross margin"]
+
+
+def test_a_short_name_indented_under_a_heading_in_capitals_is_a_sub_heading() -> None:
+    """ "REVENUES" / "   GE" / "      Aircraft Engines  $ 6,580": GE heads its rows under REVENUES, never the
+    heading's second line nor the first row's label; a heading in capitals that ends unfinished ("AND")
+    still goes on below."""
+    text = """\
+<TABLE>
+<CAPTION>
+For the years ended December 31 (In millions)                   1993          1992
+<S>                                                          <C>           <C>
+REVENUES
+   GE
+      Aircraft Engines                                       $ 6,580       $ 7,368
+      Appliances                                               5,555         5,330
+INCOME BEFORE INCOME TAXES AND
+   CUMULATIVE EFFECT OF ACCOUNTING CHANGES                     4,184         3,867
+</TABLE>
+"""
+    (table,) = _tables(text)
+    assert [(row.label, row.sections) for row in table.rows[:2]] == [
+        ("Aircraft Engines", ("GE", "REVENUES")),
+        ("Appliances", ("GE", "REVENUES")),
+    ]
+    assert table.rows[2].label == "INCOME BEFORE INCOME TAXES AND CUMULATIVE EFFECT OF ACCOUNTING CHANGES"
