@@ -26,7 +26,7 @@ from converter.deductions import PRE_TAX, deducted_income
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
-from converter.scales import OWN_SCALE, OWN_SCALE_POWERS
+from converter.scales import CAPTION_SCALE_NOTE, OWN_SCALE, OWN_SCALE_POWERS
 from converter.taxonomy import Balance, Concept, ConceptType, Taxonomy
 
 __all__ = [
@@ -750,6 +750,9 @@ _LINE_ITEM_WORD = re.compile(
 # The rows that reconcile parts to the whole: "Eliminations", "Corporate income (expense), net", "Other".
 _RECONCILING_ROW = re.compile(r"^\s*(?:eliminations?|intersegment|inter-segment|corporate|other|adjustments?)\b", re.I)
 MIN_MEMBER_ROWS = 2
+MAX_TITLE_WORDS = 5
+# A scale note in parentheses, however worded: "(in millions)", "($000)".
+SCALE_NOTE_IN_TITLE = re.compile(r"\([^()]*(?:thousands|millions|billions|\$\s?000)[^()]*\)", re.IGNORECASE)
 
 
 def _member_rows(observations: list[Observation], table: MappingTable, taxonomy: Taxonomy) -> list[Observation]:
@@ -910,7 +913,21 @@ def _parts_line(
         return heading, first.sections[1:], names
     if rule_of(closing[0], closing[0].label, closing[0].sections) is not None:
         return closing[0].label, closing[0].sections, names
+    # The title names the line item the parts add up to: "Net Sales (in millions)" over "Americas",
+    # "EMEA", ... and "Totals for Geographies".
+    title = _title_item(first.caption)
+    if title and _TOTAL_LABEL.match(closing[0].label) and rule_of(first, title, ()) is not None:
+        return title, (), names
     return None
+
+
+def _title_item(caption: str) -> str | None:
+    """The line item a short title names, its scale note dropped: "Net Sales (in millions)" -> "Net
+    Sales"; None for a caption of running text."""
+    text = " ".join(CAPTION_SCALE_NOTE.sub(" ", SCALE_NOTE_IN_TITLE.sub(" ", caption)).split()).strip(" :")
+    if not text or len(text.split()) > MAX_TITLE_WORDS or not text[:1].isupper():
+        return None
+    return text
 
 
 def without_member(label: str, member: str | None) -> str:
@@ -1146,7 +1163,7 @@ def _exchange_effect_rows(observations: Sequence[Observation], table: MappingTab
     return first
 
 
-_TOTAL_LABEL = re.compile(r"^\s*total\b", re.IGNORECASE)
+_TOTAL_LABEL = re.compile(r"^\s*totals?\b", re.IGNORECASE)
 
 
 def _totals_keep_their_concept(

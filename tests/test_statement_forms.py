@@ -3552,3 +3552,41 @@ def test_a_part_heading_that_lists_its_lines(taxonomy: Taxonomy, mapping_table: 
         ("Revenues", year, Decimal(3_395_926_000), ("ext:ApparelMember",)),
     } <= facts
     assert not any(dims == () for *_, dims in facts)
+
+
+PARTS_UNDER_A_TITLE_NAMING_THE_ITEM = """\
+Information regarding net sales by geography follows:
+
+                            Net Sales (in millions)
+<TABLE>
+<CAPTION>
+                                                    Three Months Ended
+                                            6/26/99       3/27/99       6/26/98
+<S>                                             <C>           <C>           <C>
+U.S., Canada, South America (Americas)     $    907      $    806      $    873
+Europe, Middle East & Africa (EMEA)             297           374           270
+Japan                                           272           267           186
+Asia Pacific                                     82            83            73
+    Totals for Geographies                 $  1,558      $  1,530      $  1,402
+</TABLE>
+"""
+
+
+def test_parts_under_a_title_that_names_their_line_item(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Rows naming parts, adding up to "Totals for Geographies", under the title "Net Sales (in millions)":
+    each row is that part's net sales."""
+    result = convert(
+        PARTS_UNDER_A_TITLE_NAMING_THE_ITEM,
+        name="t.txt",
+        options=Options(fiscal_year_end="09-25"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    assert (
+        "Revenues",
+        "1999-03-28..1999-06-26",
+        Decimal(907_000_000),
+        ("ext:USCanadaSouthAmericaAmericasMember",),
+    ) in facts
+    assert ("Revenues", "1999-03-28..1999-06-26", Decimal(82_000_000), ("ext:AsiaPacificMember",)) in facts
