@@ -26,6 +26,7 @@ from converter.periods import (
     caption_period,
     column_period,
     quarter_of,
+    span_phrases,
     year_named,
 )
 from converter.read import Line
@@ -571,10 +572,15 @@ def _year_sections(
         (table.caption_text, *(line.text for line in table.header), *(s for r in table.rows for s in r.sections))
     )
     bare_years = not _SHORTER_SPAN.search(context)
+    # "Three Months Ended Mar. 31" over the columns, "2002" over the rows: the year's quarter so named.
+    spans = {p.lower() for p in span_phrases(" ".join((table.caption_text, *(line.text for line in table.header))))}
+    span = next(iter(spans)) if len(spans) == 1 else None
 
     def period_of(section: str) -> Period | None:
         if _YEAR_ROW.match(section):
-            return year_named(section, fiscal, printed) if bare_years else None
+            if bare_years:
+                return year_named(section, fiscal, printed)
+            return column_period((span, section.strip()), "", fiscal, printed) if span else None
         # "Three Months Ended September 30, 2002", "As of September 30, 2002": the section's own period.
         return column_period((section,), "", fiscal, printed) if _DATED_SECTION.search(section) else None
 

@@ -489,6 +489,16 @@ def _data_cells(row: _Row, columns: _Columns) -> dict[int, _Cell]:
     return placed
 
 
+_HEADING_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _repeats_headings(cells: Sequence[_Cell]) -> bool:
+    """Words, not figures, in two columns or more, below the first figures: the headings printed again
+    for the next part of the table ("Nine Months Ended Mar. 31" beside the segments' names), not a row of
+    data ("n/a" is no heading)."""
+    return len(cells) >= 2 and all(_HEADING_WORD.search(" ".join(c.lines)) for c in cells)
+
+
 def _kinds(rows: Sequence[_Row], label_end: int) -> list[_RowKind]:
     """Headings are the rows with no figure (years aside) above the first figure, or without a label."""
     figure_rows = [i for i, row in enumerate(rows) if any(_is_figure(c) for c in row.cells if c.start >= label_end)]
@@ -501,7 +511,9 @@ def _kinds(rows: Sequence[_Row], label_end: int) -> list[_RowKind]:
             kinds.append(_RowKind.EMPTY)
         elif not in_columns:
             kinds.append(_RowKind.SECTION)
-        elif not any(_is_figure(c) for c in in_columns) and (i < first_figure or not labelled):
+        elif not any(_is_figure(c) for c in in_columns) and (
+            i < first_figure or not labelled or _repeats_headings(in_columns)
+        ):
             kinds.append(_RowKind.HEADER)
         else:
             kinds.append(_RowKind.DATA)

@@ -33,6 +33,7 @@ __all__ = [
     "printed_dates",
     "quarter_of",
     "quarter_period",
+    "span_phrases",
     "stated_calendar",
     "year_named",
 ]
@@ -61,6 +62,11 @@ _SPAN_PHRASE = re.compile(
     r"\s+(?:ended|ending)(?:\s+" + _MONTH + r"(?:\s+\d{1,2})?)?\s*[,:]?",
     re.IGNORECASE,
 )
+
+
+def span_phrases(text: str) -> list[str]:
+    """The span headings ``text`` prints, without their years: "Three Months Ended Mar. 31"."""
+    return [" ".join(m.group(0).split()).rstrip(",:") for m in _SPAN_PHRASE.finditer(text)]
 
 
 def names_a_span(text: str) -> bool:

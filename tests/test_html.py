@@ -442,3 +442,23 @@ def test_apple_every_table_figure_is_rendered(apple_html: str) -> None:
     rendered = Counter(n for line in render_html(apple_html, APPLE_2004.name).lines for n in number.findall(line.text))
     assert printed, "no figures found in the file's cells"
     assert {n: c for n, c in printed.items() if rendered[n] < c} == {}
+
+
+def test_headings_printed_again_inside_a_table_stay_headings() -> None:
+    """A row of words in the columns below the first figures ("Nine Months Ended Mar. 31" beside the
+    segments' names) is the headings printed again, laid out as headings: it never becomes a row whose
+    words widen the figures' columns, pushing each "$" away from its figure."""
+    page = """<table>
+<tr><td>Three Months Ended Mar. 31</td><td>&nbsp;</td><td colspan="2">Desktop and Enterprise Software and Services</td>
+<td>&nbsp;</td><td colspan="2">Consolidated</td></tr>
+<tr><td>2002</td></tr>
+<tr><td>Revenue</td><td>&nbsp;</td><td>$</td><td>5,633</td><td>&nbsp;</td><td>$</td><td>6,403</td></tr>
+<tr><td>Nine Months Ended Mar. 31</td><td>&nbsp;</td><td colspan="2">Desktop and Enterprise Software and Services</td>
+<td>&nbsp;</td><td colspan="2">Consolidated</td></tr>
+<tr><td>2002</td></tr>
+<tr><td>Revenue</td><td>&nbsp;</td><td>$</td><td>16,719</td><td>&nbsp;</td><td>$</td><td>18,719</td></tr>
+</table>"""
+    lines = [line.text for line in render_html(page, "t.htm").lines]
+    assert "Nine Months Ended Mar. 31" in lines
+    revenues = [line for line in lines if line.startswith("Revenue")]
+    assert all(re.search(r"\$\s{1,3}(?:5,633|16,719)", line) for line in revenues)

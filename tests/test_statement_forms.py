@@ -3590,3 +3590,32 @@ def test_parts_under_a_title_that_names_their_line_item(taxonomy: Taxonomy, mapp
         ("ext:USCanadaSouthAmericaAmericasMember",),
     ) in facts
     assert ("Revenues", "1999-03-28..1999-06-26", Decimal(82_000_000), ("ext:AsiaPacificMember",)) in facts
+
+
+def test_a_year_alone_over_parts_under_a_quarter_heading_is_that_years_quarter(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Three Months Ended Mar. 31" over columns of parts, "2002" over the rows: the quarter ended March 31,
+    2002, the one span the headings name."""
+    text = """\
+<TABLE>
+<CAPTION>
+Three Months Ended Mar. 31
+                          Desktop and Enterprise   Consumer Commerce
+                           Software and Services       Investments      Consolidated
+                                                 (In millions)
+<S>                          <C>                  <C>                  <C>
+2002
+Revenue                          $  5,850               $  46            $  5,896
+</TABLE>
+"""
+    result = convert(
+        text, name="t.txt", options=Options(fiscal_year_end="06-30"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    assert (
+        "Revenues",
+        "2002-01-01..2002-03-31",
+        Decimal(5_850_000_000),
+        ("ext:DesktopAndEnterpriseSoftwareAndServicesMember",),
+    ) in facts
