@@ -534,6 +534,9 @@ _LABEL_VARIANTS = (
     # "Asset management and admin. fees".
     (re.compile(r"\bexps?\b\.?", re.IGNORECASE), "expenses"),
     (re.compile(r"\badmin\b\.?", re.IGNORECASE), "administrative"),
+    # "Primary avg common shares o/s": average shares outstanding.
+    (re.compile(r"\bavg\b\.?", re.IGNORECASE), "average"),
+    (re.compile(r"\bo/s\b", re.IGNORECASE), "outstanding"),
     # A limited liability company's or partnership's units are its shares: "Net income per unit",
     # "Weighted average units outstanding".
     (re.compile(r"\bper\s+(?:membership\s+|partnership\s+|limited\s+partnership\s+)?unit\b", re.I), "per share"),
@@ -927,7 +930,17 @@ def map_observations(
     # A financial firm's statement nets its interest expense into its revenues: "Net operating revenues"
     # printed below "Net interest income" is revenues net of interest expense, not total revenues.
     net_of_interest = {o.table for o in observations if normalise_label(o.label) in _NET_INTEREST_LINES}
+    # So does a broker's: "Total revenues  32,420 / Interest expense  17,790 / Net revenues  14,630".
+    interest_rows = {(o.table, o.row) for o in observations if normalise_label(o.label) == "interest expense"}
+    net_of_interest |= {
+        o.table
+        for o in observations
+        if normalise_label(o.label) in _NET_REVENUE_LINES and (o.table, o.row - 1) in interest_rows
+    }
     exchange_rows = _exchange_effect_rows(observations, table)
+    # Where discontinued operations are printed above it, "Earnings before accounting changes" includes
+    # them: it is continuing operations only where its label or heading says so.
+    discontinued = {o.table: o.row for o in reversed(observations) if _DISCONTINUED.search(o.label)}
     for observation in observations:
         key = (observation.statement, observation.sections, observation.label, observation.member)
         if key not in rules:
@@ -952,6 +965,13 @@ def map_observations(
             and normalise_label(observation.label) in _NET_REVENUE_LINES
         ):
             rule = dataclasses.replace(rule, concept=_REVENUES_NET_OF_INTEREST)
+        if (
+            rule is not None
+            and rule.concept == _CONTINUING
+            and observation.row > discontinued.get(observation.table, observation.row)
+            and not any(_CONTINUING_WORD.search(text) for text in (observation.label, *observation.sections))
+        ):
+            rule = None
         if (
             rule is not None
             and rule.concept == _CASH_CHANGE
@@ -1064,6 +1084,9 @@ def map_observations(
     )
 
 
+_CONTINUING = "IncomeLossFromContinuingOperations"
+_CONTINUING_WORD = re.compile(r"\bcontinuing\b", re.IGNORECASE)
+_DISCONTINUED = re.compile(r"\bdiscontinued\b", re.IGNORECASE)
 _CASH_CHANGE = (
     "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect"
 )

@@ -1027,6 +1027,40 @@ PRINTED = [
         "Unrealized losses on the effective portion of cash flow hedges",
         "OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax",
     ),
+    # Lines gold found on extension concepts: equity and its total by their owners' names, a current
+    # restricted cash, an insurer's deposits, a broker's share counts abbreviated to fit the column.
+    ("balance", "", "Total Liabilities and Common Stockholders' Equity", "LiabilitiesAndStockholdersEquity"),
+    ("balance", "MEMBERS' EQUITY", "Total MEMBERS' EQUITY", "MembersEquity"),
+    ("balance", "CURRENT ASSETS", "Restricted cash", "RestrictedCashCurrent"),
+    ("balance", "", "Restricted cash", "RestrictedCashNoncurrent"),
+    ("balance", "LIABILITIES", "Policyholders\u2019 contract deposits", "PolicyholderContractDeposits"),
+    ("other", "Intel Communications Group", "Operating loss", "OperatingIncomeLoss"),
+    ("income", "Operating expenses:", "Losses on equity investees and other", "OtherNonoperatingIncomeExpense"),
+    ("income", "", "Income before accounting change", "IncomeLossFromContinuingOperations"),
+    (
+        "income",
+        "Income Per Share",
+        "Before Cumulative Effect of Accounting Changes",
+        "IncomeLossFromContinuingOperations",
+    ),
+    (
+        "income",
+        "Amounts per share of Common and Class B Stock after preferred stock dividends",
+        "Income/(loss) assuming full dilution",
+        "EarningsPerShareDiluted",
+    ),
+    ("income", "", "Provision for losses on receivables", "ProvisionForLoanLeaseAndOtherLosses"),
+    ("income", "", "Primary avg common shares o/s", "WeightedAverageNumberOfSharesOutstandingBasic"),
+    ("income", "", "Fully diluted avg common shares o/s", "WeightedAverageNumberOfDilutedSharesOutstanding"),
+    ("reconciliation", "", "Total potential shares outstanding", "WeightedAverageNumberOfDilutedSharesOutstanding"),
+    ("other", "Consolidated", "Equity at end of period (millions)", "StockholdersEquity"),
+    (
+        "cashflow",
+        "Financing:",
+        "Total cash used",
+        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    ),
+    ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES", "Contributed Capital", "ProceedsFromContributedCapital"),
 ]
 
 
@@ -1322,3 +1356,57 @@ def test_an_expense_printed_as_a_deduction_is_a_positive_expense(
     credit parent is also an illegal calculation weight for Arelle)."""
     result = convert(DEDUCTIONS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     assert {f.value for f in result.facts if f.concept == concept} == values
+
+
+BROKER_REVENUES = """\
+                     CONSOLIDATED STATEMENT OF INCOME
+                     (in millions)
+                                                   Year Ended November 30,
+                                                       2005        2004
+Revenues
+  Principal transactions                            $ 7,811     $ 5,699
+  Interest and dividends                             19,043      11,032
+                                                    -------     -------
+Total revenues                                       32,420      21,250
+Interest expense                                     17,790       9,674
+                                                    -------     -------
+Net revenues                                         14,630      11,576
+"""
+
+
+def test_net_revenues_right_below_interest_expense_are_net_of_it(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A broker's "Net revenues" after "Total revenues" less "Interest expense" is revenues net of interest
+    expense; "Total revenues" stays the revenues."""
+    result = convert(BROKER_REVENUES, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, f.period.end.year, f.value) for f in result.facts}
+    assert ("RevenuesNetOfInterestExpense", 2005, Decimal(14_630_000_000)) in facts
+    assert ("Revenues", 2005, Decimal(32_420_000_000)) in facts
+
+
+BEFORE_ACCOUNTING_CHANGES = """\
+                     STATEMENT OF EARNINGS
+                     (in millions)
+                                                   For the years ended December 31
+                                                       1993        1992
+EARNINGS FROM CONTINUING OPERATIONS                   4,424       4,305
+EARNINGS FROM DISCONTINUED OPERATIONS                   753         420
+                                                     ------      ------
+EARNINGS BEFORE ACCOUNTING CHANGE                     5,177       4,725
+Cumulative effect of accounting change                 (862)         -
+                                                     ------      ------
+Net earnings                                        $ 4,315     $ 4,725
+"""
+
+
+def test_income_before_accounting_changes_below_discontinued_operations_is_not_continuing(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Income before accounting change" is continuing operations where nothing is discontinued; below
+    "Earnings from discontinued operations" it includes them, and no base concept names it."""
+    result = convert(
+        BEFORE_ACCOUNTING_CHANGES, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    continuing = {f.value for f in result.facts if f.concept == "IncomeLossFromContinuingOperations"}
+    assert continuing == {Decimal(4_424_000_000), Decimal(4_305_000_000)}
