@@ -924,7 +924,7 @@ def map_observations(
     closing = {where: row for where, row in closing.items() if named_totals.get(where, -1) < row}
     observations = _member_rows(observations, table, taxonomy)
     # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
-    rules: dict[tuple[str, tuple[str, ...], str, str | None], LabelRule | None] = {}
+    rules: dict[tuple[str, tuple[str, ...], str, str | None, tuple[str, ...]], LabelRule | None] = {}
     # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
     units: dict[tuple[str, str | None], Unit] = {}
     # A financial firm's statement nets its interest expense into its revenues: "Net operating revenues"
@@ -941,10 +941,18 @@ def map_observations(
     # Where discontinued operations are printed above it, "Earnings before accounting changes" includes
     # them: it is continuing operations only where its label or heading says so.
     discontinued = {o.table: o.row for o in reversed(observations) if _DISCONTINUED.search(o.label)}
+    totalled = _totalled_headings(observations)
     for observation in observations:
-        key = (observation.statement, observation.sections, observation.label, observation.member)
+        # The headings a total above the row has closed ("Total current assets" closes "Current assets").
+        closed = tuple(
+            heading
+            for (t, _), (row, headings) in totalled.items()
+            if t == observation.table and row < observation.row
+            for heading in headings
+        )
+        key = (observation.statement, observation.sections, observation.label, observation.member, closed)
         if key not in rules:
-            sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
+            sections = _open_sections(tuple(normalise_label(s) for s in whole_headings(observation.sections)), closed)
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
             bare = without_member(observation.label, observation.member)
             if rules[key] is None and bare != observation.label:
@@ -1121,6 +1129,32 @@ def _exchange_effect_rows(observations: Sequence[Observation], table: MappingTab
 
 
 _TOTAL_LABEL = re.compile(r"^\s*total\b", re.IGNORECASE)
+
+
+def _totalled_headings(observations: Sequence[Observation]) -> dict[tuple[int, str], tuple[int, tuple[str, ...]]]:
+    """The row where each heading's own total is printed, by table and normalised heading, with the
+    headings it closes (itself and those opened inside it above the total)::
+
+        CURRENT ASSETS:
+          Cash and equivalents                  $ 1,576,716
+                Total current assets              2,168,345   <- closes "current assets"
+        RESTRICTED CASH                              60,000   <- no longer under it
+    """
+    found: dict[tuple[int, str], tuple[int, tuple[str, ...]]] = {}
+    for observation in observations:
+        if not _TOTAL_LABEL.match(observation.label):
+            continue
+        name = normalise_label(_TOTAL_LABEL.sub("", observation.label))
+        headings = tuple(normalise_label(h) for h in observation.sections)
+        if name and name in headings and (observation.table, name) not in found:
+            found[(observation.table, name)] = (observation.row, headings[: headings.index(name) + 1])
+    return found
+
+
+def _open_sections(sections: tuple[str, ...], closed: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's headings less those a total above it has closed: after "Total current assets", a row's
+    ``("current assets", "assets")`` are ``("assets",)``."""
+    return tuple(heading for heading in sections if heading not in closed)
 
 
 def _totals_keep_their_concept(

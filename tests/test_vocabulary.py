@@ -1061,6 +1061,112 @@ PRINTED = [
         "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
     ),
     ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES", "Contributed Capital", "ProceedsFromContributedCapital"),
+    # The long tail of primary statements' lines, third round: cash flows of a broker, an industrial and
+    # a conglomerate; costs named "other"; the line of credit.
+    (
+        "cashflow",
+        "Cash Flows From Financing Activities",
+        "Issuance of long-term borrowings",
+        "ProceedsFromIssuanceOfLongTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Financing Activities",
+        "Principal payments of long-term borrowings",
+        "RepaymentsOfLongTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Financing Activities",
+        "Issuance of treasury stock",
+        "ProceedsFromSaleOfTreasuryStock",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Financing Activities",
+        "Issuance (payments) of short-term borrowings, net",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    ("cashflow", "Financing:", "Decrease in notes payable to banks", "ProceedsFromRepaymentsOfShortTermDebt"),
+    ("cashflow", "Cash flows from financing activities", "Dividends paid to stockholders", "PaymentsOfDividends"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "All other financing activities",
+        "ProceedsFromPaymentsForOtherFinancingActivities",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "All other investing activities",
+        "PaymentsForProceedsFromOtherInvestingActivities",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Investing Activities",
+        "Purchase of property, equipment and leasehold improvements, net",
+        "PaymentsToAcquirePropertyPlantAndEquipment",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Investing Activities",
+        "Business acquisitions, net of cash acquired",
+        "PaymentsToAcquireBusinessesNetOfCashAcquired",
+    ),
+    (
+        "cashflow",
+        "Investing:",
+        "Proceeds from sales and maturities of short-term investments",
+        "ProceedsFromSaleMaturityAndCollectionOfShorttermInvestments",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by (used in) operating activities:",
+        "Deferred tax provision",
+        "DeferredIncomeTaxExpenseBenefit",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by (used in) operating activities:",
+        "Other adjustments",
+        "OtherOperatingActivitiesCashFlowStatement",
+    ),
+    (
+        "cashflow",
+        "Financing:",
+        "Total cash generated (used)",
+        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    ),
+    (
+        "cashflow",
+        "",
+        "Increase in cash and equivalents during year",
+        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    ),
+    ("cashflow", "", "Cash and equivalents at beginning of year", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "", "Cash and equivalents at end of year", "CashAndCashEquivalentsAtCarryingValue"),
+    (
+        "cashflow",
+        "Supplemental disclosure of cash flows information",
+        "Cash paid during the year for interest",
+        "InterestPaidNet",
+    ),
+    (
+        "cashflow",
+        "Supplemental disclosure of cash flows information",
+        "Cash paid during the year for income taxes",
+        "IncomeTaxesPaidNet",
+    ),
+    ("income", "Costs and expenses", "Operating and other expenses", "OtherCostAndExpenseOperating"),
+    ("income", "Costs and expenses", "Other costs and expenses", "OtherCostAndExpenseOperating"),
+    ("income", "", "Maintenance and repairs", "CostOfPropertyRepairsAndMaintenance"),
+    ("balance", "", "Other long-term investments", "OtherLongTermInvestments"),
+    ("balance", "Current liabilities:", "Accrued compensation", "EmployeeRelatedLiabilitiesCurrent"),
+    ("balance", "PROPERTY AND EQUIPMENT", "Total property and equipment", "PropertyPlantAndEquipmentGross"),
+    ("balance", "CURRENT LIABILITIES:", "Current portion - line of credit", "LinesOfCreditCurrent"),
+    ("balance", "", "LINE OF CREDIT", "LineOfCredit"),
+    # Below "Total current liabilities" (which closes that heading) deferred taxes are the noncurrent balance.
+    ("balance", "", "Deferred tax liabilities", "DeferredIncomeTaxLiabilitiesNet"),
 ]
 
 
@@ -1410,3 +1516,26 @@ def test_income_before_accounting_changes_below_discontinued_operations_is_not_c
     )
     continuing = {f.value for f in result.facts if f.concept == "IncomeLossFromContinuingOperations"}
     assert continuing == {Decimal(4_424_000_000), Decimal(4_305_000_000)}
+
+
+CURRENT_THEN_NONCURRENT = """\
+                              BALANCE SHEETS
+                                                     December 31,      December 31,
+                                                          1997              1996
+CURRENT ASSETS:
+  Cash and equivalents                               $ 1,576,716       $ 2,415,200
+  Restricted cash                                         10,000            10,000
+                                                     -----------       -----------
+           Total current assets                        1,586,716         2,425,200
+
+RESTRICTED CASH                                           60,000            60,000
+"""
+
+
+def test_a_headings_total_closes_it(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Restricted cash" under "CURRENT ASSETS" is current; "RESTRICTED CASH" below "Total current assets"
+    is no longer under that heading, though no other heading opens."""
+    result = convert(CURRENT_THEN_NONCURRENT, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, f.period.end.year, f.value) for f in result.facts}
+    assert ("RestrictedCashCurrent", 1997, Decimal(10_000)) in facts
+    assert ("RestrictedCashNoncurrent", 1997, Decimal(60_000)) in facts
