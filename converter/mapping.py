@@ -534,6 +534,8 @@ _LABEL_VARIANTS = (
     # "Asset management and admin. fees".
     (re.compile(r"\bexps?\b\.?", re.IGNORECASE), "expenses"),
     (re.compile(r"\badmin\b\.?", re.IGNORECASE), "administrative"),
+    # "Cumulative effect of an accounting change": of accounting change.
+    (re.compile(r"\bof\s+an?\s+(?=accounting\s+change)", re.IGNORECASE), "of "),
     # "Primary avg common shares o/s": average shares outstanding.
     (re.compile(r"\bavg\b\.?", re.IGNORECASE), "average"),
     (re.compile(r"\bo/s\b", re.IGNORECASE), "outstanding"),

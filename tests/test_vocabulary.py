@@ -1167,6 +1167,122 @@ PRINTED = [
     ("balance", "", "LINE OF CREDIT", "LineOfCredit"),
     # Below "Total current liabilities" (which closes that heading) deferred taxes are the noncurrent balance.
     ("balance", "", "Deferred tax liabilities", "DeferredIncomeTaxLiabilitiesNet"),
+    # Fourth round: "an accounting change", per-share lines "before accounting change", investing and
+    # financing lines of an industrial, a retailer, a telephone company and a health insurer.
+    (
+        "income",
+        "BENEFITS AND EXPENSES",
+        "INCOME BEFORE INCOME TAXES, MINORITY INTEREST AND CUMULATIVE EFFECT OF AN ACCOUNTING CHANGE",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "Income taxes",
+        "INCOME BEFORE MINORITY INTEREST AND CUMULATIVE EFFECT OF AN ACCOUNTING CHANGE",
+        "IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
+    ),
+    ("income", "Basic earnings per share:", "Before accounting change", "IncomeLossFromContinuingOperations"),
+    (
+        "income",
+        "Earnings per share before accounting change:",
+        "Basic",
+        "IncomeLossFromContinuingOperationsPerBasicShare",
+    ),
+    (
+        "income",
+        "Earnings per share before accounting change:",
+        "Diluted",
+        "IncomeLossFromContinuingOperationsPerDilutedShare",
+    ),
+    (
+        "income",
+        "NET EARNINGS PER SHARE (in dollars)",
+        "Continuing operations before accounting changes",
+        "IncomeLossFromContinuingOperations",
+    ),
+    (
+        "income",
+        "NET EARNINGS PER SHARE (in dollars)",
+        "Discontinued operations before accounting changes",
+        "IncomeLossFromDiscontinuedOperationsNetOfTax",
+    ),
+    ("income", "Other income and expense:", "Interest and other income, net", "NonoperatingIncomeExpense"),
+    ("cashflow", "Cash Flows from Financing Activities:", "Cash Dividends Paid to Stockholders", "PaymentsOfDividends"),
+    (
+        "cashflow",
+        "Cash Flows from Financing Activities:",
+        "Principal Repayments of Long-Term Debt",
+        "RepaymentsOfLongTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash Flows from Investing Activities:",
+        "Purchase of Long-Term Investments",
+        "PaymentsToAcquireLongtermInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash Flows from Investing Activities:",
+        "Proceeds from Maturities of Long-Term Investments",
+        "ProceedsFromSaleMaturityAndCollectionOfLongtermInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash Flows from Investing Activities:",
+        "Proceeds from Sale of Long-Term Investments",
+        "ProceedsFromSaleMaturityAndCollectionOfLongtermInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities:",
+        "Purchases of marketable securities",
+        "PaymentsToAcquireMarketableSecurities",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities:",
+        "Dispositions of property and equipment",
+        "ProceedsFromSaleOfPropertyPlantAndEquipment",
+    ),
+    (
+        "cashflow",
+        "Investing Activities",
+        "Construction and capital expenditures",
+        "PaymentsToAcquirePropertyPlantAndEquipment",
+    ),
+    ("cashflow", "Financing Activities", "Issuance of common shares", "ProceedsFromIssuanceOfCommonStock"),
+    ("cashflow", "Financing Activities", "Purchase of treasury shares", "PaymentsForRepurchaseOfCommonStock"),
+    ("cashflow", "Financing Activities", "Issuance of treasury shares", "ProceedsFromSaleOfTreasuryStock"),
+    (
+        "cashflow",
+        "FINANCING ACTIVITIES",
+        "Net proceeds from stock option exercises",
+        "ProceedsFromStockOptionsExercised",
+    ),
+    ("cashflow", "Cash flow from financing activities:", "Proceeds from new debt", "ProceedsFromIssuanceOfDebt"),
+    ("cashflow", "Cash flow from financing activities:", "Payments to settle debt", "RepaymentsOfDebt"),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by operating activities:",
+        "Provision for uncollectible accounts",
+        "ProvisionForDoubtfulAccounts",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by operating activities:",
+        "Impairment of goodwill",
+        "GoodwillImpairmentLoss",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by (used in) operating activities:",
+        "Amortization of deferred stock compensation",
+        "ShareBasedCompensation",
+    ),
+    ("cashflow", "Cash paid during the year for:", "Income taxes, net of refunds", "IncomeTaxesPaidNet"),
+    ("cashflow", "Cash paid during the year for:", "Interest, net of amounts capitalized", "InterestPaidNet"),
+    ("cashflow", "", "Interest payments (refunds), net", "InterestPaidNet"),
+    ("cashflow", "", "Income tax payments, net", "IncomeTaxesPaidNet"),
 ]
 
 
