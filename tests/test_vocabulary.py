@@ -1374,6 +1374,40 @@ PRINTED = [
     ("balance", "", "Other non-current assets", "OtherAssetsNoncurrent"),
     ("balance", "Stockholders' equity:", "Other comprehensive loss", "AccumulatedOtherComprehensiveIncomeLossNetOfTax"),
     ("balance", "", "Deferred income tax liabilities", "DeferredIncomeTaxLiabilitiesNet"),
+    # Sixth round: an insurer's statements. "Other revenues" among the revenues is US-GAAP's OtherIncome
+    # (a child of Revenues in its 2025 calculations).
+    ("income", "Revenues:", "Other revenues", "OtherIncome"),
+    (
+        "income",
+        "Income taxes",
+        "CUMULATIVE EFFECT OF AN ACCOUNTING CHANGE, net of tax",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    ("cashflow", "Summary:", "Cash at beginning of year", "Cash"),
+    ("balance", "Liabilities:", "Reserve for unearned premiums", "UnearnedPremiums"),
+    (
+        "balance",
+        "Liabilities:",
+        "Future policy benefits for life and accident and health insurance contracts",
+        "LiabilityForFuturePolicyBenefits",
+    ),
+    ("balance", "Liabilities:", "Other policyholders\u2019 funds", "OtherPolicyholderFunds"),
+    ("balance", "", "Investment income due and accrued", "AccruedInvestmentIncomeReceivable"),
+    (
+        "balance",
+        "Financial services assets:",
+        "Securities purchased under agreements to resell, at contract value",
+        "SecuritiesPurchasedUnderAgreementsToResell",
+    ),
+    (
+        "balance",
+        "Financial services liabilities:",
+        "Securities sold under agreements to repurchase, at contract value",
+        "SecuritiesSoldUnderAgreementsToRepurchase",
+    ),
+    ("balance", "Financial services assets:", "Trading securities, at market value", "TradingSecurities"),
+    ("balance", "Financial services assets:", "Other invested assets", "OtherInvestments"),
+    ("balance", "", "Policy loans", "PolicyLoansReceivable"),
 ]
 
 
