@@ -1408,6 +1408,76 @@ PRINTED = [
     ("balance", "Financial services assets:", "Trading securities, at market value", "TradingSecurities"),
     ("balance", "Financial services assets:", "Other invested assets", "OtherInvestments"),
     ("balance", "", "Policy loans", "PolicyLoansReceivable"),
+    # Seventh round: borrowings by maturity, short-term investments net, software, equity affiliates.
+    (
+        "cashflow",
+        "Financing Activities",
+        "Net change in short-term borrowings with original maturities of three months or less",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash flow from financing activities:",
+        "Short-term borrowings less than 90 days--net",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Net change in borrowings (maturities 90 days or less)",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    ("cashflow", "Financing Activities", "Issuance of other short-term borrowings", "ProceedsFromShortTermDebt"),
+    ("cashflow", "Financing Activities", "Repayment of other short-term borrowings", "RepaymentsOfShortTermDebt"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Newly issued debt (maturities more than 90 days)",
+        "ProceedsFromIssuanceOfDebt",
+    ),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Repayments and other reductions (maturities more than 90 days)",
+        "RepaymentsOfDebt",
+    ),
+    (
+        "cashflow",
+        "Investing Activities",
+        "Investments in equity affiliates",
+        "PaymentsToAcquireEquityMethodInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash Flows from Investing Activities:",
+        "Sale (Purchase) of Short-Term Investments, net",
+        "PaymentsForProceedsFromShortTermInvestments",
+    ),
+    ("cashflow", "Cash flow from investing activities:", "Investment in software", "PaymentsToDevelopSoftware"),
+    (
+        "cashflow",
+        "Cash flow from investing activities:",
+        "Proceeds from disposition of plant, rental machines and other property",
+        "ProceedsFromSaleOfPropertyPlantAndEquipment",
+    ),
+    (
+        "cashflow",
+        "Cash flow from investing activities:",
+        "Purchases of marketable securities and other investments",
+        "PaymentsToAcquireInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flow from investing activities:",
+        "Proceeds from marketable securities and other investments",
+        "ProceedsFromSaleMaturityAndCollectionsOfInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flow from operating activities:",
+        "Amortization of software",
+        "CapitalizedComputerSoftwareAmortization1",
+    ),
 ]
 
 
