@@ -349,7 +349,8 @@ PRINTED = [
     ("cashflow", "", "Deferred income tax expense", "DeferredIncomeTaxExpenseBenefit"),
     ("cashflow", "", "Deferred taxes", "DeferredIncomeTaxExpenseBenefit"),
     ("cashflow", "", "Cash dividends", "PaymentsOfDividends"),
-    ("cashflow", "", "Payment of dividends to stockholders", "PaymentsOfDividends"),
+    # Dividends "to stockholders" are the common stockholders' (preferred holders are named as such).
+    ("cashflow", "", "Payment of dividends to stockholders", "PaymentsOfDividendsCommonStock"),
     ("cashflow", "", "Depreciation", "Depreciation"),
     ("income", "Costs and expenses (Note 1)", "Depreciation", "Depreciation"),
     # A summary of operations prints it with no heading over it ("SELECTED FINANCIAL DATA ... Depreciation").
@@ -1088,7 +1089,12 @@ PRINTED = [
         "ProceedsFromRepaymentsOfShortTermDebt",
     ),
     ("cashflow", "Financing:", "Decrease in notes payable to banks", "ProceedsFromRepaymentsOfShortTermDebt"),
-    ("cashflow", "Cash flows from financing activities", "Dividends paid to stockholders", "PaymentsOfDividends"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Dividends paid to stockholders",
+        "PaymentsOfDividendsCommonStock",
+    ),
     (
         "cashflow",
         "Cash flows from financing activities",
@@ -1207,7 +1213,12 @@ PRINTED = [
         "IncomeLossFromDiscontinuedOperationsNetOfTax",
     ),
     ("income", "Other income and expense:", "Interest and other income, net", "NonoperatingIncomeExpense"),
-    ("cashflow", "Cash Flows from Financing Activities:", "Cash Dividends Paid to Stockholders", "PaymentsOfDividends"),
+    (
+        "cashflow",
+        "Cash Flows from Financing Activities:",
+        "Cash Dividends Paid to Stockholders",
+        "PaymentsOfDividendsCommonStock",
+    ),
     (
         "cashflow",
         "Cash Flows from Financing Activities:",
@@ -1299,7 +1310,12 @@ PRINTED = [
         "Net proceeds from public offering of common stock",
         "ProceedsFromIssuanceOfCommonStock",
     ),
-    ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES:", "Cash dividends to stockholders", "PaymentsOfDividends"),
+    (
+        "cashflow",
+        "CASH FLOWS FROM FINANCING ACTIVITIES:",
+        "Cash dividends to stockholders",
+        "PaymentsOfDividendsCommonStock",
+    ),
     (
         "cashflow",
         "CASH FLOWS FROM FINANCING ACTIVITIES:",
