@@ -926,7 +926,7 @@ def map_observations(
     closing = {where: row for where, row in closing.items() if named_totals.get(where, -1) < row}
     observations = _member_rows(observations, table, taxonomy)
     # A row's figures share its statement, sections and label: its rule is looked up once, not per column.
-    rules: dict[tuple[str, tuple[str, ...], str, str | None, tuple[str, ...]], LabelRule | None] = {}
+    rules: dict[tuple[str, tuple[str, ...], str, str | None], LabelRule | None] = {}
     # Facts of one unit share one Unit: a filing has a handful of units and a fact per figure.
     units: dict[tuple[str, str | None], Unit] = {}
     # A financial firm's statement nets its interest expense into its revenues: "Net operating revenues"
@@ -946,15 +946,10 @@ def map_observations(
     totalled = _totalled_headings(observations)
     for observation in observations:
         # The headings a total above the row has closed ("Total current assets" closes "Current assets").
-        closed = tuple(
-            heading
-            for (t, _), (row, headings) in totalled.items()
-            if t == observation.table and row < observation.row
-            for heading in headings
-        )
-        key = (observation.statement, observation.sections, observation.label, observation.member, closed)
+        heads = _open_sections(observation, totalled.get(observation.table, ()))
+        key = (observation.statement, heads, observation.label, observation.member)
         if key not in rules:
-            sections = _open_sections(tuple(normalise_label(s) for s in whole_headings(observation.sections)), closed)
+            sections = tuple(normalise_label(s) for s in whole_headings(heads))
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
             bare = without_member(observation.label, observation.member)
             if rules[key] is None and bare != observation.label:
@@ -1133,30 +1128,38 @@ def _exchange_effect_rows(observations: Sequence[Observation], table: MappingTab
 _TOTAL_LABEL = re.compile(r"^\s*total\b", re.IGNORECASE)
 
 
-def _totalled_headings(observations: Sequence[Observation]) -> dict[tuple[int, str], tuple[int, tuple[str, ...]]]:
-    """The row where each heading's own total is printed, by table and normalised heading, with the
-    headings it closes (itself and those opened inside it above the total)::
+def _totalled_headings(observations: Sequence[Observation]) -> dict[int, tuple[tuple[int, tuple[str, ...], int], ...]]:
+    """Each table's rows that total a heading by name, as (row, the row's headings, how many of them the
+    total closes: the heading and those opened inside it)::
 
         CURRENT ASSETS:
           Cash and equivalents                  $ 1,576,716
                 Total current assets              2,168,345   <- closes "current assets"
         RESTRICTED CASH                              60,000   <- no longer under it
     """
-    found: dict[tuple[int, str], tuple[int, tuple[str, ...]]] = {}
+    found: dict[int, dict[int, tuple[int, tuple[str, ...], int]]] = {}
     for observation in observations:
         if not _TOTAL_LABEL.match(observation.label):
             continue
         name = normalise_label(_TOTAL_LABEL.sub("", observation.label))
         headings = tuple(normalise_label(h) for h in observation.sections)
-        if name and name in headings and (observation.table, name) not in found:
-            found[(observation.table, name)] = (observation.row, headings[: headings.index(name) + 1])
-    return found
+        if name and name in headings:
+            closing = (observation.row, observation.sections, headings.index(name) + 1)
+            found.setdefault(observation.table, {})[observation.row] = closing
+    return {table: tuple(rows.values()) for table, rows in found.items()}
 
 
-def _open_sections(sections: tuple[str, ...], closed: tuple[str, ...]) -> tuple[str, ...]:
-    """A row's headings less those a total above it has closed: after "Total current assets", a row's
-    ``("current assets", "assets")`` are ``("assets",)``."""
-    return tuple(heading for heading in sections if heading not in closed)
+def _open_sections(observation: Observation, totals: Sequence[tuple[int, tuple[str, ...], int]]) -> tuple[str, ...]:
+    """A row's headings less those a total above it has closed. Headings only accumulate, innermost first,
+    so the heading a total closed sits as far from the outermost in every row below it: after "Total
+    costs and expenses" a second "Costs and expenses" heading opens anew and is not closed."""
+    sections = observation.sections
+    closed: set[int] = set()
+    for row, headings, count in totals:
+        depth = len(headings)
+        if row < observation.row and len(sections) >= depth and sections[len(sections) - depth :] == headings:
+            closed.update(range(len(sections) - depth, len(sections) - depth + count))
+    return tuple(heading for index, heading in enumerate(sections) if index not in closed)
 
 
 def _totals_keep_their_concept(

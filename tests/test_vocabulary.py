@@ -1866,3 +1866,35 @@ def test_a_headings_total_closes_it(taxonomy: Taxonomy, mapping_table: MappingTa
     facts = {(f.concept, f.period.end.year, f.value) for f in result.facts}
     assert ("RestrictedCashCurrent", 1997, Decimal(10_000)) in facts
     assert ("RestrictedCashNoncurrent", 1997, Decimal(60_000)) in facts
+
+
+TWO_SECTORS = """\
+                      CONSOLIDATED STATEMENT OF INCOME
+                            (in millions)
+                                                   For the years ended December 31
+                                                       1993        1992
+AUTOMOTIVE
+Sales                                               $ 91,568    $ 84,407
+Costs and expenses
+  Cost of sales                                       85,686      80,348
+  Operating and other expenses                         2,740       2,683
+                                                     -------     -------
+  Total costs and expenses                            88,426      83,031
+Operating income                                       3,142       1,376
+FINANCIAL SERVICES
+Revenues                                              16,953      16,799
+Costs and expenses
+  Interest expense                                     6,753       7,775
+  Operating and other expenses                         2,610       2,508
+                                                     -------     -------
+  Total costs and expenses                             9,363      10,283
+"""
+
+
+def test_a_heading_opened_again_after_its_total_is_open(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Total costs and expenses" closes the first "Costs and expenses"; the second sector's heading of
+    the same name opens anew, and its "Operating and other expenses" is read under it."""
+    result = convert(TWO_SECTORS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    other = {(f.period.end.year, f.value) for f in result.facts if f.concept == "OtherCostAndExpenseOperating"}
+    assert (1993, Decimal(2_740_000_000)) in other
+    assert not any(f.concept.startswith("OperatingAndOther") for f in result.facts)
