@@ -776,6 +776,7 @@ _EXPENSE = re.compile(
     re.IGNORECASE,
 )
 _TOTAL_WORD = re.compile(r"^\s*total\b", re.IGNORECASE)
+_ONLY_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
 ASSETS_LABEL = "Total assets"
 CLAIMS_LABEL = "Total liabilities and stockholders' equity"
 
@@ -896,19 +897,21 @@ def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
     ``{row: (label, why)}``:
 
     - a balance sheet's total assets and its total liabilities and equity, left unlabelled under their
-      rules: the first equal to the second (or to a "Total liabilities and stockholders' equity" row
-      below), with liabilities between them;
+      rules (or labelled only "TOTAL"): the first equal to the second (or to a "Total liabilities and
+      stockholders' equity" row below), with liabilities between them;
     - a total closing a heading's rows ("Costs and expenses" over three rows, then "  6,108"): the sum of
       the rows under that heading since the last total, in every column.
     """
     rows = table.rows
     values = [_row_values(row) for row in rows]
     bare = [i for i, row in enumerate(rows) if not row.label and values[i]]
+    # A balance sheet's two totals labelled only "TOTAL" name no more than unlabelled ones do.
+    sides = [i for i, row in enumerate(rows) if (not row.label or _ONLY_TOTAL.match(row.label)) and values[i]]
     named: dict[int, tuple[str, str]] = {}
-    for a in bare:
+    for a in sides:
         for b in range(a + 1, len(rows)):
             labelled_claims = bool(_TOTAL_CLAIMS.match(rows[b].label))
-            if (b in bare or labelled_claims) and _same(values[a], values[b]):
+            if (b in sides or labelled_claims) and _same(values[a], values[b]):
                 if any(_LIABILITIES.search(" ".join((rows[k].label, *rows[k].sections))) for k in range(a + 1, b)):
                     named[a] = (ASSETS_LABEL, "equals the total of liabilities and equity below it")
                     if not labelled_claims:
@@ -1141,8 +1144,8 @@ def read_observations(
             Finding(
                 code="table.unlabelled-total",
                 severity=Severity.INFO,
-                message=f"the figures on line {row.value_line.number}, printed with no label, are read as {label!r}: "
-                f"{why}",
+                message=f"the figures on line {row.value_line.number}, printed with "
+                f"{f'only the label {row.label!r}' if row.label else 'no label'}, are read as {label!r}: {why}",
                 sources=(_source(document, row, row.value_line.text.strip(), 0, len(row.value_line.text)),),
             )
         )
@@ -1268,7 +1271,7 @@ def read_observations(
             currency = column_currencies[index] or default_currency
             observations.append(
                 observe(
-                    row.label or totals[row_index][0],
+                    totals[row_index][0] if row_index in totals else row.label,
                     row.sections,
                     period,
                     currency,

@@ -534,6 +534,11 @@ _LABEL_VARIANTS = (
     # "Asset management and admin. fees".
     (re.compile(r"\bexps?\b\.?", re.IGNORECASE), "expenses"),
     (re.compile(r"\badmin\b\.?", re.IGNORECASE), "administrative"),
+    # "Cumulative effect of an accounting change": of accounting change.
+    (re.compile(r"\bof\s+an?\s+(?=accounting\s+change)", re.IGNORECASE), "of "),
+    # "Primary avg common shares o/s": average shares outstanding.
+    (re.compile(r"\bavg\b\.?", re.IGNORECASE), "average"),
+    (re.compile(r"\bo/s\b", re.IGNORECASE), "outstanding"),
     # A limited liability company's or partnership's units are its shares: "Net income per unit",
     # "Weighted average units outstanding".
     (re.compile(r"\bper\s+(?:membership\s+|partnership\s+|limited\s+partnership\s+)?unit\b", re.I), "per share"),
@@ -993,11 +998,24 @@ def map_observations(
     # A financial firm's statement nets its interest expense into its revenues: "Net operating revenues"
     # printed below "Net interest income" is revenues net of interest expense, not total revenues.
     net_of_interest = {o.table for o in observations if normalise_label(o.label) in _NET_INTEREST_LINES}
+    # So does a broker's: "Total revenues  32,420 / Interest expense  17,790 / Net revenues  14,630".
+    interest_rows = {(o.table, o.row) for o in observations if normalise_label(o.label) == "interest expense"}
+    net_of_interest |= {
+        o.table
+        for o in observations
+        if normalise_label(o.label) in _NET_REVENUE_LINES and (o.table, o.row - 1) in interest_rows
+    }
     exchange_rows = _exchange_effect_rows(observations, table)
+    # Where discontinued operations are printed above it, "Earnings before accounting changes" includes
+    # them: it is continuing operations only where its label or heading says so.
+    discontinued = {o.table: o.row for o in reversed(observations) if _DISCONTINUED.search(o.label)}
+    totalled = _totalled_headings(observations)
     for observation in observations:
-        key = (observation.statement, observation.sections, observation.label, observation.member)
+        # The headings a total above the row has closed ("Total current assets" closes "Current assets").
+        heads = _open_sections(observation, totalled.get(observation.table, ()))
+        key = (observation.statement, heads, observation.label, observation.member)
         if key not in rules:
-            sections = tuple(normalise_label(s) for s in whole_headings(observation.sections))
+            sections = tuple(normalise_label(s) for s in whole_headings(heads))
             rules[key] = table.find(observation.statement, sections, normalise_label(observation.label))
             bare = without_member(observation.label, observation.member)
             if rules[key] is None and bare != observation.label:
@@ -1018,6 +1036,13 @@ def map_observations(
             and normalise_label(observation.label) in _NET_REVENUE_LINES
         ):
             rule = dataclasses.replace(rule, concept=_REVENUES_NET_OF_INTEREST)
+        if (
+            rule is not None
+            and rule.concept == _CONTINUING
+            and observation.row > discontinued.get(observation.table, observation.row)
+            and not any(_CONTINUING_WORD.search(text) for text in (observation.label, *observation.sections))
+        ):
+            rule = None
         if (
             rule is not None
             and rule.concept == _CASH_CHANGE
@@ -1130,6 +1155,9 @@ def map_observations(
     )
 
 
+_CONTINUING = "IncomeLossFromContinuingOperations"
+_CONTINUING_WORD = re.compile(r"\bcontinuing\b", re.IGNORECASE)
+_DISCONTINUED = re.compile(r"\bdiscontinued\b", re.IGNORECASE)
 _CASH_CHANGE = (
     "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect"
 )
@@ -1164,6 +1192,40 @@ def _exchange_effect_rows(observations: Sequence[Observation], table: MappingTab
 
 
 _TOTAL_LABEL = re.compile(r"^\s*totals?\b", re.IGNORECASE)
+
+
+def _totalled_headings(observations: Sequence[Observation]) -> dict[int, tuple[tuple[int, tuple[str, ...], int], ...]]:
+    """Each table's rows that total a heading by name, as (row, the row's headings, how many of them the
+    total closes: the heading and those opened inside it)::
+
+        CURRENT ASSETS:
+          Cash and equivalents                  $ 1,576,716
+                Total current assets              2,168,345   <- closes "current assets"
+        RESTRICTED CASH                              60,000   <- no longer under it
+    """
+    found: dict[int, dict[int, tuple[int, tuple[str, ...], int]]] = {}
+    for observation in observations:
+        if not _TOTAL_LABEL.match(observation.label):
+            continue
+        name = normalise_label(_TOTAL_LABEL.sub("", observation.label))
+        headings = tuple(normalise_label(h) for h in observation.sections)
+        if name and name in headings:
+            closing = (observation.row, observation.sections, headings.index(name) + 1)
+            found.setdefault(observation.table, {})[observation.row] = closing
+    return {table: tuple(rows.values()) for table, rows in found.items()}
+
+
+def _open_sections(observation: Observation, totals: Sequence[tuple[int, tuple[str, ...], int]]) -> tuple[str, ...]:
+    """A row's headings less those a total above it has closed. Headings only accumulate, innermost first,
+    so the heading a total closed sits as far from the outermost in every row below it: after "Total
+    costs and expenses" a second "Costs and expenses" heading opens anew and is not closed."""
+    sections = observation.sections
+    closed: set[int] = set()
+    for row, headings, count in totals:
+        depth = len(headings)
+        if row < observation.row and len(sections) >= depth and sections[len(sections) - depth :] == headings:
+            closed.update(range(len(sections) - depth, len(sections) - depth + count))
+    return tuple(heading for index, heading in enumerate(sections) if index not in closed)
 
 
 def _totals_keep_their_concept(

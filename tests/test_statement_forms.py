@@ -1452,6 +1452,46 @@ def test_a_balance_sheets_unlabelled_totals_are_named_by_their_equality(
     assert sum(f.code == "table.unlabelled-total" for f in result.findings) == 2
 
 
+BALANCE_TOTALS_LABELLED_TOTAL = """\
+                              BALANCE SHEETS
+                           DECEMBER 31, 1997 AND 1996
+                                                     December 31,      December 31,
+ASSETS                                                    1997              1996
+CURRENT ASSETS:
+  Cash and equivalents                               $ 1,576,716       $ 2,415,200
+  Other current assets                                    77,036            16,187
+                                                     -----------       -----------
+           Total current assets                        1,653,752         2,431,387
+
+OTHER ASSETS                                           1,432,486         1,356,872
+                                                     -----------       -----------
+
+TOTAL                                                $ 3,086,238       $ 3,788,259
+                                                     ===========       ===========
+
+LIABILITIES AND STOCKHOLDERS' EQUITY
+
+CURRENT LIABILITIES:
+  Accounts payable                                   $ 1,275,775       $   384,602
+STOCKHOLDERS' EQUITY:
+  Accumulated deficit                                  1,810,463         3,403,657
+                                                     -----------       -----------
+
+TOTAL                                                $ 3,086,238       $ 3,788,259
+                                                     ===========       ===========
+"""
+
+
+def test_a_balance_sheets_totals_labelled_only_total_are_named_by_their_equality(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "TOTAL" closing the assets and "TOTAL" closing the liabilities and equity, equal in every column,
+    are total assets and total liabilities and equity, as unlabelled totals are."""
+    facts = _facts(BALANCE_TOTALS_LABELLED_TOTAL, taxonomy, mapping_table)
+    assert ("Assets", "@1997-12-31", Decimal(3_086_238)) in facts
+    assert ("LiabilitiesAndStockholdersEquity", "@1996-12-31", Decimal(3_788_259)) in facts
+
+
 def test_an_unlabelled_total_closing_a_heading_is_the_headings_total(
     taxonomy: Taxonomy, mapping_table: MappingTable
 ) -> None:

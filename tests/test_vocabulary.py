@@ -349,7 +349,8 @@ PRINTED = [
     ("cashflow", "", "Deferred income tax expense", "DeferredIncomeTaxExpenseBenefit"),
     ("cashflow", "", "Deferred taxes", "DeferredIncomeTaxExpenseBenefit"),
     ("cashflow", "", "Cash dividends", "PaymentsOfDividends"),
-    ("cashflow", "", "Payment of dividends to stockholders", "PaymentsOfDividends"),
+    # Dividends "to stockholders" are the common stockholders' (preferred holders are named as such).
+    ("cashflow", "", "Payment of dividends to stockholders", "PaymentsOfDividendsCommonStock"),
     ("cashflow", "", "Depreciation", "Depreciation"),
     ("income", "Costs and expenses (Note 1)", "Depreciation", "Depreciation"),
     # A summary of operations prints it with no heading over it ("SELECTED FINANCIAL DATA ... Depreciation").
@@ -1027,6 +1028,472 @@ PRINTED = [
         "Unrealized losses on the effective portion of cash flow hedges",
         "OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax",
     ),
+    # Lines gold found on extension concepts: equity and its total by their owners' names, a current
+    # restricted cash, an insurer's deposits, a broker's share counts abbreviated to fit the column.
+    ("balance", "", "Total Liabilities and Common Stockholders' Equity", "LiabilitiesAndStockholdersEquity"),
+    ("balance", "MEMBERS' EQUITY", "Total MEMBERS' EQUITY", "MembersEquity"),
+    ("balance", "CURRENT ASSETS", "Restricted cash", "RestrictedCashCurrent"),
+    ("balance", "", "Restricted cash", "RestrictedCashNoncurrent"),
+    ("balance", "LIABILITIES", "Policyholders\u2019 contract deposits", "PolicyholderContractDeposits"),
+    ("other", "Intel Communications Group", "Operating loss", "OperatingIncomeLoss"),
+    ("income", "Operating expenses:", "Losses on equity investees and other", "OtherNonoperatingIncomeExpense"),
+    ("income", "", "Income before accounting change", "IncomeLossFromContinuingOperations"),
+    (
+        "income",
+        "Income Per Share",
+        "Before Cumulative Effect of Accounting Changes",
+        "IncomeLossFromContinuingOperations",
+    ),
+    (
+        "income",
+        "Amounts per share of Common and Class B Stock after preferred stock dividends",
+        "Income/(loss) assuming full dilution",
+        "EarningsPerShareDiluted",
+    ),
+    ("income", "", "Provision for losses on receivables", "ProvisionForLoanLeaseAndOtherLosses"),
+    ("income", "", "Primary avg common shares o/s", "WeightedAverageNumberOfSharesOutstandingBasic"),
+    ("income", "", "Fully diluted avg common shares o/s", "WeightedAverageNumberOfDilutedSharesOutstanding"),
+    ("reconciliation", "", "Total potential shares outstanding", "WeightedAverageNumberOfDilutedSharesOutstanding"),
+    ("other", "Consolidated", "Equity at end of period (millions)", "StockholdersEquity"),
+    (
+        "cashflow",
+        "Financing:",
+        "Total cash used",
+        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    ),
+    ("cashflow", "CASH FLOWS FROM FINANCING ACTIVITIES", "Contributed Capital", "ProceedsFromContributedCapital"),
+    # The long tail of primary statements' lines, third round: cash flows of a broker, an industrial and
+    # a conglomerate; costs named "other"; the line of credit.
+    (
+        "cashflow",
+        "Cash Flows From Financing Activities",
+        "Issuance of long-term borrowings",
+        "ProceedsFromIssuanceOfLongTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Financing Activities",
+        "Principal payments of long-term borrowings",
+        "RepaymentsOfLongTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Financing Activities",
+        "Issuance of treasury stock",
+        "ProceedsFromSaleOfTreasuryStock",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Financing Activities",
+        "Issuance (payments) of short-term borrowings, net",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    ("cashflow", "Financing:", "Decrease in notes payable to banks", "ProceedsFromRepaymentsOfShortTermDebt"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Dividends paid to stockholders",
+        "PaymentsOfDividendsCommonStock",
+    ),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "All other financing activities",
+        "ProceedsFromPaymentsForOtherFinancingActivities",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities",
+        "All other investing activities",
+        "PaymentsForProceedsFromOtherInvestingActivities",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Investing Activities",
+        "Purchase of property, equipment and leasehold improvements, net",
+        "PaymentsToAcquirePropertyPlantAndEquipment",
+    ),
+    (
+        "cashflow",
+        "Cash Flows From Investing Activities",
+        "Business acquisitions, net of cash acquired",
+        "PaymentsToAcquireBusinessesNetOfCashAcquired",
+    ),
+    (
+        "cashflow",
+        "Investing:",
+        "Proceeds from sales and maturities of short-term investments",
+        "ProceedsFromSaleMaturityAndCollectionOfShorttermInvestments",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by (used in) operating activities:",
+        "Deferred tax provision",
+        "DeferredIncomeTaxExpenseBenefit",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by (used in) operating activities:",
+        "Other adjustments",
+        "OtherOperatingActivitiesCashFlowStatement",
+    ),
+    (
+        "cashflow",
+        "Financing:",
+        "Total cash generated (used)",
+        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    ),
+    (
+        "cashflow",
+        "",
+        "Increase in cash and equivalents during year",
+        "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    ),
+    ("cashflow", "", "Cash and equivalents at beginning of year", "CashAndCashEquivalentsAtCarryingValue"),
+    ("cashflow", "", "Cash and equivalents at end of year", "CashAndCashEquivalentsAtCarryingValue"),
+    (
+        "cashflow",
+        "Supplemental disclosure of cash flows information",
+        "Cash paid during the year for interest",
+        "InterestPaidNet",
+    ),
+    (
+        "cashflow",
+        "Supplemental disclosure of cash flows information",
+        "Cash paid during the year for income taxes",
+        "IncomeTaxesPaidNet",
+    ),
+    ("income", "Costs and expenses", "Operating and other expenses", "OtherCostAndExpenseOperating"),
+    ("income", "Costs and expenses", "Other costs and expenses", "OtherCostAndExpenseOperating"),
+    ("income", "", "Maintenance and repairs", "CostOfPropertyRepairsAndMaintenance"),
+    ("balance", "", "Other long-term investments", "OtherLongTermInvestments"),
+    ("balance", "Current liabilities:", "Accrued compensation", "EmployeeRelatedLiabilitiesCurrent"),
+    ("balance", "PROPERTY AND EQUIPMENT", "Total property and equipment", "PropertyPlantAndEquipmentGross"),
+    ("balance", "CURRENT LIABILITIES:", "Current portion - line of credit", "LinesOfCreditCurrent"),
+    ("balance", "", "LINE OF CREDIT", "LineOfCredit"),
+    # Below "Total current liabilities" (which closes that heading) deferred taxes are the noncurrent balance.
+    ("balance", "", "Deferred tax liabilities", "DeferredIncomeTaxLiabilitiesNet"),
+    # Fourth round: "an accounting change", per-share lines "before accounting change", investing and
+    # financing lines of an industrial, a retailer, a telephone company and a health insurer.
+    (
+        "income",
+        "BENEFITS AND EXPENSES",
+        "INCOME BEFORE INCOME TAXES, MINORITY INTEREST AND CUMULATIVE EFFECT OF AN ACCOUNTING CHANGE",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "Income taxes",
+        "INCOME BEFORE MINORITY INTEREST AND CUMULATIVE EFFECT OF AN ACCOUNTING CHANGE",
+        "IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
+    ),
+    ("income", "Basic earnings per share:", "Before accounting change", "IncomeLossFromContinuingOperations"),
+    (
+        "income",
+        "Earnings per share before accounting change:",
+        "Basic",
+        "IncomeLossFromContinuingOperationsPerBasicShare",
+    ),
+    (
+        "income",
+        "Earnings per share before accounting change:",
+        "Diluted",
+        "IncomeLossFromContinuingOperationsPerDilutedShare",
+    ),
+    (
+        "income",
+        "NET EARNINGS PER SHARE (in dollars)",
+        "Continuing operations before accounting changes",
+        "IncomeLossFromContinuingOperations",
+    ),
+    (
+        "income",
+        "NET EARNINGS PER SHARE (in dollars)",
+        "Discontinued operations before accounting changes",
+        "IncomeLossFromDiscontinuedOperationsNetOfTax",
+    ),
+    ("income", "Other income and expense:", "Interest and other income, net", "NonoperatingIncomeExpense"),
+    (
+        "cashflow",
+        "Cash Flows from Financing Activities:",
+        "Cash Dividends Paid to Stockholders",
+        "PaymentsOfDividendsCommonStock",
+    ),
+    (
+        "cashflow",
+        "Cash Flows from Financing Activities:",
+        "Principal Repayments of Long-Term Debt",
+        "RepaymentsOfLongTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash Flows from Investing Activities:",
+        "Purchase of Long-Term Investments",
+        "PaymentsToAcquireLongtermInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash Flows from Investing Activities:",
+        "Proceeds from Maturities of Long-Term Investments",
+        "ProceedsFromSaleMaturityAndCollectionOfLongtermInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash Flows from Investing Activities:",
+        "Proceeds from Sale of Long-Term Investments",
+        "ProceedsFromSaleMaturityAndCollectionOfLongtermInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities:",
+        "Purchases of marketable securities",
+        "PaymentsToAcquireMarketableSecurities",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities:",
+        "Dispositions of property and equipment",
+        "ProceedsFromSaleOfPropertyPlantAndEquipment",
+    ),
+    (
+        "cashflow",
+        "Investing Activities",
+        "Construction and capital expenditures",
+        "PaymentsToAcquirePropertyPlantAndEquipment",
+    ),
+    ("cashflow", "Financing Activities", "Issuance of common shares", "ProceedsFromIssuanceOfCommonStock"),
+    ("cashflow", "Financing Activities", "Purchase of treasury shares", "PaymentsForRepurchaseOfCommonStock"),
+    ("cashflow", "Financing Activities", "Issuance of treasury shares", "ProceedsFromSaleOfTreasuryStock"),
+    (
+        "cashflow",
+        "FINANCING ACTIVITIES",
+        "Net proceeds from stock option exercises",
+        "ProceedsFromStockOptionsExercised",
+    ),
+    ("cashflow", "Cash flow from financing activities:", "Proceeds from new debt", "ProceedsFromIssuanceOfDebt"),
+    ("cashflow", "Cash flow from financing activities:", "Payments to settle debt", "RepaymentsOfDebt"),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by operating activities:",
+        "Provision for uncollectible accounts",
+        "ProvisionForDoubtfulAccounts",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by operating activities:",
+        "Impairment of goodwill",
+        "GoodwillImpairmentLoss",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by (used in) operating activities:",
+        "Amortization of deferred stock compensation",
+        "ShareBasedCompensation",
+    ),
+    ("cashflow", "Cash paid during the year for:", "Income taxes, net of refunds", "IncomeTaxesPaidNet"),
+    ("cashflow", "Cash paid during the year for:", "Interest, net of amounts capitalized", "InterestPaidNet"),
+    ("cashflow", "", "Interest payments (refunds), net", "InterestPaidNet"),
+    ("cashflow", "", "Income tax payments, net", "IncomeTaxesPaidNet"),
+    # Fifth round: more financing and investing lines, a broker's noninterest expenses, per-share rows
+    # "Net income-basic" under "Per share:", balance lines.
+    (
+        "cashflow",
+        "CASH FLOWS FROM FINANCING ACTIVITIES:",
+        "Proceeds from common stock issued",
+        "ProceedsFromIssuanceOfCommonStock",
+    ),
+    ("cashflow", "FINANCING ACTIVITIES", "Issuances of common stock", "ProceedsFromIssuanceOfCommonStock"),
+    ("cashflow", "Cash flows from financing activities:", "Sale of common stock", "ProceedsFromIssuanceOfCommonStock"),
+    (
+        "cashflow",
+        "Financing activities",
+        "Net proceeds from public offering of common stock",
+        "ProceedsFromIssuanceOfCommonStock",
+    ),
+    (
+        "cashflow",
+        "CASH FLOWS FROM FINANCING ACTIVITIES:",
+        "Cash dividends to stockholders",
+        "PaymentsOfDividendsCommonStock",
+    ),
+    (
+        "cashflow",
+        "CASH FLOWS FROM FINANCING ACTIVITIES:",
+        "Acquisition of treasury stock",
+        "PaymentsForRepurchaseOfCommonStock",
+    ),
+    ("cashflow", "FINANCING ACTIVITIES", "Retirements and repayments of debt", "RepaymentsOfDebt"),
+    (
+        "cashflow",
+        "Cash flows from financing activities:",
+        "Proceeds from issuance of indebtedness",
+        "ProceedsFromIssuanceOfDebt",
+    ),
+    ("cashflow", "Cash flows from financing activities:", "Repayments of indebtedness", "RepaymentsOfDebt"),
+    (
+        "cashflow",
+        "Cash flows from financing activities:",
+        "Proceeds from exercise of stock options, net",
+        "ProceedsFromStockOptionsExercised",
+    ),
+    ("cashflow", "Financing activities", "Payment of long-term obligations", "RepaymentsOfLongTermDebt"),
+    (
+        "cashflow",
+        "CASH FLOWS FROM FINANCING ACTIVITIES:",
+        "Change in commercial paper",
+        "ProceedsFromRepaymentsOfCommercialPaper",
+    ),
+    ("cashflow", "Financing:", "Increase in notes payable to banks", "ProceedsFromRepaymentsOfShortTermDebt"),
+    (
+        "cashflow",
+        "Cash flows from investing activities:",
+        "Cost of acquisitions, net of cash acquired",
+        "PaymentsToAcquireBusinessesNetOfCashAcquired",
+    ),
+    (
+        "cashflow",
+        "Investing:",
+        "Net proceeds from sale of property, plant, and equipment",
+        "ProceedsFromSaleOfPropertyPlantAndEquipment",
+    ),
+    (
+        "cashflow",
+        "Cash flows from investing activities:",
+        "Proceeds from maturity of short-term investments",
+        "ProceedsFromSaleMaturityAndCollectionOfShorttermInvestments",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to cash generated by operating activities:",
+        "Provision for deferred income taxes",
+        "DeferredIncomeTaxExpenseBenefit",
+    ),
+    (
+        "cashflow",
+        "Adjustments to reconcile net income to net cash provided by (used in) operating activities:",
+        "Deferred tax benefit",
+        "DeferredIncomeTaxExpenseBenefit",
+    ),
+    ("cashflow", "Supplemental cash flow disclosures:", "Cash paid during the quarter for interest", "InterestPaidNet"),
+    ("income", "Per share:", "Net income - basic", "EarningsPerShareBasic"),
+    ("income", "Per share:", "Net income - diluted", "EarningsPerShareDiluted"),
+    ("income", "Non-Interest Expenses:", "Occupancy", "OccupancyNet"),
+    ("income", "Non-Interest Expenses:", "Professional fees", "ProfessionalFees"),
+    ("income", "Non-Interest Expenses:", "Brokerage and clearance fees", "FloorBrokerageExchangeAndClearanceFees"),
+    ("income", "Non-Interest Expenses:", "Technology and communications", "CommunicationsAndInformationTechnology"),
+    (
+        "balance",
+        "Current liabilities:",
+        "Current portion of long-term debt and capital lease obligation",
+        "LongTermDebtAndCapitalLeaseObligationsCurrent",
+    ),
+    ("balance", "", "Other non-current assets", "OtherAssetsNoncurrent"),
+    ("balance", "Stockholders' equity:", "Other comprehensive loss", "AccumulatedOtherComprehensiveIncomeLossNetOfTax"),
+    ("balance", "", "Deferred income tax liabilities", "DeferredIncomeTaxLiabilitiesNet"),
+    # Sixth round: an insurer's statements. "Other revenues" among the revenues is US-GAAP's OtherIncome
+    # (a child of Revenues in its 2025 calculations).
+    ("income", "Revenues:", "Other revenues", "OtherIncome"),
+    (
+        "income",
+        "Income taxes",
+        "CUMULATIVE EFFECT OF AN ACCOUNTING CHANGE, net of tax",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    ("cashflow", "Summary:", "Cash at beginning of year", "Cash"),
+    ("balance", "Liabilities:", "Reserve for unearned premiums", "UnearnedPremiums"),
+    (
+        "balance",
+        "Liabilities:",
+        "Future policy benefits for life and accident and health insurance contracts",
+        "LiabilityForFuturePolicyBenefits",
+    ),
+    ("balance", "Liabilities:", "Other policyholders\u2019 funds", "OtherPolicyholderFunds"),
+    ("balance", "", "Investment income due and accrued", "AccruedInvestmentIncomeReceivable"),
+    (
+        "balance",
+        "Financial services assets:",
+        "Securities purchased under agreements to resell, at contract value",
+        "SecuritiesPurchasedUnderAgreementsToResell",
+    ),
+    (
+        "balance",
+        "Financial services liabilities:",
+        "Securities sold under agreements to repurchase, at contract value",
+        "SecuritiesSoldUnderAgreementsToRepurchase",
+    ),
+    ("balance", "Financial services assets:", "Trading securities, at market value", "TradingSecurities"),
+    ("balance", "Financial services assets:", "Other invested assets", "OtherInvestments"),
+    ("balance", "", "Policy loans", "PolicyLoansReceivable"),
+    # Seventh round: borrowings by maturity, short-term investments net, software, equity affiliates.
+    (
+        "cashflow",
+        "Financing Activities",
+        "Net change in short-term borrowings with original maturities of three months or less",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash flow from financing activities:",
+        "Short-term borrowings less than 90 days--net",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Net change in borrowings (maturities 90 days or less)",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    ("cashflow", "Financing Activities", "Issuance of other short-term borrowings", "ProceedsFromShortTermDebt"),
+    ("cashflow", "Financing Activities", "Repayment of other short-term borrowings", "RepaymentsOfShortTermDebt"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Newly issued debt (maturities more than 90 days)",
+        "ProceedsFromIssuanceOfDebt",
+    ),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Repayments and other reductions (maturities more than 90 days)",
+        "RepaymentsOfDebt",
+    ),
+    (
+        "cashflow",
+        "Investing Activities",
+        "Investments in equity affiliates",
+        "PaymentsToAcquireEquityMethodInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash Flows from Investing Activities:",
+        "Sale (Purchase) of Short-Term Investments, net",
+        "PaymentsForProceedsFromShortTermInvestments",
+    ),
+    ("cashflow", "Cash flow from investing activities:", "Investment in software", "PaymentsToDevelopSoftware"),
+    (
+        "cashflow",
+        "Cash flow from investing activities:",
+        "Proceeds from disposition of plant, rental machines and other property",
+        "ProceedsFromSaleOfPropertyPlantAndEquipment",
+    ),
+    (
+        "cashflow",
+        "Cash flow from investing activities:",
+        "Purchases of marketable securities and other investments",
+        "PaymentsToAcquireInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flow from investing activities:",
+        "Proceeds from marketable securities and other investments",
+        "ProceedsFromSaleMaturityAndCollectionsOfInvestments",
+    ),
+    (
+        "cashflow",
+        "Cash flow from operating activities:",
+        "Amortization of software",
+        "CapitalizedComputerSoftwareAmortization1",
+    ),
 ]
 
 
@@ -1322,3 +1789,112 @@ def test_an_expense_printed_as_a_deduction_is_a_positive_expense(
     credit parent is also an illegal calculation weight for Arelle)."""
     result = convert(DEDUCTIONS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     assert {f.value for f in result.facts if f.concept == concept} == values
+
+
+BROKER_REVENUES = """\
+                     CONSOLIDATED STATEMENT OF INCOME
+                     (in millions)
+                                                   Year Ended November 30,
+                                                       2005        2004
+Revenues
+  Principal transactions                            $ 7,811     $ 5,699
+  Interest and dividends                             19,043      11,032
+                                                    -------     -------
+Total revenues                                       32,420      21,250
+Interest expense                                     17,790       9,674
+                                                    -------     -------
+Net revenues                                         14,630      11,576
+"""
+
+
+def test_net_revenues_right_below_interest_expense_are_net_of_it(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """A broker's "Net revenues" after "Total revenues" less "Interest expense" is revenues net of interest
+    expense; "Total revenues" stays the revenues."""
+    result = convert(BROKER_REVENUES, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, f.period.end.year, f.value) for f in result.facts}
+    assert ("RevenuesNetOfInterestExpense", 2005, Decimal(14_630_000_000)) in facts
+    assert ("Revenues", 2005, Decimal(32_420_000_000)) in facts
+
+
+BEFORE_ACCOUNTING_CHANGES = """\
+                     STATEMENT OF EARNINGS
+                     (in millions)
+                                                   For the years ended December 31
+                                                       1993        1992
+EARNINGS FROM CONTINUING OPERATIONS                   4,424       4,305
+EARNINGS FROM DISCONTINUED OPERATIONS                   753         420
+                                                     ------      ------
+EARNINGS BEFORE ACCOUNTING CHANGE                     5,177       4,725
+Cumulative effect of accounting change                 (862)         -
+                                                     ------      ------
+Net earnings                                        $ 4,315     $ 4,725
+"""
+
+
+def test_income_before_accounting_changes_below_discontinued_operations_is_not_continuing(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "Income before accounting change" is continuing operations where nothing is discontinued; below
+    "Earnings from discontinued operations" it includes them, and no base concept names it."""
+    result = convert(
+        BEFORE_ACCOUNTING_CHANGES, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    continuing = {f.value for f in result.facts if f.concept == "IncomeLossFromContinuingOperations"}
+    assert continuing == {Decimal(4_424_000_000), Decimal(4_305_000_000)}
+
+
+CURRENT_THEN_NONCURRENT = """\
+                              BALANCE SHEETS
+                                                     December 31,      December 31,
+                                                          1997              1996
+CURRENT ASSETS:
+  Cash and equivalents                               $ 1,576,716       $ 2,415,200
+  Restricted cash                                         10,000            10,000
+                                                     -----------       -----------
+           Total current assets                        1,586,716         2,425,200
+
+RESTRICTED CASH                                           60,000            60,000
+"""
+
+
+def test_a_headings_total_closes_it(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Restricted cash" under "CURRENT ASSETS" is current; "RESTRICTED CASH" below "Total current assets"
+    is no longer under that heading, though no other heading opens."""
+    result = convert(CURRENT_THEN_NONCURRENT, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    facts = {(f.concept, f.period.end.year, f.value) for f in result.facts}
+    assert ("RestrictedCashCurrent", 1997, Decimal(10_000)) in facts
+    assert ("RestrictedCashNoncurrent", 1997, Decimal(60_000)) in facts
+
+
+TWO_SECTORS = """\
+                      CONSOLIDATED STATEMENT OF INCOME
+                            (in millions)
+                                                   For the years ended December 31
+                                                       1993        1992
+AUTOMOTIVE
+Sales                                               $ 91,568    $ 84,407
+Costs and expenses
+  Cost of sales                                       85,686      80,348
+  Operating and other expenses                         2,740       2,683
+                                                     -------     -------
+  Total costs and expenses                            88,426      83,031
+Operating income                                       3,142       1,376
+FINANCIAL SERVICES
+Revenues                                              16,953      16,799
+Costs and expenses
+  Interest expense                                     6,753       7,775
+  Operating and other expenses                         2,610       2,508
+                                                     -------     -------
+  Total costs and expenses                             9,363      10,283
+"""
+
+
+def test_a_heading_opened_again_after_its_total_is_open(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Total costs and expenses" closes the first "Costs and expenses"; the second sector's heading of
+    the same name opens anew, and its "Operating and other expenses" is read under it."""
+    result = convert(TWO_SECTORS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
+    other = {(f.period.end.year, f.value) for f in result.facts if f.concept == "OtherCostAndExpenseOperating"}
+    assert (1993, Decimal(2_740_000_000)) in other
+    assert not any(f.concept.startswith("OperatingAndOther") for f in result.facts)
