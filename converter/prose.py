@@ -209,15 +209,29 @@ class _Sentence:
         )
 
 
+# A list of amounts ("$140.1 million and $40.5 million", "$1.2, $3.4 and $5.6 billion"): what a
+# subject phrase written around its figures holds, ``{figures}`` in ``prose.csv``.
+_FIGURES = (
+    r"\\?\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?"
+    r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)\\?\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?)*"
+)
+
+
 def load_prose_rules(directory: Path) -> tuple[ProseRule, ...]:
-    """Read ``prose.csv``: subject phrases in priority order."""
+    """Read ``prose.csv``: subject phrases in priority order.
+
+    Most subjects come before their figures ("non-interest expenses were $2,840.8 million"). A subject
+    written after them is a phrase ending where its figures begin, the rest in a lookahead over
+    ``{figures}``: ``provided(?= {figures} for credit losses)`` reads "Norwest provided $140.1 million
+    and $40.5 million for credit losses", and the figures of its comparative clause after it.
+    """
     path = directory / "prose.csv"
     if not path.exists():
         return ()
     with path.open(encoding="utf-8", newline="") as handle:
         return tuple(
             ProseRule(
-                pattern=re.compile(r"\b(?:" + row["pattern"] + r")\b", re.IGNORECASE),
+                pattern=re.compile(r"\b(?:" + row["pattern"].replace("{figures}", _FIGURES) + r")\b", re.IGNORECASE),
                 concept=row["concept"] or None,
                 sign=-1 if row["sign"] == "-" else 1,
                 skip=row["skip"] or None,

@@ -394,3 +394,25 @@ def test_figures_listed_against_years_respectively(taxonomy: Taxonomy, mapping_t
         (shares, Period.duration(date(1995, 1, 1), date(1995, 12, 31)), Decimal(162268815)),
         (shares, Period.duration(date(1994, 1, 1), date(1994, 12, 31)), Decimal(160910641)),
     }
+
+
+def test_a_subject_written_after_its_figures(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "provided $140.1 million and $40.5 million for credit losses": the subject follows the figures;
+    the comparative clause's figures take it too. "$60.0 million for credit losses taken by" a company
+    acquired, in a sentence that names no provision made, is no fact."""
+    text = """\
+      Norwest provided $140.1 million and $40.5 million for credit losses for
+ the year and quarter ended December 31, 1993, or 0.56% and 0.61% of average
+ loans and leases, compared with $266.7 million and $112.2 million,
+ respectively, or 1.22% and 1.95% of average loans and leases, for the same
+ periods in 1992.  The 1992 provision includes $60.0 million for credit losses
+ taken by Lincoln during the fourth quarter.
+"""
+    facts = _prose_facts(text, taxonomy, mapping_table)
+    provision = "ProvisionForLoanLeaseAndOtherLosses"
+    assert facts == {
+        (provision, YEAR_93, Decimal("140100000")),
+        (provision, QUARTER_93, Decimal("40500000")),
+        (provision, YEAR_92, Decimal("266700000")),
+        (provision, QUARTER_92, Decimal("112200000")),
+    }
