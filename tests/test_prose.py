@@ -416,3 +416,22 @@ def test_a_subject_written_after_its_figures(taxonomy: Taxonomy, mapping_table: 
         (provision, YEAR_92, Decimal("266700000")),
         (provision, QUARTER_92, Decimal("112200000")),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An option's exercise price, a market value, an acquisition's price, a commodity's price: none
+        # is the price the filer sold its stock at.
+        "new options with an exercise price of $13.6875, the fair market value of the Company's common stock"
+        " on December 19, 1997.",
+        "the Company acquired EMPHESYS Financial Group, Inc. for a total purchase price of approximately $650 million.",
+        "it would acquire for a net price of approximately $924 million all of the outstanding shares.",
+        "The USDA has projected the season-average farm price of corn at $3.65 to $4.35 per bushel for 2008.",
+    ],
+)
+def test_a_price_is_a_sale_of_stock_only_at_a_price_of(
+    sentence: str, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _prose_facts(sentence + "\n", taxonomy, mapping_table)
+    assert not [f for f in facts if f[0] == "SaleOfStockPricePerShare"]
