@@ -435,3 +435,41 @@ def test_a_price_is_a_sale_of_stock_only_at_a_price_of(
 ) -> None:
     facts = _prose_facts(sentence + "\n", taxonomy, mapping_table)
     assert not [f for f in facts if f[0] == "SaleOfStockPricePerShare"]
+
+
+def test_a_per_share_figure_takes_the_basis_named_beside_it(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "$2.64 per share diluted ($2.68 basic)": each figure is of the basis named right after it; a
+    figure in parentheses restates only the figure read right before it."""
+    text = """\
+                                                        February 10, 1994
+
+      Worldwide net income in 1993 was $643 million, or $2.64 per share diluted
+ ($2.68 basic), compared with $319 million, or $1.33 per share diluted ($1.34
+ basic), in 1992.
+"""
+    facts = _prose_facts(text, taxonomy, mapping_table)
+    assert facts >= {
+        ("NetIncomeLoss", YEAR_93, Decimal("643000000")),
+        ("EarningsPerShareDiluted", YEAR_93, Decimal("2.64")),
+        ("EarningsPerShareBasic", YEAR_93, Decimal("2.68")),
+        ("EarningsPerShareDiluted", YEAR_92, Decimal("1.33")),
+        ("EarningsPerShareBasic", YEAR_92, Decimal("1.34")),
+    }
+    assert not [f for f in facts if f[0] == "NetIncomeLoss" and f[2] < 1000]
+
+
+def test_a_sentence_states_one_value_of_a_fact(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Figures listed against years the reading does not pair ("in 2005, 2004 and 2003, respectively")
+    would be three values of one period: none is written. Nor is a sum of money given to a count."""
+    text = """\
+                                                        February 13, 2006
+
+      Diluted earnings per share were $10.87, $7.90 and $6.35 in 2005, 2004 and
+ 2003, respectively.  The number of clients grew and $318 million was paid to clients.
+"""
+    result = convert(
+        text, name="t.txt", options=Options(fiscal_year_end="11-30"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    assert not [f for f in result.facts if f.concept.startswith("EarningsPerShare")]
+    assert not [f for f in result.facts if f.concept == "MailGatewayServiceClients"]
+    assert result.prose_numbers.skipped["figures-share-a-period"] == 3
