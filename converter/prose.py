@@ -46,11 +46,15 @@ _FIRST_HALF = re.compile(r"\bfirst\s+half\b", re.IGNORECASE)
 _DATE = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b")
 _CURRENCY_BEFORE = re.compile(r"(?P<cur>JPY|US\$|\\?\$)\s?(?P<sign>-)?\s?$")
 _SCALE_AFTER = re.compile(r"^\s?(?P<scale>billion|million|thousand|B|M|K)\b")
-_PER_SHARE_AFTER = re.compile(r"^\s+(?:per|a)\s+(?:common\s+)?share\b", re.IGNORECASE)
+_PER_SHARE_AFTER = re.compile(
+    r"^\s+(?:per|a)\s+(?:(?:basic|primary|(?:fully\s+)?diluted)\s+)?(?:common\s+)?share\b", re.IGNORECASE
+)
 # "Net income per common share was $2.13 ..., compared with $1.42 in 1992": the subject says per share.
 _PER_SHARE_SUBJECT = re.compile(r"\bper\s+(?:common\s+)?share\b", re.IGNORECASE)
 _CENTS_FIGURE = re.compile(r"^-?\d{1,3}\.\d\d$")
-_CENTS_AFTER = re.compile(r"^\s?cents?\s+(?:per|a)\s+(?:common\s+)?share\b", re.IGNORECASE)
+_CENTS_AFTER = re.compile(
+    r"^\s?cents?\s+(?:per|a)\s+(?:(?:basic|primary|(?:fully\s+)?diluted)\s+)?(?:common\s+)?share\b", re.IGNORECASE
+)
 # US releases name periods in words: "fourth quarter earnings of $204.5 million ... compared with
 # $125.0 million in the fourth quarter of 2003"; "For the full year ... compared with ... in 2003".
 _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4}
@@ -71,8 +75,16 @@ _COMPARISON = re.compile(
 # Figures that are not the reported amount: adjusted (non-GAAP) measures and one-time items' effects.
 _ADJUSTED = re.compile(r"\b(?:excluding|excludes?|adjusted|adjusting|before\s+the\s+impact)\b", re.IGNORECASE)
 _ONE_TIME = re.compile(r"\bone-time\b|\bnon-recurring\b|\bnet\s+effect\b", re.IGNORECASE)
-# A per-share figure stated with its earnings figure ("$204.5 million, or 27 cents a share").
-_PER_SHARE_OF = {"NetIncomeLoss": "EarningsPerShareBasic"}
+# A per-share figure stated with its earnings figure ("$204.5 million, or 27 cents a share"): basic unless
+# the words around it say diluted ("Diluted earnings per share were $10.87", "$1.20 per diluted share").
+_PER_SHARE_OF = {"NetIncomeLoss": ("EarningsPerShareBasic", "EarningsPerShareDiluted")}
+_DILUTED = re.compile(r"\bdiluted\b", re.IGNORECASE)
+_BASIC = re.compile(r"\b(?:basic|primary)\b", re.IGNORECASE)
+_BASIS_AFTER = 30
+_BASIS_NAMED = re.compile(
+    r"^\s?(?:basic|primary|(?:fully\s+)?diluted)\b", re.IGNORECASE
+)  # characters after a per-share figure that may name its basis ("per diluted share")
+_AMOUNT_TYPES = frozenset({ConceptType.MONETARY, ConceptType.PER_SHARE, ConceptType.PER_UNIT})
 _RATE = re.compile(
     r"\\?\$\s?1\s?=\s?JPY\s?(?P<a>\d+\.\d+)|JPY\s?(?P<b>\d+\.\d+)\s?=\s?(?:US)?\\?\$\s?1\b", re.IGNORECASE
 )
@@ -209,15 +221,29 @@ class _Sentence:
         )
 
 
+# A list of amounts ("$140.1 million and $40.5 million", "$1.2, $3.4 and $5.6 billion"): what a
+# subject phrase written around its figures holds, ``{figures}`` in ``prose.csv``.
+_FIGURES = (
+    r"\\?\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?"
+    r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)\\?\$\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|thousand))?)*"
+)
+
+
 def load_prose_rules(directory: Path) -> tuple[ProseRule, ...]:
-    """Read ``prose.csv``: subject phrases in priority order."""
+    """Read ``prose.csv``: subject phrases in priority order.
+
+    Most subjects come before their figures ("non-interest expenses were $2,840.8 million"). A subject
+    written after them is a phrase ending where its figures begin, the rest in a lookahead over
+    ``{figures}``: ``provided(?= {figures} for credit losses)`` reads "Norwest provided $140.1 million
+    and $40.5 million for credit losses", and the figures of its comparative clause after it.
+    """
     path = directory / "prose.csv"
     if not path.exists():
         return ()
     with path.open(encoding="utf-8", newline="") as handle:
         return tuple(
             ProseRule(
-                pattern=re.compile(r"\b(?:" + row["pattern"] + r")\b", re.IGNORECASE),
+                pattern=re.compile(r"\b(?:" + row["pattern"].replace("{figures}", _FIGURES) + r")\b", re.IGNORECASE),
                 concept=row["concept"] or None,
                 sign=-1 if row["sign"] == "-" else 1,
                 skip=row["skip"] or None,
@@ -707,6 +733,20 @@ def _forward(sentence: _Sentence, ctx: _Context) -> bool:
     return not any(p.end <= current.end for p in named)
 
 
+def _diluted(text: str, match: re.Match[str], stop: int) -> bool | None:
+    """Whether a per-share figure is diluted: the basis named right after it, up to the next figure ("$1.33
+    per share diluted ($1.34 basic)"), else the one named before it ("Diluted earnings per share were
+    $10.87, $7.90"); None when the words name both."""
+    for words in (
+        text[match.end() : min(stop, match.end() + _BASIS_AFTER)],
+        text[max(0, match.start() - _WINDOW) : match.start()],
+    ):
+        diluted, basic = _DILUTED.search(words) is not None, _BASIC.search(words) is not None
+        if diluted or basic:
+            return None if diluted and basic else diluted
+    return False
+
+
 def _number(text: str) -> tuple[Decimal, int]:
     """``"-0.8"`` → (0.8, 1): the magnitude; callers apply the sign."""
     digits = text.replace(",", "").lstrip("-")
@@ -743,7 +783,13 @@ def _amount(
     if per_share and ctx.taxonomy.concepts[concept].type is ConceptType.MONETARY:
         if concept not in _PER_SHARE_OF:
             return "per-share-unmapped"
-        concept = _PER_SHARE_OF[concept]
+        diluted = _diluted(text, match, stop)
+        if diluted is None:
+            return "per-share-basis-in-doubt"
+        concept = _PER_SHARE_OF[concept][1 if diluted else 0]
+    if ctx.taxonomy.concepts[concept].type not in _AMOUNT_TYPES:
+        # "$318 million" after "clients": a sum of money is never a count's value.
+        return "subject-not-an-amount"
     # Guidance and consensus have concepts of their own; other forward-looking figures have none.
     if forward and not (sentence.has(_CONSENSUS_WORD) and concept in _CONSENSUS) and concept not in _GUIDANCE:
         return "forward-looking-unmapped"
@@ -906,6 +952,30 @@ def _rate(ctx: _Context, sentence: _Sentence, match: re.Match[str]) -> bool:
 
 
 def _classify(ctx: _Context, sentence: _Sentence) -> None:
+    first = len(ctx.candidates)
+    _read_sentence(ctx, sentence)
+    _refuse_rival_figures(ctx, first)
+
+
+def _refuse_rival_figures(ctx: _Context, first: int) -> None:
+    """A sentence states one value of a fact: "Diluted earnings per share were $10.87, $7.90 and $6.35 in
+    2005, 2004 and 2003, respectively" read as three values of one year is a reading in doubt, and none
+    of them is written."""
+    values: dict[tuple[str, str, str, tuple[tuple[str, str], ...]], set[Decimal]] = {}
+    for fact in ctx.candidates[first:]:
+        values.setdefault(fact.aspects, set()).add(fact.value)
+    rivals = {aspects for aspects, found in values.items() if len(found) > 1}
+    if not rivals:
+        return
+    kept = [fact for fact in ctx.candidates[first:] if fact.aspects not in rivals]
+    for fact in ctx.candidates[first:]:
+        if fact.aspects in rivals:
+            ctx.tagged -= 1
+            ctx.skipped.append(("figures-share-a-period", fact.sources[0]))
+    ctx.candidates[first:] = kept
+
+
+def _read_sentence(ctx: _Context, sentence: _Sentence) -> None:
     text = sentence.text
     ctx.last = None
     tokens = [t for t in _TOKEN.finditer(text) if not re.match(r"^Q\s?\d\d\b", text[t.end() :])]
@@ -929,6 +999,10 @@ def _classify(ctx: _Context, sentence: _Sentence) -> None:
         ctx.total += 1
         stop = tokens[i + 1].start() if i + 1 < len(tokens) else len(text)
         reason = _reason(ctx, sentence, token, following, stop)
+        if reason != "tagged":
+            # "or $1.33 per share diluted ($1.34 basic)": a figure in parentheses restates the figure right
+            # before it only when that one was read; never one read further back.
+            ctx.last = None
         if reason == "tagged":
             ctx.tagged += 1
         elif reason is None:
@@ -972,7 +1046,9 @@ def _reason(ctx: _Context, sentence: _Sentence, token: re.Match[str], following:
             return "unscaled-amount"
         if code == "USD" and _TRANSLATED.search(before):
             return CONVENIENCE_TRANSLATION
-        if code == "USD" and ctx.last is not None and re.search(r"\(\s*(?:US)?\\?\$\s?-?\s?$", before):
+        # "($2.68 basic)": a per-share figure of another basis, not a translation of the figure before it.
+        basis = _BASIS_NAMED.match(following) is not None
+        if code == "USD" and ctx.last is not None and not basis and re.search(r"\(\s*(?:US)?\\?\$\s?-?\s?$", before):
             negative = currency.group("sign") is not None or token.group().startswith("-")
             return _translation(ctx, sentence, token, negative, scale_match)
         scale = _SCALES[scale_match.group("scale").lower()] if scale_match else 0

@@ -394,3 +394,82 @@ def test_figures_listed_against_years_respectively(taxonomy: Taxonomy, mapping_t
         (shares, Period.duration(date(1995, 1, 1), date(1995, 12, 31)), Decimal(162268815)),
         (shares, Period.duration(date(1994, 1, 1), date(1994, 12, 31)), Decimal(160910641)),
     }
+
+
+def test_a_subject_written_after_its_figures(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "provided $140.1 million and $40.5 million for credit losses": the subject follows the figures;
+    the comparative clause's figures take it too. "$60.0 million for credit losses taken by" a company
+    acquired, in a sentence that names no provision made, is no fact."""
+    text = """\
+      Norwest provided $140.1 million and $40.5 million for credit losses for
+ the year and quarter ended December 31, 1993, or 0.56% and 0.61% of average
+ loans and leases, compared with $266.7 million and $112.2 million,
+ respectively, or 1.22% and 1.95% of average loans and leases, for the same
+ periods in 1992.  The 1992 provision includes $60.0 million for credit losses
+ taken by Lincoln during the fourth quarter.
+"""
+    facts = _prose_facts(text, taxonomy, mapping_table)
+    provision = "ProvisionForLoanLeaseAndOtherLosses"
+    assert facts == {
+        (provision, YEAR_93, Decimal("140100000")),
+        (provision, QUARTER_93, Decimal("40500000")),
+        (provision, YEAR_92, Decimal("266700000")),
+        (provision, QUARTER_92, Decimal("112200000")),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # An option's exercise price, a market value, an acquisition's price, a commodity's price: none
+        # is the price the filer sold its stock at.
+        "new options with an exercise price of $13.6875, the fair market value of the Company's common stock"
+        " on December 19, 1997.",
+        "the Company acquired EMPHESYS Financial Group, Inc. for a total purchase price of approximately $650 million.",
+        "it would acquire for a net price of approximately $924 million all of the outstanding shares.",
+        "The USDA has projected the season-average farm price of corn at $3.65 to $4.35 per bushel for 2008.",
+    ],
+)
+def test_a_price_is_a_sale_of_stock_only_at_a_price_of(
+    sentence: str, taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    facts = _prose_facts(sentence + "\n", taxonomy, mapping_table)
+    assert not [f for f in facts if f[0] == "SaleOfStockPricePerShare"]
+
+
+def test_a_per_share_figure_takes_the_basis_named_beside_it(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "$2.64 per share diluted ($2.68 basic)": each figure is of the basis named right after it; a
+    figure in parentheses restates only the figure read right before it."""
+    text = """\
+                                                        February 10, 1994
+
+      Worldwide net income in 1993 was $643 million, or $2.64 per share diluted
+ ($2.68 basic), compared with $319 million, or $1.33 per share diluted ($1.34
+ basic), in 1992.
+"""
+    facts = _prose_facts(text, taxonomy, mapping_table)
+    assert facts >= {
+        ("NetIncomeLoss", YEAR_93, Decimal("643000000")),
+        ("EarningsPerShareDiluted", YEAR_93, Decimal("2.64")),
+        ("EarningsPerShareBasic", YEAR_93, Decimal("2.68")),
+        ("EarningsPerShareDiluted", YEAR_92, Decimal("1.33")),
+        ("EarningsPerShareBasic", YEAR_92, Decimal("1.34")),
+    }
+    assert not [f for f in facts if f[0] == "NetIncomeLoss" and f[2] < 1000]
+
+
+def test_a_sentence_states_one_value_of_a_fact(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """Figures listed against years the reading does not pair ("in 2005, 2004 and 2003, respectively")
+    would be three values of one period: none is written. Nor is a sum of money given to a count."""
+    text = """\
+                                                        February 13, 2006
+
+      Diluted earnings per share were $10.87, $7.90 and $6.35 in 2005, 2004 and
+ 2003, respectively.  The number of clients grew and $318 million was paid to clients.
+"""
+    result = convert(
+        text, name="t.txt", options=Options(fiscal_year_end="11-30"), taxonomy=taxonomy, mapping=mapping_table
+    )
+    assert not [f for f in result.facts if f.concept.startswith("EarningsPerShare")]
+    assert not [f for f in result.facts if f.concept == "MailGatewayServiceClients"]
+    assert result.prose_numbers.skipped["figures-share-a-period"] == 3
