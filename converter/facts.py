@@ -136,6 +136,8 @@ _COLUMN_OTHER_BASES = (
         "non-gaap-basis",
     ),
 )
+_SUPERSEDED = re.compile(r"\b(?:previously|originally)\s+(?:reported|stated|filed)\b", re.IGNORECASE)
+_RESTATED = re.compile(r"\b(?:as\s+)?restated\b", re.IGNORECASE)
 _COLUMN_REPORTED = re.compile(r"\bhistorical\b|\b(?:as\s+)?reported\b|\bgaap\b", re.IGNORECASE)
 # What a heading may print besides the registrant's name and still be its own column: note references
 # ("(Note A)"), rules and the words of a reported basis.
@@ -149,7 +151,13 @@ def column_basis(headings: str, filer: str | None) -> str | None:
     Smith & Jones), a skip reason (``"pro-forma"``, ``"non-gaap-basis"``) for adjustments and
     combined or adjusted amounts, None when the headings name no basis (another company's name, a
     period alone)."""
-    if _COLUMN_REPORTED.search(headings) and not re.search(r"\bnon-?\s?gaap\b", headings, re.IGNORECASE):
+    if _SUPERSEDED.search(headings):
+        # "Previously Reported" beside "Restated": the restated figures are the filer's; the others no
+        # longer are.
+        return "previously-reported"
+    if _RESTATED.search(headings) or (
+        _COLUMN_REPORTED.search(headings) and not re.search(r"\bnon-?\s?gaap\b", headings, re.IGNORECASE)
+    ):
         return "reported"
     for pattern, reason in _COLUMN_OTHER_BASES:
         if pattern.search(headings):

@@ -179,7 +179,7 @@ def render_html(text: str, name: str, first_line: int = 1) -> Document:
         raise ReadError("empty file: no text to convert")
     parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
-        root = lxml_html.document_fromstring(source, parser=parser)
+        root = lxml_html.document_fromstring(_numbered(source), parser=parser)
     except etree.ParserError:
         raise ReadError("empty HTML document: no text to convert") from None
     for error in parser.error_log:
@@ -205,7 +205,28 @@ def _tag(element: etree._Element) -> str:
     return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
+# libxml2's HTML parser numbers no line past 65535 (it has no "big lines" option there): each element of a
+# longer page has its line written into its tag before parsing, so every figure still cites its own line.
+_LINE_LIMIT = 65535
+_LINE_ATTRIBUTE = "data-source-line"
+_OPENING_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9]*)(?=[\s/>]|$)")
+
+
+def _numbered(source: str) -> str:
+    """``source`` with its elements' line numbers in their tags, when it is too long for the parser's own."""
+    if source.count("\n") < _LINE_LIMIT:
+        return source
+    lines = source.split("\n")
+    for at, line in enumerate(lines):
+        if "<" in line:
+            lines[at] = _OPENING_TAG.sub(lambda tag, n=at + 1: f'<{tag.group(1)} {_LINE_ATTRIBUTE}="{n}"', line)
+    return "\n".join(lines)
+
+
 def _source_line(element: etree._Element) -> int | None:
+    written = element.get(_LINE_ATTRIBUTE)
+    if written is not None:
+        return int(written)
     line = element.sourceline
     return line if isinstance(line, int) else None
 

@@ -462,3 +462,17 @@ def test_headings_printed_again_inside_a_table_stay_headings() -> None:
     assert "Nine Months Ended Mar. 31" in lines
     revenues = [line for line in lines if line.startswith("Revenue")]
     assert all(re.search(r"\$\s{1,3}(?:5,633|16,719)", line) for line in revenues)
+
+
+def test_a_page_longer_than_the_parsers_line_numbers_keeps_every_line() -> None:
+    """libxml2 numbers no line past 65,535: a figure printed on line 70,002 of a long 10-K still cites
+    line 70,002, not 65,535."""
+    page = (
+        "<html><body><table><tr><td>Revenue</td><td>1,234</td></tr></table>"
+        + "\n" * 70_000
+        + "<table>\n<tr><td>Net income</td><td>$ 5,678</td></tr></table></body></html>"
+    )
+    lines = {line.text.split()[0]: line for line in render_html(page, "t.htm").lines if line.text.strip()}
+    assert lines["Revenue"].number == 1
+    assert lines["Net"].number == 70_002
+    assert lines["Net"].cells[0][2] == 70_002

@@ -3659,3 +3659,32 @@ Revenue                          $  5,850               $  46            $  5,89
         Decimal(5_850_000_000),
         ("ext:DesktopAndEnterpriseSoftwareAndServicesMember",),
     ) in facts
+
+
+RESTATED_BESIDE_PREVIOUSLY_REPORTED = """\
+                       CONSOLIDATED STATEMENTS OF INCOME
+                      (in millions, except per share data)
+
+                                      Three Months Ended March 31,
+                                   -----------------------------------
+                                            2005
+                                   -------------------------
+                                     Previously
+                                      Reported    Restated       2004
+                                     ----------  ----------   ----------
+Total revenues                        $27,112      $27,202      $23,222
+Net income                              3,963        3,799        3,190
+"""
+
+
+def test_restated_figures_beside_previously_reported_ones(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """A restatement prints "Previously Reported" beside "Restated" for one period: the restated figures are
+    the filer's; the superseded ones are skipped as such, never a fact of the period."""
+    result = convert(
+        RESTATED_BESIDE_PREVIOUSLY_REPORTED, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
+    )
+    facts = {(f.concept, _period(f.period), f.value) for f in result.facts}
+    quarter = "2005-01-01..2005-03-31"
+    assert {("Revenues", quarter, Decimal("27202000000")), ("NetIncomeLoss", quarter, Decimal("3799000000"))} <= facts
+    assert not any(value in (Decimal("27112000000"), Decimal("3963000000")) for _, _, value in facts)
+    assert "previously-reported" in {reason for reason, _ in result.skipped}
