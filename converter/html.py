@@ -219,7 +219,7 @@ def _numbered(source: str) -> str:
     lines = source.split("\n")
     for at, line in enumerate(lines):
         if "<" in line:
-            lines[at] = _OPENING_TAG.sub(lambda tag, n=at + 1: f'<{tag.group(1)} {_LINE_ATTRIBUTE}="{n}"', line)
+            lines[at] = _OPENING_TAG.sub(rf'<\1 {_LINE_ATTRIBUTE}="{at + 1}"', line)
     return "\n".join(lines)
 
 
