@@ -23,6 +23,7 @@ from converter.periods import names_a_span, names_quarter
 from converter.read import Line
 from converter.scales import SCALE_NOTE
 from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells, wrapped_labels
+from converter.values import heading_years
 
 __all__ = ["Column", "Row", "Table", "indent", "read_tables"]
 
@@ -260,7 +261,12 @@ def _assign_headings(
             if below is not None and read[below][0] is LineKind.TEXT
             else []
         )
-        chunks = [chunk for chunk in _heading_chunks(line.text) if not _RULE_SEGMENT.fullmatch(chunk[0])]
+        fixed = _misprinted_years(read[line]) if kind is LineKind.ROW else {}
+        chunks = [
+            (fixed.get(start, text), start, end)
+            for text, start, end in _heading_chunks(line.text)
+            if not _RULE_SEGMENT.fullmatch(text)
+        ]
         # Several dates on one line ("March 28, March 29,") are one column's each; a lone one may span
         # its currency columns ("Jun 30, 2003" over "USD (1)" and "JPY").
         crowded = sum(1 for text, _, _ in chunks if _ONE_COLUMN.match(text)) > 1
@@ -451,9 +457,21 @@ def _years_over_repeated_parts(
 
 
 def _is_year_row(reading: LineReading) -> bool:
-    """``ASSETS        1997      1996``: a heading line with a label, not a row of figures."""
+    """``ASSETS        1997      1996``: a heading line with a label, not a row of figures; also a line of
+    consecutive years with one misprinted ("1992  l991  1990", ``values.heading_years``)."""
     cells = reading[2]
-    return bool(cells) and all(YEAR_CELL.match(cell.text) for cell in cells)
+    return bool(cells) and (
+        all(YEAR_CELL.match(cell.text) for cell in cells) or heading_years([c.text for c in cells]) is not None
+    )
+
+
+def _misprinted_years(reading: LineReading) -> dict[int, str]:
+    """Where a line of years prints one with a look-alike letter, that year as the sequence reads it."""
+    cells = reading[2]
+    years = heading_years([c.text for c in cells]) if cells else None
+    if years is None:
+        return {}
+    return {cell.start: str(year) for cell, year in zip(cells, years, strict=True) if cell.text != str(year)}
 
 
 def _years_in_a_row(reading: LineReading) -> bool:

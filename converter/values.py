@@ -7,6 +7,7 @@ percentage or a dash standing for nil.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -71,6 +72,28 @@ def is_garbled_figure(text: str) -> bool:
     if not _GARBLED.match(text) or len(_DIGIT.findall(text)) < 2 or is_cell(text):
         return False
     return is_cell(text.translate(_LOOKALIKES))
+
+
+def heading_years(texts: list[str]) -> list[int] | None:
+    """A line of year headings, one of them misprinted with a look-alike letter ("1994  1993  1992  l991
+    1990"): the years, when the clean ones run consecutively and the misprint is the year between them;
+    None otherwise. Only the sequence confirms a misprinted year: a figure alone never is one."""
+    years: list[int] = []
+    for text in texts:
+        if re.fullmatch(r"(?:19|20)\d\d", text):
+            years.append(int(text))
+        elif _GARBLED.match(text) and re.fullmatch(r"(?:19|20)\d\d", fixed := text.translate(_LOOKALIKES)):
+            years.append(-int(fixed))  # misprinted: confirmed below
+        else:
+            return None
+    clean = [y for y in years if y > 0]
+    if len(clean) < 2 or len(clean) == len(years):
+        return None
+    read = [abs(y) for y in years]
+    step = read[1] - read[0]
+    if step not in (1, -1) or any(b - a != step for a, b in itertools.pairwise(read)):
+        return None
+    return read
 
 
 def parse_number(text: str) -> ParsedNumber | None:

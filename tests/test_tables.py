@@ -257,3 +257,19 @@ INCOME BEFORE INCOME TAXES AND
         ("Appliances", ("GE", "REVENUES")),
     ]
     assert table.rows[2].label == "INCOME BEFORE INCOME TAXES AND CUMULATIVE EFFECT OF ACCOUNTING CHANGES"
+
+
+def test_a_line_of_years_with_one_misprinted_still_heads_its_columns() -> None:
+    """ "1994  1993  1992  l991  1990" (a lower-case L for the one): the run of years says which year it
+    is; the line heads the columns, never becomes a row of figures."""
+    text = """\
+<TABLE>
+<CAPTION>                                    For the Years Ended December 31,
+                                  1994          1993           1992           l991          1990
+<S>                             <C>           <C>           <C>             <C>            <C>
+Revenues                        $3,768,882    $3,115,202     $2,200,636     $1,416,120     $1,056,019
+</TABLE>
+"""
+    (table,) = _tables(text)
+    assert [column.headings[-1] for column in table.columns] == ["1994", "1993", "1992", "1991", "1990"]
+    assert [row.label for row in table.rows] == ["Revenues"]

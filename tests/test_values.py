@@ -46,3 +46,19 @@ def test_dash_is_nil_zero(text: str) -> None:
 def test_not_a_number(text: str) -> None:
     assert parse_number(text) is None
     assert not is_cell(text)
+
+
+@pytest.mark.parametrize(
+    ("texts", "years"),
+    [
+        (["1994", "1993", "1992", "l991", "1990"], [1994, 1993, 1992, 1991, 1990]),
+        (["199O", "1991", "1992"], [1990, 1991, 1992]),
+        (["1994", "1993"], None),  # nothing misprinted: an ordinary line of years
+        (["1994", "l993", "1995"], None),  # no run: the misprint is not confirmed
+        (["1,2O4", "500"], None),
+    ],
+)
+def test_a_misprinted_year_is_read_only_within_its_run(texts: list[str], years: list[int] | None) -> None:
+    from converter.values import heading_years
+
+    assert heading_years(texts) == years
