@@ -987,10 +987,12 @@ def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
             continue
         name = _label_key(heading[0])
         if any(
-            rows[k].sections == heading and _TOTAL_WORD.match(rows[k].label) and name in _label_key(rows[k].label)
+            heading[0] in rows[k].sections and _TOTAL_WORD.match(rows[k].label) and name in _label_key(rows[k].label)
             for k in range(a + 1, len(rows))
         ):
-            continue  # the heading's own total follows ("Total Stockholders' Equity"): this one is a subtotal
+            # The heading's own total follows ("Total Stockholders' Equity"; "Total Liabilities and
+            # Stockholders' Equity" under the sub-heading "STOCKHOLDERS' EQUITY"): this one is a subtotal.
+            continue
         parts: list[int] = []
         # The rows above it under the same heading, back to a total (a row under a rule), which counts.
         for k in range(a - 1, -1, -1):

@@ -3688,3 +3688,45 @@ def test_restated_figures_beside_previously_reported_ones(taxonomy: Taxonomy, ma
     assert {("Revenues", quarter, Decimal("27202000000")), ("NetIncomeLoss", quarter, Decimal("3799000000"))} <= facts
     assert not any(value in (Decimal("27112000000"), Decimal("3963000000")) for _, _, value in facts)
     assert "previously-reported" in {reason for reason, _ in result.skipped}
+
+
+LIABILITIES_SUBTOTAL_UNDER_THE_WHOLE_HEADING = """\
+                   CONDENSED STATEMENTS OF FINANCIAL CONDITION
+                        (in millions, except share data)
+
+As of November 30,                                          2007         2006
+                                                          --------     --------
+ASSETS
+Cash and cash equivalents.............................    $ 17,401     $  2,007
+Other assets..........................................      78,676       89,375
+                                                          --------     --------
+Total Assets..........................................    $ 96,077     $ 91,382
+                                                          ========     ========
+
+LIABILITIES AND STOCKHOLDERS' EQUITY
+Unsecured short-term borrowings.......................    $  8,723     $ 19,467
+Other liabilities and accrued expenses................       9,633        7,895
+                                                          --------     --------
+                                                            18,356       27,362
+                                                          --------     --------
+Long-term borrowings..................................      65,928       51,891
+
+STOCKHOLDERS' EQUITY
+Retained earnings.....................................      11,793       12,129
+                                                          --------     --------
+Total Stockholders' Equity............................      11,793       12,129
+                                                          --------     --------
+Total Liabilities and Stockholders' Equity............    $ 96,077     $ 91,382
+                                                          ========     ========
+"""
+
+
+def test_an_unlabelled_subtotal_under_a_heading_whose_own_total_follows_later(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Under "LIABILITIES AND STOCKHOLDERS' EQUITY", the unlabelled sum of the first liabilities is a
+    subtotal: the heading's own total ("Total Liabilities and Stockholders' Equity") is printed below,
+    under the sub-heading "STOCKHOLDERS' EQUITY"; the subtotal is never that total."""
+    facts = _facts(LIABILITIES_SUBTOTAL_UNDER_THE_WHOLE_HEADING, taxonomy, mapping_table, fiscal_year_end="11-30")
+    claims = {value for concept, period, value in facts if concept == "LiabilitiesAndStockholdersEquity"}
+    assert claims == {Decimal("96077000000"), Decimal("91382000000")}
