@@ -3709,6 +3709,7 @@ Other liabilities and accrued expenses................       9,633        7,895
                                                           --------     --------
                                                             18,356       27,362
                                                           --------     --------
+Commitments and contingencies (Note 1)
 Long-term borrowings..................................      65,928       51,891
 
 STOCKHOLDERS' EQUITY
@@ -3726,7 +3727,7 @@ def test_an_unlabelled_subtotal_under_a_heading_whose_own_total_follows_later(
 ) -> None:
     """Under "LIABILITIES AND STOCKHOLDERS' EQUITY", the unlabelled sum of the first liabilities is a
     subtotal: the heading's own total ("Total Liabilities and Stockholders' Equity") is printed below,
-    under the sub-heading "STOCKHOLDERS' EQUITY"; the subtotal is never that total."""
+    under other headings ("Commitments and contingencies (Note 1)"); the subtotal is never that total."""
     facts = _facts(LIABILITIES_SUBTOTAL_UNDER_THE_WHOLE_HEADING, taxonomy, mapping_table, fiscal_year_end="11-30")
     claims = {value for concept, period, value in facts if concept == "LiabilitiesAndStockholdersEquity"}
     assert claims == {Decimal("96077000000"), Decimal("91382000000")}
