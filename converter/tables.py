@@ -13,6 +13,7 @@ for each period); each new run of column headings starts a new table.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
@@ -597,6 +598,22 @@ def _goes_on_from(
     )
 
 
+_DOT_LEADER_END = re.compile(r"\s*\.{2,}\s*$")
+
+
+def _ends_below(row: Row, line: Line) -> bool:
+    """A line under a row that finishes the row's unfinished label ("... equity in earnings of" over
+    "   subsidiaries........"): indented, in lower case, no figure, often a dot leader to the columns."""
+    text = line.text.strip()
+    return (
+        bool(row.label)
+        and _UNFINISHED.search(row.label) is not None
+        and text[:1].islower()
+        and indent(line.text) > indent(row.lines[0].text)
+        and len(_DOT_LEADER_END.sub("", text).split()) <= MAX_SUB_HEADING_WORDS
+    )
+
+
 def _unclosed(text: str) -> bool:
     """A parenthesis opened and not closed: the label goes on below ("(net of accumulated")."""
     return text.count("(") > text.count(")")
@@ -820,6 +837,13 @@ def _read_rows(
                 # "GOODWILL AND OTHER INTANGIBLES (net of accumulated" / "amortization of $411.5 million in
                 # 1995 and $291.1 million" / "in 1994) ......  6,826.3": a label wrapped inside its note.
                 kind = LineKind.TEXT
+            if kind is LineKind.TEXT and not pending and rows and _ends_below(rows[-1], line):
+                # "Income (loss) before benefit from income" / "taxes and equity in earnings of   203" /
+                # "subsidiaries......": the label's last words printed under its figures.
+                rows[-1] = dataclasses.replace(
+                    rows[-1], label=_join_label([rows[-1].label, _DOT_LEADER_END.sub("", line.text)])
+                )
+                continue
             if kind is LineKind.TEXT:
                 # A line read as a heading keeps no figure: any it ends with is reported, never dropped.
                 stray.extend((line, c) for c in row_cells(line.text)[1] if not YEAR_CELL.match(c.text))

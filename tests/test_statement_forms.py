@@ -3731,3 +3731,36 @@ def test_an_unlabelled_subtotal_under_a_heading_whose_own_total_follows_later(
     facts = _facts(LIABILITIES_SUBTOTAL_UNDER_THE_WHOLE_HEADING, taxonomy, mapping_table, fiscal_year_end="11-30")
     claims = {value for concept, period, value in facts if concept == "LiabilitiesAndStockholdersEquity"}
     assert claims == {Decimal("96077000000"), Decimal("91382000000")}
+
+
+PROVISION_IN_PARENTHESES_AND_A_LABEL_ENDING_UNDER_ITS_FIGURES = """\
+                       CONDENSED STATEMENTS OF INCOME
+                               (in millions)
+
+                                                 Fiscal Year Ended November 30,
+                                                  --------------------------------
+                                                   2007        2006        2005
+                                                  ------      ------      ------
+Income (loss) before benefit from income
+   taxes and equity in earnings of                $  203      $ (241)     $ (297)
+   subsidiaries.............................
+
+(Provision for) benefit from income taxes...       (160)         20          96
+"""
+
+
+def test_a_provision_in_parentheses_and_a_label_finished_under_its_figures(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """ "(Provision for) benefit from income taxes  (160)  20": the parentheses mark the provision, an
+    expense; a figure without them is a benefit. "... equity in earnings of" / "subsidiaries......." under
+    its figures finishes the label above: one row, read as pre-tax income."""
+    facts = _facts(
+        PROVISION_IN_PARENTHESES_AND_A_LABEL_ENDING_UNDER_ITS_FIGURES, taxonomy, mapping_table, fiscal_year_end="11-30"
+    )
+    assert {
+        ("IncomeTaxExpenseBenefit", "2006-12-01..2007-11-30", Decimal(160_000_000)),
+        ("IncomeTaxExpenseBenefit", "2005-12-01..2006-11-30", Decimal(-20_000_000)),
+    } <= facts
+    pretax = {c for c, period, value in facts if value == Decimal(203_000_000)}
+    assert pretax and not any(c.startswith("ext:") for c in pretax)
