@@ -24,7 +24,7 @@ from converter.periods import names_a_span, names_quarter
 from converter.read import Line
 from converter.scales import SCALE_NOTE
 from converter.segment import YEAR_CELL, Block, CellToken, LineKind, LineReading, read_line, row_cells, wrapped_labels
-from converter.values import heading_years
+from converter.values import heading_years, is_cell
 
 __all__ = ["Column", "Row", "Table", "indent", "read_tables"]
 
@@ -614,6 +614,32 @@ def _ends_below(row: Row, line: Line) -> bool:
     )
 
 
+_LAST_WORD = re.compile(r"(?P<word>\S+)\s*$")
+RUN_IN_SLACK = 1
+
+
+def _run_in_figure(
+    line: Line, label: str, spans: list[tuple[int, int]], placed: list[tuple[int, CellToken]]
+) -> tuple[str, CellToken] | None:
+    """The first column's figure run into the label, one space after it: the label's last word is a figure
+    ending where the first column's figures end, that column empty on this row and every other filled.
+    Returns the label without it and the figure's cell."""
+    if not spans or len(placed) != len(spans) - 1 or any(index == 0 for index, _ in placed):
+        return None
+    at = line.text.find(label)
+    word = _LAST_WORD.search(label)
+    if at < 0 or word is None or not is_cell(word["word"]) or not _DIGITS.search(word["word"]):
+        return None
+    start, end = at + word.start("word"), at + word.end("word")
+    first_start, first_end = spans[0]
+    if abs(end - first_end) > RUN_IN_SLACK or start < first_start - len(word["word"]):
+        return None
+    rest = label[: word.start("word")].rstrip(" .")
+    if not rest or not any(c.isalpha() for c in rest):
+        return None
+    return rest, CellToken(word["word"].lstrip("$"), start, end)
+
+
 def _unclosed(text: str) -> bool:
     """A parenthesis opened and not closed: the label goes on below ("(net of accumulated")."""
     return text.count("(") > text.count(")")
@@ -897,6 +923,11 @@ def _read_rows(
                 placed.append((hits[0], cell))
             else:
                 stray.append((line, cell))
+        if cells and (run_in := _run_in_figure(line, label, spans, placed)) is not None:
+            # "Cash and Cash Equivalents at Beginning of Year 1,604.0    829.4": the first column's figure
+            # one space after the label, right under the column's other figures.
+            label, cell = run_in
+            placed.insert(0, (0, cell))
         rows.append(Row(label=label, sections=tuple(sections), lines=lines, cells=tuple(placed), ruled=ruled))
         ruled = False
         if sections and (total := _TOTAL_OF.match(label)) and _words(total["name"]) == _words(sections[0]):

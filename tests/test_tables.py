@@ -273,3 +273,25 @@ Revenues                        $3,768,882    $3,115,202     $2,200,636     $1,4
     (table,) = _tables(text)
     assert [column.headings[-1] for column in table.columns] == ["1994", "1993", "1992", "1991", "1990"]
     assert [row.label for row in table.rows] == ["Revenues"]
+
+
+def test_the_first_columns_figure_run_into_the_label_one_space_after_it() -> None:
+    """ "Cash and Cash Equivalents at Beginning of Year 1,604.0   829.4": the label runs up to one space
+    before the first column's figure, which ends where that column's figures end: it is the row's first
+    figure, not the label's last word. A label ending in a number short of the columns keeps it."""
+    text = """\
+<TABLE>
+<CAPTION>
+                                                  1995         1994        1993
+<S>                                            <C>          <C>          <C>
+Net Increase in Cash and Cash Equivalents ...    243.4        774.6       254.3
+Cash and Cash Equivalents at Beginning of Year 1,604.0        829.4       575.1
+Notes due 2007                                               1,500.0     1,500.0
+</TABLE>
+"""
+    (table,) = _tables(text)
+    assert [(row.label, [c.text for _, c in row.cells]) for row in table.rows] == [
+        ("Net Increase in Cash and Cash Equivalents", ["243.4", "774.6", "254.3"]),
+        ("Cash and Cash Equivalents at Beginning of Year", ["1,604.0", "829.4", "575.1"]),
+        ("Notes due 2007", ["1,500.0", "1,500.0"]),
+    ]
