@@ -192,7 +192,7 @@ _BARE_TOTAL = re.compile(r"^\s*total\s*:?\s*$", re.IGNORECASE)
 # The three parts of a cash flow statement, headed many ways: "Operating activities", "CASH FLOWS FROM
 # OPERATING ACTIVITIES:", "Cash flow from operating activities", "Investing", "Operations".
 _CASH_FLOW_PART = re.compile(
-    r"^(?:cash\s+flows?\s+(?:from|provided\s+by|used\s+in)\s+)?(?P<part>operating|investing|financing)"
+    r"^(?:cash\s+(?:flows?\s+)?(?:from|provided\s+by|used\s+in)\s+)?(?P<part>operating|investing|financing)"
     r"(?:\s+activities)?$|^(?:cash\s+flows?\s+from\s+)?(?P<operations>operations)$"
     # The headings inside the operating part: the adjustments ("Adjustments to reconcile net income to net
     # cash provided by operating activities:", "Non Cash Items:") and the changes in operating assets and
@@ -558,20 +558,38 @@ _LABEL_VARIANTS = (
     ),
     # What an asset is net of: "Accounts receivable, net of allowance for doubtful accounts" is accounts
     # receivable, net.
-    (re.compile(r"\bnet\s+of\s+(?:the\s+)?(?:accumulated|allowances?|reserves?|unearned)\b[^,;]*", re.I), "net"),
+    # In parentheses or not: "Goodwill and other intangibles (net of accumulated amortization of $411.5
+    # million in 1995 and $291.1 million in 1994)" is goodwill and other intangibles, net.
+    (
+        re.compile(r"\(?\s*\bnet\s+of\s+(?:the\s+)?(?:accumulated|allowances?|reserves?|unearned)\b[^,;()]*\)?", re.I),
+        " net",
+    ),
     # What an asset is shown less of, after its name: "Accounts receivable, less allowances of $69 and $81,
     # respectively", "Notes and accounts receivable, less estimated doubtful amounts" are net amounts.
     (
         re.compile(r"(?<=\w),?\s+less\s+(?:the\s+)?(?:estimated\s+)?(?:allowances?|reserves?|doubtful)\b[^;]*", re.I),
         " net",
     ),
+    # A figure at a label's end is a column's, run into the label where the dot leaders ran out ("Cash and
+    # Cash Equivalents at Beginning of Year 1,604.0"): no part of its name.
+    (re.compile(r"\s+\$?\s?\(?\d{1,3}(?:(?:,\d{3})+(?:\.\d+)?|\.\d+)\)?\s*$"), ""),
+    # "Goodwill and other intangibles", "Amortization of intangibles": intangible assets.
+    (re.compile(r"\bintangibles\b", re.IGNORECASE), "intangible assets"),
     # "Effects of exchange rate changes on cash": the effect.
     (re.compile(r"\beffects\s+of\b", re.IGNORECASE), "effect of"),
     # "Cash and cash equivalents, end of the period": end of period.
     (re.compile(r"\b(beginning|end)\s+of\s+the\s+(?=(?:period|year|quarter)\b)", re.IGNORECASE), r"\1 of "),
     # "Net cash from (used for) investing": the other side in parentheses, as "(loss)" is.
     (re.compile(r"(?<=\bfrom)\s*\(\s*used\s+(?:for|in)\s*\)", re.IGNORECASE), ""),
-    (re.compile(r"\bused\s+for\b", re.IGNORECASE), "used in"),
+    # "Net cash used by investing activities", "Cash used for financing": used in.
+    (re.compile(r"\bused\s+(?:for|by)\b", re.IGNORECASE), "used in"),
+    # "Cash provided (used) by operations": the other side in parentheses.
+    (re.compile(r"(?<=\bprovided)\s*\(\s*used(?:\s+(?:for|in|by))?\s*\)", re.IGNORECASE), ""),
+    # Cash "provided by operations", "flow from operations", "from operations": the operating activities.
+    (
+        re.compile(r"\b(cash\s+(?:flows?\s+)?(?:(?:provided|generated|used)\s+)?(?:by|from|in)\s+)operations\b", re.I),
+        r"\1operating activities",
+    ),
     # A row's own scale note is no part of its name: "Average number of common shares outstanding (millions)".
     (re.compile(r"\s*\(\s*(?:in\s+)?(?:thousands|millions|billions)\s*\)", re.IGNORECASE), " "),
     # "Earnings per common share", "per share of common stock": per share.
