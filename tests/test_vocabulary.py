@@ -1494,6 +1494,47 @@ PRINTED = [
         "Amortization of software",
         "CapitalizedComputerSoftwareAmortization1",
     ),
+    # A pharmaceutical maker's income statement and its costs heading's unlabelled total.
+    ("income", "", "Materials and production", "CostOfRevenue"),
+    ("income", "", "Marketing and administrative", "SellingGeneralAndAdministrativeExpense"),
+    ("income", "", "Selling and administrative expense", "SellingGeneralAndAdministrativeExpense"),
+    ("income", "", "TAXES ON INCOME", "IncomeTaxExpenseBenefit"),
+    ("income", "", "Total COSTS, EXPENSES AND OTHER", "CostsAndExpenses"),
+    ("kpi", "", "DIVIDENDS PAID PER COMMON SHARE", "CommonStockDividendsPerShareCashPaid"),
+    (
+        "income",
+        "",
+        "Weighted Average Shares and Share Equivalents Outstanding",
+        "WeightedAverageNumberOfDilutedSharesOutstanding",
+    ),
+    # "used by" is "used in"; cash "provided by operations" is the operating activities' net cash.
+    ("cashflow", "", "NET CASH USED BY INVESTING ACTIVITIES", "NetCashProvidedByUsedInInvestingActivities"),
+    ("cashflow", "", "Cash used by financing activities", "NetCashProvidedByUsedInFinancingActivities"),
+    ("cashflow", "", "Cash provided by operations", "NetCashProvidedByUsedInOperatingActivities"),
+    ("cashflow", "", "Cash flow from operations", "NetCashProvidedByUsedInOperatingActivities"),
+    ("cashflow", "Cash provided (used) by operations:", "Other", "OtherOperatingActivitiesCashFlowStatement"),
+    (
+        "cashflow",
+        "Cash provided (used) by financing activities:",
+        "Repurchase of stock",
+        "PaymentsForRepurchaseOfCommonStock",
+    ),
+    # A figure run into the label where the dot leaders ran out.
+    ("cashflow", "", "Cash and Cash Equivalents at Beginning of Year 1,604.0", "CashAndCashEquivalentsAtCarryingValue"),
+    # What an asset is net of, in parentheses, and "intangibles".
+    (
+        "balance",
+        "",
+        "GOODWILL AND OTHER INTANGIBLES (net of accumulated amortization of $411.5 million in 1995 and $291.1 "
+        "million in 1994)",
+        "IntangibleAssetsNetIncludingGoodwill",
+    ),
+    (
+        "balance",
+        "",
+        "Less allowance for depreciation",
+        "AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment",
+    ),
 ]
 
 
