@@ -48,11 +48,17 @@ _TITLE_LINE = re.compile(r"\((?=[^)]*\b(?:thousands|millions|billions|basis|unau
 _UNFINISHED = re.compile(r"(?:\b(?:of|and|or|for|to|in|on|from|by|less|net|the|with)|[,&])\s*$", re.IGNORECASE)
 # Rules after a label's words, two spaces or more away: "Earnings Before Provision for     ------   -----".
 _TRAILING_RULES = re.compile(r"(?<=\S)\s{2,}[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
+# A span's words before its date, one space apart, belong to it: "Nine Months Ended September 30," over two
+# years is one heading, never "Nine Months Ended" over one column and "September 30," over the other.
+_SPAN_WORDS = (
+    r"(?:(?:(?:three|six|nine|twelve|\d{1,2})\s+months|(?:fiscal\s+)?years?|quarters?|(?:thirteen|twenty-six|"
+    r"thirty-nine|fifty-two|fifty-three|\d{1,2})\s+weeks)\s+ended\s)?"
+)
 _PERIOD_PHRASE = re.compile(
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
     r"|[1-4]Q\s?'?\d\d|(?:FY|Fiscal\s)\s?'?\d{2,4}"
-    r"|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s\d{1,2}\b,?",
+    r"|\b" + _SPAN_WORDS + r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s\d{1,2}\b(?!,?\s*(?:19|20)\d\d),?",
     re.IGNORECASE,
 )
 # Phrases that name one column's own period: given to the nearest column, never spread over two.

@@ -295,3 +295,24 @@ Notes due 2007                                               1,500.0     1,500.0
         ("Cash and Cash Equivalents at Beginning of Year", ["1,604.0", "829.4", "575.1"]),
         ("Notes due 2007", ["1,500.0", "1,500.0"]),
     ]
+
+
+def test_a_span_heading_and_its_date_on_one_line_head_every_column_below() -> None:
+    """ "Nine Months Ended September 30," over "2002   2001": the span and its date are one heading over both
+    columns, never "Nine Months Ended" over one and "September 30," over the other; a full date with its
+    year ("For the Years Ended December 31, 1993, 1992 and 1991") still reads as before."""
+    text = """\
+<TABLE>
+<CAPTION>
+                                                   Nine Months Ended September 30,
+                                                      2002             2001
+                                                    ---------        ---------
+<S>                                                   <C>               <C>
+Net cash provided by financing activities            1,150.2          1,219.8
+</TABLE>
+"""
+    (table,) = _tables(text)
+    assert [column.headings for column in table.columns] == [
+        ("Nine Months Ended September 30,", "2002"),
+        ("Nine Months Ended September 30,", "2001"),
+    ]
