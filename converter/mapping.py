@@ -470,6 +470,22 @@ def is_deduction(concept: str, label: str) -> bool:
     return concept in DEDUCTED_EXPENSES and not _OTHER_SIDE.search(label)
 
 
+# Costs and expenses by name: "CostOfRevenue", "GeneralAndAdministrativeExpense", "GoodwillImpairmentLoss",
+# "RestructuringCharges", "DepreciationDepletionAndAmortization"; not a net of income and expense
+# ("NonoperatingIncomeExpense", "InterestIncomeExpenseNet").
+_EXPENSE_NAME = re.compile(
+    r"(?:Expense|Expenses|Cost|Costs|CostOfRevenue|Charges|ImpairmentLoss|Depreciation|DepletionAndAmortization"
+    r"|Amortization)$"
+)
+
+
+MIN_DEDUCTED_ROWS = 2
+
+
+def _is_expense_name(concept: str) -> bool:
+    return bool(_EXPENSE_NAME.search(concept)) and "Income" not in concept and ":" not in concept
+
+
 _MINORITY = "NetIncomeLossAttributableToNoncontrollingInterest"
 _LOSS_WORD = re.compile(r"\bloss(?:es)?\b", re.IGNORECASE)
 
@@ -496,9 +512,25 @@ def deduction_signs(candidates: Sequence[tuple[Fact, bool]], origins: Sequence[O
     columns: dict[tuple[object, ...], dict[str, Fact]] = {}
     for fact, _ in candidates:
         columns.setdefault((fact.period, fact.dimensions, fact.unit), {}).setdefault(fact.concept, fact)
+    # A statement that prints its costs and expenses as deductions, each in parentheses ("Cost of products
+    # and services  (43,862)", "General and administrative expense  (2,768)"): two such rows or more, and
+    # none printed positive. One cost in parentheses among positive ones is a credit (a reversal).
+    expense_rows: dict[int, dict[int, frozenset[bool]]] = {}
+    for (fact, _), origin in zip(candidates, origins, strict=True):
+        if _is_expense_name(fact.concept) and not _OTHER_SIDE.search(origin.label):
+            expense_rows.setdefault(origin.table, {})[origin.row] = frozenset(signs.get((origin.table, origin.row), ()))
+    deducting = {
+        table
+        for table, rows in expense_rows.items()
+        if sum(1 for s in rows.values() if s == {True}) >= MIN_DEDUCTED_ROWS
+        and not any(s == {False} for s in rows.values())
+    }
     fixed: list[tuple[Fact, bool]] = []
     for (fact, primary), origin in zip(candidates, origins, strict=True):
-        if fact.value < 0 and is_deduction(fact.concept, origin.label) and signs[(origin.table, origin.row)] == {True}:
+        deducted = is_deduction(fact.concept, origin.label) or (
+            origin.table in deducting and _is_expense_name(fact.concept) and not _OTHER_SIDE.search(origin.label)
+        )
+        if fact.value < 0 and deducted and signs[(origin.table, origin.row)] == {True}:
             column = columns[(fact.period, fact.dimensions, fact.unit)]
             before = next((column[c] for c in _PRE_TAX if c in column), None)
             after = next((column[c] for c in _AFTER_TAX if c in column), None)

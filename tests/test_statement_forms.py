@@ -3764,3 +3764,32 @@ def test_a_provision_in_parentheses_and_a_label_finished_under_its_figures(
     } <= facts
     pretax = {c for c, period, value in facts if value == Decimal(203_000_000)}
     assert pretax and not any(c.startswith("ext:") for c in pretax)
+
+
+EXPENSES_PRINTED_AS_DEDUCTIONS = """\
+                 CONSOLIDATED STATEMENTS OF OPERATIONS
+(Dollars in millions except per share data)
+Year Ended December 31,
+                                                  2003       2002       2001
+Sales and other operating revenues              $ 50,485   $ 54,061   $ 58,198
+Cost of products and services                   (43,862)   (45,566)   (48,764)
+General and administrative expense               (2,768)    (2,534)    (2,389)
+Goodwill impairment                                (913)
+Earnings from operations                           2,942      5,961      7,045
+"""
+
+
+def test_costs_and_expenses_printed_as_deductions_are_stated_positive(
+    taxonomy: Taxonomy, mapping_table: MappingTable
+) -> None:
+    """Each cost and expense printed in parentheses, as a deduction from revenues: US-GAAP states them
+    positive, as it does interest expense and tax printed so. (One cost in parentheses among costs printed
+    positive is a credit, a reversal: ``test_which_parenthesised_expenses_are_deductions``.)"""
+    facts = _facts(EXPENSES_PRINTED_AS_DEDUCTIONS, taxonomy, mapping_table, fiscal_year_end="12-31")
+    year = "2003-01-01..2003-12-31"
+    assert {
+        ("CostOfRevenue", year, Decimal(43_862_000_000)),
+        ("GeneralAndAdministrativeExpense", year, Decimal(2_768_000_000)),
+        ("GoodwillImpairmentLoss", year, Decimal(913_000_000)),
+    } <= facts
+    assert not any(value < 0 for concept, _, value in facts if concept in ("CostOfRevenue", "GoodwillImpairmentLoss"))
