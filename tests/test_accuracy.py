@@ -40,6 +40,7 @@ INDUSTRIES |= {"energy", "other"}
 OUTSIDE_CALCULATIONS = {
     "CommonStockDividendsPerShareCashPaid",
     "CommonStockDividendsPerShareDeclared",
+    "CommonStockSharesIssued",
     "CommonStockSharesOutstanding",
     "InterestAndDividendIncomeOperating",
     "LoansAndLeasesReceivableNetReportedAmount",
