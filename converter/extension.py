@@ -143,7 +143,12 @@ def _kind(observation: Observation) -> tuple[str, str | None]:
         return ("monetary", "xbrli:monetaryItemType") if observation.currency else ("unknown", None)
     # "Common shares used in the calculations of loss per share" counts shares; "Loss per common share" is per
     # share; "Basic" under "Shares used in computing earnings per share" counts shares.
-    if (
+    # A cash flow is money ("Common shares purchased  (2,417)" under "(Dollars in millions)"); so is a row
+    # whose label quotes its share count ("Shares issued-1,011,870,159 and 1,011,870,159   5,059").
+    money = observation.currency is not None and (
+        observation.statement == "cashflow" or (label != observation.label and _SHARES.search(observation.label))
+    )
+    if not money and (
         _SHARES.search(label)
         or _DENOMINATOR.match(label)
         or (_SHARES_HEADING.match(heading) and not _DIGIT.search(heading))

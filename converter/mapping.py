@@ -354,7 +354,9 @@ def _per_share_label(observation: Observation) -> str:
 _QUOTED_FIGURES = re.compile(
     r"\$?\s?\d[\d,]*(?:\.\d+)?\s+(?:(?:million|thousand|billion)\s+)?"
     r"(?:(?:common|preferred|ordinary|treasury|class\s+[a-z])\s+)?(?:shares?|per\s+(?:common\s+)?share)\b"
-    r"|\bshares?\s+(?:authorized|issued|outstanding|held)\s*[:\-\u2013\u2014]?\s*\d"
+    r"|\bshares?\s+(?:authorized|issued|outstanding|held)\s*[:\-\u2013\u2014]?\s*\d[\d,]*(?:\s+and\s+\d[\d,]*)*"
+    # "Treasury shares, at cost-170,383,053 and 171,834,950": counts of a million or more after a dash.
+    r"|[:\-\u2013\u2014]\s*\d{1,3}(?:,\d{3}){2,}(?:\s+and\s+\d{1,3}(?:,\d{3}){2,})*(?![\d,]|\s+(?:\w+\s+)?shares?\b)"
     r"|(?:\$\s?\d[\d,]*(?:\.\d+)?\s+(?:stated|par)\s+value\b|\b(?:stated|par)\s+value\s+(?:of\s+)?\$\s?\d[\d,]*(?:\.\d+)?)"
     r"(?:\s+per\s+(?:common\s+)?share\b)?",
     re.IGNORECASE,

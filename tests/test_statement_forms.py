@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import pytest
 
-from converter.mapping import MappingTable, is_deduction
+from converter.mapping import MappingTable, is_deduction, without_quoted_figures
 from converter.model import Period, Scale
 from converter.pipeline import Options, continued_table, convert
 from converter.read import Line
@@ -3793,3 +3793,36 @@ def test_costs_and_expenses_printed_as_deductions_are_stated_positive(
         ("GoodwillImpairmentLoss", year, Decimal(913_000_000)),
     } <= facts
     assert not any(value < 0 for concept, _, value in facts if concept in ("CostOfRevenue", "GoodwillImpairmentLoss"))
+
+
+SHARES_IN_LABELS_OF_MONEY_ROWS = """\
+                 CONSOLIDATED STATEMENTS OF CASH FLOWS
+(Dollars in millions)
+Year Ended December 31,
+                                                  2003       2002       2001
+Net cash provided by operating activities      $  3,881   $  4,375   $  3,890
+Common shares purchased                                     (2,417)
+Stock options exercised, other                       33         67         79
+"""
+
+
+def test_a_cash_flow_row_naming_shares_is_money(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
+    """ "Common shares purchased  (2,417)" under "(Dollars in millions)" in a cash flow statement: money
+    paid, never 2,417 million shares. A share count quoted in a label ("Shares issued-1,011,870,159 and
+    1,011,870,159") leaves the row's own figures in money too."""
+    result = convert(
+        SHARES_IN_LABELS_OF_MONEY_ROWS,
+        name="t.txt",
+        options=Options(fiscal_year_end="12-31"),
+        taxonomy=taxonomy,
+        mapping=mapping_table,
+    )
+    purchased = [f for f in result.facts if f.value.copy_abs() == Decimal(2_417_000_000)]
+    assert purchased and all(f.unit.id == "USD" for f in purchased)
+    assert without_quoted_figures("Shares issued\u20131,011,870,159 and 1,011,870,159").strip() == ""
+    assert without_quoted_figures("Treasury shares, at cost\u2013170,383,053 and 171,834,950").strip() == (
+        "Treasury shares, at cost"
+    )
+    assert without_quoted_figures("Treasury stock, at cost: 31,231,870 shares in 2005") == (
+        "Treasury stock, at cost:  in 2005"
+    )
