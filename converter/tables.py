@@ -531,6 +531,15 @@ _FUNCTION_WORD = re.compile(r"^(?:of|and|or|for|to|in|on|from|by|the|with|less|n
 MAX_SUB_HEADING_WORDS = 4
 
 
+_PER_SHARE_END = re.compile(r"\bper\s+(?:common\s+)?share:?\s*$", re.IGNORECASE)
+
+
+def _heads_per_share(pending: list[Line], line: Line) -> bool:
+    """ "Net Earnings Per Share" over a capitalised line ("Earnings Before" / "Extraordinary Gain  $ 1.64",
+    "Primary  $ 9.50"): a finished per-share heading heads the rows below, never starts their label."""
+    return bool(_PER_SHARE_END.search(pending[-1].text)) and line.text.strip()[:1].isupper()
+
+
 def _sub_heading(pending: list[Line], line: Line) -> bool:
     """A short capitalised name indented under a finished heading in capitals heads its own rows: "GE"
     under "REVENUES" (over "Aircraft Engines", "Appliances"), never the heading's second line; "OF
@@ -574,6 +583,8 @@ def _goes_on_from(
 ) -> bool:
     """Whether the row on ``line`` goes on from the label lines ``pending`` (their words ``texts``), or
     they head it. ``after`` is the row on the line right below, ``totalled`` the headings a row totals."""
+    if _heads_per_share(pending, line):
+        return False
     if names_a_span(" ".join(texts)):
         # "Year Ended May 31," in the stub beside the years: the columns' heading, never a label's start.
         return False
@@ -885,6 +896,7 @@ def _read_rows(
                     and not pending[-1].text.rstrip().endswith(":")
                     and not _new_label_under_wrapped_heading(pending, line)
                     and not _sub_heading(pending, line)
+                    and not _heads_per_share(pending, line)
                 ) or _continues_in_lower_case(pending, line)
                 if not continues:
                     flush()

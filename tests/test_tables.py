@@ -316,3 +316,26 @@ Net cash provided by financing activities            1,150.2          1,219.8
         ("Nine Months Ended September 30,", "2002"),
         ("Nine Months Ended September 30,", "2001"),
     ]
+
+
+def test_a_finished_per_share_heading_heads_the_rows_below_it() -> None:
+    """ "Net Earnings Per Share" over "  Earnings Before" / "   Extraordinary Gain  $ 1.64" and "Primary": the
+    heading ends a phrase and heads the rows, never starts the first row's label (which would leave the
+    rows below without the heading that makes their figures per-share amounts)."""
+    text = """\
+<TABLE>
+<CAPTION>
+                                     (in thousands, except per share data)
+                                                                 1994          1993
+<S>                                                           <C>           <C>
+Net Earnings Per Share
+  Earnings Before
+   Extraordinary Gain                                         $     1.64    $     1.23
+ Primary                                                      $     9.50    $     1.23
+</TABLE>
+"""
+    (table,) = _tables(text)
+    assert [(row.label, row.sections[:1]) for row in table.rows] == [
+        ("Earnings Before Extraordinary Gain", ("Net Earnings Per Share",)),
+        ("Primary", ("Net Earnings Per Share",)),
+    ]

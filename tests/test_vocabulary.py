@@ -58,6 +58,9 @@ PRINTED = [
     ("income", "", "Net earnings (loss)", "NetIncomeLoss"),
     ("income", "", "Income (loss) from continuing operations", "IncomeLossFromContinuingOperations"),
     ("income", "", "Basic earnings (loss) per share", "EarningsPerShareBasic"),
+    # Under a heading "Net Earnings Per Share": "Primary" is basic, "Fully Diluted" diluted.
+    ("income", "Net Earnings Per Share", "Primary", "EarningsPerShareBasic"),
+    ("income", "Net Earnings Per Share", "Fully Diluted", "EarningsPerShareDiluted"),
     ("income", "", "Primary net income per share", "EarningsPerShareBasic"),
     ("income", "", "Net Earnings Per Share", "EarningsPerShareBasic"),
     ("income", "", "Diluted earnings per share", "EarningsPerShareDiluted"),
