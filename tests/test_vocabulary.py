@@ -1535,6 +1535,48 @@ PRINTED = [
         "Less allowance for depreciation",
         "AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment",
     ),
+    # A broker's segment results and its parent company's statements.
+    ("other", "Investment Banking", "Operating expenses", "OperatingExpenses"),
+    ("other", "Total", "Operating expenses(1)", "OperatingExpenses"),
+    (
+        "other",
+        "Investment Banking",
+        "Pre-tax earnings",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "",
+        "Pretax income (loss)",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    ("income", "", "Revenues, net of interest expense", "RevenuesNetOfInterestExpense"),
+    (
+        "balance",
+        "Shareholders’ equity",
+        "Accumulated other comprehensive loss",
+        "AccumulatedOtherComprehensiveIncomeLossNetOfTax",
+    ),
+    # "Interest" under EXPENSES is the interest expense, under REVENUES the interest earned; an unlabelled
+    # total under EXPENSES is read as "Total EXPENSES".
+    ("income", "EXPENSES", "Interest", "InterestExpense"),
+    ("income", "REVENUES", "Interest", "InvestmentIncomeInterest"),
+    ("income", "EXPENSES", "Total EXPENSES", "CostsAndExpenses"),
+    # Cash totals without "Net", the other side in parentheses first.
+    (
+        "cashflow",
+        "CASH FLOWS FROM OPERATING ACTIVITIES",
+        "Cash (used in) provided by operating activities",
+        "NetCashProvidedByUsedInOperatingActivities",
+    ),
+    ("cashflow", "", "Cash provided by financing activities", "NetCashProvidedByUsedInFinancingActivities"),
+    ("cashflow", "", "Cash provided by (used in) investing activities", "NetCashProvidedByUsedInInvestingActivities"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Net cash (used in)/provided by financing activities",
+        "NetCashProvidedByUsedInFinancingActivities",
+    ),
 ]
 
 
