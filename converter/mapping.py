@@ -586,6 +586,14 @@ _LABEL_VARIANTS = (
         re.compile(r"\(?\s*\bnet\s+of\s+(?:the\s+)?(?:accumulated|allowances?|reserves?|unearned)\b[^,;()]*\)?", re.I),
         " net",
     ),
+    # An after-tax amount's note in parentheses or after a comma: "Accumulated other comprehensive income (net
+    # of tax)", "..., net of income taxes" are "net of tax".
+    (
+        re.compile(
+            r"\s*\(\s*net\s+of\s+(?:income\s+)?tax(?:es)?\s*\)|,?\s+net\s+of\s+(?:income\s+)?tax(?:es)?\b", re.I
+        ),
+        " net of tax",
+    ),
     # What an asset is shown less of, after its name: "Accounts receivable, less allowances of $69 and $81,
     # respectively", "Notes and accounts receivable, less estimated doubtful amounts" are net amounts.
     (
@@ -639,7 +647,7 @@ _LABEL_VARIANTS = (
 # "Net (decrease) increase in cash"), and the "Total" or "Less" that opens a row.
 _SAME_ITEM = (
     (
-        re.compile(r"\s*/?\s*\((?:loss|losses|benefit|credits?|decrease|increase|deficit|expense|income)\)\s*", re.I),
+        re.compile(r"\s*/?\s*\((?:loss|losses|benefits?|credits?|decrease|increase|deficit|expense|income)\)\s*", re.I),
         " ",
     ),
     (re.compile(r"\s*/\s*(?:loss|losses|benefit|credit|deficit)\b", re.IGNORECASE), " "),

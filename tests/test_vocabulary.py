@@ -1577,6 +1577,34 @@ PRINTED = [
         "Net cash (used in)/provided by financing activities",
         "NetCashProvidedByUsedInFinancingActivities",
     ),
+    # "(benefits)" is the other side, as "(benefit)" is.
+    ("income", "", "Income taxes (benefits)", "IncomeTaxExpenseBenefit"),
+    # A broker's net short-term borrowings among its financing activities.
+    (
+        "cashflow",
+        "CASH FLOWS FROM FINANCING ACTIVITIES",
+        "Short-term borrowings, net",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    # Other expense, net: under "Other Income (Expense)" signed as income, alone printed as an expense.
+    ("income", "Other Income (Expense)", "Other expense - net", "OtherNonoperatingIncomeExpense"),
+    ("income", "", "Other (Income) Expense, Net", "OtherNonoperatingIncomeExpense"),
+    # A capitalization table's lines are the balance sheet's.
+    ("other", "", "Short-term borrowings", "ShortTermBorrowings"),
+    ("other", "", "Retained earnings", "RetainedEarningsAccumulatedDeficit"),
+    # "(net of tax)" and ", net of income taxes" are one note.
+    (
+        "balance",
+        "Stockholders' Equity",
+        "Accumulated other comprehensive income (net of tax)",
+        "AccumulatedOtherComprehensiveIncomeLossNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Cumulative effect of accounting change (net of taxes)",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
 ]
 
 
@@ -1587,6 +1615,20 @@ def test_a_printed_label_lands_on_its_base_concept(
     sections = (normalise_label(section),) if section else ()
     rule = mapping_table.find(statement, sections, normalise_label(label))
     assert rule is not None and rule.concept == concept
+
+
+@pytest.mark.parametrize(
+    ("section", "label", "sign"),
+    [("Other Income (Expense)", "Other expense - net", 1), ("", "Other (Income) Expense, Net", -1)],
+)
+def test_other_expense_net_takes_its_sign_from_its_heading(
+    mapping_table: MappingTable, section: str, label: str, sign: int
+) -> None:
+    """ "Other expense - net  (72.9)" under "Other Income (Expense)" is signed as income (-72.9); "Other (Income)
+    Expense, Net  62" alone is an expense of 62 (-62 of other income)."""
+    sections = (normalise_label(section),) if section else ()
+    rule = mapping_table.find("income", sections, normalise_label(label))
+    assert rule is not None and rule.sign == sign
 
 
 def test_bare_basic_and_diluted_need_their_heading(mapping_table: MappingTable) -> None:
