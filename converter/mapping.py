@@ -130,7 +130,9 @@ class MappingTable:
         change: "Accounts receivable  (1,234)" under "Changes in operating assets and liabilities"."""
         if statement != "cashflow" or not self.changes:
             return None
-        held = self.find("balance", (), label)
+        # "Increase in Merchandise Inventories  (x)", "(Increase) decrease in prepaid expenses": a cash flow
+        # statement prints the change's effect on cash whichever way its label words it.
+        held = self.find("balance", (), _CHANGE_WORDS.sub("", label))
         change = self.changes.get(held.concept) if held is not None else None
         if held is None or change is None:
             return None
@@ -205,6 +207,9 @@ _CASH_FLOW_PART = re.compile(
 )
 
 
+# The words a cash flow statement names a balance sheet item's change with, as normalised ("(Increase)
+# decrease in", "Net change in", "Increase in").
+_CHANGE_WORDS = re.compile(r"^(?:net\s+)?(?:increase|decrease|change)\s+in\s+(?=\S)")
 _OTHER_LABELS = frozenset({"other", "others", "all other", "other net", "other-net"})
 
 

@@ -1605,6 +1605,20 @@ PRINTED = [
         "Cumulative effect of accounting change (net of taxes)",
         "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
     ),
+    # A balance sheet item's change named with its direction, in a cash flow statement.
+    ("cashflow", "", "Increase in Merchandise Inventories", "IncreaseDecreaseInInventories"),
+    (
+        "cashflow",
+        "",
+        "Increase in Accounts Payable and Accrued Expenses",
+        "IncreaseDecreaseInAccountsPayableAndAccruedLiabilities",
+    ),
+    ("cashflow", "", "Increase in Income Taxes Payable", "IncreaseDecreaseInAccruedIncomeTaxesPayable"),
+    ("cashflow", "", "Increase in Receivables, Net", "IncreaseDecreaseInAccountsReceivable"),
+    ("cashflow", "", "Increase in other assets", "IncreaseDecreaseInOtherNoncurrentAssets"),
+    # Stock sold and borrowings repaid, among the financing activities.
+    ("cashflow", "", "Proceeds from Sale of Common Stock, Net", "ProceedsFromIssuanceOfCommonStock"),
+    ("cashflow", "", "Payments on long-term borrowings", "RepaymentsOfLongTermDebt"),
 ]
 
 
@@ -1655,6 +1669,19 @@ def test_a_change_in_a_cash_flow_statement_is_signed_as_cash_printed(
 ) -> None:
     """ "Accounts receivable  (275.5)" among the operating activities: cash went into receivables, which
     increased by 275.5; "Accounts payable  303.3": payables increased by 303.3."""
+    rule = mapping_table.find("cashflow", (), normalise_label(label))
+    assert rule is not None and rule.sign == sign
+
+
+@pytest.mark.parametrize(
+    ("label", "sign"),
+    [("Increase in Merchandise Inventories", -1), ("Increase in Income Taxes Payable", 1)],
+)
+def test_a_change_named_with_its_direction_is_signed_as_cash_printed(
+    mapping_table: MappingTable, label: str, sign: int
+) -> None:
+    """ "Increase in Merchandise Inventories  (353,653)": the figure is the effect on cash whichever way the
+    label words the change; inventories increased by 353,653."""
     rule = mapping_table.find("cashflow", (), normalise_label(label))
     assert rule is not None and rule.sign == sign
 
