@@ -533,7 +533,7 @@ _LABEL_VARIANTS = (
     # excess of par value", nor a class of it ("Class B common stock").
     (
         re.compile(
-            r"^((?:common|preferred|preference)\s+stock)\s*(?:[,;(\-\u2013\u2014]\s*|\s(?=without\s+par\b))"
+            r"^((?:common|preferred|preference)\s+stock)\s*(?:[,:;(\-\u2013\u2014]\s*|\s(?=without\s+par\b))"
             r"(?:\$|no\s+par\b|par\b|without\s+par\b|authori[sz]ed\b|issued\b|\d).*$",
             re.IGNORECASE,
         ),

@@ -1619,6 +1619,22 @@ PRINTED = [
     # Stock sold and borrowings repaid, among the financing activities.
     ("cashflow", "", "Proceeds from Sale of Common Stock, Net", "ProceedsFromIssuanceOfCommonStock"),
     ("cashflow", "", "Payments on long-term borrowings", "RepaymentsOfLongTermDebt"),
+    # A class of stock with its share counts after a colon; under "Treasury stock, at cost" it is the stock
+    # held in the treasury.
+    (
+        "balance",
+        "Stockholders' equity",
+        "Common stock: $1 par value, 500,000,000 shares authorized",
+        "CommonStockValue",
+    ),
+    (
+        "balance",
+        "Treasury stock, at cost",
+        "Common stock: 71,807,227and 67,396,876 shares as of November 30, 2007 and 2006, respectively",
+        "TreasuryStockValue",
+    ),
+    # A segment table's assets.
+    ("other", "As of September 30, 2002", "Assets", "Assets"),
 ]
 
 
