@@ -1589,9 +1589,6 @@ PRINTED = [
     # Other expense, net: under "Other Income (Expense)" signed as income, alone printed as an expense.
     ("income", "Other Income (Expense)", "Other expense - net", "OtherNonoperatingIncomeExpense"),
     ("income", "", "Other (Income) Expense, Net", "OtherNonoperatingIncomeExpense"),
-    # A capitalization table's lines are the balance sheet's.
-    ("other", "", "Short-term borrowings", "ShortTermBorrowings"),
-    ("other", "", "Retained earnings", "RetainedEarningsAccumulatedDeficit"),
     # "(net of tax)" and ", net of income taxes" are one note.
     (
         "balance",
@@ -1633,8 +1630,15 @@ PRINTED = [
         "Common stock: 71,807,227and 67,396,876 shares as of November 30, 2007 and 2006, respectively",
         "TreasuryStockValue",
     ),
-    # A segment table's assets.
-    ("other", "As of September 30, 2002", "Assets", "Assets"),
+    # Balance sheet lines of a financing arm, a software maker and a chip maker.
+    (
+        "balance",
+        "",
+        "Financing receivables—net",
+        "FinancingReceivableExcludingAccruedInterestAfterAllowanceForCreditLoss",
+    ),
+    ("balance", "", "Equity and other investments", "LongTermInvestments"),
+    ("balance", "Current liabilities", "Deferred income on shipments to distributors", "DeferredRevenueCurrent"),
 ]
 
 
