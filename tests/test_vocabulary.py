@@ -1538,6 +1538,110 @@ PRINTED = [
         "Less allowance for depreciation",
         "AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment",
     ),
+    # A broker's segment results and its parent company's statements.
+    ("other", "Investment Banking", "Operating expenses", "OperatingExpenses"),
+    ("other", "Total", "Operating expenses(1)", "OperatingExpenses"),
+    (
+        "other",
+        "Investment Banking",
+        "Pre-tax earnings",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    (
+        "income",
+        "",
+        "Pretax income (loss)",
+        "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    ),
+    ("income", "", "Revenues, net of interest expense", "RevenuesNetOfInterestExpense"),
+    (
+        "balance",
+        "Shareholders’ equity",
+        "Accumulated other comprehensive loss",
+        "AccumulatedOtherComprehensiveIncomeLossNetOfTax",
+    ),
+    # "Interest" under EXPENSES is the interest expense, under REVENUES the interest earned; an unlabelled
+    # total under EXPENSES is read as "Total EXPENSES".
+    ("income", "EXPENSES", "Interest", "InterestExpense"),
+    ("income", "REVENUES", "Interest", "InvestmentIncomeInterest"),
+    ("income", "EXPENSES", "Total EXPENSES", "CostsAndExpenses"),
+    # Cash totals without "Net", the other side in parentheses first.
+    (
+        "cashflow",
+        "CASH FLOWS FROM OPERATING ACTIVITIES",
+        "Cash (used in) provided by operating activities",
+        "NetCashProvidedByUsedInOperatingActivities",
+    ),
+    ("cashflow", "", "Cash provided by financing activities", "NetCashProvidedByUsedInFinancingActivities"),
+    ("cashflow", "", "Cash provided by (used in) investing activities", "NetCashProvidedByUsedInInvestingActivities"),
+    (
+        "cashflow",
+        "Cash flows from financing activities",
+        "Net cash (used in)/provided by financing activities",
+        "NetCashProvidedByUsedInFinancingActivities",
+    ),
+    # "(benefits)" is the other side, as "(benefit)" is.
+    ("income", "", "Income taxes (benefits)", "IncomeTaxExpenseBenefit"),
+    # A broker's net short-term borrowings among its financing activities.
+    (
+        "cashflow",
+        "CASH FLOWS FROM FINANCING ACTIVITIES",
+        "Short-term borrowings, net",
+        "ProceedsFromRepaymentsOfShortTermDebt",
+    ),
+    # Other expense, net: under "Other Income (Expense)" signed as income, alone printed as an expense.
+    ("income", "Other Income (Expense)", "Other expense - net", "OtherNonoperatingIncomeExpense"),
+    ("income", "", "Other (Income) Expense, Net", "OtherNonoperatingIncomeExpense"),
+    # "(net of tax)" and ", net of income taxes" are one note.
+    (
+        "balance",
+        "Stockholders' Equity",
+        "Accumulated other comprehensive income (net of tax)",
+        "AccumulatedOtherComprehensiveIncomeLossNetOfTax",
+    ),
+    (
+        "income",
+        "",
+        "Cumulative effect of accounting change (net of taxes)",
+        "CumulativeEffectOfChangeInAccountingPrincipleNetOfTax",
+    ),
+    # A balance sheet item's change named with its direction, in a cash flow statement.
+    ("cashflow", "", "Increase in Merchandise Inventories", "IncreaseDecreaseInInventories"),
+    (
+        "cashflow",
+        "",
+        "Increase in Accounts Payable and Accrued Expenses",
+        "IncreaseDecreaseInAccountsPayableAndAccruedLiabilities",
+    ),
+    ("cashflow", "", "Increase in Income Taxes Payable", "IncreaseDecreaseInAccruedIncomeTaxesPayable"),
+    ("cashflow", "", "Increase in Receivables, Net", "IncreaseDecreaseInAccountsReceivable"),
+    ("cashflow", "", "Increase in other assets", "IncreaseDecreaseInOtherNoncurrentAssets"),
+    # Stock sold and borrowings repaid, among the financing activities.
+    ("cashflow", "", "Proceeds from Sale of Common Stock, Net", "ProceedsFromIssuanceOfCommonStock"),
+    ("cashflow", "", "Payments on long-term borrowings", "RepaymentsOfLongTermDebt"),
+    # A class of stock with its share counts after a colon; under "Treasury stock, at cost" it is the stock
+    # held in the treasury.
+    (
+        "balance",
+        "Stockholders' equity",
+        "Common stock: $1 par value, 500,000,000 shares authorized",
+        "CommonStockValue",
+    ),
+    (
+        "balance",
+        "Treasury stock, at cost",
+        "Common stock: 71,807,227and 67,396,876 shares as of November 30, 2007 and 2006, respectively",
+        "TreasuryStockValue",
+    ),
+    # Balance sheet lines of a financing arm, a software maker and a chip maker.
+    (
+        "balance",
+        "",
+        "Financing receivables—net",
+        "FinancingReceivableExcludingAccruedInterestAfterAllowanceForCreditLoss",
+    ),
+    ("balance", "", "Equity and other investments", "LongTermInvestments"),
+    ("balance", "Current liabilities", "Deferred income on shipments to distributors", "DeferredRevenueCurrent"),
 ]
 
 
@@ -1548,6 +1652,20 @@ def test_a_printed_label_lands_on_its_base_concept(
     sections = (normalise_label(section),) if section else ()
     rule = mapping_table.find(statement, sections, normalise_label(label))
     assert rule is not None and rule.concept == concept
+
+
+@pytest.mark.parametrize(
+    ("section", "label", "sign"),
+    [("Other Income (Expense)", "Other expense - net", 1), ("", "Other (Income) Expense, Net", -1)],
+)
+def test_other_expense_net_takes_its_sign_from_its_heading(
+    mapping_table: MappingTable, section: str, label: str, sign: int
+) -> None:
+    """ "Other expense - net  (72.9)" under "Other Income (Expense)" is signed as income (-72.9); "Other (Income)
+    Expense, Net  62" alone is an expense of 62 (-62 of other income)."""
+    sections = (normalise_label(section),) if section else ()
+    rule = mapping_table.find("income", sections, normalise_label(label))
+    assert rule is not None and rule.sign == sign
 
 
 def test_bare_basic_and_diluted_need_their_heading(mapping_table: MappingTable) -> None:
@@ -1574,6 +1692,19 @@ def test_a_change_in_a_cash_flow_statement_is_signed_as_cash_printed(
 ) -> None:
     """ "Accounts receivable  (275.5)" among the operating activities: cash went into receivables, which
     increased by 275.5; "Accounts payable  303.3": payables increased by 303.3."""
+    rule = mapping_table.find("cashflow", (), normalise_label(label))
+    assert rule is not None and rule.sign == sign
+
+
+@pytest.mark.parametrize(
+    ("label", "sign"),
+    [("Increase in Merchandise Inventories", -1), ("Increase in Income Taxes Payable", 1)],
+)
+def test_a_change_named_with_its_direction_is_signed_as_cash_printed(
+    mapping_table: MappingTable, label: str, sign: int
+) -> None:
+    """ "Increase in Merchandise Inventories  (353,653)": the figure is the effect on cash whichever way the
+    label words the change; inventories increased by 353,653."""
     rule = mapping_table.find("cashflow", (), normalise_label(label))
     assert rule is not None and rule.sign == sign
 
