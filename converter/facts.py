@@ -993,19 +993,10 @@ def unlabelled_totals(table: Table) -> dict[int, tuple[str, str]]:
             # The heading's own total follows ("Total Stockholders' Equity"; "Total Liabilities and
             # Stockholders' Equity" under the sub-heading "STOCKHOLDERS' EQUITY"): this one is a subtotal.
             continue
-        parts: list[int] = []
         # The rows above it under the same heading, back to a total (a row under a rule), which counts.
-        for k in range(a - 1, -1, -1):
-            if rows[k].sections != heading or not rows[k].label:
-                break
-            parts.append(k)
-            if rows[k].ruled:
-                break
-        columns = values[a].keys()
-        if len(parts) >= 2 and all(
-            sum((values[k].get(i, Decimal(0)) for k in parts), Decimal(0)) == values[a][i] for i in columns
-        ):
-            named[a] = (f"Total {heading[0]}", f"the sum of the {len(parts)} rows under {heading[0]!r}")
+        summed = _summed(rows, values, a)
+        if summed:
+            named[a] = (f"Total {heading[0]}", f"the sum of the {summed} rows under {heading[0]!r}")
     return named
 
 
