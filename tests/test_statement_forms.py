@@ -26,6 +26,14 @@ def _facts(text: str, taxonomy: Taxonomy, mapping: MappingTable, **options: str)
     return {(f.concept, _period(f.period), f.value) for f in result.facts}
 
 
+def _facts_with_members(
+    text: str, taxonomy: Taxonomy, mapping: MappingTable, **options: str
+) -> set[tuple[str, str, Decimal, tuple[str, ...]]]:
+    """The facts as (concept, period, value, members): for tables of parts of the business."""
+    result = convert(text, name="t.txt", options=Options(**options), taxonomy=taxonomy, mapping=mapping)
+    return {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+
+
 def _period(period: Period) -> str:
     return f"@{period.end}" if period.start is None else f"{period.start}..{period.end}"
 
@@ -3237,14 +3245,9 @@ def test_years_over_groups_of_segment_columns_under_a_stub_heading(
     """A year over each group of columns whose names repeat ("Petroleum  Chemicals  Corporate total"), a
     stub heading ("Segment") left of them and a scale note under the names: each column is its group's
     year and its own part; "Corporate total" is the whole, with no member."""
-    result = convert(
-        YEARS_OVER_SEGMENT_GROUPS_WITH_A_STUB_HEADING,
-        name="t.txt",
-        options=Options(fiscal_year_end="12-31"),
-        taxonomy=taxonomy,
-        mapping=mapping_table,
+    facts = _facts_with_members(
+        YEARS_OVER_SEGMENT_GROUPS_WITH_A_STUB_HEADING, taxonomy, mapping_table, fiscal_year_end="12-31"
     )
-    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
     year = "1994-01-01..1994-12-31"
     assert {
         ("OperatingIncomeLoss", year, Decimal(5_935_000_000), ("ext:PetroleumMember",)),
@@ -3283,17 +3286,12 @@ def test_parts_as_columns_under_rows_grouped_by_a_year(taxonomy: Taxonomy, mappi
     rows grouped under a year alone: each figure is its part's in its section's year; the scale is the
     note printed once over the notes "in all tables"; "Capital expenditures(2) $1,066,863" is a label
     with its note's mark, then the first column's figure."""
-    result = convert(
-        PARTS_AS_COLUMNS_YEARS_AS_SECTIONS,
-        name="t.txt",
-        options=Options(fiscal_year_end="12-31"),
-        taxonomy=taxonomy,
-        mapping=mapping_table,
-    )
     facts = {
-        (f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions))
-        for f in result.facts
-        if f.concept == "Revenues"
+        fact
+        for fact in _facts_with_members(
+            PARTS_AS_COLUMNS_YEARS_AS_SECTIONS, taxonomy, mapping_table, fiscal_year_end="12-31"
+        )
+        if fact[0] == "Revenues"
     }
     assert {
         ("Revenues", "1992-01-01..1992-12-31", Decimal(4_309_614_000), ("ext:SolidWasteMember",)),
@@ -3492,9 +3490,8 @@ def test_parts_within_a_part_closed_by_their_own_total(taxonomy: Taxonomy, mappi
     """ "Americas:" over "Business" and "U.S. Consumer", closed by "Total Americas": the subtotal is the part
     Americas beside EMEA and Asia Pacific-Japan (the rows below it are no longer under "Americas"), its rows
     the parts "Americas Business" and "Americas U.S. Consumer"; the arithmetic confirms both levels."""
-    result = convert(PARTS_WITHIN_A_PART, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table)
     year = "2005-01-29..2006-02-03"
-    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    facts = _facts_with_members(PARTS_WITHIN_A_PART, taxonomy, mapping_table)
     assert {
         ("Revenues", year, Decimal(28_481_000_000), ("ext:AmericasBusinessMember",)),
         ("Revenues", year, Decimal(7_930_000_000), ("ext:AmericasUSConsumerMember",)),
@@ -3542,10 +3539,7 @@ def test_parts_as_columns_under_sections_that_state_their_periods(
 ) -> None:
     """Columns naming parts, rows grouped under "Three Months Ended September 30, 2002" and "Nine Months
     Ended September 30, 2001": each figure is its column's part in its section's period."""
-    result = convert(
-        PARTS_AS_COLUMNS_UNDER_DATED_SECTIONS, name="t.txt", options=Options(), taxonomy=taxonomy, mapping=mapping_table
-    )
-    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    facts = _facts_with_members(PARTS_AS_COLUMNS_UNDER_DATED_SECTIONS, taxonomy, mapping_table)
     assert {
         ("Revenues", "2002-07-01..2002-09-30", Decimal("1548000000"), ("ext:CableMember",)),
         ("OperatingIncomeLoss", "2002-07-01..2002-09-30", Decimal("-63900000"), ("ext:CorporateAndOtherMember",)),
@@ -3578,14 +3572,9 @@ Operating profit (a)                                                   181,922  
 def test_a_part_heading_that_lists_its_lines(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
     """ "Prescription Drugs, Health and Beauty Aids" over the rows "Apparel" repeats is a part of the
     business like "Apparel": its net sales are the part's, not the filer's."""
-    result = convert(
-        SEGMENTS_AS_HEADINGS_WITH_LISTED_NAMES,
-        name="t.txt",
-        options=Options(fiscal_year_end="12-31"),
-        taxonomy=taxonomy,
-        mapping=mapping_table,
+    facts = _facts_with_members(
+        SEGMENTS_AS_HEADINGS_WITH_LISTED_NAMES, taxonomy, mapping_table, fiscal_year_end="12-31"
     )
-    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
     year = "1993-01-01..1993-12-31"
     assert {
         ("Revenues", year, Decimal(3_948_197_000), ("ext:PrescriptionDrugsHealthAndBeautyAidsMember",)),
@@ -3615,14 +3604,7 @@ Asia Pacific                                     82            83            73
 def test_parts_under_a_title_that_names_their_line_item(taxonomy: Taxonomy, mapping_table: MappingTable) -> None:
     """Rows naming parts, adding up to "Totals for Geographies", under the title "Net Sales (in millions)":
     each row is that part's net sales."""
-    result = convert(
-        PARTS_UNDER_A_TITLE_NAMING_THE_ITEM,
-        name="t.txt",
-        options=Options(fiscal_year_end="09-25"),
-        taxonomy=taxonomy,
-        mapping=mapping_table,
-    )
-    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    facts = _facts_with_members(PARTS_UNDER_A_TITLE_NAMING_THE_ITEM, taxonomy, mapping_table, fiscal_year_end="09-25")
     assert (
         "Revenues",
         "1999-03-28..1999-06-26",
@@ -3649,10 +3631,7 @@ Three Months Ended Mar. 31
 Revenue                          $  5,850               $  46            $  5,896
 </TABLE>
 """
-    result = convert(
-        text, name="t.txt", options=Options(fiscal_year_end="06-30"), taxonomy=taxonomy, mapping=mapping_table
-    )
-    facts = {(f.concept, _period(f.period), f.value, tuple(member for _, member in f.dimensions)) for f in result.facts}
+    facts = _facts_with_members(text, taxonomy, mapping_table, fiscal_year_end="06-30")
     assert (
         "Revenues",
         "2002-01-01..2002-03-31",
