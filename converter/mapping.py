@@ -26,7 +26,7 @@ from converter.deductions import PRE_TAX, deducted_income
 from converter.facts import Observation, StatementRule
 from converter.findings import Finding, Severity, SourceRef
 from converter.model import Fact, Period, Unit
-from converter.scales import CAPTION_SCALE_NOTE, OWN_SCALE, OWN_SCALE_POWERS
+from converter.scales import OWN_SCALE, OWN_SCALE_POWERS, PARENTHESISED_SCALE_NOTE
 from converter.taxonomy import Balance, Concept, ConceptType, Taxonomy
 
 __all__ = [
@@ -851,8 +851,6 @@ _LINE_ITEM_WORD = re.compile(
 _RECONCILING_ROW = re.compile(r"^\s*(?:eliminations?|intersegment|inter-segment|corporate|other|adjustments?)\b", re.I)
 MIN_MEMBER_ROWS = 2
 MAX_TITLE_WORDS = 5
-# A scale note in parentheses, however worded: "(in millions)", "($000)".
-SCALE_NOTE_IN_TITLE = re.compile(r"\([^()]*(?:thousands|millions|billions|\$\s?000)[^()]*\)", re.IGNORECASE)
 
 
 def _member_rows(observations: list[Observation], table: MappingTable, taxonomy: Taxonomy) -> list[Observation]:
@@ -1024,7 +1022,7 @@ def _parts_line(
 def _title_item(caption: str) -> str | None:
     """The line item a short title names, its scale note dropped: "Net Sales (in millions)" -> "Net
     Sales"; None for a caption of running text."""
-    text = " ".join(CAPTION_SCALE_NOTE.sub(" ", SCALE_NOTE_IN_TITLE.sub(" ", caption)).split()).strip(" :")
+    text = " ".join(PARENTHESISED_SCALE_NOTE.sub(" ", caption).split()).strip(" :")
     if not text or len(text.split()) > MAX_TITLE_WORDS or not text[:1].isupper():
         return None
     return text

@@ -18,6 +18,7 @@ __all__ = [
     "CAPTION_SCALE_NOTE",
     "OWN_SCALE",
     "OWN_SCALE_POWERS",
+    "PARENTHESISED_SCALE_NOTE",
     "SCALE_NOTE",
     "SCALE_PHRASES",
     "SCALE_WORD",
@@ -63,6 +64,8 @@ def standing_scale(text: str) -> Scale | None:
 OWN_SCALE = re.compile(r"\(\s*(?:in\s+)?(?P<scale>thousands|millions|billions)\s*\)", re.IGNORECASE)
 OWN_SCALE_POWERS = {"thousands": 3, "millions": 6, "billions": 9}
 # A scale note in parentheses within a caption line, and a bare scale word (segmenting a caption).
+# Any scale note in parentheses, however worded: "(in millions)", "(millions of dollars)", "($000)".
+PARENTHESISED_SCALE_NOTE = re.compile(r"\([^()]*(?:thousands|millions|billions|\$\s?000)[^()]*\)", re.IGNORECASE)
 CAPTION_SCALE_NOTE = re.compile(r"\([^()]*\bin\s+(?:thousands|millions|billions)\b[^()]*\)", re.IGNORECASE)
 SCALE_WORD = re.compile(r"\b(?:thousands|millions|billions)\b", re.IGNORECASE)
 
